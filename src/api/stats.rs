@@ -1,0 +1,12 @@
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use crate::domain::stats::PlatformStats;
+use crate::error::AppError;
+
+/// Public: the live figures of the home page. Read-only, hence GET.
+#[server(prefix = "/api", endpoint = "platform_stats", input = GetUrl)]
+pub async fn get_platform_stats() -> Result<PlatformStats, AppError> {
+    use crate::server::{repo, state::app_state};
+    super::respond(async { repo::stats::platform_stats(&app_state()?.pool).await }.await)
+}

@@ -1,0 +1,5 @@
+//! Pure, shared types and rules: no database, no web framework.
+//! Everything here compiles for both the server and the browser.
+
+pub mod departement;
+pub mod stats;

@@ -1,0 +1,111 @@
+//! The one error type that crosses the wire between server functions and the UI.
+//!
+//! Every variant carries a status code and a message fit for users, in French.
+//! Internal details (SQL, I/O, panics) are logged on the server and never sent.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "kind", content = "detail", rename_all = "snake_case")]
+pub enum AppError {
+    /// Input that does not parse; the message says what to fix.
+    #[error("{0}")]
+    Validation(String),
+    #[error("Vous devez être connecté pour accéder à cette page.")]
+    Unauthorized,
+    #[error("Vous n'avez pas accès à cette ressource.")]
+    Forbidden,
+    #[error("Cette page ou cette ressource est introuvable.")]
+    NotFound,
+    #[error("Trop de tentatives : merci de patienter avant de réessayer.")]
+    RateLimited,
+    /// The service is momentarily unable to answer (database down, network).
+    #[error("Le service est momentanément indisponible. Merci de réessayer dans un instant.")]
+    Unavailable,
+    /// Anything else. The cause stays in the server logs.
+    #[error("Une erreur inattendue est survenue. Merci de réessayer.")]
+    Internal,
+}
+
+impl AppError {
+    /// The HTTP status code that goes with this error.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Validation(_) => 422,
+            AppError::Unauthorized => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::RateLimited => 429,
+            AppError::Unavailable => 503,
+            AppError::Internal => 500,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            // The browser could not reach the server at all.
+            ServerFnErrorErr::Request(_) => AppError::Unavailable,
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
+                AppError::Validation("La requête est incomplète ou mal formée.".into())
+            }
+            _ => AppError::Internal,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(err: sqlx::Error) -> Self {
+        match err {
+            sqlx::Error::RowNotFound => AppError::NotFound,
+            sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed => {
+                tracing::error!(error = %err, "database unavailable");
+                AppError::Unavailable
+            }
+            other => {
+                tracing::error!(error = %other, "database error");
+                AppError::Internal
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_are_distinct_and_http() {
+        let all = [
+            AppError::Validation("x".into()),
+            AppError::Unauthorized,
+            AppError::Forbidden,
+            AppError::NotFound,
+            AppError::RateLimited,
+            AppError::Unavailable,
+            AppError::Internal,
+        ];
+        let mut codes: Vec<u16> = all.iter().map(AppError::status).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), all.len());
+        assert!(codes.iter().all(|c| (400..600).contains(c)));
+    }
+
+    #[test]
+    fn wire_format_round_trips_and_keeps_internals_out() {
+        let err = AppError::from_server_fn_error(ServerFnErrorErr::ServerError(
+            "relation \"experts\" does not exist".into(),
+        ));
+        let bytes = err.ser();
+        let text = String::from_utf8(bytes.to_vec()).unwrap();
+        assert!(!text.contains("relation"), "internals leaked: {text}");
+        assert_eq!(AppError::de(bytes), AppError::Internal);
+    }
+}

@@ -1,0 +1,10 @@
+//! Server-only code (`ssr` feature): configuration, state, database, repositories, HTTP.
+
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod embedded_pg;
+pub mod http;
+pub mod repo;
+pub mod state;
+pub mod telemetry;

@@ -1,0 +1,3 @@
+//! Repositories: the only place that writes SQL.
+
+pub mod stats;

@@ -1,0 +1,6 @@
+//! User interface: small components and the pages built from them.
+
+pub mod components;
+pub mod format;
+pub mod pages;
+pub mod text;

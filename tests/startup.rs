@@ -1,0 +1,124 @@
+//! The real binary: embedded database lifecycle and one-line start-up errors.
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_b2bizen");
+
+fn run_expecting_failure(envs: &[(&str, &str)]) -> String {
+    let out = Command::new(BIN)
+        .env_remove("DATABASE_URL")
+        .env("RUST_LOG", "off")
+        .envs(envs.iter().copied())
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "expected a failure");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr.trim_end().lines().count(),
+        1,
+        "not one line: {stderr:?}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    stderr
+}
+
+#[test]
+fn unreachable_database_is_a_one_line_error() {
+    let err = run_expecting_failure(&[
+        (
+            "DATABASE_URL",
+            "postgres://nobody:secret@127.0.0.1:1/b2bizen",
+        ),
+        ("SITE_ADDR", "127.0.0.1:0"),
+    ]);
+    assert!(err.contains("cannot reach the database"), "{err}");
+    assert!(!err.contains("secret"), "password leaked: {err}");
+}
+
+#[test]
+fn port_in_use_is_a_one_line_error() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    let err = run_expecting_failure(&[
+        ("DATABASE_URL", "postgres://nobody@127.0.0.1:1/b2bizen"),
+        ("SITE_ADDR", &addr),
+    ]);
+    assert!(err.contains(&format!("cannot listen on {addr}")), "{err}");
+}
+
+#[test]
+fn bad_site_addr_is_a_one_line_error() {
+    let err = run_expecting_failure(&[("SITE_ADDR", "partout")]);
+    assert!(err.contains("SITE_ADDR"), "{err}");
+}
+
+#[tokio::test]
+async fn failed_migration_is_a_one_line_error() {
+    let url = common::unmigrated_database().await;
+    let pool = b2bizen::server::db::connect(&url).await.unwrap();
+    sqlx::query("CREATE TABLE departements (code text)")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let err = tokio::task::spawn_blocking(move || {
+        run_expecting_failure(&[("DATABASE_URL", &url), ("SITE_ADDR", "127.0.0.1:0")])
+    })
+    .await
+    .unwrap();
+    assert!(err.contains("database migration failed"), "{err}");
+}
+
+/// With DATABASE_URL unset the server creates, starts, migrates and, on SIGTERM,
+/// stops its own PostgreSQL cluster.
+#[tokio::test]
+async fn embedded_database_lifecycle() {
+    let dir = std::env::temp_dir().join(format!("b2bizen-embedded-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut child = Command::new(BIN)
+        .env_remove("DATABASE_URL")
+        .env("B2BIZEN_DATA_DIR", &dir)
+        .env("SITE_ADDR", "127.0.0.1:0")
+        .env("RUST_LOG", "off")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let url = tokio::task::spawn_blocking(move || {
+        BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+            .find_map(|line| line.find("http://").map(|i| line[i..].trim().to_string()))
+    })
+    .await
+    .unwrap()
+    .expect("the server prints its URL");
+
+    let stats: serde_json::Value = reqwest::get(format!("{url}/api/platform_stats"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(stats["published_experts"], 0);
+    let pid_file = dir.join("pg/postmaster.pid");
+    assert!(pid_file.exists(), "embedded PostgreSQL is not running");
+
+    // SAFETY: sending a signal to our own child process.
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "server did not stop on SIGTERM");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert!(status.success(), "exit status {status}");
+    assert!(!pid_file.exists(), "embedded PostgreSQL left running");
+    let _ = std::fs::remove_dir_all(&dir);
+}
