@@ -143,9 +143,18 @@ setup_browser_tests() {
   fi
 }
 
-# cargo leptos build, with the wasm flags of the selected toolchain.
+# The compile-time environment `cargo leptos build` gives dev builds: plain cargo calls
+# (test, clippy) get the same, so that they reuse its artifacts instead of rebuilding
+# every Leptos crate, and so that the binary `cargo test` rebuilds stays identical
+# (Leptos reads LEPTOS_OUTPUT_NAME at compile time to name the wasm file).
+dev_cargo_env() {
+  export LEPTOS_OUTPUT_NAME=b2bizen RUSTFLAGS="--cfg erase_components"
+}
+
+# cargo leptos build, with the wasm flags of the selected toolchain. cargo-leptos adds
+# its own RUSTFLAGS to the configured ones, so none must be exported here.
 leptos_build() {
   local args=()
   if [ ${#WASM_STD_ARGS[@]} -gt 0 ]; then args+=("--lib-cargo-args=${WASM_STD_ARGS[*]}"); fi
-  (cd "$ROOT" && cargo leptos build "${args[@]}" "$@")
+  (cd "$ROOT" && env -u RUSTFLAGS cargo leptos build "${args[@]}" "$@")
 }

@@ -29,7 +29,7 @@ export async function connectDb() {
 
 /** Waits until the WASM bundle has hydrated the page (the app marks <html>). */
 export async function waitForHydration(page) {
-  await page.waitForSelector('html[data-hydrated]', { timeout: 30_000 });
+  await page.waitForSelector('html[data-hydrated]', { state: 'attached', timeout: 30_000 });
 }
 
 /** Reads a figure shown as "1 234" (narrow no-break spaces) as a number. */

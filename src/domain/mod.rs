@@ -1,5 +1,6 @@
 //! Pure, shared types and rules: no database, no web framework.
 //! Everything here compiles for both the server and the browser.
 
+pub mod account;
 pub mod departement;
 pub mod stats;

@@ -1,0 +1,309 @@
+//! Accounts: roles, and the parsed inputs of sign-up and sign-in.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// What an account may do. Admins are never created by sign-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// A consultant, an expert or a very small firm (TPE) offering services.
+    Provider,
+    /// A company that posts projects ("donneur d'ordre").
+    Client,
+    Admin,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Provider => "provider",
+            Role::Client => "client",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "provider" => Some(Role::Provider),
+            "client" => Some(Role::Client),
+            "admin" => Some(Role::Admin),
+            _ => None,
+        }
+    }
+}
+
+/// The kind of provider, recorded at sign-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProviderKind {
+    Consultant,
+    Expert,
+    Tpe,
+}
+
+impl ProviderKind {
+    pub const ALL: [ProviderKind; 3] = [
+        ProviderKind::Consultant,
+        ProviderKind::Expert,
+        ProviderKind::Tpe,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProviderKind::Consultant => "consultant",
+            ProviderKind::Expert => "expert",
+            ProviderKind::Tpe => "tpe",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Self, String> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| "Choisissez consultant, expert ou TPE.".to_string())
+    }
+}
+
+/// A normalised e-mail address (trimmed, lower-case).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(input: &str) -> Result<Self, String> {
+        let email = input.trim().to_lowercase();
+        let invalid = || "Saisissez une adresse e-mail valide (ex. nom@entreprise.fr).".to_string();
+        if email.is_empty() {
+            return Err("L'adresse e-mail est obligatoire.".into());
+        }
+        if email.len() > 254 || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(invalid());
+        }
+        let (local, domain) = email.rsplit_once('@').ok_or_else(invalid)?;
+        let domain_ok = domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains("..")
+            && domain
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+        if local.is_empty() || local.len() > 64 || local.contains('@') || !domain_ok {
+            return Err(invalid());
+        }
+        Ok(Self(email))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+pub const PASSWORD_MIN_CHARS: usize = 12;
+pub const PASSWORD_MAX_CHARS: usize = 128;
+
+/// Passwords too common to accept, whatever their length (lower-case comparison).
+const COMMON_PASSWORDS: &[&str] = &[
+    "123456789012",
+    "1234567890123",
+    "12345678901234",
+    "123456789abc",
+    "azertyuiopqs",
+    "azertyuiop123",
+    "azertyuiop1234",
+    "qwertyuiop123",
+    "qwertyuiopas",
+    "motdepasse123",
+    "motdepasse1234",
+    "motdepassemotdepasse",
+    "password1234",
+    "password12345",
+    "passwordpassword",
+    "iloveyou1234",
+    "jetaime123456",
+    "soleil123456",
+    "bonjour123456",
+    "doudou123456",
+    "marseille1234",
+    "chocolat1234",
+    "football1234",
+    "administrateur",
+    "administrator",
+    "welcome12345",
+    "letmein12345",
+    "000000000000",
+    "111111111111",
+    "aaaaaaaaaaaa",
+    "abcdefghijkl",
+    "abcdef123456",
+    "qwerty123456",
+    "azerty123456",
+    "b2bizen12345",
+    "b2bizenb2bizen",
+    "changeme1234",
+    "bienvenue123",
+    "bienvenue1234",
+];
+
+/// Checks a new password: length only (12 to 128 characters), no composition rules,
+/// and not one of the most common passwords. Returns the French reason when refused.
+pub fn check_new_password(password: &str) -> Result<(), String> {
+    let chars = password.chars().count();
+    if chars < PASSWORD_MIN_CHARS {
+        return Err(format!(
+            "Le mot de passe doit contenir au moins {PASSWORD_MIN_CHARS} caractères."
+        ));
+    }
+    if chars > PASSWORD_MAX_CHARS {
+        return Err(format!(
+            "Le mot de passe ne peut pas dépasser {PASSWORD_MAX_CHARS} caractères."
+        ));
+    }
+    let lower = password.to_lowercase();
+    if COMMON_PASSWORDS.contains(&lower.as_str())
+        || lower
+            .chars()
+            .all(|c| c == lower.chars().next().unwrap_or(' '))
+    {
+        return Err(
+            "Ce mot de passe est trop courant : choisissez-en un autre, par exemple une phrase."
+                .into(),
+        );
+    }
+    Ok(())
+}
+
+/// A SIRET number: 14 digits with a valid Luhn key (spaces accepted on input).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Siret(String);
+
+impl Siret {
+    pub fn parse(input: &str) -> Result<Self, String> {
+        let digits: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+        if digits.len() != 14 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err("Le SIRET comporte 14 chiffres.".into());
+        }
+        if !luhn_valid(&digits) && !la_poste_valid(&digits) {
+            return Err("Ce numéro SIRET n'est pas valide : vérifiez les chiffres saisis.".into());
+        }
+        Ok(Self(digits))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The company's SIREN: the first nine digits.
+    pub fn siren(&self) -> &str {
+        &self.0[..9]
+    }
+}
+
+/// The Luhn checksum used by SIREN and SIRET numbers.
+pub fn luhn_valid(digits: &str) -> bool {
+    let sum: u32 = digits
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(i, b)| {
+            let d = u32::from(b - b'0');
+            if i % 2 == 1 {
+                let doubled = d * 2;
+                if doubled > 9 {
+                    doubled - 9
+                } else {
+                    doubled
+                }
+            } else {
+                d
+            }
+        })
+        .sum();
+    sum.is_multiple_of(10)
+}
+
+/// La Poste's establishments (SIREN 356 000 000) follow another rule: the digit sum is a
+/// multiple of 5.
+fn la_poste_valid(digits: &str) -> bool {
+    digits.starts_with("356000000")
+        && digits
+            .bytes()
+            .map(|b| u32::from(b - b'0'))
+            .sum::<u32>()
+            .is_multiple_of(5)
+}
+
+/// A person's or company's name: trimmed, 1 to `max` characters.
+pub fn parse_name(input: &str, field: &str, max: usize) -> Result<String, String> {
+    let name = input.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() {
+        return Err(format!("{field} est obligatoire."));
+    }
+    if name.chars().count() > max {
+        return Err(format!("{field} ne peut pas dépasser {max} caractères."));
+    }
+    Ok(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_normalised_and_checked() {
+        assert_eq!(
+            Email::parse("  Jean.Dupont@Exemple.FR ").unwrap().as_str(),
+            "jean.dupont@exemple.fr"
+        );
+        for bad in [
+            "",
+            "jean",
+            "jean@",
+            "@exemple.fr",
+            "jean@exemple",
+            "je an@exemple.fr",
+            "a@b..fr",
+        ] {
+            assert!(Email::parse(bad).is_err(), "{bad} accepted");
+        }
+    }
+
+    #[test]
+    fn passwords_length_and_blocklist_only() {
+        assert!(check_new_password("court")
+            .unwrap_err()
+            .contains("au moins 12"));
+        assert!(check_new_password("tout en minuscules sans chiffre").is_ok());
+        assert!(check_new_password("Azerty123456")
+            .unwrap_err()
+            .contains("trop courant"));
+        assert!(check_new_password("zzzzzzzzzzzzzz").is_err());
+        assert!(check_new_password(&"éa".repeat(64)).is_ok());
+        assert!(check_new_password(&"éa".repeat(65))
+            .unwrap_err()
+            .contains("128"));
+    }
+
+    #[test]
+    fn siret_luhn() {
+        // A real-format SIRET with a valid key, and the same with one digit changed.
+        assert_eq!(
+            Siret::parse("732 829 320 00074").unwrap().siren(),
+            "732829320"
+        );
+        assert!(Siret::parse("73282932000075").is_err());
+        assert!(Siret::parse("7328293200007")
+            .unwrap_err()
+            .contains("14 chiffres"));
+        assert!(Siret::parse("7328293200007a").is_err());
+        // La Poste: digit sum multiple of 5.
+        assert!(!luhn_valid("35600000010000"));
+        assert!(Siret::parse("35600000010000").is_ok());
+        assert!(Siret::parse("35600000010001").is_err());
+    }
+}
