@@ -15,6 +15,12 @@ pub enum AppError {
     Validation(String),
     #[error("Vous devez être connecté pour accéder à cette page.")]
     Unauthorized,
+    /// Sign-in refused. The same answer for an unknown e-mail and a wrong password.
+    #[error("Adresse e-mail ou mot de passe incorrect.")]
+    BadCredentials,
+    /// A single-use link that was already used, has expired or never existed.
+    #[error("Ce lien n'est plus valable : il a déjà servi ou a expiré. Demandez-en un nouveau.")]
+    InvalidLink,
     #[error("Vous n'avez pas accès à cette ressource.")]
     Forbidden,
     #[error("Cette page ou cette ressource est introuvable.")]
@@ -34,7 +40,8 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::Validation(_) => 422,
-            AppError::Unauthorized => 401,
+            AppError::Unauthorized | AppError::BadCredentials => 401,
+            AppError::InvalidLink => 410,
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
             AppError::RateLimited => 429,
@@ -81,21 +88,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn statuses_are_distinct_and_http() {
-        let all = [
-            AppError::Validation("x".into()),
-            AppError::Unauthorized,
-            AppError::Forbidden,
-            AppError::NotFound,
-            AppError::RateLimited,
-            AppError::Unavailable,
-            AppError::Internal,
+    fn statuses_follow_http_meaning() {
+        let expected = [
+            (AppError::Validation("x".into()), 422),
+            (AppError::Unauthorized, 401),
+            (AppError::BadCredentials, 401),
+            (AppError::InvalidLink, 410),
+            (AppError::Forbidden, 403),
+            (AppError::NotFound, 404),
+            (AppError::RateLimited, 429),
+            (AppError::Unavailable, 503),
+            (AppError::Internal, 500),
         ];
-        let mut codes: Vec<u16> = all.iter().map(AppError::status).collect();
-        codes.sort_unstable();
-        codes.dedup();
-        assert_eq!(codes.len(), all.len());
-        assert!(codes.iter().all(|c| (400..600).contains(c)));
+        for (err, status) in expected {
+            assert_eq!(err.status(), status, "{err:?}");
+        }
     }
 
     #[test]

@@ -122,3 +122,48 @@ async fn embedded_database_lifecycle() {
     assert!(!pid_file.exists(), "embedded PostgreSQL left running");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn admin_create_subcommand_prints_a_working_password_once() {
+    use b2bizen::domain::account::Email;
+    let url = common::unmigrated_database().await;
+    let run_url = url.clone();
+    let out = tokio::task::spawn_blocking(move || {
+        Command::new(BIN)
+            .args(["admin", "create", "--email", "Chef@B2BiZen.fr"])
+            .env("DATABASE_URL", &run_url)
+            .env("RUST_LOG", "off")
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let password = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("Mot de passe (affiché une seule fois) : "))
+        .expect("password printed")
+        .to_string();
+    let pool = b2bizen::server::db::connect(&url).await.unwrap();
+    let email = Email::parse("chef@b2bizen.fr").unwrap();
+    let (id, _) = b2bizen::server::accounts::authenticate(&pool, &email, password)
+        .await
+        .expect("the printed password signs in");
+    let role: String = sqlx::query_scalar("SELECT role FROM accounts WHERE id = $1")
+        .bind(id)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(role, "admin");
+    let stored: String = sqlx::query_scalar("SELECT password_hash FROM accounts WHERE id = $1")
+        .bind(id)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert!(!stdout.contains(&stored));
+}

@@ -1,6 +1,9 @@
 //! Server functions: thin wrappers that parse input, check access and call `server`.
 //! One file per feature. Types they exchange live in `domain`.
 
+pub mod admin;
+pub mod auth;
+pub mod notifications;
 pub mod stats;
 
 /// Sets the HTTP status of a failed server function call from its [`AppError`].

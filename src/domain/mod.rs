@@ -3,4 +3,5 @@
 
 pub mod account;
 pub mod departement;
+pub mod session;
 pub mod stats;

@@ -1,16 +1,28 @@
 //! Command line: `b2bizen` (serve), `b2bizen db start|stop|url`.
 
-use anyhow::{bail, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
+use sqlx::PgPool;
+use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 use tokio::net::TcpListener;
+use tower_sessions::ExpiredDeletion;
+use tower_sessions_sqlx_store::PostgresStore;
 
+use crate::domain::account::Email;
+use crate::server::auth::{rate_limit, tokens};
 use crate::server::config::Config;
 use crate::server::embedded_pg::EmbeddedPg;
+use crate::server::mail::worker;
 use crate::server::state::AppState;
-use crate::server::{db, http};
+use crate::server::{accounts, db, http};
 
 const USAGE: &str = "usage: b2bizen [serve]
+       b2bizen admin create --email EMAIL [--name NAME]
        b2bizen db start|stop|url [--data-dir DIR] [--database NAME] [--fast]";
+
+/// The admin created on an empty embedded database.
+const FIRST_ADMIN_EMAIL: &str = "admin@b2bizen.local";
 
 /// The embedded cluster's database when `DATABASE_URL` is unset.
 const EMBEDDED_DATABASE: &str = "b2bizen";
@@ -20,11 +32,53 @@ pub async fn main(args: Vec<String>) -> Result<()> {
     match words.as_slice() {
         [] | ["serve"] => serve(Config::from_env()?).await,
         ["db", action, rest @ ..] => db_command(action, rest).await,
+        ["admin", action, rest @ ..] => admin_command(action, rest).await,
         ["help"] | ["--help"] | ["-h"] => {
             println!("{USAGE}");
             Ok(())
         }
         _ => bail!("unknown arguments {args:?}\n{USAGE}"),
+    }
+}
+
+/// The database to use: `DATABASE_URL`, or the embedded cluster (started if needed and
+/// stopped on [`Database::close`] when we started it).
+struct Database {
+    url: String,
+    embedded: Option<(EmbeddedPg, bool)>,
+}
+
+impl Database {
+    async fn open(config: &Config) -> Result<Self> {
+        if let Some(url) = &config.database_url {
+            return Ok(Self {
+                url: url.clone(),
+                embedded: None,
+            });
+        }
+        let pg = EmbeddedPg::new(config.data_dir.join("pg"))?;
+        let owned = pg.start().await?;
+        pg.ensure_database(EMBEDDED_DATABASE).await?;
+        tracing::info!(dir = %pg.data_dir().display(), "embedded PostgreSQL ready");
+        Ok(Self {
+            url: pg.url(EMBEDDED_DATABASE),
+            embedded: Some((pg, owned)),
+        })
+    }
+
+    fn is_embedded(&self) -> bool {
+        self.embedded.is_some()
+    }
+
+    async fn close(self) {
+        if let Some((pg, true)) = &self.embedded {
+            match pg.stop().await {
+                Ok(()) => tracing::info!("embedded PostgreSQL stopped"),
+                Err(err) => {
+                    tracing::warn!(error = %format!("{err:#}"), "could not stop the embedded PostgreSQL")
+                }
+            }
+        }
     }
 }
 
@@ -34,49 +88,105 @@ pub async fn serve(config: Config) -> Result<()> {
     let listener = TcpListener::bind(config.site_addr)
         .await
         .with_context(|| format!("cannot listen on {}", config.site_addr))?;
-
-    let embedded = match &config.database_url {
-        Some(_) => None,
-        None => {
-            let pg = EmbeddedPg::new(config.data_dir.join("pg"))?;
-            let owned = pg.start().await?;
-            pg.ensure_database(EMBEDDED_DATABASE).await?;
-            tracing::info!(dir = %pg.data_dir().display(), "embedded PostgreSQL ready");
-            Some((pg, owned))
-        }
-    };
-    let url = match (&config.database_url, &embedded) {
-        (Some(url), _) => url.clone(),
-        (None, Some((pg, _))) => pg.url(EMBEDDED_DATABASE),
-        (None, None) => unreachable!("embedded cluster started above"),
-    };
-
-    let result = run_app(config, listener, &url).await;
-
-    if let Some((pg, true)) = &embedded {
-        if let Err(err) = pg.stop().await {
-            tracing::warn!(error = %format!("{err:#}"), "could not stop the embedded PostgreSQL");
-        } else {
-            tracing::info!("embedded PostgreSQL stopped");
-        }
-    }
+    let database = Database::open(&config).await?;
+    let embedded = database.is_embedded();
+    let result = run_app(config, listener, &database.url, embedded).await;
+    database.close().await;
     result
 }
 
-async fn run_app(config: Config, listener: TcpListener, url: &str) -> Result<()> {
+async fn run_app(config: Config, listener: TcpListener, url: &str, embedded: bool) -> Result<()> {
     let pool = db::connect(url).await?;
     db::migrate(&pool).await?;
-    let state = AppState {
-        leptos_options: config.leptos.clone(),
-        pool,
-    };
+    if embedded && !accounts::has_admin(&pool).await? {
+        create_first_admin(&pool).await?;
+    }
+    let state = AppState::new(config, pool);
+    spawn_background_tasks(&state)?;
     let addr = listener.local_addr()?;
     tracing::info!("B2BiZen listening on http://{addr}");
     println!("B2BiZen est prêt : http://{addr}");
-    axum::serve(listener, http::router(state))
-        .with_graceful_shutdown(shutdown_signal())
+    axum::serve(
+        listener,
+        http::router(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("the HTTP server stopped with an error")
+}
+
+/// On an empty embedded database, an admin so that a newcomer can use /admin/mailbox.
+async fn create_first_admin(pool: &PgPool) -> Result<()> {
+    let email = Email::parse(FIRST_ADMIN_EMAIL).map_err(|e| anyhow!(e))?;
+    let password = tokens::random_password();
+    accounts::create_admin(pool, &email, "Administrateur", password.clone())
         .await
-        .context("the HTTP server stopped with an error")
+        .map_err(|e| anyhow!("cannot create the first admin: {e}"))?;
+    println!(
+        "Premier administrateur créé (affiché une seule fois) : {FIRST_ADMIN_EMAIL} / {password}"
+    );
+    Ok(())
+}
+
+fn spawn_background_tasks(state: &AppState) -> Result<()> {
+    match &state.config.smtp_url {
+        Some(url) => {
+            let mailer = worker::Mailer::new(url, &state.config.mail_from)?;
+            tokio::spawn(worker::run(state.pool.clone(), mailer));
+        }
+        None => tracing::info!("SMTP_URL unset: mails stay in the outbox, see /admin/mailbox"),
+    }
+    let store = PostgresStore::new(state.pool.clone());
+    tokio::spawn(async move {
+        if let Err(err) = store
+            .continuously_delete_expired(Duration::from_secs(600))
+            .await
+        {
+            tracing::warn!(error = %err, "expired session clean-up stopped");
+        }
+    });
+    let pool = state.pool.clone();
+    tokio::spawn(async move {
+        loop {
+            let _ = rate_limit::purge(&pool).await;
+            tokio::time::sleep(Duration::from_secs(3600)).await;
+        }
+    });
+    Ok(())
+}
+
+/// `b2bizen admin create --email E [--name N]`: prints the generated password once.
+async fn admin_command(action: &str, rest: &[&str]) -> Result<()> {
+    if action != "create" {
+        bail!("unknown admin action {action}\n{USAGE}");
+    }
+    let mut email = None;
+    let mut name = "Administrateur".to_string();
+    let mut it = rest.iter();
+    while let Some(flag) = it.next() {
+        match *flag {
+            "--email" => email = Some(it.next().context("--email needs a value")?.to_string()),
+            "--name" => name = it.next().context("--name needs a value")?.to_string(),
+            other => bail!("unknown option {other}\n{USAGE}"),
+        }
+    }
+    let email = Email::parse(&email.context("--email is required")?).map_err(|e| anyhow!(e))?;
+    let config = Config::from_env()?;
+    let database = Database::open(&config).await?;
+    let result = async {
+        let pool = db::connect(&database.url).await?;
+        db::migrate(&pool).await?;
+        let password = tokens::random_password();
+        accounts::create_admin(&pool, &email, &name, password.clone())
+            .await
+            .map_err(|e| anyhow!("{e}"))?;
+        println!("Administrateur créé : {email}");
+        println!("Mot de passe (affiché une seule fois) : {password}");
+        Ok(())
+    }
+    .await;
+    database.close().await;
+    result
 }
 
 async fn shutdown_signal() {

@@ -6,11 +6,16 @@
 //! | `SITE_ADDR` | address to listen on | `127.0.0.1:3000` (or `LEPTOS_SITE_ADDR`) |
 //! | `LEPTOS_SITE_ROOT`, `LEPTOS_ENV` | built site (set by cargo-leptos) | `target/site`, `DEV` |
 //! | `B2BIZEN_DATA_DIR` | local state: embedded database, later uploads | `.data` |
+//! | `PUBLIC_URL` | the site's public origin, for links in e-mails and the CSRF check | `http://<SITE_ADDR>` |
+//! | `SMTP_URL` | SMTP server (`smtp://host:25`, `smtps://user:pass@host`) | unset: mails stay in the outbox, visible at `/admin/mailbox` |
+//! | `MAIL_FROM` | sender of the platform's e-mails | `B2BiZen <no-reply@b2bizen.fr>` |
+//! | `TRUSTED_PROXIES` | comma-separated IPs of reverse proxies whose `X-Forwarded-For` is believed | none |
+//! | `SECURE_COOKIES` | `true` for HTTPS: `Secure` cookies with the `__Host-` prefix | `true` when `PUBLIC_URL` is https |
 //! | `RUST_LOG` | log filter | `warn,b2bizen=info` |
 
 use anyhow::{bail, Context, Result};
 use leptos::config::{Env, LeptosOptions};
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 
 #[derive(Debug, Clone)]
@@ -19,6 +24,11 @@ pub struct Config {
     pub site_addr: SocketAddr,
     pub data_dir: PathBuf,
     pub leptos: LeptosOptions,
+    pub public_url: String,
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    pub trusted_proxies: Vec<IpAddr>,
+    pub secure_cookies: bool,
 }
 
 impl Config {
@@ -52,11 +62,39 @@ impl Config {
         let data_dir = var("B2BIZEN_DATA_DIR")
             .map(PathBuf::from)
             .unwrap_or_else(|| PathBuf::from(".data"));
+        let public_url = var("PUBLIC_URL")
+            .map(|u| u.trim().trim_end_matches('/').to_string())
+            .unwrap_or_else(|| format!("http://{site_addr}"));
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+            bail!("PUBLIC_URL={public_url:?} must start with http:// or https://");
+        }
+        let trusted_proxies = var("TRUSTED_PROXIES")
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                s.parse::<IpAddr>()
+                    .with_context(|| format!("TRUSTED_PROXIES: {s:?} is not an IP address"))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let secure_cookies = match var("SECURE_COOKIES").as_deref() {
+            None => public_url.starts_with("https://"),
+            Some("true" | "1" | "yes") => true,
+            Some("false" | "0" | "no") => false,
+            Some(other) => bail!("SECURE_COOKIES={other:?} must be true or false"),
+        };
         Ok(Self {
             database_url,
             site_addr,
             data_dir,
             leptos,
+            public_url,
+            smtp_url: var("SMTP_URL"),
+            mail_from: var("MAIL_FROM")
+                .unwrap_or_else(|| "B2BiZen <no-reply@b2bizen.fr>".to_string()),
+            trusted_proxies,
+            secure_cookies,
         })
     }
 }
@@ -83,6 +121,21 @@ mod tests {
         assert_eq!(c.site_addr, "127.0.0.1:3000".parse().unwrap());
         assert_eq!(&*c.leptos.output_name, "b2bizen");
         assert_eq!(&*c.leptos.site_root, "target/site");
+        assert_eq!(c.public_url, "http://127.0.0.1:3000");
+        assert!(c.smtp_url.is_none() && c.trusted_proxies.is_empty() && !c.secure_cookies);
+    }
+
+    #[test]
+    fn https_public_url_means_secure_cookies() {
+        let c = cfg(&[
+            ("PUBLIC_URL", "https://b2bizen.fr/"),
+            ("TRUSTED_PROXIES", "10.0.0.1, ::1"),
+        ])
+        .unwrap();
+        assert_eq!(c.public_url, "https://b2bizen.fr");
+        assert!(c.secure_cookies);
+        assert_eq!(c.trusted_proxies.len(), 2);
+        assert!(cfg(&[("TRUSTED_PROXIES", "proxy.local")]).is_err());
     }
 
     #[test]

@@ -30,12 +30,16 @@ pub async fn connect(url: &str) -> Result<PgPool> {
         .with_context(unreachable)
 }
 
-/// Applies the migrations embedded from `migrations/`.
+/// Applies the migrations embedded from `migrations/`, then the session store's table.
 pub async fn migrate(pool: &PgPool) -> Result<()> {
     sqlx::migrate!("./migrations")
         .run(pool)
         .await
-        .context("database migration failed")
+        .context("database migration failed")?;
+    tower_sessions_sqlx_store::PostgresStore::new(pool.clone())
+        .migrate()
+        .await
+        .context("session store migration failed")
 }
 
 /// The URL without its password, for messages and logs.

@@ -2,15 +2,38 @@
 
 use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::from_fn_with_state;
 use axum::routing::get;
 use axum::Router;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::{time::Duration, SameSite};
+use tower_sessions::{Expiry, SessionManagerLayer};
+use tower_sessions_sqlx_store::PostgresStore;
 
 use crate::app::{shell, App};
+use crate::server::auth::{access, csrf, session};
 use crate::server::state::AppState;
+
+/// Session cookies: HttpOnly, SameSite=Lax, and on HTTPS `Secure` with the `__Host-` prefix.
+fn session_layer(state: &AppState) -> SessionManagerLayer<PostgresStore> {
+    let secure = state.config.secure_cookies;
+    SessionManagerLayer::new(PostgresStore::new(state.pool.clone()))
+        .with_name(if secure {
+            "__Host-b2bizen"
+        } else {
+            "b2bizen_session"
+        })
+        .with_secure(secure)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(Duration::minutes(
+            session::IDLE_MINUTES,
+        )))
+}
 
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
@@ -19,6 +42,10 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health))
         .leptos_routes(&state, routes, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        // Outermost last: trace → headers → compression → CSRF → session → access.
+        .layer(from_fn_with_state(state.clone(), access::guard))
+        .layer(session_layer(&state))
+        .layer(from_fn_with_state(state.clone(), csrf::refuse_cross_site))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,

@@ -1,10 +1,13 @@
 //! Server-only code (`ssr` feature): configuration, state, database, repositories, HTTP.
 
+pub mod accounts;
+pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod db;
 pub mod embedded_pg;
 pub mod http;
+pub mod mail;
 pub mod repo;
 pub mod state;
 pub mod telemetry;

@@ -1,14 +1,27 @@
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sqlx::PgPool;
+use std::sync::Arc;
 
 use crate::error::AppError;
+use crate::server::config::Config;
 
 /// Everything a request handler or server function may need. Cheap to clone.
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub pool: PgPool,
+    pub config: Arc<Config>,
+}
+
+impl AppState {
+    pub fn new(config: Config, pool: PgPool) -> Self {
+        Self {
+            leptos_options: config.leptos.clone(),
+            pool,
+            config: Arc::new(config),
+        }
+    }
 }
 
 /// The state, as provided to server functions by `leptos_routes_with_context`.

@@ -4,6 +4,7 @@
 
 use b2bizen::server::{config::Config, db, embedded_pg::EmbeddedPg, http, state::AppState};
 use sqlx::{Connection, PgConnection, PgPool};
+use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU32, Ordering};
 use tokio::sync::OnceCell;
 
@@ -77,30 +78,55 @@ fn replace_database(url: &str, name: &str) -> String {
 pub struct TestApp {
     pub base_url: String,
     pub pool: PgPool,
+    /// A browser-like client: keeps cookies, sends this site's Origin on POST.
     pub client: reqwest::Client,
 }
 
 impl TestApp {
     pub async fn spawn() -> Self {
+        Self::spawn_with(&[]).await
+    }
+
+    /// The app with extra configuration (`KEY`, `value`) pairs.
+    pub async fn spawn_with(settings: &[(&str, &str)]) -> Self {
         let (pool, _) = fresh_database().await;
-        let config = Config::from_lookup(|_| None).unwrap();
-        let state = AppState {
-            leptos_options: config.leptos,
-            pool: pool.clone(),
-        };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
+        let mut owned: Vec<(String, String)> = settings
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        owned.push(("PUBLIC_URL".into(), format!("http://{addr}")));
+        let config =
+            Config::from_lookup(|key| owned.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
+                .unwrap();
+        let state = AppState::new(config, pool.clone());
         tokio::spawn(async move {
-            axum::serve(listener, http::router(state)).await.unwrap();
+            axum::serve(
+                listener,
+                http::router(state).into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .await
+            .unwrap();
         });
+        let base_url = format!("http://{addr}");
         Self {
-            base_url: format!("http://{addr}"),
+            client: Self::browser(&base_url),
+            base_url,
             pool,
-            client: reqwest::Client::builder()
-                .redirect(reqwest::redirect::Policy::none())
-                .build()
-                .unwrap(),
         }
+    }
+
+    /// Another visitor, with its own cookie jar.
+    pub fn browser(base_url: &str) -> reqwest::Client {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("origin", base_url.parse().unwrap());
+        reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .default_headers(headers)
+            .build()
+            .unwrap()
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
@@ -109,5 +135,59 @@ impl TestApp {
             .send()
             .await
             .expect("request")
+    }
+
+    /// Calls a server function the way a browser form does.
+    pub async fn call(&self, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.call_as(&self.client, endpoint, form).await
+    }
+
+    pub async fn call_as(
+        &self,
+        client: &reqwest::Client,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        client
+            .post(format!("{}/api/{endpoint}", self.base_url))
+            .form(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// The latest outbox mail to `to`: (subject, text body).
+    pub async fn last_mail_to(&self, to: &str) -> (String, String) {
+        sqlx::query_as(
+            "SELECT subject, body_text FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1",
+        )
+        .bind(to)
+        .fetch_one(&self.pool)
+        .await
+        .unwrap_or_else(|_| panic!("no mail to {to}"))
+    }
+
+    /// The token of the first link in the latest mail to `to`.
+    pub async fn token_from_last_mail(&self, to: &str) -> String {
+        let (_, body) = self.last_mail_to(to).await;
+        let start = body.find("jeton=").expect("a link with a token") + "jeton=".len();
+        body[start..]
+            .chars()
+            .take_while(char::is_ascii_hexdigit)
+            .collect()
+    }
+
+    pub async fn sign_up_provider(&self, email: &str, password: &str) -> reqwest::Response {
+        self.call(
+            "auth_sign_up_provider",
+            &[
+                ("kind", "expert"),
+                ("first_name", "Camille"),
+                ("last_name", "Martin"),
+                ("email", email),
+                ("password", password),
+            ],
+        )
+        .await
     }
 }

@@ -1,3 +1,4 @@
 //! Repositories: the only place that writes SQL.
 
+pub mod notifications;
 pub mod stats;

@@ -1,0 +1,203 @@
+//! Sign-up, e-mail verification, sign-in, sign-out and password reset.
+
+use leptos::prelude::*;
+
+use crate::domain::session::CurrentUser;
+use crate::error::AppError;
+
+#[cfg(feature = "ssr")]
+use crate::server::{
+    accounts,
+    auth::{access, rate_limit, session},
+    state::app_state,
+};
+
+#[cfg(feature = "ssr")]
+fn invalid<T>(result: Result<T, String>) -> Result<T, AppError> {
+    result.map_err(AppError::Validation)
+}
+
+/// Public: the caller, if signed in.
+#[server(prefix = "/api", endpoint = "auth_whoami")]
+pub async fn whoami() -> Result<Option<CurrentUser>, AppError> {
+    super::respond(access::caller().await)
+}
+
+/// Public: a consultant, expert or TPE signs up.
+#[server(prefix = "/api", endpoint = "auth_sign_up_provider")]
+pub async fn sign_up_provider(
+    kind: String,
+    first_name: String,
+    last_name: String,
+    email: String,
+    password: String,
+) -> Result<(), AppError> {
+    use crate::domain::account::{check_new_password, parse_name, Email, ProviderKind};
+    super::respond(
+        async {
+            let account = accounts::NewAccount::Provider {
+                kind: invalid(ProviderKind::parse(&kind))?,
+                first_name: invalid(parse_name(&first_name, "Le prénom", 80))?,
+                last_name: invalid(parse_name(&last_name, "Le nom", 80))?,
+            };
+            let email = invalid(Email::parse(&email))?;
+            invalid(check_new_password(&password))?;
+            sign_up(&email, password, account).await
+        }
+        .await,
+    )
+}
+
+/// Public: a company signs up.
+#[server(prefix = "/api", endpoint = "auth_sign_up_client")]
+pub async fn sign_up_client(
+    company_name: String,
+    siret: String,
+    contact_first_name: String,
+    contact_last_name: String,
+    email: String,
+    password: String,
+) -> Result<(), AppError> {
+    use crate::domain::account::{check_new_password, parse_name, Email, Siret};
+    super::respond(
+        async {
+            let account = accounts::NewAccount::Client {
+                company_name: invalid(parse_name(&company_name, "La raison sociale", 160))?,
+                siret: invalid(Siret::parse(&siret))?,
+                contact_first_name: invalid(parse_name(&contact_first_name, "Le prénom", 80))?,
+                contact_last_name: invalid(parse_name(&contact_last_name, "Le nom", 80))?,
+            };
+            let email = invalid(Email::parse(&email))?;
+            invalid(check_new_password(&password))?;
+            sign_up(&email, password, account).await
+        }
+        .await,
+    )
+}
+
+#[cfg(feature = "ssr")]
+async fn sign_up(
+    email: &crate::domain::account::Email,
+    password: String,
+    account: accounts::NewAccount,
+) -> Result<(), AppError> {
+    let state = app_state()?;
+    let ip = access::caller_ip()?;
+    rate_limit::hit(
+        &state.pool,
+        &format!("signup:ip:{ip}"),
+        rate_limit::SIGN_UP_PER_IP,
+    )
+    .await?;
+    accounts::sign_up(
+        &state.pool,
+        &state.config.public_url,
+        email,
+        password,
+        account,
+    )
+    .await
+}
+
+/// Public: confirms an e-mail address with the token of the mailed link.
+#[server(prefix = "/api", endpoint = "auth_verify_email")]
+pub async fn verify_email(token: String) -> Result<(), AppError> {
+    super::respond(async { accounts::verify_email(&app_state()?.pool, &token).await }.await)
+}
+
+/// Signed in: sends a new verification link.
+#[server(prefix = "/api", endpoint = "auth_resend_verification")]
+pub async fn resend_verification() -> Result<(), AppError> {
+    super::respond(
+        async {
+            let user = access::require_user().await?;
+            let state = app_state()?;
+            let key = format!("resend:acct:{}", user.id);
+            rate_limit::hit(&state.pool, &key, rate_limit::RESET_PER_ACCOUNT).await?;
+            accounts::resend_verification(&state.pool, &state.config.public_url, user.id).await
+        }
+        .await,
+    )
+}
+
+/// Public: signs in and goes to the account page.
+#[server(prefix = "/api", endpoint = "auth_sign_in")]
+pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
+    use crate::domain::account::{Email, PASSWORD_MAX_CHARS};
+    super::respond(
+        async {
+            let state = app_state()?;
+            let ip = access::caller_ip()?;
+            rate_limit::hit(
+                &state.pool,
+                &format!("signin:ip:{ip}"),
+                rate_limit::SIGN_IN_PER_IP,
+            )
+            .await?;
+            let email = Email::parse(&email).map_err(|_| AppError::BadCredentials)?;
+            let key = format!("signin:acct:{email}:{ip}");
+            rate_limit::hit(&state.pool, &key, rate_limit::SIGN_IN_PER_ACCOUNT_AND_IP).await?;
+            if password.chars().count() > PASSWORD_MAX_CHARS {
+                return Err(AppError::BadCredentials);
+            }
+            let (id, version) = accounts::authenticate(&state.pool, &email, password).await?;
+            session::sign_in(&access::current_session()?, id, version).await?;
+            leptos_axum::redirect("/compte");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Signed in: ends the session.
+#[server(prefix = "/api", endpoint = "auth_sign_out")]
+pub async fn sign_out() -> Result<(), AppError> {
+    super::respond(
+        async {
+            session::sign_out(&access::current_session()?).await?;
+            leptos_axum::redirect("/");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Public: mails a reset link if the address has an account; answers the same otherwise.
+#[server(prefix = "/api", endpoint = "auth_request_reset")]
+pub async fn request_reset(email: String) -> Result<(), AppError> {
+    use crate::domain::account::Email;
+    super::respond(
+        async {
+            let email = invalid(Email::parse(&email))?;
+            let state = app_state()?;
+            let ip = access::caller_ip()?;
+            rate_limit::hit(
+                &state.pool,
+                &format!("reset:ip:{ip}"),
+                rate_limit::RESET_PER_IP,
+            )
+            .await?;
+            rate_limit::hit(
+                &state.pool,
+                &format!("reset:acct:{email}"),
+                rate_limit::RESET_PER_ACCOUNT,
+            )
+            .await?;
+            accounts::request_reset(&state.pool, &state.config.public_url, &email).await
+        }
+        .await,
+    )
+}
+
+/// Public: sets a new password with the token of the mailed link.
+#[server(prefix = "/api", endpoint = "auth_reset_password")]
+pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
+    use crate::domain::account::check_new_password;
+    super::respond(
+        async {
+            invalid(check_new_password(&password))?;
+            accounts::reset_password(&app_state()?.pool, &token, password).await
+        }
+        .await,
+    )
+}

@@ -1,0 +1,42 @@
+//! The in-app notification centre.
+
+use leptos::prelude::*;
+
+use crate::domain::session::Notification;
+use crate::error::AppError;
+
+#[cfg(feature = "ssr")]
+use crate::server::{auth::access, repo::notifications, state::app_state};
+
+#[server(prefix = "/api", endpoint = "notifications_list")]
+pub async fn list_notifications() -> Result<Vec<Notification>, AppError> {
+    super::respond(
+        async {
+            let user = access::require_user().await?;
+            notifications::list(&app_state()?.pool, user.id).await
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "notifications_unread")]
+pub async fn unread_notifications() -> Result<i64, AppError> {
+    super::respond(
+        async {
+            let user = access::require_user().await?;
+            notifications::unread_count(&app_state()?.pool, user.id).await
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "notifications_mark_read")]
+pub async fn mark_notifications_read() -> Result<(), AppError> {
+    super::respond(
+        async {
+            let user = access::require_user().await?;
+            notifications::mark_all_read(&app_state()?.pool, user.id).await
+        }
+        .await,
+    )
+}

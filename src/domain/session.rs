@@ -1,0 +1,41 @@
+//! Who is calling: shared between the server and the interface.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::account::Role;
+
+/// The signed-in caller, as the interface may know it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrentUser {
+    pub id: Uuid,
+    pub role: Role,
+    pub display_name: String,
+    pub email: String,
+    pub email_verified: bool,
+}
+
+/// An in-app notification.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notification {
+    pub id: i64,
+    pub title: String,
+    pub body: String,
+    pub link: Option<String>,
+    /// RFC 3339 time of creation.
+    pub created_at: String,
+    pub read: bool,
+}
+
+/// A mail of the outbox, as shown on the admin mailbox page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxMail {
+    pub id: i64,
+    pub recipient: String,
+    pub subject: String,
+    pub body_text: String,
+    /// Links found in the body, so that they can be opened from the page.
+    pub links: Vec<String>,
+    pub created_at: String,
+    pub status: String,
+}

@@ -1,0 +1,332 @@
+//! Account use cases: sign-up, e-mail verification, sign-in check, password reset.
+//! Each state change and the mail it causes commit in one transaction (outbox).
+
+use chrono::{Duration, Utc};
+use sqlx::{PgConnection, PgPool};
+use uuid::Uuid;
+
+use crate::domain::account::{Email, ProviderKind, Role, Siret};
+use crate::error::AppError;
+use crate::server::auth::{password, tokens};
+use crate::server::mail::{outbox, templates};
+use crate::server::repo::notifications;
+
+pub const VERIFY_LINK_HOURS: i64 = 48;
+pub const RESET_LINK_MINUTES: i64 = 60;
+
+#[derive(Debug, Clone)]
+pub enum NewAccount {
+    Provider {
+        kind: ProviderKind,
+        first_name: String,
+        last_name: String,
+    },
+    Client {
+        company_name: String,
+        siret: Siret,
+        contact_first_name: String,
+        contact_last_name: String,
+    },
+}
+
+impl NewAccount {
+    fn role(&self) -> Role {
+        match self {
+            NewAccount::Provider { .. } => Role::Provider,
+            NewAccount::Client { .. } => Role::Client,
+        }
+    }
+
+    fn display_name(&self) -> String {
+        match self {
+            NewAccount::Provider { first_name, .. } => first_name.clone(),
+            NewAccount::Client { company_name, .. } => company_name.clone(),
+        }
+    }
+}
+
+/// Creates the account and queues the verification mail; for a known address, queues a
+/// notice to its owner instead. The caller sees the same outcome either way.
+pub async fn sign_up(
+    pool: &PgPool,
+    public_url: &str,
+    email: &Email,
+    password_plain: String,
+    account: NewAccount,
+) -> Result<(), AppError> {
+    let hash = password::hash(password_plain).await?;
+    let mut tx = pool.begin().await?;
+    let inserted: Option<Uuid> = sqlx::query_scalar(
+        "INSERT INTO accounts (email, password_hash, role, display_name)
+         VALUES ($1, $2, $3, $4) ON CONFLICT (email) DO NOTHING RETURNING id",
+    )
+    .bind(email.as_str())
+    .bind(&hash)
+    .bind(account.role().as_str())
+    .bind(account.display_name())
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(id) = inserted else {
+        let name: String = sqlx::query_scalar("SELECT display_name FROM accounts WHERE email = $1")
+            .bind(email.as_str())
+            .fetch_one(&mut *tx)
+            .await?;
+        let mail = templates::already_registered(
+            email.as_str(),
+            &name,
+            &format!("{public_url}/connexion"),
+        );
+        outbox::enqueue(&mut tx, &mail).await?;
+        tx.commit().await?;
+        return Ok(());
+    };
+    match &account {
+        NewAccount::Provider {
+            kind,
+            first_name,
+            last_name,
+        } => {
+            sqlx::query("INSERT INTO providers (account_id, kind, first_name, last_name) VALUES ($1, $2, $3, $4)")
+                .bind(id)
+                .bind(kind.as_str())
+                .bind(first_name)
+                .bind(last_name)
+                .execute(&mut *tx)
+                .await?;
+        }
+        NewAccount::Client {
+            company_name,
+            siret,
+            contact_first_name,
+            contact_last_name,
+        } => {
+            sqlx::query(
+                "INSERT INTO clients (account_id, company_name, siret, contact_first_name, contact_last_name)
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(id)
+            .bind(company_name)
+            .bind(siret.as_str())
+            .bind(contact_first_name)
+            .bind(contact_last_name)
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    send_verification(
+        &mut tx,
+        public_url,
+        id,
+        email.as_str(),
+        &account.display_name(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn issue_token(
+    conn: &mut PgConnection,
+    account: Uuid,
+    purpose: &str,
+    valid: Duration,
+) -> Result<String, AppError> {
+    let (token, digest) = tokens::generate();
+    sqlx::query("INSERT INTO email_tokens (token_hash, account_id, purpose, expires_at) VALUES ($1, $2, $3, $4)")
+        .bind(digest)
+        .bind(account)
+        .bind(purpose)
+        .bind(Utc::now() + valid)
+        .execute(&mut *conn)
+        .await?;
+    Ok(token)
+}
+
+async fn send_verification(
+    conn: &mut PgConnection,
+    public_url: &str,
+    id: Uuid,
+    email: &str,
+    name: &str,
+) -> Result<(), AppError> {
+    let token = issue_token(conn, id, "verify_email", Duration::hours(VERIFY_LINK_HOURS)).await?;
+    let link = format!("{public_url}/verifier-email?jeton={token}");
+    outbox::enqueue(conn, &templates::verify_email(email, name, &link)).await?;
+    Ok(())
+}
+
+/// Sends a fresh verification link to a signed-in, unverified account.
+pub async fn resend_verification(
+    pool: &PgPool,
+    public_url: &str,
+    id: Uuid,
+) -> Result<(), AppError> {
+    let mut tx = pool.begin().await?;
+    let (email, name, verified): (String, String, bool) = sqlx::query_as(
+        "SELECT email, display_name, email_verified_at IS NOT NULL FROM accounts WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_one(&mut *tx)
+    .await?;
+    if !verified {
+        send_verification(&mut tx, public_url, id, &email, &name).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Uses a token once: returns its account if it is valid, unused and unexpired.
+async fn consume_token(
+    conn: &mut PgConnection,
+    token: &str,
+    purpose: &str,
+) -> Result<Uuid, AppError> {
+    sqlx::query_scalar(
+        "UPDATE email_tokens SET used_at = now()
+         WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now()
+         RETURNING account_id",
+    )
+    .bind(tokens::digest(token))
+    .bind(purpose)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or(AppError::InvalidLink)
+}
+
+pub async fn verify_email(pool: &PgPool, token: &str) -> Result<(), AppError> {
+    let mut tx = pool.begin().await?;
+    let id = consume_token(&mut tx, token, "verify_email").await?;
+    sqlx::query(
+        "UPDATE accounts SET email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1",
+    )
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    notifications::notify(
+        &mut tx,
+        id,
+        "Adresse e-mail confirmée",
+        "Votre compte est actif. Complétez maintenant votre profil.",
+        Some("/compte"),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Checks the credentials; the error is the same for an unknown address, a wrong
+/// password and a disabled account.
+pub async fn authenticate(
+    pool: &PgPool,
+    email: &Email,
+    password_plain: String,
+) -> Result<(Uuid, i32), AppError> {
+    let row: Option<(Uuid, String, bool, i32)> = sqlx::query_as(
+        "SELECT id, password_hash, disabled_at IS NOT NULL, session_version FROM accounts WHERE email = $1",
+    )
+    .bind(email.as_str())
+    .fetch_optional(pool)
+    .await?;
+    let stored = row.as_ref().map(|(_, hash, _, _)| hash.clone());
+    let ok = password::verify(password_plain, stored).await;
+    match row {
+        Some((id, _, false, version)) if ok => Ok((id, version)),
+        _ => Err(AppError::BadCredentials),
+    }
+}
+
+pub async fn request_reset(pool: &PgPool, public_url: &str, email: &Email) -> Result<(), AppError> {
+    let mut tx = pool.begin().await?;
+    let row: Option<(Uuid, String)> = sqlx::query_as(
+        "SELECT id, display_name FROM accounts WHERE email = $1 AND disabled_at IS NULL",
+    )
+    .bind(email.as_str())
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some((id, name)) = row {
+        let token = issue_token(
+            &mut tx,
+            id,
+            "reset_password",
+            Duration::minutes(RESET_LINK_MINUTES),
+        )
+        .await?;
+        let link = format!("{public_url}/reinitialiser-mot-de-passe?jeton={token}");
+        outbox::enqueue(
+            &mut tx,
+            &templates::password_reset(email.as_str(), &name, &link),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Sets the new password, ends every session of the account and voids other reset links.
+pub async fn reset_password(
+    pool: &PgPool,
+    token: &str,
+    password_plain: String,
+) -> Result<(), AppError> {
+    let hash = password::hash(password_plain).await?;
+    let mut tx = pool.begin().await?;
+    let id = consume_token(&mut tx, token, "reset_password").await?;
+    sqlx::query(
+        "UPDATE accounts SET password_hash = $2, session_version = session_version + 1,
+             email_verified_at = coalesce(email_verified_at, now())
+         WHERE id = $1",
+    )
+    .bind(id)
+    .bind(&hash)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("UPDATE email_tokens SET used_at = now() WHERE account_id = $1 AND purpose = 'reset_password' AND used_at IS NULL")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Disables an account: its sessions end at their next request.
+pub async fn disable(pool: &PgPool, id: Uuid) -> Result<(), AppError> {
+    sqlx::query("UPDATE accounts SET disabled_at = now(), session_version = session_version + 1 WHERE id = $1")
+        .bind(id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Creates an admin (command line, first start). Admins are never created by sign-up.
+pub async fn create_admin(
+    pool: &PgPool,
+    email: &Email,
+    name: &str,
+    password_plain: String,
+) -> Result<Uuid, AppError> {
+    let hash = password::hash(password_plain).await?;
+    let id = sqlx::query_scalar(
+        "INSERT INTO accounts (email, password_hash, role, display_name, email_verified_at)
+         VALUES ($1, $2, 'admin', $3, now()) RETURNING id",
+    )
+    .bind(email.as_str())
+    .bind(hash)
+    .bind(name)
+    .fetch_one(pool)
+    .await
+    .map_err(|err| match &err {
+        sqlx::Error::Database(db) if db.is_unique_violation() => {
+            AppError::Validation("Un compte existe déjà avec cette adresse.".into())
+        }
+        _ => err.into(),
+    })?;
+    Ok(id)
+}
+
+pub async fn has_admin(pool: &PgPool) -> Result<bool, AppError> {
+    Ok(
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM accounts WHERE role = 'admin')")
+            .fetch_one(pool)
+            .await?,
+    )
+}

@@ -1,0 +1,138 @@
+//! Every e-mail the platform sends, in French, as plain text and HTML.
+
+/// A mail ready for the outbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mail {
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+struct Body<'a> {
+    greeting: String,
+    paragraphs: Vec<&'a str>,
+    action: Option<(&'a str, &'a str)>,
+    after: Vec<&'a str>,
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+fn render(to: &str, subject: &str, body: Body<'_>) -> Mail {
+    let mut text = format!("{}\n\n", body.greeting);
+    let mut html = format!(
+        "<!DOCTYPE html><html lang=\"fr\"><body style=\"font-family:Arial,sans-serif;color:#1b2330;line-height:1.5\">\
+         <p style=\"font-size:20px;font-weight:bold;color:#0a4478\">B2BiZen</p><p>{}</p>",
+        escape(&body.greeting)
+    );
+    for p in &body.paragraphs {
+        text.push_str(p);
+        text.push_str("\n\n");
+        html.push_str(&format!("<p>{}</p>", escape(p)));
+    }
+    if let Some((label, link)) = body.action {
+        text.push_str(&format!("{label} : {link}\n\n"));
+        html.push_str(&format!(
+            "<p><a href=\"{0}\" style=\"background:#e9a23b;color:#1b2330;padding:10px 16px;\
+             border-radius:6px;text-decoration:none;font-weight:bold\">{1}</a></p>\
+             <p style=\"font-size:12px;color:#5b6677\">{0}</p>",
+            escape(link),
+            escape(label)
+        ));
+    }
+    for p in &body.after {
+        text.push_str(p);
+        text.push_str("\n\n");
+        html.push_str(&format!("<p style=\"color:#5b6677\">{}</p>", escape(p)));
+    }
+    text.push_str("L'équipe B2BiZen\n");
+    html.push_str("<p>L'équipe B2BiZen</p></body></html>");
+    Mail {
+        to: to.to_string(),
+        subject: subject.to_string(),
+        text,
+        html,
+    }
+}
+
+pub fn verify_email(to: &str, name: &str, link: &str) -> Mail {
+    render(
+        to,
+        "Confirmez votre adresse e-mail",
+        Body {
+            greeting: format!("Bonjour {name},"),
+            paragraphs: vec![
+                "Bienvenue sur B2BiZen ! Pour activer votre compte, confirmez votre adresse \
+                 e-mail en ouvrant le lien ci-dessous (valable 48 heures, une seule fois).",
+            ],
+            action: Some(("Confirmer mon adresse", link)),
+            after: vec!["Si vous n'avez pas créé de compte, ignorez simplement ce message."],
+        },
+    )
+}
+
+pub fn password_reset(to: &str, name: &str, link: &str) -> Mail {
+    render(
+        to,
+        "Réinitialisation de votre mot de passe",
+        Body {
+            greeting: format!("Bonjour {name},"),
+            paragraphs: vec![
+                "Vous avez demandé à changer votre mot de passe. Ce lien est valable une heure \
+                 et ne sert qu'une fois.",
+            ],
+            action: Some(("Choisir un nouveau mot de passe", link)),
+            after: vec![
+                "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre \
+                 mot de passe actuel reste valable.",
+            ],
+        },
+    )
+}
+
+/// Sent instead of a second account when someone signs up with a known address, so that
+/// the sign-up page never reveals which addresses have an account.
+pub fn already_registered(to: &str, name: &str, sign_in_link: &str) -> Mail {
+    render(
+        to,
+        "Vous avez déjà un compte B2BiZen",
+        Body {
+            greeting: format!("Bonjour {name},"),
+            paragraphs: vec![
+                "Quelqu'un, sans doute vous, a voulu créer un compte avec cette adresse. Vous \
+                 en avez déjà un : connectez-vous, ou utilisez « Mot de passe oublié » si besoin.",
+            ],
+            action: Some(("Me connecter", sign_in_link)),
+            after: vec!["Si ce n'était pas vous, aucune action n'est nécessaire."],
+        },
+    )
+}
+
+/// The links of a plain-text body, for the admin mailbox.
+pub fn links(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .filter(|w| w.starts_with("http://") || w.starts_with("https://"))
+        .map(|w| w.trim_end_matches(['.', ',', ')']).to_string())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mails_carry_the_link_in_both_parts_and_escape_names() {
+        let link = "https://b2bizen.fr/verifier-email?token=abc";
+        let mail = verify_email("a@b.fr", "<Zoé>", link);
+        assert_eq!(mail.subject, "Confirmez votre adresse e-mail");
+        assert!(mail.text.contains(link) && mail.html.contains(link));
+        assert!(mail.html.contains("&lt;Zoé&gt;") && !mail.html.contains("<Zoé>"));
+        assert_eq!(links(&mail.text), vec![link.to_string()]);
+    }
+}

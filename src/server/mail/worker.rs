@@ -1,0 +1,169 @@
+//! Delivers the outbox over SMTP.
+//!
+//! Each pass claims due mails with `FOR UPDATE SKIP LOCKED` and a lease, so several
+//! server processes never send the same row; a sent mail is marked before the lease ends,
+//! so a restart does not send it again. Failures are retried with exponential back-off
+//! and marked failed after [`MAX_ATTEMPTS`]. The Message-ID is derived from the row, so
+//! that in the one unavoidable case (crash between SMTP acceptance and marking) a
+//! duplicate carries the same Message-ID and mail software can drop it.
+
+use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use sqlx::postgres::PgListener;
+use sqlx::PgPool;
+use std::time::Duration;
+
+pub const MAX_ATTEMPTS: i32 = 8;
+const BATCH: i64 = 20;
+const LEASE_SECS: f64 = 120.0;
+
+pub struct Mailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+}
+
+impl Mailer {
+    pub fn new(smtp_url: &str, from: &str) -> anyhow::Result<Self> {
+        use anyhow::Context;
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)
+            .context("SMTP_URL is not a valid SMTP URL")?
+            .timeout(Some(Duration::from_secs(20)))
+            .build();
+        let from = from
+            .parse()
+            .with_context(|| format!("MAIL_FROM={from:?} is not a mailbox"))?;
+        Ok(Self { transport, from })
+    }
+}
+
+/// Back-off before attempt `n + 1`: 30 s, 1 min, 2 min, … capped at 1 h.
+pub fn backoff_secs(attempts: i32) -> f64 {
+    (30.0 * 2f64.powi(attempts.saturating_sub(1).clamp(0, 10))).min(3600.0)
+}
+
+/// One pass: sends every due mail. Returns how many were sent.
+pub async fn deliver_due(pool: &PgPool, mailer: &Mailer) -> Result<usize, sqlx::Error> {
+    type Row = (
+        i64,
+        String,
+        String,
+        String,
+        String,
+        i32,
+        chrono::DateTime<chrono::Utc>,
+    );
+    let claimed: Vec<Row> = sqlx::query_as(
+        "UPDATE outbox SET locked_until = now() + make_interval(secs => $1), attempts = attempts + 1
+         WHERE id IN (
+             SELECT id FROM outbox
+             WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now()
+               AND (locked_until IS NULL OR locked_until < now())
+             ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
+         RETURNING id, recipient, subject, body_text, body_html, attempts, created_at",
+    )
+    .bind(LEASE_SECS)
+    .bind(BATCH)
+    .fetch_all(pool)
+    .await?;
+    let mut sent = 0;
+    for (id, to, subject, text, html, attempts, created_at) in claimed {
+        let message_id = format!("<outbox-{id}-{}@b2bizen>", created_at.timestamp());
+        match send(mailer, &to, &subject, text, html, message_id).await {
+            Ok(()) => {
+                sqlx::query("UPDATE outbox SET sent_at = now(), locked_until = NULL, last_error = NULL WHERE id = $1")
+                    .bind(id)
+                    .execute(pool)
+                    .await?;
+                sent += 1;
+            }
+            Err(err) => {
+                tracing::warn!(id, attempts, error = %err, "mail delivery failed");
+                sqlx::query(
+                    "UPDATE outbox SET locked_until = NULL, last_error = $2,
+                         failed_at = CASE WHEN attempts >= $3 THEN now() END,
+                         next_attempt_at = now() + make_interval(secs => $4)
+                     WHERE id = $1",
+                )
+                .bind(id)
+                .bind(err.chars().take(500).collect::<String>())
+                .bind(MAX_ATTEMPTS)
+                .bind(backoff_secs(attempts))
+                .execute(pool)
+                .await?;
+            }
+        }
+    }
+    Ok(sent)
+}
+
+async fn send(
+    mailer: &Mailer,
+    to: &str,
+    subject: &str,
+    text: String,
+    html: String,
+    message_id: String,
+) -> Result<(), String> {
+    let to: Mailbox = to.parse().map_err(|e| format!("bad recipient: {e}"))?;
+    let message = Message::builder()
+        .from(mailer.from.clone())
+        .to(to)
+        .subject(subject)
+        .message_id(Some(message_id))
+        .multipart(
+            MultiPart::alternative()
+                .singlepart(
+                    SinglePart::builder()
+                        .header(ContentType::TEXT_PLAIN)
+                        .body(text),
+                )
+                .singlepart(
+                    SinglePart::builder()
+                        .header(ContentType::TEXT_HTML)
+                        .body(html),
+                ),
+        )
+        .map_err(|e| format!("cannot build message: {e}"))?;
+    mailer
+        .transport
+        .send(message)
+        .await
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+/// Runs forever: a pass at start, on every `NOTIFY outbox`, and every 5 s for retries.
+pub async fn run(pool: PgPool, mailer: Mailer) {
+    let mut listener = match PgListener::connect_with(&pool).await {
+        Ok(mut l) => match l.listen("outbox").await {
+            Ok(()) => Some(l),
+            Err(_) => None,
+        },
+        Err(_) => None,
+    };
+    loop {
+        match deliver_due(&pool, &mailer).await {
+            Ok(n) if n > 0 => tracing::info!(sent = n, "mails delivered"),
+            Ok(_) => {}
+            Err(err) => tracing::warn!(error = %err, "outbox pass failed"),
+        }
+        match listener.as_mut() {
+            Some(l) => {
+                let _ = tokio::time::timeout(Duration::from_secs(5), l.recv()).await;
+            }
+            None => tokio::time::sleep(Duration::from_secs(5)).await,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::backoff_secs;
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        assert_eq!(backoff_secs(1), 30.0);
+        assert_eq!(backoff_secs(2), 60.0);
+        assert_eq!(backoff_secs(20), 3600.0);
+    }
+}
