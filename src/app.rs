@@ -3,9 +3,16 @@
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{SsrMode, StaticSegment};
+use leptos_router::{path, SsrMode};
 
 use crate::ui::components::layout::{SiteFooter, SiteHeader};
+use crate::ui::components::session::provide_auth;
+use crate::ui::pages::account::AccountPage;
+use crate::ui::pages::admin::MailboxPage;
+use crate::ui::pages::auth::{
+    ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage,
+};
+use crate::ui::pages::notifications::NotificationsPage;
 use crate::ui::pages::{home::HomePage, not_found::NotFound};
 use crate::ui::text::t;
 
@@ -43,13 +50,30 @@ pub fn App() -> impl IntoView {
         <Stylesheet id="leptos" href="/pkg/b2bizen.css"/>
         <Title formatter=|title: String| format!("{title} · B2BiZen")/>
         <Router>
-            <SiteHeader/>
-            <main id="contenu">
-                <Routes fallback=NotFound>
-                    <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
-                </Routes>
-            </main>
-            <SiteFooter/>
+            <Shell/>
         </Router>
+    }
+}
+
+/// Everything inside the router (the session context needs the location).
+#[component]
+fn Shell() -> impl IntoView {
+    provide_auth();
+    view! {
+        <SiteHeader/>
+        <main id="contenu">
+            <Routes fallback=NotFound>
+                <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
+                <Route path=path!("/inscription") view=SignUpPage/>
+                <Route path=path!("/connexion") view=SignInPage/>
+                <Route path=path!("/mot-de-passe-oublie") view=ForgotPasswordPage/>
+                <Route path=path!("/reinitialiser-mot-de-passe") view=ResetPasswordPage/>
+                <Route path=path!("/verifier-email") view=VerifyEmailPage/>
+                <Route path=path!("/compte") view=AccountPage/>
+                <Route path=path!("/notifications") view=NotificationsPage/>
+                <Route path=path!("/admin/mailbox") view=MailboxPage/>
+            </Routes>
+        </main>
+        <SiteFooter/>
     }
 }

@@ -88,15 +88,25 @@ async fn embedded_database_lifecycle() {
         .spawn()
         .unwrap();
     let stdout = child.stdout.take().unwrap();
-    let url = tokio::task::spawn_blocking(move || {
-        BufReader::new(stdout)
-            .lines()
-            .map_while(Result::ok)
-            .find_map(|line| line.find("http://").map(|i| line[i..].trim().to_string()))
+    let (url, before) = tokio::task::spawn_blocking(move || {
+        let mut before = Vec::new();
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Some(i) = line.find("http://") {
+                return (Some(line[i..].trim().to_string()), before);
+            }
+            before.push(line);
+        }
+        (None, before)
     })
     .await
-    .unwrap()
-    .expect("the server prints its URL");
+    .unwrap();
+    let url = url.expect("the server prints its URL");
+    // On an empty embedded database, a first admin is created and its password shown once.
+    let admin_line = before
+        .iter()
+        .find(|l| l.starts_with("Premier administrateur créé"))
+        .expect("first admin announced");
+    assert!(admin_line.contains("admin@b2bizen.local / "), "{admin_line}");
 
     let stats: serde_json::Value = reqwest::get(format!("{url}/api/platform_stats"))
         .await

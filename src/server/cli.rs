@@ -83,19 +83,30 @@ impl Database {
 }
 
 /// Runs the web server until Ctrl-C or SIGTERM.
-pub async fn serve(config: Config) -> Result<()> {
+pub async fn serve(mut config: Config) -> Result<()> {
     // Claim the port first: if it is taken, nothing else should start.
     let listener = TcpListener::bind(config.site_addr)
         .await
         .with_context(|| format!("cannot listen on {}", config.site_addr))?;
+    // The default public URL names the address actually bound (SITE_ADDR may say port 0).
+    if config.public_url == format!("http://{}", config.site_addr) {
+        config.public_url = format!("http://{}", listener.local_addr()?);
+    }
+    let shutdown = shutdown_signal()?;
     let database = Database::open(&config).await?;
     let embedded = database.is_embedded();
-    let result = run_app(config, listener, &database.url, embedded).await;
+    let result = run_app(config, listener, &database.url, embedded, shutdown).await;
     database.close().await;
     result
 }
 
-async fn run_app(config: Config, listener: TcpListener, url: &str, embedded: bool) -> Result<()> {
+async fn run_app(
+    config: Config,
+    listener: TcpListener,
+    url: &str,
+    embedded: bool,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<()> {
     let pool = db::connect(url).await?;
     db::migrate(&pool).await?;
     if embedded && !accounts::has_admin(&pool).await? {
@@ -110,7 +121,7 @@ async fn run_app(config: Config, listener: TcpListener, url: &str, embedded: boo
         listener,
         http::router(state).into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
+    .with_graceful_shutdown(shutdown)
     .await
     .context("the HTTP server stopped with an error")
 }
@@ -189,23 +200,19 @@ async fn admin_command(action: &str, rest: &[&str]) -> Result<()> {
     result
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut sig) => {
-                sig.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
+/// Resolves on Ctrl-C or SIGTERM. The handlers are registered when this is called, not
+/// when first polled, so a signal that arrives during start-up is not lost.
+fn shutdown_signal() -> Result<impl std::future::Future<Output = ()>> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let mut interrupt = signal(SignalKind::interrupt()).context("cannot handle SIGINT")?;
+    let mut terminate = signal(SignalKind::terminate()).context("cannot handle SIGTERM")?;
+    Ok(async move {
+        tokio::select! {
+            _ = interrupt.recv() => {},
+            _ = terminate.recv() => {},
         }
-    };
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
-    }
-    tracing::info!("shutting down");
+        tracing::info!("shutting down");
+    })
 }
 
 async fn db_command(action: &str, rest: &[&str]) -> Result<()> {

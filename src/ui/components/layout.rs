@@ -1,6 +1,11 @@
 use leptos::prelude::*;
 
-use crate::ui::text::t;
+use crate::api::auth::SignOut;
+use crate::api::notifications::unread_notifications;
+use crate::domain::account::Role;
+use crate::domain::session::CurrentUser;
+use crate::ui::components::session::use_auth;
+use crate::ui::text::{t, ta};
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
@@ -13,13 +18,73 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="brand__tagline">{tx.brand_tagline}</span>
                 </a>
                 <nav class="site-nav" aria-label=tx.nav_label>
-                    <a href="/">{tx.nav_home}</a>
                     <a href="/#experts">{tx.nav_experts}</a>
                     <a href="/#entreprises">{tx.nav_companies}</a>
                     <a href="/#fonctionnement">{tx.nav_how}</a>
+                    <UserNav/>
                 </nav>
             </div>
         </header>
+    }
+}
+
+/// What the caller's role can reach: sign-in links, or their account, notifications
+/// (with the unread count) and, for admins, the mailbox.
+#[component]
+fn UserNav() -> impl IntoView {
+    let auth = use_auth();
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                match auth.user.await {
+                    Ok(Some(user)) => view! { <SignedInNav user/> }.into_any(),
+                    _ => view! { <AnonymousNav/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn AnonymousNav() -> impl IntoView {
+    let tx = ta();
+    view! {
+        <a href="/connexion">{tx.nav_sign_in}</a>
+        <a href="/inscription" class="button button--small">{tx.nav_sign_up}</a>
+    }
+}
+
+#[component]
+fn SignedInNav(user: CurrentUser) -> impl IntoView {
+    let tx = ta();
+    let auth = use_auth();
+    let unread = Resource::new(
+        move || auth.user.get().map(|_| ()),
+        |_| unread_notifications(),
+    );
+    let sign_out = ServerAction::<SignOut>::new();
+    Effect::new(move |_| {
+        if sign_out.version().get() > 0 {
+            auth.changed();
+        }
+    });
+    view! {
+        <a href="/compte" data-testid="nav-account">{tx.nav_account}</a>
+        <a href="/notifications" data-testid="nav-notifications">
+            {tx.nav_notifications}
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let count = unread.await.unwrap_or(0);
+                    (count > 0).then(|| view! {
+                        <span class="badge" data-testid="unread-badge" aria-label=format!("{count} {}", tx.unread_label)>{count}</span>
+                    })
+                })}
+            </Transition>
+        </a>
+        {(user.role == Role::Admin).then(|| view! { <a href="/admin/mailbox">{tx.nav_mailbox}</a> })}
+        <ActionForm action=sign_out attr:class="inline-form">
+            <button type="submit" class="link-button" data-testid="sign-out">{tx.nav_sign_out}</button>
+        </ActionForm>
     }
 }
 

@@ -1,2 +1,4 @@
+pub mod form;
 pub mod layout;
+pub mod session;
 pub mod stat_figures;

@@ -1,5 +1,4 @@
-//! Every text of the interface, in one place: French first, English second.
-//! Pages read them through [`t`]; the language choice arrives with accounts.
+//! Texts of the layout, the home page and the 404 page.
 
 pub struct Step {
     pub title: &'static str,
@@ -203,8 +202,3 @@ pub const EN: Texts = Texts {
     not_found_body: "The page you asked for does not exist or has moved.",
     not_found_back: "Back to the home page",
 };
-
-/// The texts for the current visitor. French until language choice exists.
-pub fn t() -> &'static Texts {
-    &FR
-}

@@ -1,0 +1,162 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_URL, launchBrowser, connectDb, waitForHydration } from './support.mjs';
+
+const PASSWORD = 'une longue phrase de passe';
+let browser;
+let db;
+
+before(async () => {
+  browser = await launchBrowser();
+  db = await connectDb();
+});
+
+after(async () => {
+  await db?.end();
+  await browser?.close();
+});
+
+async function open(context, path) {
+  const page = await context.newPage();
+  await page.goto(`${BASE_URL}${path}`);
+  await waitForHydration(page);
+  return page;
+}
+
+async function signIn(page, email, password) {
+  await page.goto(`${BASE_URL}/connexion`);
+  await waitForHydration(page);
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+async function signOut(page) {
+  await page.getByTestId('sign-out').click();
+  await page.getByRole('link', { name: 'Connexion' }).waitFor();
+}
+
+test('a provider signs up, opens the link from the mail, signs in and out', async () => {
+  const email = `expert.${Date.now()}@exemple.fr`;
+  const visitor = await browser.newContext();
+  const page = await open(visitor, '/inscription');
+  await page.getByLabel('Expert').check();
+  await page.getByLabel('Prénom').fill('Camille');
+  await page.getByLabel('Nom', { exact: true }).fill('Martin');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  await page.getByText('Presque terminé').waitFor();
+
+  // The admin (created by the command line) finds the mail in /admin/mailbox.
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
+  await admin.waitForURL(`${BASE_URL}/compte`);
+  await admin.getByRole('link', { name: 'Boîte mail' }).click();
+  const mail = admin.getByTestId('mail').filter({ hasText: email });
+  await mail.waitFor();
+  assert.match(await mail.textContent(), /Confirmez votre adresse e-mail/);
+  const link = await mail.getByTestId('mail-link').first().getAttribute('href');
+  assert.ok(link.startsWith(`${BASE_URL}/verifier-email?jeton=`), link);
+
+  // The provider opens the link and confirms.
+  await page.goto(link);
+  await waitForHydration(page);
+  await page.getByTestId('confirm-email').click();
+  await page.getByText('Adresse confirmée').waitFor();
+
+  await signIn(page, email, PASSWORD);
+  await page.waitForURL(`${BASE_URL}/compte`);
+  await page.getByTestId('email-status').filter({ hasText: 'Adresse e-mail confirmée' }).waitFor();
+  assert.equal(await page.getByTestId('account-name').textContent(), 'Camille');
+  assert.equal(await page.getByTestId('unread-badge').textContent(), '1');
+  // A provider does not see, and cannot read, the admin mailbox.
+  assert.equal(await page.getByRole('link', { name: 'Boîte mail' }).count(), 0);
+  await page.goto(`${BASE_URL}/admin/mailbox`);
+  await page.getByText("Vous n'avez pas accès à cette ressource.").waitFor();
+  assert.equal(await page.getByTestId('mail').count(), 0);
+
+  await signOut(page);
+  await page.goto(`${BASE_URL}/compte`);
+  await page.getByText('Connectez-vous pour voir cette page.').waitFor();
+  await visitor.close();
+  await adminContext.close();
+});
+
+test('a company signs up with inline SIRET validation, verifies, signs in and out', async () => {
+  const email = `contact.${Date.now()}@durand.fr`;
+  const context = await browser.newContext();
+  const page = await open(context, '/inscription');
+  await page.getByRole('tab', { name: 'Je représente une entreprise' }).click();
+  await page.getByLabel('Raison sociale').fill('Ateliers Durand');
+  const siret = page.getByLabel('SIRET');
+  await siret.fill('732 829 320 00075');
+  await siret.blur();
+  // Shown at once, by the same rule the server applies, without a round trip.
+  await page.getByText("Ce numéro SIRET n'est pas valide").waitFor();
+  await siret.fill('732 829 320 00074');
+  await page.getByText("Ce numéro SIRET n'est pas valide").waitFor({ state: 'detached' });
+  await page.getByLabel('Prénom du contact').fill('Nora');
+  await page.getByLabel('Nom du contact', { exact: true }).fill('Durand');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  await page.getByText('Presque terminé').waitFor();
+
+  const { rows } = await db.query('SELECT body_text FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1', [email]);
+  const link = rows[0].body_text.match(/https?:\/\/\S+jeton=[0-9a-f]+/)[0];
+  await page.goto(link);
+  await waitForHydration(page);
+  await page.getByTestId('confirm-email').click();
+  await page.getByText('Adresse confirmée').waitFor();
+
+  await signIn(page, email, PASSWORD);
+  await page.waitForURL(`${BASE_URL}/compte`);
+  assert.equal(await page.getByTestId('account-role').textContent(), "Entreprise (donneur d'ordre)");
+  await signOut(page);
+  await context.close();
+});
+
+test('a wrong password shows the generic message and keeps what was typed', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, process.env.ADMIN_EMAIL, 'ce nest pas le bon mot de passe');
+  await page.getByText('Adresse e-mail ou mot de passe incorrect.').waitFor();
+  assert.equal(await page.getByLabel('Adresse e-mail').inputValue(), process.env.ADMIN_EMAIL);
+  assert.equal(page.url(), `${BASE_URL}/connexion`);
+  await context.close();
+});
+
+test('a burst of sign-in attempts is slowed down', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${BASE_URL}/connexion`);
+  await waitForHydration(page);
+  const statuses = [];
+  page.on('response', (r) => { if (r.url().includes('/api/auth_sign_in')) statuses.push(r.status()); });
+  await page.getByLabel('Adresse e-mail').fill('rafale@exemple.fr');
+  for (let i = 0; i < 6; i++) {
+    await page.getByLabel('Mot de passe', { exact: true }).fill(`essai numéro ${i} au hasard`);
+    const answered = page.waitForResponse((r) => r.url().includes('/api/auth_sign_in'));
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await answered;
+  }
+  assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429]);
+  await page.getByText('Trop de tentatives').waitFor();
+  await context.close();
+});
+
+test('a cross-site form POST is refused', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // A page of another origin (about:blank) posting a form to B2BiZen.
+  await page.setContent(`<form method="post" action="${BASE_URL}/api/auth_request_reset">
+      <input name="email" value="victime@exemple.fr"><button>go</button></form>`);
+  const response = page.waitForResponse((r) => r.url().includes('/api/auth_request_reset'));
+  await page.click('button');
+  assert.equal((await response).status(), 403);
+  const { rows } = await db.query("SELECT count(*)::int AS n FROM outbox WHERE recipient = 'victime@exemple.fr'");
+  assert.equal(rows[0].n, 0);
+  await context.close();
+});

@@ -1,0 +1,90 @@
+//! Form building blocks: fields with inline validation, and the outcome of an action.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// A checker shared with the server: `Err` holds the French message to show.
+pub type Check = fn(&str) -> Result<(), String>;
+
+/// A labelled input. With a `check`, the message appears as soon as the field has been
+/// left or corrected, without waiting for the server (which checks again anyway).
+#[component]
+pub fn Field(
+    label: &'static str,
+    name: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] check: Option<Check>,
+) -> impl IntoView {
+    let value = RwSignal::new(String::new());
+    let touched = RwSignal::new(false);
+    let message = move || {
+        let check = check?;
+        if !touched.get() {
+            return None;
+        }
+        check(&value.get()).err()
+    };
+    let id = format!("champ-{name}");
+    let hint_id = format!("{id}-aide");
+    let error_id = format!("{id}-erreur");
+    let described = format!("{hint_id} {error_id}");
+    view! {
+        <div class="field" class:field--invalid=move || message().is_some()>
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                name=name
+                type=kind
+                autocomplete=autocomplete
+                required=true
+                aria-describedby=described
+                aria-invalid=move || if message().is_some() { "true" } else { "false" }
+                on:input=move |ev| {
+                    value.set(event_target_value(&ev));
+                }
+                on:blur=move |_| touched.set(true)
+            />
+            {hint.map(|h| view! { <p class="field__hint" id=hint_id.clone()>{h}</p> })}
+            <p class="field__error" id=error_id role="alert">{message}</p>
+        </div>
+    }
+}
+
+/// The server's answer to a form: its error in French, or `done` on success.
+#[component]
+pub fn Outcome(
+    result: Signal<Option<Result<(), AppError>>>,
+    #[prop(optional)] done: Option<&'static str>,
+) -> impl IntoView {
+    move || match result.get() {
+        Some(Err(err)) => Some(
+            view! { <p class="notice notice--error" role="alert">{err.to_string()}</p> }.into_any(),
+        ),
+        Some(Ok(())) => done
+            .map(|text| view! { <p class="notice notice--ok" role="status">{text}</p> }.into_any()),
+        None => None,
+    }
+}
+
+pub fn check_email(s: &str) -> Result<(), String> {
+    crate::domain::account::Email::parse(s).map(|_| ())
+}
+
+pub fn check_password(s: &str) -> Result<(), String> {
+    crate::domain::account::check_new_password(s)
+}
+
+pub fn check_siret(s: &str) -> Result<(), String> {
+    crate::domain::account::Siret::parse(s).map(|_| ())
+}
+
+pub fn check_required(s: &str) -> Result<(), String> {
+    if s.trim().is_empty() {
+        Err("Ce champ est obligatoire.".into())
+    } else {
+        Ok(())
+    }
+}

@@ -1,0 +1,82 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::auth::ResendVerification;
+use crate::domain::account::Role;
+use crate::domain::session::CurrentUser;
+use crate::ui::components::form::Outcome;
+use crate::ui::components::session::use_auth;
+use crate::ui::text::ta;
+
+/// Shows `signed_in` with the caller, or an invitation to sign in.
+#[component]
+pub fn RequireUser<F, V>(signed_in: F) -> impl IntoView
+where
+    F: Fn(CurrentUser) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let tx = ta();
+    let auth = use_auth();
+    view! {
+        <Transition fallback=|| ()>
+            {
+                let signed_in = signed_in.clone();
+                move || {
+                    let signed_in = signed_in.clone();
+                    Suspend::new(async move {
+                        match auth.user.await {
+                            Ok(Some(user)) => signed_in(user).into_any(),
+                            _ => view! {
+                                <section class="container narrow">
+                                    <p class="notice">{tx.must_sign_in}</p>
+                                    <a class="button" href="/connexion">{tx.nav_sign_in}</a>
+                                </section>
+                            }.into_any(),
+                        }
+                    })
+                }
+            }
+        </Transition>
+    }
+}
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let tx = ta();
+    view! {
+        <Title text=tx.account_title/>
+        <RequireUser signed_in=|user| view! { <AccountDetails user/> }/>
+    }
+}
+
+#[component]
+fn AccountDetails(user: CurrentUser) -> impl IntoView {
+    let tx = ta();
+    let resend = ServerAction::<ResendVerification>::new();
+    let role = match user.role {
+        Role::Provider => tx.role_provider,
+        Role::Client => tx.role_client,
+        Role::Admin => tx.role_admin,
+    };
+    view! {
+        <section class="container narrow" data-testid="account">
+            <h1>{tx.account_title}</h1>
+            <dl class="details">
+                <dt>{tx.first_name}</dt><dd data-testid="account-name">{user.display_name.clone()}</dd>
+                <dt>{tx.email}</dt><dd>{user.email.clone()}</dd>
+                <dt>{tx.account_role}</dt><dd data-testid="account-role">{role}</dd>
+            </dl>
+            {if user.email_verified {
+                view! { <p class="notice notice--ok" data-testid="email-status">{tx.email_verified}</p> }.into_any()
+            } else {
+                view! {
+                    <p class="notice" data-testid="email-status">{tx.email_unverified}</p>
+                    <ActionForm action=resend attr:class="form">
+                        <button type="submit" class="button button--ghost">{tx.resend_submit}</button>
+                        <Outcome result=resend.value().into() done=tx.resend_done/>
+                    </ActionForm>
+                }.into_any()
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,41 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::admin::admin_mailbox;
+use crate::ui::text::ta;
+
+/// The outbox, for local set-ups without SMTP. The server refuses non-admins (403).
+#[component]
+pub fn MailboxPage() -> impl IntoView {
+    let tx = ta();
+    let mails = Resource::new(|| (), |_| admin_mailbox());
+    view! {
+        <Title text=tx.mailbox_title/>
+        <section class="container">
+            <h1>{tx.mailbox_title}</h1>
+            <p>{tx.mailbox_lead}</p>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match mails.await {
+                        Ok(list) if list.is_empty() => view! { <p>{tx.mailbox_empty}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="mailbox">
+                                {list.into_iter().map(|m| view! {
+                                    <li class="card mail" data-testid="mail">
+                                        <p><strong>{m.subject}</strong>" — " {tx.mailbox_to} " " <span data-testid="mail-to">{m.recipient}</span>
+                                           " · " {m.status}</p>
+                                        <ul>{m.links.into_iter().map(|href| view! {
+                                            <li><a href=href.clone() data-testid="mail-link">{href.clone()}</a></li>
+                                        }).collect_view()}</ul>
+                                        <details><summary>"Texte"</summary><pre>{m.body_text}</pre></details>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(err) => view! { <p class="notice notice--error" role="alert">{err.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}

@@ -1,0 +1,3 @@
+mod mailbox;
+
+pub use mailbox::MailboxPage;

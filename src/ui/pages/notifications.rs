@@ -1,0 +1,49 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::notifications::{list_notifications, MarkNotificationsRead};
+use crate::ui::pages::account::RequireUser;
+use crate::ui::text::ta;
+
+#[component]
+pub fn NotificationsPage() -> impl IntoView {
+    let tx = ta();
+    view! {
+        <Title text=tx.notifications_title/>
+        <RequireUser signed_in=|_| view! { <NotificationList/> }/>
+    }
+}
+
+#[component]
+fn NotificationList() -> impl IntoView {
+    let tx = ta();
+    let mark = ServerAction::<MarkNotificationsRead>::new();
+    let items = Resource::new(move || mark.version().get(), |_| list_notifications());
+    view! {
+        <section class="container narrow">
+            <h1>{tx.notifications_title}</h1>
+            <ActionForm action=mark attr:class="inline-form">
+                <button type="submit" class="button button--ghost">{tx.notifications_mark_read}</button>
+            </ActionForm>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match items.await {
+                        Ok(list) if list.is_empty() => view! { <p>{tx.notifications_empty}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="notifications">
+                                {list.into_iter().map(|n| view! {
+                                    <li class="notification" class:notification--unread=!n.read>
+                                        <strong>{n.title}</strong>
+                                        <p>{n.body}</p>
+                                        {n.link.map(|href| view! { <a href=href>"→"</a> })}
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(err) => view! { <p class="notice notice--error">{err.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
