@@ -168,52 +168,44 @@ async fn unknown_email_and_wrong_password_answer_alike() {
     assert_eq!((s2, &e2), (401, &AppError::BadCredentials));
 }
 
+/// A sign-in attempt as seen through a proxy that says the client is `forwarded_for`.
+async fn sign_in_via(
+    app: &TestApp,
+    client: &reqwest::Client,
+    forwarded_for: &str,
+    password: &str,
+) -> u16 {
+    client
+        .post(format!("{}/api/auth_sign_in", app.base_url))
+        .header("x-forwarded-for", forwarded_for)
+        .form(&[("email", "cible@exemple.fr"), ("password", password)])
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
 #[tokio::test]
 async fn sign_in_bursts_are_limited_without_locking_the_owner_out() {
     let app = TestApp::spawn_with(&[("TRUSTED_PROXIES", "127.0.0.1")]).await;
     app.sign_up_provider("cible@exemple.fr", PASSWORD).await;
-    let attacker = |ip: &'static str| {
-        let app = &app;
-        async move {
-            app.client
-                .post(format!("{}/api/auth_sign_in", app.base_url))
-                .header("x-forwarded-for", ip)
-                .form(&[
-                    ("email", "cible@exemple.fr"),
-                    ("password", "essai au hasard 123"),
-                ])
-                .send()
-                .await
-                .unwrap()
-                .status()
-                .as_u16()
-        }
-    };
     let mut statuses = Vec::new();
     for _ in 0..6 {
-        statuses.push(attacker("198.51.100.66").await);
+        statuses.push(sign_in_via(&app, &app.client, "198.51.100.66", "essai au hasard 123").await);
     }
     assert_eq!(statuses, vec![401, 401, 401, 401, 401, 429]);
     // Even the right password is refused from the attacking address for now…
-    let blocked = app
-        .client
-        .post(format!("{}/api/auth_sign_in", app.base_url))
-        .header("x-forwarded-for", "198.51.100.66")
-        .form(&[("email", "cible@exemple.fr"), ("password", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(blocked.status(), 429);
+    assert_eq!(
+        sign_in_via(&app, &app.client, "198.51.100.66", PASSWORD).await,
+        429
+    );
     // …but the owner, elsewhere, signs in.
     let owner = TestApp::browser(&app.base_url);
-    let res = owner
-        .post(format!("{}/api/auth_sign_in", app.base_url))
-        .header("x-forwarded-for", "203.0.113.5")
-        .form(&[("email", "cible@exemple.fr"), ("password", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
+    assert_eq!(
+        sign_in_via(&app, &owner, "203.0.113.5", PASSWORD).await,
+        200
+    );
 }
 
 #[tokio::test]
@@ -222,19 +214,13 @@ async fn spoofed_forwarded_for_does_not_bypass_the_limit() {
     app.sign_up_provider("cible@exemple.fr", PASSWORD).await;
     let mut last = 0;
     for i in 0..6 {
-        last = app
-            .client
-            .post(format!("{}/api/auth_sign_in", app.base_url))
-            .header("x-forwarded-for", format!("198.51.100.{i}"))
-            .form(&[
-                ("email", "cible@exemple.fr"),
-                ("password", "essai au hasard 123"),
-            ])
-            .send()
-            .await
-            .unwrap()
-            .status()
-            .as_u16();
+        last = sign_in_via(
+            &app,
+            &app.client,
+            &format!("198.51.100.{i}"),
+            "essai au hasard 123",
+        )
+        .await;
     }
     assert_eq!(last, 429);
 }

@@ -106,7 +106,10 @@ async fn embedded_database_lifecycle() {
         .iter()
         .find(|l| l.starts_with("Premier administrateur créé"))
         .expect("first admin announced");
-    assert!(admin_line.contains("admin@b2bizen.local / "), "{admin_line}");
+    assert!(
+        admin_line.contains("admin@b2bizen.local / "),
+        "{admin_line}"
+    );
 
     let stats: serde_json::Value = reqwest::get(format!("{url}/api/platform_stats"))
         .await

@@ -1,20 +1,9 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launchBrowser, connectDb, waitForHydration } from './support.mjs';
+import { BASE_URL, useBrowserAndDb, waitForHydration } from './support.mjs';
 
 const PASSWORD = 'une longue phrase de passe';
-let browser;
-let db;
-
-before(async () => {
-  browser = await launchBrowser();
-  db = await connectDb();
-});
-
-after(async () => {
-  await db?.end();
-  await browser?.close();
-});
+const shared = useBrowserAndDb();
 
 async function open(context, path) {
   const page = await context.newPage();
@@ -38,7 +27,7 @@ async function signOut(page) {
 
 test('a provider signs up, opens the link from the mail, signs in and out', async () => {
   const email = `expert.${Date.now()}@exemple.fr`;
-  const visitor = await browser.newContext();
+  const visitor = await shared.browser.newContext();
   const page = await open(visitor, '/inscription');
   await page.getByLabel('Expert').check();
   await page.getByLabel('Prénom').fill('Camille');
@@ -49,7 +38,7 @@ test('a provider signs up, opens the link from the mail, signs in and out', asyn
   await page.getByText('Presque terminé').waitFor();
 
   // The admin (created by the command line) finds the mail in /admin/mailbox.
-  const adminContext = await browser.newContext();
+  const adminContext = await shared.browser.newContext();
   const admin = await adminContext.newPage();
   await signIn(admin, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
   await admin.waitForURL(`${BASE_URL}/compte`);
@@ -86,7 +75,7 @@ test('a provider signs up, opens the link from the mail, signs in and out', asyn
 
 test('a company signs up with inline SIRET validation, verifies, signs in and out', async () => {
   const email = `contact.${Date.now()}@durand.fr`;
-  const context = await browser.newContext();
+  const context = await shared.browser.newContext();
   const page = await open(context, '/inscription');
   await page.getByRole('tab', { name: 'Je représente une entreprise' }).click();
   await page.getByLabel('Raison sociale').fill('Ateliers Durand');
@@ -104,7 +93,7 @@ test('a company signs up with inline SIRET validation, verifies, signs in and ou
   await page.getByRole('button', { name: 'Créer mon compte' }).click();
   await page.getByText('Presque terminé').waitFor();
 
-  const { rows } = await db.query('SELECT body_text FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1', [email]);
+  const { rows } = await shared.db.query('SELECT body_text FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1', [email]);
   const link = rows[0].body_text.match(/https?:\/\/\S+jeton=[0-9a-f]+/)[0];
   await page.goto(link);
   await waitForHydration(page);
@@ -119,7 +108,7 @@ test('a company signs up with inline SIRET validation, verifies, signs in and ou
 });
 
 test('a wrong password shows the generic message and keeps what was typed', async () => {
-  const context = await browser.newContext();
+  const context = await shared.browser.newContext();
   const page = await context.newPage();
   await signIn(page, process.env.ADMIN_EMAIL, 'ce nest pas le bon mot de passe');
   await page.getByText('Adresse e-mail ou mot de passe incorrect.').waitFor();
@@ -129,7 +118,7 @@ test('a wrong password shows the generic message and keeps what was typed', asyn
 });
 
 test('a burst of sign-in attempts is slowed down', async () => {
-  const context = await browser.newContext();
+  const context = await shared.browser.newContext();
   const page = await context.newPage();
   await page.goto(`${BASE_URL}/connexion`);
   await waitForHydration(page);
@@ -148,7 +137,7 @@ test('a burst of sign-in attempts is slowed down', async () => {
 });
 
 test('a cross-site form POST is refused', async () => {
-  const context = await browser.newContext();
+  const context = await shared.browser.newContext();
   const page = await context.newPage();
   // A page of another origin (about:blank) posting a form to B2BiZen.
   await page.setContent(`<form method="post" action="${BASE_URL}/api/auth_request_reset">
@@ -156,7 +145,7 @@ test('a cross-site form POST is refused', async () => {
   const response = page.waitForResponse((r) => r.url().includes('/api/auth_request_reset'));
   await page.click('button');
   assert.equal((await response).status(), 403);
-  const { rows } = await db.query("SELECT count(*)::int AS n FROM outbox WHERE recipient = 'victime@exemple.fr'");
+  const { rows } = await shared.db.query("SELECT count(*)::int AS n FROM outbox WHERE recipient = 'victime@exemple.fr'");
   assert.equal(rows[0].n, 0);
   await context.close();
 });

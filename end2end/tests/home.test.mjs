@@ -1,22 +1,11 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launchBrowser, connectDb, waitForHydration, figure } from './support.mjs';
+import { BASE_URL, useBrowserAndDb, waitForHydration, figure } from './support.mjs';
 
-let browser;
-let db;
-
-before(async () => {
-  browser = await launchBrowser();
-  db = await connectDb();
-});
-
-after(async () => {
-  await db?.end();
-  await browser?.close();
-});
+const shared = useBrowserAndDb();
 
 async function publishExpert(firstName, departement) {
-  await db.query(
+  await shared.db.query(
     `INSERT INTO experts (first_name, departement_code, status, published_at)
      VALUES ($1, $2, 'published', now())`,
     [firstName, departement],
@@ -25,7 +14,7 @@ async function publishExpert(firstName, departement) {
 
 test('the home page hydrates and a click refetches the live figures from PostgreSQL without reload', async () => {
   await publishExpert('Camille', '69');
-  const page = await browser.newPage();
+  const page = await shared.browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const navigations = [];
@@ -61,7 +50,7 @@ test('the home page hydrates and a click refetches the live figures from Postgre
 });
 
 test('the home page is complete with JavaScript disabled', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await shared.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   const response = await page.goto(BASE_URL);
   assert.equal(response.status(), 200);
@@ -72,7 +61,7 @@ test('the home page is complete with JavaScript disabled', async () => {
     assert.equal(await page.locator(`#${id}`).count(), 1, `section #${id} missing`);
   }
   // The figures are server-rendered, not a loading placeholder.
-  const { rows } = await db.query(`SELECT count(*)::int AS n FROM experts WHERE status = 'published'`);
+  const { rows } = await shared.db.query(`SELECT count(*)::int AS n FROM experts WHERE status = 'published'`);
   assert.equal(await figure(page, 'published-experts'), rows[0].n);
   assert.ok(!(await page.content()).includes('Chargement des chiffres'));
   assert.match(await page.locator('footer').textContent(), /RH Solutions/);
@@ -85,7 +74,7 @@ test('the home page is complete with JavaScript disabled', async () => {
 });
 
 test('an unknown address answers a French 404 page', async () => {
-  const page = await browser.newPage();
+  const page = await shared.browser.newPage();
   const response = await page.goto(`${BASE_URL}/cette-page-n-existe-pas`);
   assert.equal(response.status(), 404);
   assert.match(await page.locator('h1').textContent(), /Page introuvable/);
@@ -95,7 +84,7 @@ test('an unknown address answers a French 404 page', async () => {
 });
 
 test('the layout fits a phone screen without horizontal scrolling', async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const context = await shared.browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
   await page.goto(BASE_URL);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

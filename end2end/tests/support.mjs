@@ -2,6 +2,7 @@
 // and a PostgreSQL client on the server's own database.
 import { chromium } from 'playwright-core';
 import pg from 'pg';
+import { before, after } from 'node:test';
 
 export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 
@@ -36,4 +37,18 @@ export async function waitForHydration(page) {
 export async function figure(page, id) {
   const text = await page.getByTestId(`stat-${id}`).textContent();
   return Number(text.replace(/\s|\u202f/g, ''));
+}
+
+/** Opens one browser and one database connection for the calling test file. */
+export function useBrowserAndDb() {
+  const shared = {};
+  before(async () => {
+    shared.browser = await launchBrowser();
+    shared.db = await connectDb();
+  });
+  after(async () => {
+    await shared.db?.end();
+    await shared.browser?.close();
+  });
+  return shared;
 }

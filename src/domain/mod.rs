@@ -3,5 +3,6 @@
 
 pub mod account;
 pub mod departement;
+pub mod profile;
 pub mod session;
 pub mod stats;

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::auth::{SignUpClient, SignUpProvider};
+use crate::error::AppError;
 use crate::ui::components::form::{
     check_email, check_password, check_required, check_siret, Field, Outcome,
 };
@@ -43,11 +44,7 @@ fn ProviderForm() -> impl IntoView {
             </fieldset>
             <Field label=tx.first_name name="first_name" autocomplete="given-name" check=check_required/>
             <Field label=tx.last_name name="last_name" autocomplete="family-name" check=check_required/>
-            <Field label=tx.email name="email" kind="email" autocomplete="email" check=check_email/>
-            <Field label=tx.password name="password" kind="password" autocomplete="new-password"
-                hint=tx.password_hint check=check_password/>
-            <button type="submit" class="button" disabled=move || action.pending().get()>{tx.sign_up_submit}</button>
-            <Outcome result=action.value().into() done=tx.sign_up_done/>
+            <CredentialsAndSubmit pending=action.pending().into() result=action.value().into()/>
         </ActionForm>
     }
 }
@@ -62,11 +59,23 @@ fn ClientForm() -> impl IntoView {
             <Field label=tx.siret name="siret" hint=tx.siret_hint check=check_siret/>
             <Field label=tx.contact_first_name name="contact_first_name" autocomplete="given-name" check=check_required/>
             <Field label=tx.contact_last_name name="contact_last_name" autocomplete="family-name" check=check_required/>
-            <Field label=tx.email name="email" kind="email" autocomplete="email" check=check_email/>
-            <Field label=tx.password name="password" kind="password" autocomplete="new-password"
-                hint=tx.password_hint check=check_password/>
-            <button type="submit" class="button" disabled=move || action.pending().get()>{tx.sign_up_submit}</button>
-            <Outcome result=action.value().into() done=tx.sign_up_done/>
+            <CredentialsAndSubmit pending=action.pending().into() result=action.value().into()/>
         </ActionForm>
+    }
+}
+
+/// The part both sign-up forms share: e-mail, password, submit button and outcome.
+#[component]
+fn CredentialsAndSubmit(
+    pending: Signal<bool>,
+    result: Signal<Option<Result<(), AppError>>>,
+) -> impl IntoView {
+    let tx = ta();
+    view! {
+        <Field label=tx.email name="email" kind="email" autocomplete="email" check=check_email/>
+        <Field label=tx.password name="password" kind="password" autocomplete="new-password"
+            hint=tx.password_hint check=check_password/>
+        <button type="submit" class="button" disabled=move || pending.get()>{tx.sign_up_submit}</button>
+        <Outcome result done=tx.sign_up_done/>
     }
 }
