@@ -12,6 +12,7 @@ use crate::ui::pages::admin::MailboxPage;
 use crate::ui::pages::auth::{
     ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage,
 };
+use crate::ui::pages::directory::{DirectoryPage, ExpertCardPage};
 use crate::ui::pages::notifications::NotificationsPage;
 use crate::ui::pages::{home::HomePage, not_found::NotFound};
 use crate::ui::text::t;
@@ -64,6 +65,8 @@ fn Shell() -> impl IntoView {
         <main id="contenu">
             <Routes fallback=NotFound>
                 <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
+                <Route path=path!("/experts") view=DirectoryPage ssr=SsrMode::Async/>
+                <Route path=path!("/experts/:id") view=ExpertCardPage ssr=SsrMode::Async/>
                 <Route path=path!("/inscription") view=SignUpPage/>
                 <Route path=path!("/connexion") view=SignInPage/>
                 <Route path=path!("/mot-de-passe-oublie") view=ForgotPasswordPage/>

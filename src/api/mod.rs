@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod directory;
 pub mod notifications;
 pub mod stats;
 

@@ -56,13 +56,45 @@ impl ProfileLevel {
         ProfileLevel::Expert,
     ];
 
+    /// The one place the rule lives: the fewest years of experience for each level.
+    const MIN_YEARS: [(ProfileLevel, u32); 4] = [
+        (ProfileLevel::Junior, 0),
+        (ProfileLevel::Confirme, 3),
+        (ProfileLevel::Senior, 8),
+        (ProfileLevel::Expert, 15),
+    ];
+
     pub fn from_years(years: u32) -> Self {
-        match years {
-            0..=2 => ProfileLevel::Junior,
-            3..=7 => ProfileLevel::Confirme,
-            8..=14 => ProfileLevel::Senior,
-            _ => ProfileLevel::Expert,
+        Self::MIN_YEARS
+            .iter()
+            .rev()
+            .find(|(_, min)| years >= *min)
+            .map(|(level, _)| *level)
+            .unwrap_or(ProfileLevel::Junior)
+    }
+
+    /// The years of experience of this level: `min..=max` (`None`: no upper bound).
+    pub fn years_bounds(self) -> (u32, Option<u32>) {
+        let i = Self::MIN_YEARS
+            .iter()
+            .position(|(l, _)| *l == self)
+            .unwrap_or(0);
+        let min = Self::MIN_YEARS[i].1;
+        let max = Self::MIN_YEARS.get(i + 1).map(|(_, next)| next - 1);
+        (min, max)
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            ProfileLevel::Junior => "junior",
+            ProfileLevel::Confirme => "confirme",
+            ProfileLevel::Senior => "senior",
+            ProfileLevel::Expert => "expert",
         }
+    }
+
+    pub fn parse(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.slug() == slug)
     }
 
     pub fn label_fr(self) -> &'static str {
@@ -88,6 +120,19 @@ pub enum LanguageLevel {
 }
 
 impl LanguageLevel {
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "A1" => LanguageLevel::A1,
+            "A2" => LanguageLevel::A2,
+            "B1" => LanguageLevel::B1,
+            "B2" => LanguageLevel::B2,
+            "C1" => LanguageLevel::C1,
+            "C2" => LanguageLevel::C2,
+            "Native" => LanguageLevel::Native,
+            _ => return None,
+        })
+    }
+
     pub fn label_fr(self) -> &'static str {
         match self {
             LanguageLevel::A1 => "A1 (débutant)",
@@ -120,6 +165,105 @@ pub struct PublicCard {
     pub languages: Vec<Language>,
     pub education: Vec<String>,
     pub level: ProfileLevel,
+    /// Demonstration data, shown as such.
+    pub demo: bool,
+}
+
+/// Languages offered as directory filters (ISO 639-1), with their French names.
+pub const LANGUAGES: [(&str, &str); 8] = [
+    ("fr", "Français"),
+    ("en", "Anglais"),
+    ("de", "Allemand"),
+    ("es", "Espagnol"),
+    ("it", "Italien"),
+    ("pt", "Portugais"),
+    ("ar", "Arabe"),
+    ("zh", "Chinois"),
+];
+
+pub fn language_name(code: &str) -> &str {
+    LANGUAGES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, name)| *name)
+        .unwrap_or(code)
+}
+
+fn non_empty(s: Option<&str>) -> Option<&str> {
+    s.map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// Directory filters, parsed from the query string. Unknown values are dropped, not
+/// errors: a stale link still shows a directory.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DirectoryQuery {
+    pub domain: Option<String>,
+    pub departement: Option<DepartementCode>,
+    pub language: Option<String>,
+    pub level: Option<ProfileLevel>,
+    pub page: u32,
+}
+
+pub const DIRECTORY_PAGE_SIZE: u32 = 24;
+
+impl DirectoryQuery {
+    pub fn parse(
+        domain: Option<&str>,
+        departement: Option<&str>,
+        language: Option<&str>,
+        level: Option<&str>,
+        page: Option<&str>,
+    ) -> Self {
+        Self {
+            domain: non_empty(domain)
+                .filter(|s| s.len() <= 40 && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
+                .map(str::to_string),
+            departement: non_empty(departement).and_then(|d| DepartementCode::parse(d).ok()),
+            language: non_empty(language)
+                .filter(|l| LANGUAGES.iter().any(|(c, _)| c == l))
+                .map(str::to_string),
+            level: non_empty(level).and_then(ProfileLevel::parse),
+            page: non_empty(page)
+                .and_then(|p| p.parse().ok())
+                .filter(|p| *p >= 1)
+                .unwrap_or(1)
+                .min(10_000),
+        }
+    }
+
+    /// The query string of this search at another page.
+    pub fn href(&self, page: u32) -> String {
+        let mut parts = Vec::new();
+        if let Some(d) = &self.domain {
+            parts.push(format!("domaine={d}"));
+        }
+        if let Some(d) = &self.departement {
+            parts.push(format!("departement={d}"));
+        }
+        if let Some(l) = &self.language {
+            parts.push(format!("langue={l}"));
+        }
+        if let Some(l) = self.level {
+            parts.push(format!("niveau={}", l.slug()));
+        }
+        if page > 1 {
+            parts.push(format!("page={page}"));
+        }
+        if parts.is_empty() {
+            "/experts".to_string()
+        } else {
+            format!("/experts?{}", parts.join("&"))
+        }
+    }
+}
+
+/// One page of directory results.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DirectoryPage {
+    pub cards: Vec<PublicCard>,
+    pub total: i64,
+    pub page: u32,
+    pub pages: u32,
 }
 
 #[cfg(test)]
@@ -141,6 +285,48 @@ mod tests {
         for (years, level) in cases {
             assert_eq!(ProfileLevel::from_years(years), level, "{years} years");
         }
+    }
+
+    #[test]
+    fn level_bounds_match_the_rule() {
+        assert_eq!(ProfileLevel::Junior.years_bounds(), (0, Some(2)));
+        assert_eq!(ProfileLevel::Senior.years_bounds(), (8, Some(14)));
+        assert_eq!(ProfileLevel::Expert.years_bounds(), (15, None));
+        for years in 0..50 {
+            let (min, max) = ProfileLevel::from_years(years).years_bounds();
+            assert!(years >= min && max.is_none_or(|m| years <= m));
+        }
+    }
+
+    #[test]
+    fn directory_query_keeps_only_valid_filters() {
+        let q = DirectoryQuery::parse(
+            Some("finance"),
+            Some("2a"),
+            Some("en"),
+            Some("senior"),
+            Some("3"),
+        );
+        assert_eq!(q.departement.as_ref().unwrap().as_str(), "2A");
+        assert_eq!(q.level, Some(ProfileLevel::Senior));
+        assert_eq!(
+            q.href(4),
+            "/experts?domaine=finance&departement=2A&langue=en&niveau=senior&page=4"
+        );
+        let bad = DirectoryQuery::parse(
+            Some("<script>"),
+            Some("99"),
+            Some("xx"),
+            Some("roi"),
+            Some("-1"),
+        );
+        assert_eq!(
+            bad,
+            DirectoryQuery {
+                page: 1,
+                ..Default::default()
+            }
+        );
     }
 
     #[test]

@@ -15,11 +15,14 @@ use crate::server::config::Config;
 use crate::server::embedded_pg::EmbeddedPg;
 use crate::server::mail::worker;
 use crate::server::state::AppState;
-use crate::server::{accounts, db, http};
+use crate::server::{accounts, db, demo, http};
 
 const USAGE: &str = "usage: b2bizen [serve]
        b2bizen admin create --email EMAIL [--name NAME]
        b2bizen db start|stop|url [--data-dir DIR] [--database NAME] [--fast]";
+
+/// Demo experts loaded into an empty embedded database.
+const DEMO_EXPERTS: usize = 220;
 
 /// The admin created on an empty embedded database.
 const FIRST_ADMIN_EMAIL: &str = "admin@b2bizen.local";
@@ -109,8 +112,16 @@ async fn run_app(
 ) -> Result<()> {
     let pool = db::connect(url).await?;
     db::migrate(&pool).await?;
-    if embedded && !accounts::has_admin(&pool).await? {
-        create_first_admin(&pool).await?;
+    if embedded {
+        if !accounts::has_admin(&pool).await? {
+            create_first_admin(&pool).await?;
+        }
+        let seeded = demo::seed_if_empty(&pool, DEMO_EXPERTS)
+            .await
+            .map_err(|e| anyhow!("cannot load the demo data: {e}"))?;
+        if seeded > 0 {
+            tracing::info!(experts = seeded, "demo data loaded (marked « Démo »)");
+        }
     }
     let state = AppState::new(config, pool);
     spawn_background_tasks(&state)?;

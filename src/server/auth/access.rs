@@ -36,6 +36,9 @@ pub const API_PREFIX: &str = "/api/";
 pub const SERVER_FNS: &[(&str, Access)] = &[
     ("platform_stats", Access::Public),
     ("auth_whoami", Access::Public),
+    ("directory_search", Access::Public),
+    ("directory_card", Access::Public),
+    ("directory_filters", Access::Public),
     ("auth_sign_up_provider", Access::Public),
     ("auth_sign_up_client", Access::Public),
     ("auth_verify_email", Access::Public),

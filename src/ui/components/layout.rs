@@ -18,6 +18,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="brand__tagline">{tx.brand_tagline}</span>
                 </a>
                 <nav class="site-nav" aria-label=tx.nav_label>
+                    <a href="/experts">"Annuaire"</a>
                     <a href="/#experts">{tx.nav_experts}</a>
                     <a href="/#entreprises">{tx.nav_companies}</a>
                     <a href="/#fonctionnement">{tx.nav_how}</a>

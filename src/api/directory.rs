@@ -1,0 +1,36 @@
+//! The public directory of experts: partial cards only.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use crate::domain::profile::{DirectoryPage, DirectoryQuery, PublicCard};
+use crate::error::AppError;
+
+/// Public: one page of published cards matching the filters.
+#[server(prefix = "/api", endpoint = "directory_search", input = GetUrl)]
+pub async fn directory_search(query: DirectoryQuery) -> Result<DirectoryPage, AppError> {
+    use crate::server::{repo::directory, state::app_state};
+    super::respond(async { directory::search(&app_state()?.pool, &query).await }.await)
+}
+
+/// Public: one published card.
+#[server(prefix = "/api", endpoint = "directory_card", input = GetUrl)]
+pub async fn directory_card(id: String) -> Result<PublicCard, AppError> {
+    use crate::server::{repo::directory, state::app_state};
+    super::respond(
+        async {
+            let id = uuid::Uuid::parse_str(id.trim()).map_err(|_| AppError::NotFound)?;
+            directory::card_by_id(&app_state()?.pool, id).await
+        }
+        .await,
+    )
+}
+
+/// Public: the domains and départements offered as filters.
+#[server(prefix = "/api", endpoint = "directory_filters", input = GetUrl)]
+#[allow(clippy::type_complexity)]
+pub async fn directory_filters() -> Result<(Vec<(String, String)>, Vec<(String, String)>), AppError>
+{
+    use crate::server::{repo::directory, state::app_state};
+    super::respond(async { directory::filter_choices(&app_state()?.pool).await }.await)
+}

@@ -1,0 +1,111 @@
+//! Demonstration data for the embedded database: clearly marked (`is_demo`, "Démo" on
+//! every card, `.demo` e-mail addresses) and loaded only into an empty embedded database.
+
+use sqlx::PgPool;
+
+use crate::error::AppError;
+
+const FIRST_NAMES: [&str; 40] = [
+    "Camille", "Léa", "Manon", "Chloé", "Inès", "Sarah", "Jade", "Louise", "Emma", "Alice", "Zoé",
+    "Juliette", "Anaïs", "Clara", "Margaux", "Lucie", "Nora", "Élodie", "Amandine", "Pauline",
+    "Lucas", "Hugo", "Louis", "Gabriel", "Arthur", "Jules", "Nathan", "Théo", "Raphaël", "Maxime",
+    "Antoine", "Thomas", "Julien", "Karim", "Mehdi", "Nicolas", "Olivier", "Pierre", "Romain",
+    "Yanis",
+];
+const LAST_NAMES: [&str; 20] = [
+    "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy",
+    "Moreau", "Simon", "Laurent", "Lefebvre", "Michel", "Garcia", "David", "Bertrand", "Roux",
+    "Vincent", "Fournier",
+];
+const EDUCATION: [&str; 10] = [
+    "Master en management, IAE de Lyon",
+    "Diplôme d'ingénieur, INSA Toulouse",
+    "Master finance, Université Paris-Dauphine",
+    "DSCG",
+    "Master droit des affaires, Université de Bordeaux",
+    "École de commerce (programme Grande École)",
+    "BTS puis licence professionnelle",
+    "Doctorat en informatique, Université de Rennes",
+    "Master ressources humaines, Université de Lille",
+    "Diplôme d'architecte, ENSA Nantes",
+];
+const OTHER_LANGUAGES: [&str; 6] = ["en", "de", "es", "it", "pt", "ar"];
+const LEVELS: [&str; 4] = ["B1", "B2", "C1", "C2"];
+
+/// A small deterministic generator: the same demo data on every machine.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) % n as u64) as usize
+    }
+}
+
+/// Loads `count` published demo experts when there are no experts at all.
+pub async fn seed_if_empty(pool: &PgPool, count: usize) -> Result<usize, AppError> {
+    let any: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM experts)")
+        .fetch_one(pool)
+        .await?;
+    if any {
+        return Ok(0);
+    }
+    let departements: Vec<String> =
+        sqlx::query_scalar("SELECT code FROM departements ORDER BY code")
+            .fetch_all(pool)
+            .await?;
+    let domains: Vec<i16> = sqlx::query_scalar("SELECT id FROM domains ORDER BY position")
+        .fetch_all(pool)
+        .await?;
+    let mut rng = Lcg(0x0B2B_12E2);
+    let mut tx = pool.begin().await?;
+    for i in 0..count {
+        let first = FIRST_NAMES[rng.next(FIRST_NAMES.len())];
+        let last = LAST_NAMES[rng.next(LAST_NAMES.len())];
+        // Big cities weigh more, but every département appears.
+        let dep = if i < departements.len() {
+            departements[i].clone()
+        } else {
+            ["75", "69", "13", "31", "33", "59", "44", "67", "92", "35"][rng.next(10)].to_string()
+        };
+        let years = rng.next(31) as i16;
+        let rate = 350 + rng.next(85) * 10;
+        let id: uuid::Uuid = sqlx::query_scalar(
+            "INSERT INTO experts (first_name, last_name, email, departement_code, status, published_at,
+                 years_experience, education, daily_rate, available_from, attestation_issued_on, is_demo)
+             VALUES ($1, $2, $3, $4, 'published', now() - make_interval(days => $5), $6, $7, $8,
+                     current_date + $5, current_date - ($5 % 150), true)
+             RETURNING id",
+        )
+        .bind(first)
+        .bind(last)
+        .bind(format!("{}.{}.{i}@exemple.demo", first.to_lowercase(), last.to_lowercase()))
+        .bind(&dep)
+        .bind(i as i32 % 90)
+        .bind(years)
+        .bind(vec![EDUCATION[rng.next(EDUCATION.len())].to_string()])
+        .bind(rust_decimal::Decimal::from(rate))
+        .fetch_one(&mut *tx)
+        .await?;
+        let first_domain = rng.next(domains.len());
+        let extra = rng.next(3);
+        for k in 0..=extra {
+            sqlx::query("INSERT INTO expert_domains (expert_id, domain_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                .bind(id)
+                .bind(domains[(first_domain + k * 5) % domains.len()])
+                .execute(&mut *tx)
+                .await?;
+        }
+        sqlx::query("INSERT INTO expert_languages (expert_id, code, level) VALUES ($1, 'fr', 'Native'), ($1, $2, $3)")
+            .bind(id)
+            .bind(OTHER_LANGUAGES[rng.next(OTHER_LANGUAGES.len())])
+            .bind(LEVELS[rng.next(LEVELS.len())])
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(count)
+}

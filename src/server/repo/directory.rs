@@ -1,0 +1,129 @@
+//! The public directory. Every query here selects public columns only, into
+//! [`PublicCard`], which has no field for anything private.
+
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use crate::domain::departement::DepartementCode;
+use crate::domain::profile::{
+    DirectoryPage, DirectoryQuery, Language, LanguageLevel, ProfileLevel, PublicCard,
+    DIRECTORY_PAGE_SIZE,
+};
+use crate::error::AppError;
+
+const CARD_COLUMNS: &str = "e.id, e.first_name, e.photo_key IS NOT NULL, e.departement_code,
+    e.years_experience, e.education, e.is_demo,
+    ARRAY(SELECT d.label_fr FROM expert_domains ed JOIN domains d ON d.id = ed.domain_id
+          WHERE ed.expert_id = e.id ORDER BY d.position),
+    ARRAY(SELECT l.code || ':' || l.level FROM expert_languages l
+          WHERE l.expert_id = e.id ORDER BY l.level = 'Native' DESC, l.code)";
+
+const FILTERS: &str = "e.status = 'published'
+    AND ($1::text IS NULL OR EXISTS (SELECT 1 FROM expert_domains ed JOIN domains d ON d.id = ed.domain_id
+                                     WHERE ed.expert_id = e.id AND d.slug = $1))
+    AND ($2::text IS NULL OR e.departement_code = $2)
+    AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM expert_languages l WHERE l.expert_id = e.id AND l.code = $3))
+    AND ($4::int IS NULL OR e.years_experience >= $4)
+    AND ($5::int IS NULL OR e.years_experience <= $5)";
+
+type CardRow = (
+    Uuid,
+    String,
+    bool,
+    String,
+    i16,
+    Vec<String>,
+    bool,
+    Vec<String>,
+    Vec<String>,
+);
+
+fn card(row: CardRow) -> Result<PublicCard, AppError> {
+    let (id, first_name, has_photo, departement, years, education, demo, domains, languages) = row;
+    Ok(PublicCard {
+        id,
+        first_name,
+        photo_url: has_photo.then(|| format!("/photos/{id}")),
+        departement: DepartementCode::parse(&departement).map_err(|_| AppError::Internal)?,
+        domains,
+        languages: languages
+            .iter()
+            .filter_map(|l| {
+                let (code, level) = l.split_once(':')?;
+                Some(Language {
+                    code: code.to_string(),
+                    level: LanguageLevel::parse(level)?,
+                })
+            })
+            .collect(),
+        education,
+        level: ProfileLevel::from_years(u32::try_from(years).unwrap_or(0)),
+        demo,
+    })
+}
+
+pub async fn search(pool: &PgPool, q: &DirectoryQuery) -> Result<DirectoryPage, AppError> {
+    let (min, max) = match q.level.map(ProfileLevel::years_bounds) {
+        Some((min, max)) => (Some(min as i32), max.map(|m| m as i32)),
+        None => (None, None),
+    };
+    let departement = q.departement.as_ref().map(|d| d.as_str().to_string());
+    let total: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM experts e WHERE {FILTERS}"))
+        .bind(&q.domain)
+        .bind(&departement)
+        .bind(&q.language)
+        .bind(min)
+        .bind(max)
+        .fetch_one(pool)
+        .await?;
+    let offset = i64::from(q.page.saturating_sub(1)) * i64::from(DIRECTORY_PAGE_SIZE);
+    let rows: Vec<CardRow> = sqlx::query_as(&format!(
+        "SELECT {CARD_COLUMNS} FROM experts e WHERE {FILTERS}
+         ORDER BY e.published_at DESC, e.id LIMIT $6 OFFSET $7"
+    ))
+    .bind(&q.domain)
+    .bind(&departement)
+    .bind(&q.language)
+    .bind(min)
+    .bind(max)
+    .bind(i64::from(DIRECTORY_PAGE_SIZE))
+    .bind(offset)
+    .fetch_all(pool)
+    .await?;
+    let pages = u32::try_from(
+        (total + i64::from(DIRECTORY_PAGE_SIZE) - 1) / i64::from(DIRECTORY_PAGE_SIZE),
+    )
+    .unwrap_or(u32::MAX);
+    Ok(DirectoryPage {
+        cards: rows.into_iter().map(card).collect::<Result<_, _>>()?,
+        total,
+        page: q.page,
+        pages,
+    })
+}
+
+/// A published expert's public card.
+pub async fn card_by_id(pool: &PgPool, id: Uuid) -> Result<PublicCard, AppError> {
+    let row: Option<CardRow> = sqlx::query_as(&format!(
+        "SELECT {CARD_COLUMNS} FROM experts e WHERE e.id = $1 AND e.status = 'published'"
+    ))
+    .bind(id)
+    .fetch_optional(pool)
+    .await?;
+    card(row.ok_or(AppError::NotFound)?)
+}
+
+/// The choices of the directory's filters: domains and départements.
+pub async fn filter_choices(
+    pool: &PgPool,
+) -> Result<(Vec<(String, String)>, Vec<(String, String)>), AppError> {
+    let domains =
+        sqlx::query_as("SELECT slug, label_fr FROM domains WHERE active ORDER BY position")
+            .fetch_all(pool)
+            .await?;
+    let departements =
+        sqlx::query_as("SELECT code, code || ' – ' || name FROM departements ORDER BY code")
+            .fetch_all(pool)
+            .await?;
+    Ok((domains, departements))
+}

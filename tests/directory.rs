@@ -1,0 +1,190 @@
+//! The public directory shows partial cards only, filters and pages them.
+mod common;
+
+use b2bizen::domain::profile::DirectoryPage;
+use common::TestApp;
+use uuid::Uuid;
+
+/// Private values no public response may contain.
+const PRIVATE: [&str; 7] = [
+    "Zyqwarsky",
+    "secret.zyqwarsky@prive.fr",
+    "+33 6 12 34 56 78",
+    "17 rue des Secrets",
+    "73282932000074",
+    "FR40732829320",
+    "987.65",
+];
+
+async fn expert(
+    app: &TestApp,
+    first: &str,
+    dep: &str,
+    years: i16,
+    status: &str,
+    domain: &str,
+    lang: &str,
+) -> Uuid {
+    let id: Uuid = sqlx::query_scalar(
+        "INSERT INTO experts (first_name, departement_code, status, published_at, years_experience,
+             education, last_name, email, phone, postal_address, siret, vat_number, daily_rate)
+         VALUES ($1, $2, $3, CASE WHEN $3 = 'published' THEN now() END, $4, ARRAY['Master, Université de Lyon'],
+             $5, $6, $7, $8, $9, $10, 987.65)
+         RETURNING id",
+    )
+    .bind(first)
+    .bind(dep)
+    .bind(status)
+    .bind(years)
+    .bind(PRIVATE[0])
+    .bind(PRIVATE[1])
+    .bind(PRIVATE[2])
+    .bind(PRIVATE[3])
+    .bind(PRIVATE[4])
+    .bind(PRIVATE[5])
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    sqlx::query("INSERT INTO expert_domains (expert_id, domain_id) SELECT $1, id FROM domains WHERE slug = $2")
+        .bind(id)
+        .bind(domain)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    sqlx::query("INSERT INTO expert_languages (expert_id, code, level) VALUES ($1, 'fr', 'Native'), ($1, $2, 'C1')")
+        .bind(id)
+        .bind(lang)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    id
+}
+
+async fn search(app: &TestApp, query: &str) -> DirectoryPage {
+    let res = app.get(&format!("/api/directory_search?{query}")).await;
+    assert_eq!(res.status(), 200, "{query}");
+    res.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn no_private_value_reaches_any_public_page_or_response() {
+    let app = TestApp::spawn().await;
+    let published = expert(&app, "Anouk", "69", 10, "published", "finance", "en").await;
+    let draft = expert(&app, "Brunehilde", "75", 4, "submitted", "finance", "de").await;
+
+    let mut bodies = Vec::new();
+    for path in [
+        "/".to_string(),
+        "/experts".to_string(),
+        "/experts?domaine=finance".to_string(),
+        format!("/experts/{published}"),
+        format!("/experts/{draft}"),
+        "/api/directory_search?query[page]=1".to_string(),
+        format!("/api/directory_card?id={published}"),
+        format!("/api/directory_card?id={draft}"),
+        "/api/directory_filters".to_string(),
+        "/api/platform_stats".to_string(),
+    ] {
+        let res = app.get(&path).await;
+        bodies.push((path, res.status().as_u16(), res.text().await.unwrap()));
+    }
+    for (path, _, body) in &bodies {
+        for secret in PRIVATE {
+            assert!(!body.contains(secret), "{path} leaks {secret}");
+        }
+        assert!(
+            !body.contains("Brunehilde"),
+            "{path} shows an unpublished profile"
+        );
+    }
+    let page = &bodies[1].2;
+    assert!(
+        page.contains("Anouk") && page.contains("Senior"),
+        "card missing from the SSR page"
+    );
+    assert_eq!(bodies[4].1, 404, "unpublished card page");
+    assert_eq!(bodies[7].1, 404, "unpublished card through the API");
+}
+
+#[tokio::test]
+async fn filters_and_pages() {
+    let app = TestApp::spawn().await;
+    expert(&app, "Alma", "2A", 1, "published", "juridique", "es").await;
+    expert(&app, "Basile", "974", 20, "published", "informatique", "en").await;
+    expert(&app, "Céleste", "69", 9, "published", "informatique", "de").await;
+    for i in 0..25 {
+        expert(&app, &format!("Dom{i}"), "33", 5, "published", "rh", "it").await;
+    }
+    let names = |p: &DirectoryPage| {
+        p.cards
+            .iter()
+            .map(|c| c.first_name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        names(&search(&app, "query[page]=1&query[departement]=2A").await),
+        ["Alma"]
+    );
+    let it = search(&app, "query[page]=1&query[domain]=informatique").await;
+    assert_eq!(it.total, 2);
+    assert_eq!(
+        names(
+            &search(
+                &app,
+                "query[page]=1&query[domain]=informatique&query[level]=expert"
+            )
+            .await
+        ),
+        ["Basile"]
+    );
+    assert_eq!(
+        names(&search(&app, "query[page]=1&query[language]=de").await),
+        ["Céleste"]
+    );
+    let all = search(&app, "query[page]=1").await;
+    assert_eq!((all.total, all.cards.len(), all.pages), (28, 24, 2));
+    let second = search(&app, "query[page]=2").await;
+    assert_eq!(second.cards.len(), 4);
+    // The same filters through the server-rendered page (no JavaScript needed).
+    let html = app
+        .get("/experts?niveau=junior")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Alma") && !html.contains("Basile"));
+}
+
+#[tokio::test]
+async fn demo_data_is_marked_and_covers_every_departement() {
+    let app = TestApp::spawn().await;
+    assert_eq!(
+        b2bizen::server::demo::seed_if_empty(&app.pool, 220)
+            .await
+            .unwrap(),
+        220
+    );
+    assert_eq!(
+        b2bizen::server::demo::seed_if_empty(&app.pool, 220)
+            .await
+            .unwrap(),
+        0
+    );
+    let (experts, departements, demo): (i64, i64, i64) = sqlx::query_as(
+        "SELECT count(*), count(DISTINCT departement_code), count(*) FILTER (WHERE is_demo)
+         FROM experts WHERE status = 'published'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!((experts, departements, demo), (220, 101, 220));
+    let page = search(&app, "query[page]=1").await;
+    assert!(page.cards.iter().all(|c| c.demo && !c.domains.is_empty()));
+    assert!(app
+        .get("/experts")
+        .await
+        .text()
+        .await
+        .unwrap()
+        .contains("Démo"));
+}
