@@ -56,7 +56,7 @@ select_toolchain() {
     ln -sf /usr/bin/cargo "$TOOLS/shims/cargo"
     ln -sf /usr/bin/cargo-clippy "$TOOLS/shims/cargo-clippy"
     ln -sf /usr/bin/clippy-driver "$TOOLS/shims/clippy-driver"
-    export RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1
+    export RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1
     export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-22
     WASM_STD_ARGS=(-Zbuild-std=std,panic_abort)
   fi
@@ -66,7 +66,7 @@ select_toolchain() {
   export TOOLCHAIN
   # Artifacts of one compiler cannot be linked by another: start afresh on a switch.
   local id stamp="$ROOT/target/.toolchain"
-  id="$TOOLCHAIN $(rustc --version)"
+  id="$TOOLCHAIN $("${RUSTC:-rustc}" --version)"
   if [ -d "$ROOT/target" ] && [ "$(cat "$stamp" 2>/dev/null)" != "$id" ]; then
     log "compiler changed ($id): cleaning target/"
     (cd "$ROOT" && cargo clean -q)

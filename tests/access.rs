@@ -34,7 +34,7 @@ fn every_registered_server_function_has_a_policy_and_no_policy_is_stale() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn non_public_server_functions_refuse_anonymous_callers() {
     let app = TestApp::spawn().await;
     let mut checked = 0;
@@ -66,7 +66,7 @@ async fn non_public_server_functions_refuse_anonymous_callers() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admin_functions_refuse_other_roles() {
     let app = TestApp::spawn().await;
     app.sign_up_provider("pro@exemple.fr", "une longue phrase de passe")
@@ -86,7 +86,7 @@ async fn admin_functions_refuse_other_roles() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cross_site_posts_are_refused() {
     let app = TestApp::spawn().await;
     let url = format!("{}/api/auth_request_reset", app.base_url);
@@ -133,7 +133,7 @@ async fn cross_site_posts_are_refused() {
     assert_eq!(queued, 2, "refused requests must not reach the function");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admins_read_the_mailbox_with_its_links() {
     use b2bizen::domain::account::Email;
     use b2bizen::domain::session::OutboxMail;

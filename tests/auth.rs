@@ -18,7 +18,7 @@ async fn error_of(res: reqwest::Response) -> (u16, AppError) {
     (status, res.json().await.expect("an AppError body"))
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn provider_signs_up_verifies_signs_in_and_out() {
     let app = TestApp::spawn().await;
     let res = app
@@ -75,7 +75,7 @@ async fn provider_signs_up_verifies_signs_in_and_out() {
     assert_eq!(status, 401);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn client_sign_up_checks_siret_and_keeps_nothing_on_error() {
     let app = TestApp::spawn().await;
     let mut form = vec![
@@ -109,7 +109,7 @@ async fn client_sign_up_checks_siret_and_keeps_nothing_on_error() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn weak_passwords_and_bad_emails_get_french_messages() {
     let app = TestApp::spawn().await;
     let (status, err) = error_of(app.sign_up_provider("a@b.fr", "court").await).await;
@@ -121,7 +121,7 @@ async fn weak_passwords_and_bad_emails_get_french_messages() {
     assert!(err.to_string().contains("adresse e-mail valide"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn signing_up_twice_reveals_nothing_and_warns_the_owner() {
     let app = TestApp::spawn().await;
     assert_eq!(
@@ -143,7 +143,7 @@ async fn signing_up_twice_reveals_nothing_and_warns_the_owner() {
     assert_eq!(subject, "Vous avez déjà un compte B2BiZen");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_email_and_wrong_password_answer_alike() {
     let app = TestApp::spawn().await;
     app.sign_up_provider("leo@exemple.fr", PASSWORD).await;
@@ -186,7 +186,7 @@ async fn sign_in_via(
         .as_u16()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_in_bursts_are_limited_without_locking_the_owner_out() {
     let app = TestApp::spawn_with(&[("TRUSTED_PROXIES", "127.0.0.1")]).await;
     app.sign_up_provider("cible@exemple.fr", PASSWORD).await;
@@ -208,7 +208,7 @@ async fn sign_in_bursts_are_limited_without_locking_the_owner_out() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn spoofed_forwarded_for_does_not_bypass_the_limit() {
     let app = TestApp::spawn().await; // no trusted proxy
     app.sign_up_provider("cible@exemple.fr", PASSWORD).await;
@@ -225,7 +225,7 @@ async fn spoofed_forwarded_for_does_not_bypass_the_limit() {
     assert_eq!(last, 429);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn password_reset_link_works_once_and_ends_other_sessions() {
     let app = TestApp::spawn().await;
     app.sign_up_provider("ines@exemple.fr", PASSWORD).await;
@@ -301,7 +301,7 @@ async fn password_reset_link_works_once_and_ends_other_sessions() {
     assert_eq!(new.status(), 200);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reset_links_expire_after_an_hour() {
     let app = TestApp::spawn().await;
     app.sign_up_provider("jade@exemple.fr", PASSWORD).await;
@@ -328,7 +328,7 @@ async fn reset_links_expire_after_an_hour() {
     assert_eq!(res.status(), 410);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn session_cookie_is_http_only_lax_and_rotated_at_sign_in() {
     let app = TestApp::spawn().await;
     app.sign_up_provider("paul@exemple.fr", PASSWORD).await;
@@ -356,7 +356,7 @@ async fn session_cookie_is_http_only_lax_and_rotated_at_sign_in() {
     assert_eq!(stale.json::<Option<CurrentUser>>().await.unwrap(), None);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn secure_cookies_use_the_host_prefix() {
     let app = TestApp::spawn_with(&[("SECURE_COOKIES", "true")]).await;
     app.sign_up_provider("lou@exemple.fr", PASSWORD).await;
@@ -375,7 +375,7 @@ async fn secure_cookies_use_the_host_prefix() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn disabling_an_account_ends_its_sessions() {
     let app = TestApp::spawn().await;
     app.sign_up_provider("max@exemple.fr", PASSWORD).await;

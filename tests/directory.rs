@@ -66,7 +66,7 @@ async fn search(app: &TestApp, query: &str) -> DirectoryPage {
     res.json().await.unwrap()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_private_value_reaches_any_public_page_or_response() {
     let app = TestApp::spawn().await;
     let published = expert(&app, "Anouk", "69", 10, "published", "finance", "en").await;
@@ -106,7 +106,7 @@ async fn no_private_value_reaches_any_public_page_or_response() {
     assert_eq!(bodies[7].1, 404, "unpublished card through the API");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn filters_and_pages() {
     let app = TestApp::spawn().await;
     expert(&app, "Alma", "2A", 1, "published", "juridique", "es").await;
@@ -155,7 +155,7 @@ async fn filters_and_pages() {
     assert!(html.contains("Alma") && !html.contains("Basile"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn demo_data_is_marked_and_covers_every_departement() {
     let app = TestApp::spawn().await;
     assert_eq!(

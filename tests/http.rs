@@ -37,7 +37,7 @@ fn testid_text<'a>(html: &'a str, id: &str) -> &'a str {
     after[open..open + close].trim()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn home_page_is_server_rendered_in_french_with_live_figures() {
     let app = TestApp::spawn().await;
     seed(&app).await;
@@ -53,7 +53,7 @@ async fn home_page_is_server_rendered_in_french_with_live_figures() {
     assert_eq!(testid_text(&html, "departements"), "2");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn server_function_answers_over_http_from_postgres() {
     let app = TestApp::spawn().await;
     let empty: serde_json::Value = app.get("/api/platform_stats").await.json().await.unwrap();
@@ -67,7 +67,7 @@ async fn server_function_answers_over_http_from_postgres() {
     assert_eq!(stats["departements_covered"], 2);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn database_failure_gives_a_503_without_internals() {
     let app = TestApp::spawn().await;
     app.pool.close().await;
@@ -84,7 +84,7 @@ async fn database_failure_gives_a_503_without_internals() {
     assert_eq!(app.get("/healthz").await.status(), 503);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_paths_get_a_french_404_page() {
     let app = TestApp::spawn().await;
     let res = app.get("/nulle-part").await;
@@ -94,7 +94,7 @@ async fn unknown_paths_get_a_french_404_page() {
     assert!(html.contains("Revenir à l&#x27;accueil") || html.contains("Revenir à l'accueil"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn health_check_and_security_headers() {
     let app = TestApp::spawn().await;
     let res = app.get("/healthz").await;
@@ -106,7 +106,7 @@ async fn health_check_and_security_headers() {
     assert!(headers.contains_key("referrer-policy"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reference_data_is_complete() {
     let app = TestApp::spawn().await;
     let (departements, overseas): (i64, i64) =

@@ -63,7 +63,7 @@ fn unfold(data: &str) -> String {
     data.replace("=\r\n", "").replace("=3D", "=")
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_up_mail_reaches_a_real_smtp_server_once_with_a_working_link() {
     let app = TestApp::spawn().await;
     let (url, mails) = smtp_server();
@@ -104,7 +104,7 @@ async fn sign_up_mail_reaches_a_real_smtp_server_once_with_a_working_link() {
     assert!(sent);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unreachable_smtp_is_retried_with_back_off() {
     let app = TestApp::spawn().await;
     let closed = TcpListener::bind("127.0.0.1:0")

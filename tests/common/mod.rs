@@ -121,7 +121,9 @@ impl TestApp {
     pub fn browser(base_url: &str) -> reqwest::Client {
         let mut headers = reqwest::header::HeaderMap::new();
         headers.insert("origin", base_url.parse().unwrap());
+        // A hang fails the test with a message instead of stalling the run.
         reqwest::Client::builder()
+            .timeout(std::time::Duration::from_secs(30))
             .redirect(reqwest::redirect::Policy::none())
             .cookie_store(true)
             .default_headers(headers)
