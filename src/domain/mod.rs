@@ -6,3 +6,4 @@ pub mod departement;
 pub mod profile;
 pub mod session;
 pub mod stats;
+pub mod upload;

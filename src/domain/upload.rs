@@ -1,0 +1,130 @@
+//! Uploaded files: what each slot accepts, judged by content (magic bytes), never by
+//! the file's name or the type the browser declares.
+
+use serde::{Deserialize, Serialize};
+
+/// The slots of an expert's dossier that take a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UploadSlot {
+    Photo,
+    Cv,
+    Attestation,
+}
+
+/// A file type recognised from its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FileType {
+    Jpeg,
+    Png,
+    Webp,
+    Pdf,
+}
+
+impl FileType {
+    pub fn mime(self) -> &'static str {
+        match self {
+            FileType::Jpeg => "image/jpeg",
+            FileType::Png => "image/png",
+            FileType::Webp => "image/webp",
+            FileType::Pdf => "application/pdf",
+        }
+    }
+}
+
+/// Recognises JPEG, PNG, WebP and PDF by their signatures.
+pub fn sniff(bytes: &[u8]) -> Option<FileType> {
+    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some(FileType::Jpeg)
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some(FileType::Png)
+    } else if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        Some(FileType::Webp)
+    } else if bytes.starts_with(b"%PDF-") {
+        Some(FileType::Pdf)
+    } else {
+        None
+    }
+}
+
+impl UploadSlot {
+    /// The largest accepted file, in bytes.
+    pub fn max_bytes(self) -> usize {
+        match self {
+            UploadSlot::Photo => 5 * 1024 * 1024,
+            UploadSlot::Cv | UploadSlot::Attestation => 10 * 1024 * 1024,
+        }
+    }
+
+    fn accepts(self, file: FileType) -> bool {
+        match self {
+            UploadSlot::Photo => matches!(file, FileType::Jpeg | FileType::Png | FileType::Webp),
+            UploadSlot::Cv | UploadSlot::Attestation => file == FileType::Pdf,
+        }
+    }
+
+    fn expected_fr(self) -> &'static str {
+        match self {
+            UploadSlot::Photo => "une image JPEG, PNG ou WebP",
+            UploadSlot::Cv | UploadSlot::Attestation => "un document PDF",
+        }
+    }
+
+    /// Checks a whole file for this slot; `Err` is the French message to show.
+    pub fn check(self, bytes: &[u8]) -> Result<FileType, String> {
+        if bytes.is_empty() {
+            return Err("Le fichier est vide.".into());
+        }
+        if bytes.len() > self.max_bytes() {
+            return Err(format!(
+                "Le fichier dépasse la taille maximale de {} Mo.",
+                self.max_bytes() / (1024 * 1024)
+            ));
+        }
+        match sniff(bytes) {
+            Some(file) if self.accepts(file) => Ok(file),
+            _ => Err(format!(
+                "Ce fichier n'est pas {} : son contenu ne correspond pas, quel que soit son nom.",
+                self.expected_fr()
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    const PDF: &[u8] = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n";
+    /// A Windows executable renamed to .pdf or .jpg: still "MZ".
+    const EXE: &[u8] = b"MZ\x90\0\x03\0\0\0\x04\0\0\0\xff\xff";
+
+    #[test]
+    fn judged_by_content() {
+        assert_eq!(UploadSlot::Photo.check(PNG), Ok(FileType::Png));
+        assert_eq!(UploadSlot::Attestation.check(PDF), Ok(FileType::Pdf));
+        assert!(UploadSlot::Photo
+            .check(PDF)
+            .unwrap_err()
+            .contains("JPEG, PNG ou WebP"));
+        assert!(UploadSlot::Cv.check(EXE).unwrap_err().contains("PDF"));
+        assert!(UploadSlot::Photo.check(EXE).is_err());
+        assert_eq!(sniff(b"RIFF\0\0\0\0WEBPVP8 "), Some(FileType::Webp));
+        assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Some(FileType::Jpeg));
+    }
+
+    #[test]
+    fn size_caps() {
+        let mut big = PDF.to_vec();
+        big.resize(10 * 1024 * 1024 + 1, b' ');
+        assert!(UploadSlot::Cv.check(&big).unwrap_err().contains("10 Mo"));
+        let mut photo = PNG.to_vec();
+        photo.resize(5 * 1024 * 1024 + 1, 0);
+        assert!(UploadSlot::Photo
+            .check(&photo)
+            .unwrap_err()
+            .contains("5 Mo"));
+        assert!(UploadSlot::Photo.check(&[]).is_err());
+    }
+}
