@@ -20,6 +20,16 @@ async function signIn(page, email, password) {
   await page.getByRole('button', { name: 'Se connecter' }).click();
 }
 
+/** Opens the mailed link, confirms the address, then signs in and lands on the account. */
+async function confirmThenSignIn(page, link, email) {
+  await page.goto(link);
+  await waitForHydration(page);
+  await page.getByTestId('confirm-email').click();
+  await page.getByText('Adresse confirmée').waitFor();
+  await signIn(page, email, PASSWORD);
+  await page.waitForURL(`${BASE_URL}/compte`);
+}
+
 async function signOut(page) {
   await page.getByTestId('sign-out').click();
   await page.getByRole('link', { name: 'Connexion' }).waitFor();
@@ -49,14 +59,8 @@ test('a provider signs up, opens the link from the mail, signs in and out', asyn
   const link = await mail.getByTestId('mail-link').first().getAttribute('href');
   assert.ok(link.startsWith(`${BASE_URL}/verifier-email?jeton=`), link);
 
-  // The provider opens the link and confirms.
-  await page.goto(link);
-  await waitForHydration(page);
-  await page.getByTestId('confirm-email').click();
-  await page.getByText('Adresse confirmée').waitFor();
-
-  await signIn(page, email, PASSWORD);
-  await page.waitForURL(`${BASE_URL}/compte`);
+  // The provider opens the link, confirms, and signs in.
+  await confirmThenSignIn(page, link, email);
   await page.getByTestId('email-status').filter({ hasText: 'Adresse e-mail confirmée' }).waitFor();
   assert.equal(await page.getByTestId('account-name').textContent(), 'Camille');
   assert.equal(await page.getByTestId('unread-badge').textContent(), '1');
@@ -95,13 +99,7 @@ test('a company signs up with inline SIRET validation, verifies, signs in and ou
 
   const { rows } = await shared.db.query('SELECT body_text FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1', [email]);
   const link = rows[0].body_text.match(/https?:\/\/\S+jeton=[0-9a-f]+/)[0];
-  await page.goto(link);
-  await waitForHydration(page);
-  await page.getByTestId('confirm-email').click();
-  await page.getByText('Adresse confirmée').waitFor();
-
-  await signIn(page, email, PASSWORD);
-  await page.waitForURL(`${BASE_URL}/compte`);
+  await confirmThenSignIn(page, link, email);
   assert.equal(await page.getByTestId('account-role').textContent(), "Entreprise (donneur d'ordre)");
   await signOut(page);
   await context.close();
