@@ -11,4 +11,5 @@ pub mod http;
 pub mod mail;
 pub mod repo;
 pub mod state;
+pub mod storage;
 pub mod telemetry;

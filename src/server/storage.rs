@@ -1,0 +1,118 @@
+//! Where uploaded files live: outside the web root, behind a small interface so that
+//! S3-compatible storage can replace the local directory by configuration.
+//! Files are only ever served through handlers that check who asks.
+
+use std::future::Future;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// A stored object's key: `slot/uuid`, nothing that could climb out of the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Key(String);
+
+impl Key {
+    pub fn new(slot: &str, id: uuid::Uuid) -> Result<Self, io::Error> {
+        if slot.is_empty() || !slot.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "invalid storage slot",
+            ));
+        }
+        Ok(Self(format!("{slot}/{id}")))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+pub trait Storage: Send + Sync {
+    fn put(&self, key: &Key, bytes: Vec<u8>) -> impl Future<Output = io::Result<()>> + Send;
+    fn get(&self, key: &Key) -> impl Future<Output = io::Result<Option<Vec<u8>>>> + Send;
+    fn delete(&self, key: &Key) -> impl Future<Output = io::Result<()>> + Send;
+}
+
+/// Files in a local directory (default: `$B2BIZEN_DATA_DIR/uploads`).
+#[derive(Debug, Clone)]
+pub struct LocalStorage {
+    root: PathBuf,
+}
+
+impl LocalStorage {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Self { root: root.into() }
+    }
+
+    fn path(&self, key: &Key) -> PathBuf {
+        self.root.join(Path::new(key.as_str()))
+    }
+}
+
+impl Storage for LocalStorage {
+    /// Writes to a temporary file, then renames: readers never see half a file.
+    async fn put(&self, key: &Key, bytes: Vec<u8>) -> io::Result<()> {
+        let path = self.path(key);
+        if let Some(dir) = path.parent() {
+            tokio::fs::create_dir_all(dir).await?;
+        }
+        let tmp = path.with_extension(format!("tmp-{}", uuid::Uuid::new_v4().simple()));
+        tokio::fs::write(&tmp, bytes).await?;
+        tokio::fs::rename(&tmp, &path).await
+    }
+
+    async fn get(&self, key: &Key) -> io::Result<Option<Vec<u8>>> {
+        match tokio::fs::read(self.path(key)).await {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(err) => Err(err),
+        }
+    }
+
+    async fn delete(&self, key: &Key) -> io::Result<()> {
+        match tokio::fs::remove_file(self.path(key)).await {
+            Err(err) if err.kind() != io::ErrorKind::NotFound => Err(err),
+            _ => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn put_get_delete_round_trip() {
+        let root = std::env::temp_dir().join(format!("b2bizen-storage-{}", uuid::Uuid::new_v4()));
+        let store = LocalStorage::new(&root);
+        let key = Key::new("cv", uuid::Uuid::new_v4()).unwrap();
+        assert_eq!(store.get(&key).await.unwrap(), None);
+        store.put(&key, b"%PDF-1.7".to_vec()).await.unwrap();
+        assert_eq!(
+            store.get(&key).await.unwrap().as_deref(),
+            Some(&b"%PDF-1.7"[..])
+        );
+        store.put(&key, b"%PDF-2.0".to_vec()).await.unwrap();
+        assert_eq!(
+            store.get(&key).await.unwrap().as_deref(),
+            Some(&b"%PDF-2.0"[..])
+        );
+        let leftovers = std::fs::read_dir(root.join("cv")).unwrap().count();
+        assert_eq!(leftovers, 1, "temporary files left behind");
+        store.delete(&key).await.unwrap();
+        store.delete(&key).await.unwrap();
+        assert_eq!(store.get(&key).await.unwrap(), None);
+        std::fs::remove_dir_all(root).unwrap();
+    }
+
+    #[test]
+    fn keys_cannot_escape_the_store() {
+        let id = uuid::Uuid::new_v4();
+        assert!(Key::new("../etc", id).is_err());
+        assert!(Key::new("photo/x", id).is_err());
+        assert!(Key::new("", id).is_err());
+        assert_eq!(
+            Key::new("photo", id).unwrap().as_str(),
+            format!("photo/{id}")
+        );
+    }
+}
