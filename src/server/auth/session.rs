@@ -88,3 +88,32 @@ pub async fn current_user(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+    use tower_sessions::MemoryStore;
+
+    #[tokio::test]
+    async fn sessions_end_twelve_hours_after_sign_in_whatever_the_activity() {
+        let session = Session::new(None, Arc::new(MemoryStore::default()), None);
+        let old = SessionUser {
+            account_id: Uuid::new_v4(),
+            version: 1,
+            signed_in_at: Utc::now().timestamp() - ABSOLUTE_HOURS * 3600 - 1,
+        };
+        session.insert(USER_KEY, old).await.unwrap();
+        // Never connected: an expired session is refused before any query.
+        let pool = sqlx::PgPool::connect_lazy("postgres://nobody@127.0.0.1:1/none").unwrap();
+        assert_eq!(current_user(&session, &pool).await.unwrap(), None);
+        assert!(
+            session
+                .get::<SessionUser>(USER_KEY)
+                .await
+                .unwrap()
+                .is_none(),
+            "session not flushed"
+        );
+    }
+}
