@@ -72,22 +72,37 @@ async fn failed_migration_is_a_one_line_error() {
     assert!(err.contains("database migration failed"), "{err}");
 }
 
+/// Ends the server (and with it its PostgreSQL) even when an assertion fails first.
+struct Server(std::process::Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Ok(None) = self.0.try_wait() {
+            // SAFETY: sending a signal to our own child process.
+            unsafe { libc::kill(self.0.id() as i32, libc::SIGTERM) };
+            let _ = self.0.wait();
+        }
+    }
+}
+
 /// With DATABASE_URL unset the server creates, starts, migrates and, on SIGTERM,
 /// stops its own PostgreSQL cluster.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn embedded_database_lifecycle() {
     let dir = std::env::temp_dir().join(format!("b2bizen-embedded-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let mut child = Command::new(BIN)
-        .env_remove("DATABASE_URL")
-        .env("B2BIZEN_DATA_DIR", &dir)
-        .env("SITE_ADDR", "127.0.0.1:0")
-        .env("RUST_LOG", "off")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
+    let mut server = Server(
+        Command::new(BIN)
+            .env_remove("DATABASE_URL")
+            .env("B2BIZEN_DATA_DIR", &dir)
+            .env("SITE_ADDR", "127.0.0.1:0")
+            .env("RUST_LOG", "off")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let stdout = server.0.stdout.take().unwrap();
     let (url, before) = tokio::task::spawn_blocking(move || {
         let mut before = Vec::new();
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
@@ -123,10 +138,10 @@ async fn embedded_database_lifecycle() {
     assert!(pid_file.exists(), "embedded PostgreSQL is not running");
 
     // SAFETY: sending a signal to our own child process.
-    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    unsafe { libc::kill(server.0.id() as i32, libc::SIGTERM) };
     let deadline = Instant::now() + Duration::from_secs(30);
     let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
+        if let Some(status) = server.0.try_wait().unwrap() {
             break status;
         }
         assert!(Instant::now() < deadline, "server did not stop on SIGTERM");
