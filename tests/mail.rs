@@ -85,11 +85,7 @@ async fn sign_up_mail_reaches_a_real_smtp_server_once_with_a_working_link() {
     assert!(data.contains("Content-Type: text/html") && data.contains("Content-Type: text/plain"));
     assert!(data.contains("Message-ID: <outbox-"));
 
-    let start = data.find("jeton=").unwrap() + "jeton=".len();
-    let token: String = data[start..]
-        .chars()
-        .take_while(char::is_ascii_hexdigit)
-        .collect();
+    let token = common::token_in(&data);
     assert_eq!(token.len(), 64);
     assert_eq!(
         app.call("auth_verify_email", &[("token", &token)])

@@ -75,6 +75,15 @@ fn replace_database(url: &str, name: &str) -> String {
     }
 }
 
+/// The token of the first single-use link (`…?jeton=<hex>`) in a mail's text.
+pub fn token_in(text: &str) -> String {
+    let start = text.find("jeton=").expect("a link with a token") + "jeton=".len();
+    text[start..]
+        .chars()
+        .take_while(char::is_ascii_hexdigit)
+        .collect()
+}
+
 pub struct TestApp {
     pub base_url: String,
     pub pool: PgPool,
@@ -172,11 +181,7 @@ impl TestApp {
     /// The token of the first link in the latest mail to `to`.
     pub async fn token_from_last_mail(&self, to: &str) -> String {
         let (_, body) = self.last_mail_to(to).await;
-        let start = body.find("jeton=").expect("a link with a token") + "jeton=".len();
-        body[start..]
-            .chars()
-            .take_while(char::is_ascii_hexdigit)
-            .collect()
+        token_in(&body)
     }
 
     pub async fn sign_up_provider(&self, email: &str, password: &str) -> reqwest::Response {

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::token_from_query;
+use super::{TokenField, WithToken};
 use crate::api::auth::{RequestReset, ResetPassword};
 use crate::ui::components::form::{check_email, check_password, Field, Outcome};
 use crate::ui::text::ta;
@@ -27,21 +27,20 @@ pub fn ForgotPasswordPage() -> impl IntoView {
 #[component]
 pub fn ResetPasswordPage() -> impl IntoView {
     let tx = ta();
-    let token = token_from_query();
     let action = ServerAction::<ResetPassword>::new();
     view! {
         <Title text=tx.reset_title/>
         <section class="container narrow">
             <h1>{tx.reset_title}</h1>
-            <Show when=move || token.get().is_some() fallback=move || view! { <p class="notice notice--error">{tx.missing_token}</p> }>
+            <WithToken>
                 <ActionForm action=action attr:class="form">
-                    <input type="hidden" name="token" value=move || token.get().unwrap_or_default()/>
+                    <TokenField/>
                     <Field label=tx.new_password name="password" kind="password" autocomplete="new-password"
                         hint=tx.password_hint check=check_password/>
                     <button type="submit" class="button" disabled=move || action.pending().get()>{tx.reset_submit}</button>
                     <Outcome result=action.value().into() done=tx.reset_done/>
                 </ActionForm>
-            </Show>
+            </WithToken>
             <p><a href="/connexion">{tx.go_sign_in}</a></p>
         </section>
     }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::token_from_query;
+use super::{TokenField, WithToken};
 use crate::api::auth::VerifyEmail;
 use crate::ui::components::form::Outcome;
 use crate::ui::text::ta;
@@ -11,20 +11,19 @@ use crate::ui::text::ta;
 #[component]
 pub fn VerifyEmailPage() -> impl IntoView {
     let tx = ta();
-    let token = token_from_query();
     let action = ServerAction::<VerifyEmail>::new();
     view! {
         <Title text=tx.verify_title/>
         <section class="container narrow">
             <h1>{tx.verify_title}</h1>
-            <Show when=move || token.get().is_some() fallback=move || view! { <p class="notice notice--error">{tx.missing_token}</p> }>
+            <WithToken>
                 <p>{tx.verify_lead}</p>
                 <ActionForm action=action attr:class="form">
-                    <input type="hidden" name="token" value=move || token.get().unwrap_or_default()/>
+                    <TokenField/>
                     <button type="submit" class="button" data-testid="confirm-email" disabled=move || action.pending().get()>{tx.verify_submit}</button>
                     <Outcome result=action.value().into() done=tx.verify_done/>
                 </ActionForm>
-            </Show>
+            </WithToken>
             <p><a href="/connexion">{tx.go_sign_in}</a></p>
         </section>
     }
