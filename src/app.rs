@@ -8,12 +8,13 @@ use leptos_router::{path, SsrMode};
 use crate::ui::components::layout::{SiteFooter, SiteHeader};
 use crate::ui::components::session::provide_auth;
 use crate::ui::pages::account::AccountPage;
-use crate::ui::pages::admin::MailboxPage;
+use crate::ui::pages::admin::{MailboxPage, ReviewPage, ReviewQueuePage};
 use crate::ui::pages::auth::{
     ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage,
 };
 use crate::ui::pages::directory::{DirectoryPage, ExpertCardPage};
 use crate::ui::pages::notifications::NotificationsPage;
+use crate::ui::pages::profile::ProfileEditorPage;
 use crate::ui::pages::{home::HomePage, not_found::NotFound};
 use crate::ui::text::t;
 
@@ -75,6 +76,9 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/compte") view=AccountPage/>
                 <Route path=path!("/notifications") view=NotificationsPage/>
                 <Route path=path!("/admin/mailbox") view=MailboxPage/>
+                <Route path=path!("/admin/revues") view=ReviewQueuePage/>
+                <Route path=path!("/admin/revues/:id") view=ReviewPage/>
+                <Route path=path!("/profil") view=ProfileEditorPage/>
             </Routes>
         </main>
         <SiteFooter/>

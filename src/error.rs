@@ -13,6 +13,9 @@ pub enum AppError {
     /// Input that does not parse; the message says what to fix.
     #[error("{0}")]
     Validation(String),
+    /// A request body (an upload) over its limit; the message gives the limit.
+    #[error("{0}")]
+    TooLarge(String),
     #[error("Vous devez être connecté pour accéder à cette page.")]
     Unauthorized,
     /// Sign-in refused. The same answer for an unknown e-mail and a wrong password.
@@ -40,6 +43,7 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::Validation(_) => 422,
+            AppError::TooLarge(_) => 413,
             AppError::Unauthorized | AppError::BadCredentials => 401,
             AppError::InvalidLink => 410,
             AppError::Forbidden => 403,
@@ -91,6 +95,7 @@ mod tests {
     fn statuses_follow_http_meaning() {
         let expected = [
             (AppError::Validation("x".into()), 422),
+            (AppError::TooLarge("x".into()), 413),
             (AppError::Unauthorized, 401),
             (AppError::BadCredentials, 401),
             (AppError::InvalidLink, 410),

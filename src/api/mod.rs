@@ -5,6 +5,8 @@ pub mod admin;
 pub mod auth;
 pub mod directory;
 pub mod notifications;
+pub mod profile;
+pub mod review;
 pub mod stats;
 
 /// Sets the HTTP status of a failed server function call from its [`AppError`].

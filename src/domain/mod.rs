@@ -3,7 +3,11 @@
 
 pub mod account;
 pub mod departement;
+pub mod dossier;
+pub mod dossier_check;
+pub mod eligibility;
 pub mod profile;
+pub mod review;
 pub mod session;
 pub mod stats;
 pub mod upload;

@@ -174,6 +174,10 @@ fn spawn_background_tasks(state: &AppState) -> Result<()> {
             tokio::time::sleep(Duration::from_secs(3600)).await;
         }
     });
+    tokio::spawn(crate::server::eligibility::run(
+        state.pool.clone(),
+        state.config.public_url.clone(),
+    ));
     Ok(())
 }
 

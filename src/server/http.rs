@@ -16,6 +16,7 @@ use tower_sessions_sqlx_store::PostgresStore;
 
 use crate::app::{shell, App};
 use crate::server::auth::{access, csrf, session};
+use crate::server::files;
 use crate::server::state::AppState;
 
 /// Session cookies: HttpOnly, SameSite=Lax, and on HTTPS `Secure` with the `__Host-` prefix.
@@ -49,6 +50,8 @@ pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(health))
+        .route("/fichiers/{slot}/{id}", get(files::serve))
+        .route("/photos/{id}", get(files::published_photo))
         .leptos_routes(&state, routes, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         // Outermost last: trace → headers → compression → CSRF → session → access.

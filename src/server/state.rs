@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::error::AppError;
 use crate::server::config::Config;
+use crate::server::storage::LocalStorage;
 
 /// Everything a request handler or server function may need. Cheap to clone.
 #[derive(Clone, FromRef)]
@@ -12,12 +13,15 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub pool: PgPool,
     pub config: Arc<Config>,
+    /// Uploaded files, outside the web root.
+    pub storage: LocalStorage,
 }
 
 impl AppState {
     pub fn new(config: Config, pool: PgPool) -> Self {
         Self {
             leptos_options: config.leptos.clone(),
+            storage: LocalStorage::new(config.data_dir.join("uploads")),
             pool,
             config: Arc::new(config),
         }

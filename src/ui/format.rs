@@ -16,9 +16,32 @@ pub fn integer_fr(n: i64) -> String {
     out
 }
 
+/// An amount in euros: `1234.5` → `1 234,50`; whole amounts without decimals.
+pub fn money_fr(amount: rust_decimal::Decimal) -> String {
+    let rounded = amount.round_dp(2);
+    let whole = rounded.trunc();
+    let units = i64::try_from(whole).unwrap_or(i64::MAX);
+    let cents = ((rounded - whole).abs() * rust_decimal::Decimal::from(100))
+        .trunc()
+        .to_string();
+    if cents == "0" {
+        integer_fr(units)
+    } else {
+        format!("{},{:0>2}", integer_fr(units), cents)
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::integer_fr;
+    use super::{integer_fr, money_fr};
+
+    #[test]
+    fn money_in_french() {
+        let d = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
+        assert_eq!(money_fr(d("650")), "650");
+        assert_eq!(money_fr(d("1234.5")), "1\u{202F}234,50");
+        assert_eq!(money_fr(d("49.05")), "49,05");
+    }
 
     #[test]
     fn groups_thousands() {

@@ -106,6 +106,11 @@ impl TestApp {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         owned.push(("PUBLIC_URL".into(), format!("http://{addr}")));
+        if !owned.iter().any(|(k, _)| k == "B2BIZEN_DATA_DIR") {
+            let dir =
+                std::env::temp_dir().join(format!("b2bizen-test-data-{}", uuid::Uuid::new_v4()));
+            owned.push(("B2BIZEN_DATA_DIR".into(), dir.display().to_string()));
+        }
         let config =
             Config::from_lookup(|key| owned.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
                 .unwrap();
@@ -196,5 +201,128 @@ impl TestApp {
             ],
         )
         .await
+    }
+}
+
+pub const PASSWORD: &str = "une longue phrase de passe";
+
+/// A server function's error: (status, error).
+pub async fn error_of(res: reqwest::Response) -> (u16, b2bizen::error::AppError) {
+    let status = res.status().as_u16();
+    (status, res.json().await.expect("an AppError body"))
+}
+
+impl TestApp {
+    async fn sign_in(&self, client: &reqwest::Client, email: &str) {
+        let res = self
+            .call_as(
+                client,
+                "auth_sign_in",
+                &[("email", email), ("password", PASSWORD)],
+            )
+            .await;
+        assert!(
+            res.status().is_success() || res.status().is_redirection(),
+            "sign-in of {email}: {}",
+            res.status()
+        );
+    }
+
+    /// A verified, signed-in provider (expert) with its own cookie jar.
+    pub async fn provider(&self, email: &str) -> reqwest::Client {
+        let client = Self::browser(&self.base_url);
+        let form = [
+            ("kind", "expert"),
+            ("first_name", "Camille"),
+            ("last_name", "Martin"),
+            ("email", email),
+            ("password", PASSWORD),
+        ];
+        assert_eq!(
+            self.call_as(&client, "auth_sign_up_provider", &form)
+                .await
+                .status(),
+            200
+        );
+        let token = self.token_from_last_mail(email).await;
+        assert_eq!(
+            self.call_as(&client, "auth_verify_email", &[("token", &token)])
+                .await
+                .status(),
+            200
+        );
+        self.sign_in(&client, email).await;
+        client
+    }
+
+    /// A verified, signed-in client company.
+    pub async fn client_company(&self, email: &str, company: &str) -> reqwest::Client {
+        let client = Self::browser(&self.base_url);
+        let form = [
+            ("company_name", company),
+            ("siret", "732 829 320 00074"),
+            ("contact_first_name", "Nora"),
+            ("contact_last_name", "Durand"),
+            ("email", email),
+            ("password", PASSWORD),
+        ];
+        assert_eq!(
+            self.call_as(&client, "auth_sign_up_client", &form)
+                .await
+                .status(),
+            200
+        );
+        let token = self.token_from_last_mail(email).await;
+        assert_eq!(
+            self.call_as(&client, "auth_verify_email", &[("token", &token)])
+                .await
+                .status(),
+            200
+        );
+        self.sign_in(&client, email).await;
+        client
+    }
+
+    /// A signed-in admin.
+    pub async fn admin(&self, email: &str) -> reqwest::Client {
+        let parsed = b2bizen::domain::account::Email::parse(email).unwrap();
+        b2bizen::server::accounts::create_admin(&self.pool, &parsed, "Admin", PASSWORD.into())
+            .await
+            .unwrap();
+        let client = Self::browser(&self.base_url);
+        self.sign_in(&client, email).await;
+        client
+    }
+
+    /// Calls a server function with a JSON body.
+    pub async fn call_json(
+        &self,
+        client: &reqwest::Client,
+        endpoint: &str,
+        body: &serde_json::Value,
+    ) -> reqwest::Response {
+        client
+            .post(format!("{}/api/{endpoint}", self.base_url))
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Uploads `bytes` as the `file` part, as the editor does.
+    pub async fn upload(
+        &self,
+        client: &reqwest::Client,
+        endpoint: &str,
+        bytes: Vec<u8>,
+        file_name: &str,
+    ) -> reqwest::Response {
+        let part = reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_string());
+        client
+            .post(format!("{}/api/{endpoint}", self.base_url))
+            .multipart(reqwest::multipart::Form::new().part("file", part))
+            .send()
+            .await
+            .expect("request")
     }
 }

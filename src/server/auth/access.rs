@@ -15,6 +15,7 @@ use tower_sessions::Session;
 
 use crate::domain::account::Role;
 use crate::domain::session::CurrentUser;
+use crate::domain::upload::UploadSlot;
 use crate::error::AppError;
 use crate::server::auth::{client_ip, session};
 use crate::server::state::{app_state, AppState};
@@ -51,7 +52,28 @@ pub const SERVER_FNS: &[(&str, Access)] = &[
     ("notifications_unread", Access::SignedIn),
     ("notifications_mark_read", Access::SignedIn),
     ("admin_mailbox", Access::Role(Role::Admin)),
+    ("profile_editor", Access::Role(Role::Provider)),
+    ("profile_save", Access::Role(Role::Provider)),
+    ("profile_submit", Access::Role(Role::Provider)),
+    ("profile_upload_photo", Access::Role(Role::Provider)),
+    ("profile_upload_cv", Access::Role(Role::Provider)),
+    ("profile_upload_attestation", Access::Role(Role::Provider)),
+    ("review_queue", Access::Role(Role::Admin)),
+    ("review_open", Access::Role(Role::Admin)),
+    ("review_decide", Access::Role(Role::Admin)),
 ];
+
+/// The largest request body an endpoint accepts, in bytes: uploads get their file's cap
+/// plus room for the multipart envelope, everything else 256 KiB.
+pub fn body_limit(endpoint: &str) -> usize {
+    const ENVELOPE: usize = 64 * 1024;
+    match endpoint {
+        "profile_upload_photo" => UploadSlot::Photo.max_bytes() + ENVELOPE,
+        "profile_upload_cv" => UploadSlot::Cv.max_bytes() + ENVELOPE,
+        "profile_upload_attestation" => UploadSlot::Attestation.max_bytes() + ENVELOPE,
+        _ => 256 * 1024,
+    }
+}
 
 pub fn policy(path: &str) -> Option<Access> {
     let endpoint = path.strip_prefix(API_PREFIX)?;
@@ -69,13 +91,28 @@ fn refuse(err: AppError) -> Response {
 }
 
 /// Middleware on `/api/`: applies [`SERVER_FNS`] before any server function runs.
-pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
     if !req.uri().path().starts_with(API_PREFIX) {
         return next.run(req).await;
     }
     let Some(access) = policy(req.uri().path()) else {
         return refuse(AppError::NotFound);
     };
+    // Body limits before anything reads the body: a declared length over the limit is
+    // refused at once, and a body that turns out longer stops being read at the limit.
+    let limit = body_limit(&req.uri().path()[API_PREFIX.len()..]);
+    let declared = req
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > limit) {
+        return refuse(AppError::TooLarge(format!(
+            "La requête dépasse la taille maximale acceptée ({} Mo).",
+            limit.div_ceil(1024 * 1024)
+        )));
+    }
+    let mut req = req.map(|body| axum::body::Body::new(http_body_util::Limited::new(body, limit)));
     if access == Access::Public {
         return next.run(req).await;
     }

@@ -114,6 +114,70 @@ pub fn already_registered(to: &str, name: &str, sign_in_link: &str) -> Mail {
     )
 }
 
+/// An admin's decision on the expert's dossier.
+pub fn review_decision(
+    to: &str,
+    name: &str,
+    decision: crate::domain::review::Decision,
+    message: &str,
+    link: &str,
+) -> Mail {
+    use crate::domain::review::Decision;
+    let (subject, lead) = match decision {
+        Decision::Approve => (
+            "Votre profil est publié",
+            "Bonne nouvelle : l'équipe B2BiZen a validé votre dossier. Votre carte est \
+             désormais visible dans l'annuaire et vous pouvez être proposé aux clients.",
+        ),
+        Decision::RequestChanges => (
+            "Votre profil : des modifications sont demandées",
+            "L'équipe B2BiZen a examiné votre dossier et vous demande quelques \
+             modifications avant de le publier.",
+        ),
+        Decision::Reject => (
+            "Votre profil n'a pas été retenu",
+            "L'équipe B2BiZen a examiné votre dossier et ne peut pas le publier en l'état.",
+        ),
+    };
+    let quoted = format!("Message de l'équipe : « {message} »");
+    let mut paragraphs = vec![lead];
+    if !message.is_empty() {
+        paragraphs.push(&quoted);
+    }
+    render(
+        to,
+        subject,
+        Body {
+            greeting: format!("Bonjour {name},"),
+            paragraphs,
+            action: Some(("Ouvrir mon profil", link)),
+            after: vec![],
+        },
+    )
+}
+
+/// Sent [`crate::domain::eligibility::REMINDER_DAYS`] days before the attestation expires.
+pub fn attestation_reminder(to: &str, name: &str, until: &str, link: &str) -> Mail {
+    let lead = format!(
+        "Votre attestation de vigilance URSSAF expire le {until}. Passé cette date, votre \
+         profil ne sera plus proposé aux clients."
+    );
+    render(
+        to,
+        "Votre attestation URSSAF arrive à échéance",
+        Body {
+            greeting: format!("Bonjour {name},"),
+            paragraphs: vec![
+                &lead,
+                "Téléchargez une attestation récente sur le site de l'URSSAF, puis déposez-la \
+                 dans votre profil avec sa date de délivrance.",
+            ],
+            action: Some(("Mettre à jour mon attestation", link)),
+            after: vec![],
+        },
+    )
+}
+
 /// The links of a plain-text body, for the admin mailbox.
 pub fn links(text: &str) -> Vec<String> {
     text.split_whitespace()

@@ -1,5 +1,7 @@
 //! Repositories: the only place that writes SQL.
 
 pub mod directory;
+pub mod dossier;
 pub mod notifications;
+pub mod reviews;
 pub mod stats;

@@ -1,3 +1,4 @@
+pub mod dossier;
 pub mod expert_card;
 pub mod form;
 pub mod layout;

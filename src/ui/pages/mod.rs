@@ -5,3 +5,4 @@ pub mod directory;
 pub mod home;
 pub mod not_found;
 pub mod notifications;
+pub mod profile;

@@ -3,9 +3,11 @@
 
 mod account;
 mod home;
+pub mod profile;
 
 pub use account::{AccountTexts, ACCOUNT_EN, ACCOUNT_FR};
 pub use home::{Step, Texts, EN, FR};
+pub use profile::field_text;
 
 /// The texts for the current visitor. French until language choice exists.
 pub fn t() -> &'static Texts {

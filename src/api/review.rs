@@ -1,0 +1,61 @@
+//! Admin review of submitted dossiers.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use crate::domain::review::{QueueItem, ReviewDossier};
+use crate::error::AppError;
+
+/// Admins: the dossiers waiting for a decision, oldest first.
+#[server(prefix = "/api", endpoint = "review_queue", input = GetUrl)]
+pub async fn review_queue() -> Result<Vec<QueueItem>, AppError> {
+    use crate::domain::account::Role;
+    use crate::server::{auth::access::require_role, review, state::app_state};
+    super::respond(
+        async {
+            require_role(Role::Admin).await?;
+            review::queue(&app_state()?.pool).await
+        }
+        .await,
+    )
+}
+
+/// Admins: one submitted dossier in full. Each opening is logged for the expert to see.
+/// POST: it writes to the access log.
+#[server(prefix = "/api", endpoint = "review_open")]
+pub async fn review_open(id: i64) -> Result<ReviewDossier, AppError> {
+    use crate::domain::account::Role;
+    use crate::server::{auth::access::require_role, review, state::app_state};
+    super::respond(
+        async {
+            let admin = require_role(Role::Admin).await?;
+            review::open(&app_state()?.pool, &admin, id).await
+        }
+        .await,
+    )
+}
+
+/// Admins: approve, request changes or reject, with a message for the expert.
+#[server(prefix = "/api", endpoint = "review_decide")]
+pub async fn review_decide(id: i64, decision: String, message: String) -> Result<(), AppError> {
+    use crate::domain::account::Role;
+    use crate::server::{auth::access::require_role, review, state::app_state};
+    super::respond(
+        async {
+            let admin = require_role(Role::Admin).await?;
+            let decision = crate::domain::review::Decision::parse(&decision)
+                .ok_or_else(|| AppError::Validation("Décision inconnue.".into()))?;
+            let state = app_state()?;
+            review::decide(
+                &state.pool,
+                &state.config.public_url,
+                &admin,
+                id,
+                decision,
+                &message,
+            )
+            .await
+        }
+        .await,
+    )
+}

@@ -1,0 +1,434 @@
+//! Checks of a dossier draft, shared by the editor (as the expert types) and the server
+//! (on save and on submission). Messages are French and say how to fix the value.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::account::{parse_name, Siret};
+use super::departement::DepartementCode;
+use super::dossier::{DraftFiles, FieldId, ProfileDraft, ReferenceData};
+use super::eligibility::AttestationStatus;
+use super::profile::{LanguageLevel, LANGUAGES};
+
+/// A problem with one field (`index`: which entry of a list).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    pub field: FieldId,
+    pub index: Option<usize>,
+    pub message: String,
+}
+
+/// Limits that keep a draft reasonable.
+pub const MAX_TEXT: usize = 200;
+pub const MAX_LONG_TEXT: usize = 2000;
+pub const MAX_ENTRIES: usize = 20;
+
+pub fn parse_years(s: &str) -> Result<u32, String> {
+    match s.trim().parse::<u32>() {
+        Ok(y) if y <= 60 => Ok(y),
+        _ => Err("Indiquez un nombre d'années entre 0 et 60.".into()),
+    }
+}
+
+/// A daily rate in euros HT: `650`, `650,50` or `650.50`; more than 0, at most 10 000.
+pub fn parse_rate(s: &str) -> Result<Decimal, String> {
+    let normalised: String = s
+        .trim()
+        .trim_end_matches('€')
+        .trim()
+        .replace(',', ".")
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}')
+        .collect();
+    let err = || "Indiquez un tarif journalier en euros HT, par exemple 650 ou 650,50.".to_string();
+    let rate: Decimal = normalised.parse().map_err(|_| err())?;
+    if rate.scale() > 2 {
+        return Err("Le tarif a au plus deux décimales (centimes).".into());
+    }
+    if rate <= Decimal::ZERO || rate > Decimal::from(10_000) {
+        return Err("Le tarif journalier doit être compris entre 1 et 10 000 € HT.".into());
+    }
+    Ok(rate)
+}
+
+/// A date from a date field (`AAAA-MM-JJ`) or typed the French way (`JJ/MM/AAAA`).
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let s = s.trim();
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(s, "%d/%m/%Y"))
+        .map_err(|_| "Date invalide : utilisez le format JJ/MM/AAAA.".to_string())
+}
+
+/// A French phone number: ten digits starting with 0, or +33 and nine digits.
+pub fn parse_phone(s: &str) -> Result<String, String> {
+    let compact: String = s
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')'))
+        .collect();
+    let national = if let Some(rest) = compact.strip_prefix("+33") {
+        format!("0{rest}")
+    } else if let Some(rest) = compact.strip_prefix("0033") {
+        format!("0{rest}")
+    } else {
+        compact
+    };
+    if national.len() == 10
+        && national.starts_with('0')
+        && !national.starts_with("00")
+        && national.bytes().all(|b| b.is_ascii_digit())
+    {
+        Ok(national)
+    } else {
+        Err(
+            "Numéro de téléphone invalide : 10 chiffres (06 12 34 56 78) ou +33 6 12 34 56 78."
+                .into(),
+        )
+    }
+}
+
+/// A French VAT number: `FR`, a two-digit key and the SIREN; the key is checked.
+pub fn parse_vat(s: &str) -> Result<String, String> {
+    let compact: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase();
+    let err = || "Numéro de TVA invalide : FR, deux chiffres de clé puis les 9 chiffres du SIREN.";
+    let rest = compact.strip_prefix("FR").ok_or_else(err)?;
+    if rest.len() != 11 || !rest.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(err().into());
+    }
+    let key: u64 = rest[..2].parse().map_err(|_| err())?;
+    let siren: u64 = rest[2..].parse().map_err(|_| err())?;
+    if key != (12 + 3 * (siren % 97)) % 97 {
+        return Err("La clé de ce numéro de TVA ne correspond pas au SIREN.".into());
+    }
+    Ok(compact)
+}
+
+/// Départements of the mobility field, each parsed.
+pub fn mobility_codes(s: &str) -> Vec<Result<DepartementCode, String>> {
+    s.split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+        .map(|p| DepartementCode::parse(p).map_err(|e| e.to_string()))
+        .collect()
+}
+
+/// A check of one text field: `Err` is the French message.
+type Check = fn(&str) -> Result<(), String>;
+
+fn too_long(value: &str, max: usize) -> Option<String> {
+    (value.chars().count() > max).then(|| format!("{max} caractères au plus."))
+}
+
+impl ProfileDraft {
+    /// Problems with what was typed; empty fields are not problems here
+    /// (see [`ProfileDraft::missing`]).
+    pub fn problems(&self, refs: &ReferenceData, today: NaiveDate) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let mut push = |field, index, message: String| {
+            out.push(Problem {
+                field,
+                index,
+                message,
+            })
+        };
+        let filled = |s: &str| !s.trim().is_empty();
+        let text_fields = [
+            (FieldId::FirstName, &self.first_name, "Le prénom"),
+            (FieldId::LastName, &self.last_name, "Le nom"),
+        ];
+        for (field, value, label) in text_fields {
+            if filled(value) {
+                if let Err(m) = parse_name(value, label, 80) {
+                    push(field, None, m);
+                }
+            }
+        }
+        let single: [(FieldId, &String, Check); 8] = [
+            (FieldId::Departement, &self.departement, |s| {
+                DepartementCode::parse(s)
+                    .map(drop)
+                    .map_err(|e| e.to_string())
+            }),
+            (FieldId::YearsExperience, &self.years_experience, |s| {
+                parse_years(s).map(drop)
+            }),
+            (FieldId::Phone, &self.phone, |s| parse_phone(s).map(drop)),
+            (FieldId::Siret, &self.siret, |s| Siret::parse(s).map(drop)),
+            (FieldId::VatNumber, &self.vat_number, |s| {
+                parse_vat(s).map(drop)
+            }),
+            (FieldId::DailyRate, &self.daily_rate, |s| {
+                parse_rate(s).map(drop)
+            }),
+            (FieldId::AvailableFrom, &self.available_from, |s| {
+                parse_date(s).map(drop)
+            }),
+            (
+                FieldId::AttestationIssuedOn,
+                &self.attestation_issued_on,
+                |s| parse_date(s).map(drop),
+            ),
+        ];
+        for (field, value, check) in single {
+            if filled(value) {
+                if let Err(m) = check(value) {
+                    push(field, None, m);
+                }
+            }
+        }
+        for (field, value, max) in [
+            (FieldId::PostalAddress, &self.postal_address, MAX_TEXT),
+            (FieldId::LegalForm, &self.legal_form, 80),
+            (FieldId::Education, &self.education, MAX_LONG_TEXT),
+        ] {
+            if let Some(m) = too_long(value, max) {
+                push(field, None, m);
+            }
+        }
+        if let (Ok(siret), Ok(vat)) = (Siret::parse(&self.siret), parse_vat(&self.vat_number)) {
+            if vat[4..] != *siret.siren() {
+                push(
+                    FieldId::VatNumber,
+                    None,
+                    "Ce numéro de TVA ne correspond pas au SIREN de votre SIRET.".into(),
+                );
+            }
+        }
+        if let Ok(issued) = parse_date(&self.attestation_issued_on) {
+            let status = AttestationStatus::of(Some(issued), today);
+            if !status.is_eligible() {
+                push(FieldId::AttestationIssuedOn, None, status.label_fr());
+            }
+        }
+        for bad in mobility_codes(&self.mobility)
+            .into_iter()
+            .filter_map(Result::err)
+        {
+            push(FieldId::Mobility, None, bad);
+        }
+        for d in &self.domains {
+            if !refs.domains.iter().any(|r| &r.slug == d) {
+                push(FieldId::Domains, None, format!("Domaine inconnu : {d}."));
+            }
+        }
+        let mut seen = Vec::new();
+        for (i, l) in self.languages.iter().enumerate() {
+            if !LANGUAGES.iter().any(|(c, _)| *c == l.code) {
+                push(FieldId::Languages, Some(i), "Choisissez une langue.".into());
+            } else if seen.contains(&&l.code) {
+                push(FieldId::Languages, Some(i), "Langue déjà indiquée.".into());
+            }
+            if LanguageLevel::parse(&l.level).is_none() {
+                push(FieldId::Languages, Some(i), "Choisissez un niveau.".into());
+            }
+            seen.push(&l.code);
+        }
+        for (i, s) in self.skills.iter().enumerate() {
+            match refs.skill_domain(&s.slug) {
+                None => push(
+                    FieldId::Skills,
+                    Some(i),
+                    "Choisissez une compétence.".into(),
+                ),
+                Some(d) if !self.domains.iter().any(|x| x == d) => push(
+                    FieldId::Skills,
+                    Some(i),
+                    "Cette compétence relève d'un domaine que vous n'avez pas coché.".into(),
+                ),
+                _ => {}
+            }
+            if let Err(m) = parse_years(&s.years) {
+                push(FieldId::Skills, Some(i), m);
+            }
+        }
+        for (i, e) in self.experiences.iter().enumerate() {
+            if e.title.trim().is_empty() || e.sector.trim().is_empty() {
+                push(
+                    FieldId::Experiences,
+                    Some(i),
+                    "Indiquez l'intitulé de la mission et le secteur.".into(),
+                );
+            }
+            match (parse_date(&e.started_on), e.ended_on.trim()) {
+                (Err(m), _) => push(FieldId::Experiences, Some(i), format!("Début : {m}")),
+                (Ok(_), "") => {}
+                (Ok(start), end) => match parse_date(end) {
+                    Err(m) => push(FieldId::Experiences, Some(i), format!("Fin : {m}")),
+                    Ok(end) if end < start => push(
+                        FieldId::Experiences,
+                        Some(i),
+                        "La fin de mission précède son début.".into(),
+                    ),
+                    _ => {}
+                },
+            }
+            if let Some(m) = too_long(&e.description, MAX_LONG_TEXT) {
+                push(FieldId::Experiences, Some(i), m);
+            }
+        }
+        for (i, r) in self.references.iter().enumerate() {
+            if r.name.trim().is_empty() || r.contact.trim().is_empty() {
+                push(
+                    FieldId::References,
+                    Some(i),
+                    "Indiquez le nom de la personne et un moyen de la contacter.".into(),
+                );
+            }
+        }
+        out
+    }
+
+    /// Required fields still empty.
+    pub fn missing(&self, files: &DraftFiles) -> Vec<FieldId> {
+        FieldId::ALL
+            .into_iter()
+            .filter(|f| f.required() && !self.is_filled(*f, files))
+            .collect()
+    }
+
+    /// Refuses drafts too large to be reasonable (before anything is stored).
+    pub fn check_size(&self) -> Result<(), String> {
+        let lists = [
+            self.domains.len(),
+            self.languages.len(),
+            self.skills.len(),
+            self.experiences.len(),
+            self.references.len(),
+        ];
+        let texts = [
+            &self.first_name,
+            &self.last_name,
+            &self.departement,
+            &self.years_experience,
+            &self.phone,
+            &self.siret,
+            &self.vat_number,
+            &self.daily_rate,
+            &self.available_from,
+            &self.attestation_issued_on,
+        ];
+        let entries_too_long = self.experiences.iter().any(|e| {
+            [&e.title, &e.sector, &e.started_on, &e.ended_on]
+                .iter()
+                .any(|s| s.len() > MAX_TEXT * 4)
+                || e.description.len() > MAX_LONG_TEXT * 4
+        });
+        if lists.iter().any(|n| *n > MAX_ENTRIES * 2)
+            || texts.iter().any(|s| s.len() > MAX_TEXT * 4)
+            || self.education.len() > MAX_LONG_TEXT * 4
+            || self.mobility.len() > MAX_LONG_TEXT
+            || self.postal_address.len() > MAX_TEXT * 4
+            || entries_too_long
+        {
+            return Err("Ce profil est trop volumineux pour être enregistré.".into());
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::dossier::{DomainRef, FileInfo, LanguageEntry, SkillEntry};
+
+    fn refs() -> ReferenceData {
+        ReferenceData {
+            domains: vec![DomainRef {
+                slug: "finance".into(),
+                label: "Finance".into(),
+                skills: vec![("tresorerie".into(), "Trésorerie".into())],
+            }],
+            departements: vec![],
+        }
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+    }
+
+    #[test]
+    fn parsers() {
+        assert_eq!(parse_rate(" 650,50 € ").unwrap().to_string(), "650.50");
+        assert!(parse_rate("650.505").is_err());
+        assert!(parse_rate("0").is_err());
+        assert!(parse_rate("abc").unwrap_err().contains("650"));
+        assert_eq!(parse_phone("+33 6 12 34 56 78").unwrap(), "0612345678");
+        assert_eq!(parse_phone("06.12.34.56.78").unwrap(), "0612345678");
+        assert!(parse_phone("12345").is_err());
+        // SIREN 732 829 320 → key 44.
+        assert_eq!(parse_vat("fr 44 732829320").unwrap(), "FR44732829320");
+        assert!(parse_vat("FR45732829320").unwrap_err().contains("clé"));
+        assert_eq!(
+            parse_date("03/02/2026").unwrap(),
+            NaiveDate::from_ymd_opt(2026, 2, 3).unwrap()
+        );
+    }
+
+    #[test]
+    fn problems_point_at_the_field_and_keep_the_input() {
+        let draft = ProfileDraft {
+            first_name: "Camille".into(),
+            phone: "06 12".into(),
+            daily_rate: "six cents".into(),
+            domains: vec!["finance".into()],
+            languages: vec![LanguageEntry {
+                code: "fr".into(),
+                level: "Native".into(),
+            }],
+            skills: vec![SkillEntry {
+                slug: "tresorerie".into(),
+                years: "70".into(),
+            }],
+            attestation_issued_on: "2026-01-02".into(),
+            ..Default::default()
+        };
+        let problems = draft.problems(&refs(), today());
+        let fields: Vec<_> = problems.iter().map(|p| p.field).collect();
+        assert_eq!(
+            fields,
+            vec![
+                FieldId::Phone,
+                FieldId::DailyRate,
+                FieldId::AttestationIssuedOn,
+                FieldId::Skills
+            ]
+        );
+        assert!(problems[2].message.contains("expirée"));
+        assert_eq!(problems[3].index, Some(0));
+        assert_eq!(draft.daily_rate, "six cents");
+    }
+
+    #[test]
+    fn completeness_and_missing_fields() {
+        let empty = ProfileDraft::default();
+        let files = DraftFiles::default();
+        assert_eq!(empty.completeness(&files), 0);
+        assert_eq!(empty.missing(&files).len(), 14);
+        let draft = ProfileDraft {
+            first_name: "Camille".into(),
+            ..Default::default()
+        };
+        let with_photo = DraftFiles {
+            photo: Some(FileInfo {
+                url: "/x".into(),
+                bytes: 1,
+            }),
+            ..Default::default()
+        };
+        assert!(draft.completeness(&with_photo) > draft.completeness(&files));
+        assert!(!draft.missing(&files).contains(&FieldId::FirstName));
+    }
+
+    #[test]
+    fn oversized_drafts_are_refused() {
+        let draft = ProfileDraft {
+            education: "x".repeat(MAX_LONG_TEXT * 4 + 1),
+            ..Default::default()
+        };
+        assert!(draft.check_size().is_err());
+        assert!(ProfileDraft::default().check_size().is_ok());
+    }
+}

@@ -1,0 +1,188 @@
+//! Review before publication: submissions, admin decisions and their history, and the
+//! log of who viewed a private dossier.
+
+use serde::{Deserialize, Serialize};
+
+use super::dossier::{DraftFiles, FullDossier, ProfileDraft, ReferenceData};
+use super::dossier_check::Problem;
+
+/// An admin's decision on a submitted dossier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Approve,
+    RequestChanges,
+    Reject,
+}
+
+impl Decision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decision::Approve => "approved",
+            Decision::RequestChanges => "changes_requested",
+            Decision::Reject => "rejected",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            Decision::Approve,
+            Decision::RequestChanges,
+            Decision::Reject,
+        ]
+        .into_iter()
+        .find(|d| d.as_str() == s)
+    }
+
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            Decision::Approve => "Validé",
+            Decision::RequestChanges => "Modifications demandées",
+            Decision::Reject => "Refusé",
+        }
+    }
+
+    /// The message sent with the decision: required when asking for changes or
+    /// rejecting, so the expert knows what to do.
+    pub fn check_message(self, message: &str) -> Result<String, String> {
+        let message = message.trim();
+        if message.chars().count() > 2000 {
+            return Err("Le message ne peut pas dépasser 2000 caractères.".into());
+        }
+        if self != Decision::Approve && message.is_empty() {
+            return Err("Expliquez à l'expert ce qui doit changer (message obligatoire).".into());
+        }
+        Ok(message.to_string())
+    }
+}
+
+/// Where a dossier stands, as the expert sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum ReviewState {
+    /// Never submitted.
+    Draft,
+    /// Waiting for an admin (`published`: an earlier version stays visible meanwhile).
+    Pending {
+        published: bool,
+    },
+    ChangesRequested {
+        message: String,
+        published: bool,
+    },
+    Rejected {
+        reason: String,
+        published: bool,
+    },
+    /// Published, no review pending.
+    Published,
+}
+
+impl ReviewState {
+    pub fn is_published(&self) -> bool {
+        match self {
+            ReviewState::Draft => false,
+            ReviewState::Published => true,
+            ReviewState::Pending { published }
+            | ReviewState::ChangesRequested { published, .. }
+            | ReviewState::Rejected { published, .. } => *published,
+        }
+    }
+
+    pub fn is_pending(&self) -> bool {
+        matches!(self, ReviewState::Pending { .. })
+    }
+}
+
+/// One decision of the history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub submitted_at: String,
+    pub decision: Option<Decision>,
+    pub message: String,
+    pub decided_at: Option<String>,
+}
+
+/// One view of a private dossier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DossierView {
+    /// "Administrateur B2BiZen" or the client's company.
+    pub viewer: String,
+    pub viewed_at: String,
+    pub context: String,
+}
+
+/// Everything the editor needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditorData {
+    pub draft: ProfileDraft,
+    pub files: DraftFiles,
+    pub revision: i64,
+    pub email: String,
+    /// The published profile's id, if any.
+    pub expert_id: Option<uuid::Uuid>,
+    pub state: ReviewState,
+    /// The draft differs from what was last submitted.
+    pub unsubmitted_changes: bool,
+    pub history: Vec<HistoryEntry>,
+    pub views: Vec<DossierView>,
+    pub refs: ReferenceData,
+    /// Today on the server (YYYY-MM-DD), for date checks in the browser.
+    pub today: String,
+}
+
+/// The answer to a save.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Saved {
+    pub revision: i64,
+    pub problems: Vec<Problem>,
+}
+
+/// A line of the admin's review queue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueItem {
+    pub submission_id: i64,
+    pub name: String,
+    pub submitted_at: String,
+    /// A re-review of a profile already published.
+    pub republication: bool,
+    pub completeness: u8,
+}
+
+/// A submitted dossier, opened by an admin.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewDossier {
+    pub submission_id: i64,
+    pub dossier: FullDossier,
+    pub attestation: String,
+    pub problems: Vec<Problem>,
+    pub decided: Option<Decision>,
+    pub history: Vec<HistoryEntry>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_is_required_unless_approving() {
+        assert!(Decision::RequestChanges.check_message("  ").is_err());
+        assert!(Decision::Reject.check_message("").is_err());
+        assert_eq!(Decision::Approve.check_message(" ").unwrap(), "");
+        assert_eq!(
+            Decision::RequestChanges
+                .check_message(" Ajoutez votre SIRET ")
+                .unwrap(),
+            "Ajoutez votre SIRET"
+        );
+        assert_eq!(Decision::parse("rejected"), Some(Decision::Reject));
+    }
+
+    #[test]
+    fn published_state_survives_a_new_review() {
+        assert!(ReviewState::Pending { published: true }.is_published());
+        assert!(!ReviewState::Pending { published: false }.is_published());
+        assert!(ReviewState::Published.is_published());
+        assert!(!ReviewState::Draft.is_published());
+    }
+}

@@ -1,0 +1,138 @@
+//! Expert dossier use cases: the editor's data, saving the draft, submitting it.
+
+use chrono::NaiveDate;
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use crate::domain::dossier::{FieldId, ProfileDraft};
+use crate::domain::dossier_check::Problem;
+use crate::domain::review::{EditorData, ReviewState, Saved};
+use crate::domain::session::CurrentUser;
+use crate::error::AppError;
+use crate::server::repo::{dossier, notifications, reviews};
+
+/// Today in France (dates of attestations are French calendar dates).
+pub fn today() -> NaiveDate {
+    // Paris is UTC+1 or +2: a day starting at 22:00 UTC at the latest.
+    (chrono::Utc::now() + chrono::Duration::hours(2)).date_naive()
+}
+
+pub async fn editor_data(pool: &PgPool, user: &CurrentUser) -> Result<EditorData, AppError> {
+    let mut conn = pool.acquire().await?;
+    let row = dossier::load_draft(&mut conn, user.id).await?;
+    drop(conn);
+    let (state, submitted_revision) = reviews::state(pool, user.id).await?;
+    let expert_id: Option<Uuid> =
+        sqlx::query_scalar("SELECT id FROM experts WHERE account_id = $1 AND status = 'published'")
+            .bind(user.id)
+            .fetch_optional(pool)
+            .await?;
+    Ok(EditorData {
+        unsubmitted_changes: row.revision > 0 && submitted_revision != Some(row.revision),
+        draft: row.draft,
+        files: row.files,
+        revision: row.revision,
+        email: user.email.clone(),
+        expert_id,
+        state,
+        history: reviews::history(pool, user.id).await?,
+        views: reviews::views(pool, user.id).await?,
+        refs: dossier::reference_data(pool).await?,
+        today: today().to_string(),
+    })
+}
+
+pub async fn save(
+    pool: &PgPool,
+    user: &CurrentUser,
+    draft: ProfileDraft,
+) -> Result<Saved, AppError> {
+    draft.check_size().map_err(AppError::Validation)?;
+    let refs = dossier::reference_data(pool).await?;
+    let revision = dossier::save_draft(pool, user.id, &draft).await?;
+    Ok(Saved {
+        revision,
+        problems: draft.problems(&refs, today()),
+    })
+}
+
+/// A French sentence listing what blocks a submission.
+fn blockers_message(missing: &[FieldId], problems: &[Problem]) -> String {
+    let mut parts = Vec::new();
+    if !missing.is_empty() {
+        let names: Vec<&str> = missing.iter().map(|f| field_label(*f)).collect();
+        parts.push(format!(
+            "Champs obligatoires à remplir : {}.",
+            names.join(", ")
+        ));
+    }
+    if let Some(p) = problems.first() {
+        parts.push(format!(
+            "À corriger : {} — {}",
+            field_label(p.field),
+            p.message
+        ));
+    }
+    parts.join(" ")
+}
+
+/// The French name of a field in messages built by the server.
+pub fn field_label(field: FieldId) -> &'static str {
+    crate::ui::text::field_text(field).0
+}
+
+/// Freezes the current draft for review: every required field filled, nothing to
+/// correct, a valid attestation.
+pub async fn submit(pool: &PgPool, user: &CurrentUser) -> Result<ReviewState, AppError> {
+    if !user.email_verified {
+        return Err(AppError::Validation(
+            "Confirmez d'abord votre adresse e-mail (lien reçu à l'inscription).".into(),
+        ));
+    }
+    let refs = dossier::reference_data(pool).await?;
+    let mut tx = pool.begin().await?;
+    sqlx::query("SELECT 1 FROM expert_drafts WHERE account_id = $1 FOR UPDATE")
+        .bind(user.id)
+        .execute(&mut *tx)
+        .await?;
+    let row = dossier::load_draft(&mut tx, user.id).await?;
+    let missing = row.draft.missing(&row.files);
+    let problems = row.draft.problems(&refs, today());
+    if !missing.is_empty() || !problems.is_empty() {
+        return Err(AppError::Validation(blockers_message(&missing, &problems)));
+    }
+    if row.revision == 0 {
+        return Err(AppError::Validation(
+            "Enregistrez votre profil avant de le soumettre.".into(),
+        ));
+    }
+    if !reviews::insert_submission(&mut tx, user.id, &row.draft, row.revision, &row.keys).await? {
+        return Err(AppError::Validation(
+            "Votre profil est déjà en cours de revue : vous serez prévenu de la décision.".into(),
+        ));
+    }
+    let admins: Vec<Uuid> =
+        sqlx::query_scalar("SELECT id FROM accounts WHERE role = 'admin' AND disabled_at IS NULL")
+            .fetch_all(&mut *tx)
+            .await?;
+    for admin in admins {
+        notifications::notify(
+            &mut tx,
+            admin,
+            "Dossier à examiner",
+            &format!("{} a soumis son profil.", user.display_name),
+            Some("/admin/revues"),
+        )
+        .await?;
+    }
+    notifications::notify(
+        &mut tx,
+        user.id,
+        "Profil soumis",
+        "Votre profil a été transmis à l'équipe B2BiZen pour vérification.",
+        Some("/profil"),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(reviews::state(pool, user.id).await?.0)
+}

@@ -1,0 +1,88 @@
+//! The attestation reminder job: [`REMINDER_DAYS`] days before an expert's URSSAF
+//! attestation expires, one e-mail and one in-app notification, once per attestation.
+
+use chrono::NaiveDate;
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use crate::domain::eligibility::{attestation_valid_until, reminder_due_on, REMINDER_DAYS};
+use crate::error::AppError;
+use crate::server::mail::{outbox, templates};
+use crate::server::repo::notifications;
+
+/// Sends the reminders due on `today`; returns how many were sent.
+pub async fn send_reminders(
+    pool: &PgPool,
+    public_url: &str,
+    today: NaiveDate,
+) -> Result<usize, AppError> {
+    // Candidates broadly in SQL (issued at least 5 months ago), exactly in Rust.
+    let candidates: Vec<(Uuid, String, String, NaiveDate)> = sqlx::query_as(
+        "SELECT e.account_id, a.email, a.display_name, e.attestation_issued_on
+         FROM experts e JOIN accounts a ON a.id = e.account_id
+         WHERE e.status = 'published' AND a.disabled_at IS NULL
+           AND e.attestation_issued_on <= $1::date - interval '5 months'
+           AND e.attestation_issued_on >= $1::date - interval '7 months'
+           AND NOT EXISTS (SELECT 1 FROM attestation_reminders r
+                           WHERE r.account_id = e.account_id
+                             AND r.issued_on = e.attestation_issued_on)",
+    )
+    .bind(today)
+    .fetch_all(pool)
+    .await?;
+    let link = format!("{}/profil", public_url.trim_end_matches('/'));
+    let mut sent = 0;
+    for (account, email, name, issued_on) in candidates {
+        let until = attestation_valid_until(issued_on);
+        if today < reminder_due_on(issued_on) || today > until {
+            continue;
+        }
+        let mut tx = pool.begin().await?;
+        let fresh = sqlx::query(
+            "INSERT INTO attestation_reminders (account_id, issued_on) VALUES ($1, $2)
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(account)
+        .bind(issued_on)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if !fresh {
+            continue;
+        }
+        let until_fr = until.format("%d/%m/%Y").to_string();
+        outbox::enqueue(
+            &mut tx,
+            &templates::attestation_reminder(&email, &name, &until_fr, &link),
+        )
+        .await?;
+        notifications::notify(
+            &mut tx,
+            account,
+            "Attestation URSSAF bientôt expirée",
+            &format!(
+                "Votre attestation expire le {until_fr} (dans {REMINDER_DAYS} jours au plus) : \
+                 déposez-en une plus récente."
+            ),
+            Some("/profil"),
+        )
+        .await?;
+        tx.commit().await?;
+        sent += 1;
+    }
+    Ok(sent)
+}
+
+/// Runs the job every hour, for ever.
+pub async fn run(pool: PgPool, public_url: String) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        tick.tick().await;
+        match send_reminders(&pool, &public_url, crate::server::dossiers::today()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(sent = n, "attestation reminders queued"),
+            Err(err) => tracing::warn!(error = ?err, "attestation reminders failed"),
+        }
+    }
+}

@@ -1,0 +1,247 @@
+//! Uploaded files: receiving (capped while streaming, judged by content, photos
+//! re-encoded to a standard size) and serving (only to those allowed to see them).
+
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use std::io::Cursor;
+use tower_sessions::Session;
+use uuid::Uuid;
+
+use crate::domain::account::Role;
+use crate::domain::dossier::FileInfo;
+use crate::domain::upload::{FileType, UploadSlot};
+use crate::error::AppError;
+use crate::server::auth::session;
+use crate::server::repo::{dossier, reviews};
+use crate::server::state::AppState;
+use crate::server::storage::{Key, Storage};
+
+/// Side of the square the photos are stored at, in pixels.
+pub const PHOTO_SIZE: u32 = 480;
+
+fn too_large(slot: UploadSlot) -> AppError {
+    AppError::TooLarge(format!(
+        "Le fichier dépasse la taille maximale de {} Mo.",
+        slot.max_bytes() / (1024 * 1024)
+    ))
+}
+
+/// Reads the `file` part of an upload, refusing it as soon as it exceeds the slot's cap.
+pub async fn receive(
+    mut data: multer::Multipart<'static>,
+    slot: UploadSlot,
+) -> Result<Vec<u8>, AppError> {
+    let interrupted = |err: multer::Error| {
+        tracing::info!(error = %err, "upload interrupted");
+        AppError::Validation(format!(
+            "L'envoi a été interrompu ou le fichier dépasse {} Mo : réessayez.",
+            slot.max_bytes() / (1024 * 1024)
+        ))
+    };
+    while let Some(mut field) = data.next_field().await.map_err(interrupted)? {
+        if field.name() != Some("file") {
+            continue;
+        }
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.chunk().await.map_err(interrupted)? {
+            if bytes.len() + chunk.len() > slot.max_bytes() {
+                return Err(too_large(slot));
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        return Ok(bytes);
+    }
+    Err(AppError::Validation("Aucun fichier n'a été reçu.".into()))
+}
+
+/// Decodes a photo (size-limited), applies its orientation, crops it to a square of
+/// [`PHOTO_SIZE`] and re-encodes it as JPEG, which also drops its metadata (GPS…).
+pub fn standard_photo(bytes: &[u8]) -> Result<Vec<u8>, AppError> {
+    use image::{DynamicImage, ImageDecoder, ImageReader, Limits};
+    let unreadable = |err: image::ImageError| {
+        tracing::info!(error = %err, "photo refused");
+        AppError::Validation(
+            "Cette image est illisible ou trop grande (10 000 pixels de côté au plus).".into(),
+        )
+    };
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(10_000);
+    limits.max_image_height = Some(10_000);
+    limits.max_alloc = Some(256 * 1024 * 1024);
+    let mut reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|_| AppError::Validation("Image illisible.".into()))?;
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder().map_err(unreadable)?;
+    let orientation = decoder.orientation().map_err(unreadable)?;
+    let mut image = DynamicImage::from_decoder(decoder).map_err(unreadable)?;
+    image.apply_orientation(orientation);
+    let square = image.resize_to_fill(
+        PHOTO_SIZE,
+        PHOTO_SIZE,
+        image::imageops::FilterType::Lanczos3,
+    );
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
+        .encode_image(&square.to_rgb8())
+        .map_err(|err| {
+            tracing::error!(error = %err, "photo encoding failed");
+            AppError::Internal
+        })?;
+    Ok(out)
+}
+
+/// Checks, converts, stores and attaches an uploaded file to the expert's draft.
+pub async fn store_upload(
+    state: &AppState,
+    account: Uuid,
+    slot: UploadSlot,
+    bytes: Vec<u8>,
+) -> Result<FileInfo, AppError> {
+    let file = slot.check(&bytes).map_err(AppError::Validation)?;
+    let (bytes, file) = if slot == UploadSlot::Photo {
+        let photo = tokio::task::spawn_blocking(move || standard_photo(&bytes))
+            .await
+            .map_err(|_| AppError::Internal)??;
+        (photo, FileType::Jpeg)
+    } else {
+        (bytes, file)
+    };
+    let key = Key::new(dossier::slot_name(slot), Uuid::new_v4()).map_err(|_| AppError::Internal)?;
+    let size = bytes.len();
+    state.storage.put(&key, bytes).await.map_err(|err| {
+        tracing::error!(error = %err, "storing an upload failed");
+        AppError::Internal
+    })?;
+    dossier::attach_file(&state.pool, account, slot, key.as_str(), file.mime(), size).await?;
+    Ok(FileInfo {
+        url: dossier::file_url(key.as_str()),
+        bytes: size as u64,
+    })
+}
+
+fn refuse(status: StatusCode) -> Response {
+    (status, [(header::CACHE_CONTROL, "no-store")]).into_response()
+}
+
+fn send(bytes: Vec<u8>, mime: &str, public: bool) -> Response {
+    let cache = if public {
+        "public, max-age=86400"
+    } else {
+        "private, no-store"
+    };
+    let mut response = (StatusCode::OK, bytes).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_str(mime).unwrap_or(HeaderValue::from_static("application/octet-stream")),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    // A PDF or image opened directly runs nothing of ours, and no script of its own.
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+        ),
+    );
+    headers.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("inline"),
+    );
+    response
+}
+
+async fn read(state: &AppState, key: &Key) -> Result<Option<Vec<u8>>, AppError> {
+    state.storage.get(key).await.map_err(|err| {
+        tracing::error!(error = %err, "reading a stored file failed");
+        AppError::Internal
+    })
+}
+
+/// `GET /fichiers/{slot}/{id}`: the photo of a published profile for anyone; any file
+/// of a dossier for its owner and admins; CV, attestation and photo for clients to whom
+/// the profile was proposed (each such download is logged).
+pub async fn serve(
+    State(state): State<AppState>,
+    session: Session,
+    Path((slot, id)): Path<(String, String)>,
+) -> Response {
+    match serve_inner(&state, &session, &slot, &id).await {
+        Ok(response) => response,
+        Err(AppError::Unauthorized) => refuse(StatusCode::UNAUTHORIZED),
+        Err(AppError::Forbidden) => refuse(StatusCode::FORBIDDEN),
+        Err(AppError::NotFound) => refuse(StatusCode::NOT_FOUND),
+        Err(_) => refuse(StatusCode::INTERNAL_SERVER_ERROR),
+    }
+}
+
+async fn serve_inner(
+    state: &AppState,
+    session: &Session,
+    slot: &str,
+    id: &str,
+) -> Result<Response, AppError> {
+    if !matches!(slot, "photo" | "cv" | "attestation") {
+        return Err(AppError::NotFound);
+    }
+    let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
+    let key = Key::new(slot, id).map_err(|_| AppError::NotFound)?;
+    let file = dossier::stored_file(&state.pool, key.as_str())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let public =
+        file.slot == "photo" && dossier::is_published_photo(&state.pool, key.as_str()).await?;
+    if !public {
+        let user = session::current_user(session, &state.pool)
+            .await?
+            .ok_or(AppError::Unauthorized)?;
+        let allowed = user.id == file.owner
+            || user.role == Role::Admin
+            || (user.role == Role::Client
+                && dossier::proposed_to(&state.pool, file.owner, user.id).await?);
+        if !allowed {
+            return Err(AppError::Forbidden);
+        }
+        if user.id != file.owner && file.slot != "photo" {
+            let mut conn = state.pool.acquire().await?;
+            let context = if file.slot == "cv" {
+                "Téléchargement du CV"
+            } else {
+                "Téléchargement de l'attestation"
+            };
+            reviews::log_view(&mut conn, file.owner, user.id, context).await?;
+        }
+    }
+    let bytes = read(state, &key).await?.ok_or(AppError::NotFound)?;
+    Ok(send(bytes, &file.mime, public))
+}
+
+/// `GET /photos/{expert_id}`: a published expert's photo.
+pub async fn published_photo(
+    State(state): State<AppState>,
+    Path(expert): Path<String>,
+) -> Response {
+    let Ok(expert) = Uuid::parse_str(&expert) else {
+        return refuse(StatusCode::NOT_FOUND);
+    };
+    let key = match dossier::published_photo(&state.pool, expert).await {
+        Ok(Some(key)) => key,
+        Ok(None) => return refuse(StatusCode::NOT_FOUND),
+        Err(_) => return refuse(StatusCode::INTERNAL_SERVER_ERROR),
+    };
+    let Some((slot, id)) = key.split_once('/') else {
+        return refuse(StatusCode::NOT_FOUND);
+    };
+    let Ok(key) = Uuid::parse_str(id)
+        .map_err(|_| ())
+        .and_then(|id| Key::new(slot, id).map_err(|_| ()))
+    else {
+        return refuse(StatusCode::NOT_FOUND);
+    };
+    match read(&state, &key).await {
+        Ok(Some(bytes)) => send(bytes, "image/jpeg", true),
+        Ok(None) => refuse(StatusCode::NOT_FOUND),
+        Err(_) => refuse(StatusCode::INTERNAL_SERVER_ERROR),
+    }
+}

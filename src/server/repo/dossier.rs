@@ -1,0 +1,234 @@
+//! Expert dossiers: the draft being edited, its files, and reference data.
+
+use sqlx::{PgConnection, PgPool};
+use uuid::Uuid;
+
+use crate::domain::dossier::{DomainRef, DraftFiles, FileInfo, ProfileDraft, ReferenceData};
+use crate::domain::upload::UploadSlot;
+use crate::error::AppError;
+
+/// Domains (active ones) with their skills, and départements.
+pub async fn reference_data(pool: &PgPool) -> Result<ReferenceData, AppError> {
+    let domains: Vec<(String, String, Vec<String>, Vec<String>)> = sqlx::query_as(
+        "SELECT d.slug, d.label_fr,
+                ARRAY(SELECT s.slug FROM skills s WHERE s.domain_id = d.id ORDER BY s.id),
+                ARRAY(SELECT s.label_fr FROM skills s WHERE s.domain_id = d.id ORDER BY s.id)
+         FROM domains d WHERE d.active ORDER BY d.position",
+    )
+    .fetch_all(pool)
+    .await?;
+    let departements =
+        sqlx::query_as("SELECT code, code || ' – ' || name FROM departements ORDER BY code")
+            .fetch_all(pool)
+            .await?;
+    Ok(ReferenceData {
+        domains: domains
+            .into_iter()
+            .map(|(slug, label, skill_slugs, skill_labels)| DomainRef {
+                slug,
+                label,
+                skills: skill_slugs.into_iter().zip(skill_labels).collect(),
+            })
+            .collect(),
+        departements,
+    })
+}
+
+/// Where a stored file is served.
+pub fn file_url(key: &str) -> String {
+    format!("/fichiers/{key}")
+}
+
+/// The current draft, its revision and files. A first visit starts from the names given
+/// at sign-up.
+pub struct DraftRow {
+    pub draft: ProfileDraft,
+    pub revision: i64,
+    pub files: DraftFiles,
+    pub keys: [Option<String>; 3],
+}
+
+pub async fn load_draft(conn: &mut PgConnection, account: Uuid) -> Result<DraftRow, AppError> {
+    type Row = (
+        sqlx::types::Json<ProfileDraft>,
+        i64,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT data, revision, photo_key, cv_key, attestation_key
+         FROM expert_drafts WHERE account_id = $1",
+    )
+    .bind(account)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let (draft, revision, photo, cv, attestation) = match row {
+        Some((draft, revision, p, c, a)) => (draft.0, revision, p, c, a),
+        None => {
+            let names: Option<(String, String)> =
+                sqlx::query_as("SELECT first_name, last_name FROM providers WHERE account_id = $1")
+                    .bind(account)
+                    .fetch_optional(&mut *conn)
+                    .await?;
+            let (first_name, last_name) = names.unwrap_or_default();
+            let draft = ProfileDraft {
+                first_name,
+                last_name,
+                ..Default::default()
+            };
+            (draft, 0, None, None, None)
+        }
+    };
+    let keys = [photo, cv, attestation];
+    let files = files_info(&mut *conn, &keys).await?;
+    Ok(DraftRow {
+        draft,
+        revision,
+        files,
+        keys,
+    })
+}
+
+/// Sizes and URLs of the files behind `[photo, cv, attestation]` keys.
+pub async fn files_info(
+    conn: &mut PgConnection,
+    keys: &[Option<String>; 3],
+) -> Result<DraftFiles, AppError> {
+    let wanted: Vec<String> = keys.iter().flatten().cloned().collect();
+    let rows: Vec<(String, i64)> =
+        sqlx::query_as("SELECT key, bytes FROM stored_files WHERE key = ANY($1)")
+            .bind(&wanted)
+            .fetch_all(&mut *conn)
+            .await?;
+    let info = |key: &Option<String>| {
+        let key = key.as_ref()?;
+        let bytes = rows.iter().find(|(k, _)| k == key)?.1;
+        Some(FileInfo {
+            url: file_url(key),
+            bytes: u64::try_from(bytes).unwrap_or(0),
+        })
+    };
+    Ok(DraftFiles {
+        photo: info(&keys[0]),
+        cv: info(&keys[1]),
+        attestation: info(&keys[2]),
+    })
+}
+
+/// Stores the draft and returns its new revision.
+pub async fn save_draft(
+    pool: &PgPool,
+    account: Uuid,
+    draft: &ProfileDraft,
+) -> Result<i64, AppError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO expert_drafts (account_id, data, revision) VALUES ($1, $2, 1)
+         ON CONFLICT (account_id) DO UPDATE
+            SET data = EXCLUDED.data, revision = expert_drafts.revision + 1, updated_at = now()
+         RETURNING revision",
+    )
+    .bind(account)
+    .bind(sqlx::types::Json(draft))
+    .fetch_one(pool)
+    .await?)
+}
+
+/// Records an uploaded file and attaches it to the draft (replacing the previous one of
+/// that slot, which stays stored while a submission or the published profile uses it).
+pub async fn attach_file(
+    pool: &PgPool,
+    account: Uuid,
+    slot: UploadSlot,
+    key: &str,
+    mime: &str,
+    bytes: usize,
+) -> Result<(), AppError> {
+    let column = match slot {
+        UploadSlot::Photo => "photo_key",
+        UploadSlot::Cv => "cv_key",
+        UploadSlot::Attestation => "attestation_key",
+    };
+    let mut tx = pool.begin().await?;
+    sqlx::query(
+        "INSERT INTO stored_files (key, account_id, slot, mime, bytes) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(key)
+    .bind(account)
+    .bind(slot_name(slot))
+    .bind(mime)
+    .bind(i64::try_from(bytes).unwrap_or(i64::MAX))
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(&format!(
+        "INSERT INTO expert_drafts (account_id, {column}) VALUES ($1, $2)
+         ON CONFLICT (account_id) DO UPDATE
+            SET {column} = EXCLUDED.{column}, revision = expert_drafts.revision + 1,
+                updated_at = now()"
+    ))
+    .bind(account)
+    .bind(key)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub fn slot_name(slot: UploadSlot) -> &'static str {
+    match slot {
+        UploadSlot::Photo => "photo",
+        UploadSlot::Cv => "cv",
+        UploadSlot::Attestation => "attestation",
+    }
+}
+
+/// A stored file's type, owner and slot.
+pub struct StoredFile {
+    pub mime: String,
+    pub owner: Uuid,
+    pub slot: String,
+}
+
+pub async fn stored_file(pool: &PgPool, key: &str) -> Result<Option<StoredFile>, AppError> {
+    let row: Option<(String, Uuid, String)> =
+        sqlx::query_as("SELECT mime, account_id, slot FROM stored_files WHERE key = $1")
+            .bind(key)
+            .fetch_optional(pool)
+            .await?;
+    Ok(row.map(|(mime, owner, slot)| StoredFile { mime, owner, slot }))
+}
+
+/// Whether `client` was proposed the published profile of the file's owner.
+pub async fn proposed_to(pool: &PgPool, owner: Uuid, client: Uuid) -> Result<bool, AppError> {
+    Ok(sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM proposals pr
+                        JOIN projects p ON p.id = pr.project_id
+                        JOIN experts e ON e.id = pr.expert_id
+                        WHERE e.account_id = $1 AND p.client_account_id = $2)",
+    )
+    .bind(owner)
+    .bind(client)
+    .fetch_one(pool)
+    .await?)
+}
+
+/// Whether `key` is the photo of a published profile (public).
+pub async fn is_published_photo(pool: &PgPool, key: &str) -> Result<bool, AppError> {
+    Ok(sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM experts WHERE photo_key = $1 AND status = 'published')",
+    )
+    .bind(key)
+    .fetch_one(pool)
+    .await?)
+}
+
+/// The published photo's key of an expert.
+pub async fn published_photo(pool: &PgPool, expert: Uuid) -> Result<Option<String>, AppError> {
+    Ok(
+        sqlx::query_scalar("SELECT photo_key FROM experts WHERE id = $1 AND status = 'published'")
+            .bind(expert)
+            .fetch_optional(pool)
+            .await?
+            .flatten(),
+    )
+}

@@ -1,0 +1,237 @@
+//! Submissions, decisions, and the access log of private dossiers.
+
+use sqlx::{PgConnection, PgPool};
+use uuid::Uuid;
+
+use crate::domain::dossier::ProfileDraft;
+use crate::domain::review::{Decision, DossierView, HistoryEntry, QueueItem, ReviewState};
+use crate::error::AppError;
+
+type Time = chrono::DateTime<chrono::Utc>;
+
+fn time(t: Time) -> String {
+    t.to_rfc3339()
+}
+
+/// A frozen submission.
+pub struct Submission {
+    pub id: i64,
+    pub account_id: Uuid,
+    pub snapshot: ProfileDraft,
+    pub draft_revision: i64,
+    pub keys: [Option<String>; 3],
+    pub decision: Option<Decision>,
+}
+
+type SubmissionRow = (
+    i64,
+    Uuid,
+    sqlx::types::Json<ProfileDraft>,
+    i64,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+fn submission(row: SubmissionRow) -> Submission {
+    let (id, account_id, snapshot, draft_revision, photo, cv, attestation, decision) = row;
+    Submission {
+        id,
+        account_id,
+        snapshot: snapshot.0,
+        draft_revision,
+        keys: [photo, cv, attestation],
+        decision: decision.as_deref().and_then(Decision::parse),
+    }
+}
+
+const SUBMISSION_COLUMNS: &str =
+    "id, account_id, snapshot, draft_revision, photo_key, cv_key, attestation_key, decision";
+
+/// A submission, locked for a decision when `for_update`.
+pub async fn submission_by_id(
+    conn: &mut PgConnection,
+    id: i64,
+    for_update: bool,
+) -> Result<Submission, AppError> {
+    let lock = if for_update { " FOR UPDATE" } else { "" };
+    let row: Option<SubmissionRow> = sqlx::query_as(&format!(
+        "SELECT {SUBMISSION_COLUMNS} FROM profile_submissions WHERE id = $1{lock}"
+    ))
+    .bind(id)
+    .fetch_optional(conn)
+    .await?;
+    row.map(submission).ok_or(AppError::NotFound)
+}
+
+/// Freezes the draft as a submission. `Ok(false)`: one is already pending.
+pub async fn insert_submission(
+    conn: &mut PgConnection,
+    account: Uuid,
+    snapshot: &ProfileDraft,
+    draft_revision: i64,
+    keys: &[Option<String>; 3],
+) -> Result<bool, AppError> {
+    let inserted = sqlx::query(
+        "INSERT INTO profile_submissions
+            (account_id, snapshot, draft_revision, photo_key, cv_key, attestation_key)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (account_id) WHERE decision IS NULL DO NOTHING",
+    )
+    .bind(account)
+    .bind(sqlx::types::Json(snapshot))
+    .bind(draft_revision)
+    .bind(&keys[0])
+    .bind(&keys[1])
+    .bind(&keys[2])
+    .execute(conn)
+    .await?;
+    Ok(inserted.rows_affected() == 1)
+}
+
+pub async fn record_decision(
+    conn: &mut PgConnection,
+    id: i64,
+    decision: Decision,
+    message: &str,
+    admin: Uuid,
+) -> Result<(), AppError> {
+    sqlx::query(
+        "UPDATE profile_submissions SET decision = $2, message = $3, decided_by = $4,
+                decided_at = now()
+         WHERE id = $1 AND decision IS NULL",
+    )
+    .bind(id)
+    .bind(decision.as_str())
+    .bind(message)
+    .bind(admin)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Decisions and submissions of an expert, newest first.
+pub async fn history(pool: &PgPool, account: Uuid) -> Result<Vec<HistoryEntry>, AppError> {
+    let rows: Vec<(Time, Option<String>, String, Option<Time>)> = sqlx::query_as(
+        "SELECT submitted_at, decision, message, decided_at FROM profile_submissions
+         WHERE account_id = $1 ORDER BY id DESC LIMIT 50",
+    )
+    .bind(account)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(submitted_at, decision, message, decided_at)| HistoryEntry {
+                submitted_at: time(submitted_at),
+                decision: decision.as_deref().and_then(Decision::parse),
+                message,
+                decided_at: decided_at.map(time),
+            },
+        )
+        .collect())
+}
+
+/// The expert's review state, and the draft revision of their latest submission.
+pub async fn state(pool: &PgPool, account: Uuid) -> Result<(ReviewState, Option<i64>), AppError> {
+    let published: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM experts WHERE account_id = $1 AND status = 'published')",
+    )
+    .bind(account)
+    .fetch_one(pool)
+    .await?;
+    let last: Option<(Option<String>, String, i64)> = sqlx::query_as(
+        "SELECT decision, message, draft_revision FROM profile_submissions
+         WHERE account_id = $1 ORDER BY id DESC LIMIT 1",
+    )
+    .bind(account)
+    .fetch_optional(pool)
+    .await?;
+    let Some((decision, message, revision)) = last else {
+        return Ok((ReviewState::Draft, None));
+    };
+    let state = match decision.as_deref().and_then(Decision::parse) {
+        None => ReviewState::Pending { published },
+        Some(Decision::RequestChanges) => ReviewState::ChangesRequested { message, published },
+        Some(Decision::Reject) => ReviewState::Rejected {
+            reason: message,
+            published,
+        },
+        Some(Decision::Approve) => ReviewState::Published,
+    };
+    Ok((state, Some(revision)))
+}
+
+/// Pending submissions, oldest first.
+pub async fn queue(pool: &PgPool) -> Result<Vec<(QueueItem, ProfileDraft)>, AppError> {
+    type Row = (i64, String, Time, bool, sqlx::types::Json<ProfileDraft>);
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT s.id, a.display_name, s.submitted_at,
+                EXISTS (SELECT 1 FROM experts e WHERE e.account_id = s.account_id
+                        AND e.status = 'published'),
+                s.snapshot
+         FROM profile_submissions s JOIN accounts a ON a.id = s.account_id
+         WHERE s.decision IS NULL ORDER BY s.submitted_at, s.id LIMIT 200",
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, submitted_at, republication, snapshot)| {
+            (
+                QueueItem {
+                    submission_id: id,
+                    name,
+                    submitted_at: time(submitted_at),
+                    republication,
+                    completeness: 0,
+                },
+                snapshot.0,
+            )
+        })
+        .collect())
+}
+
+/// Records that `viewer` opened the private dossier of `expert_account`.
+pub async fn log_view(
+    conn: &mut PgConnection,
+    expert_account: Uuid,
+    viewer: Uuid,
+    context: &str,
+) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO dossier_views (expert_account_id, viewer_account_id, context)
+         VALUES ($1, $2, $3)",
+    )
+    .bind(expert_account)
+    .bind(viewer)
+    .bind(context)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Who viewed the expert's dossier, newest first.
+pub async fn views(pool: &PgPool, expert_account: Uuid) -> Result<Vec<DossierView>, AppError> {
+    let rows: Vec<(String, Time, String)> = sqlx::query_as(
+        "SELECT CASE a.role WHEN 'admin' THEN 'Administrateur B2BiZen'
+                            ELSE coalesce(c.company_name, a.display_name) END,
+                v.viewed_at, v.context
+         FROM dossier_views v
+         JOIN accounts a ON a.id = v.viewer_account_id
+         LEFT JOIN clients c ON c.account_id = a.id
+         WHERE v.expert_account_id = $1 ORDER BY v.id DESC LIMIT 100",
+    )
+    .bind(expert_account)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(viewer, viewed_at, context)| DossierView {
+            viewer,
+            viewed_at: time(viewed_at),
+            context,
+        })
+        .collect())
+}

@@ -1,0 +1,271 @@
+//! Admin review: the queue, opening a dossier (logged), deciding, publishing.
+
+use sqlx::{PgConnection, PgPool};
+use uuid::Uuid;
+
+use crate::domain::account::Siret;
+use crate::domain::departement::DepartementCode;
+use crate::domain::dossier::ReferenceData;
+use crate::domain::dossier_check::{
+    mobility_codes, parse_date, parse_phone, parse_rate, parse_years,
+};
+use crate::domain::eligibility::AttestationStatus;
+use crate::domain::review::{Decision, QueueItem, ReviewDossier};
+use crate::domain::session::CurrentUser;
+use crate::error::AppError;
+use crate::server::dossiers::today;
+use crate::server::mail::{outbox, templates};
+use crate::server::repo::{dossier, notifications, reviews};
+
+pub async fn queue(pool: &PgPool) -> Result<Vec<QueueItem>, AppError> {
+    let mut conn = pool.acquire().await?;
+    let mut out = Vec::new();
+    for (mut item, snapshot) in reviews::queue(pool).await? {
+        let sub = reviews::submission_by_id(&mut conn, item.submission_id, false).await?;
+        let files = dossier::files_info(&mut conn, &sub.keys).await?;
+        item.completeness = snapshot.completeness(&files);
+        out.push(item);
+    }
+    Ok(out)
+}
+
+/// The submitted dossier in full, for an admin. The view is logged.
+pub async fn open(pool: &PgPool, admin: &CurrentUser, id: i64) -> Result<ReviewDossier, AppError> {
+    let refs = dossier::reference_data(pool).await?;
+    let mut tx = pool.begin().await?;
+    let sub = reviews::submission_by_id(&mut tx, id, false).await?;
+    let files = dossier::files_info(&mut tx, &sub.keys).await?;
+    let (email, expert_id): (String, Option<Uuid>) = sqlx::query_as(
+        "SELECT a.email, e.id FROM accounts a LEFT JOIN experts e ON e.account_id = a.id
+         WHERE a.id = $1",
+    )
+    .bind(sub.account_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    reviews::log_view(&mut tx, sub.account_id, admin.id, "Revue du dossier").await?;
+    tx.commit().await?;
+    let issued = parse_date(&sub.snapshot.attestation_issued_on).ok();
+    Ok(ReviewDossier {
+        submission_id: sub.id,
+        dossier: sub
+            .snapshot
+            .dossier(expert_id.unwrap_or_default(), &email, &refs, &files),
+        attestation: AttestationStatus::of(issued, today()).label_fr(),
+        problems: sub.snapshot.problems(&refs, today()),
+        decided: sub.decision,
+        history: reviews::history(pool, sub.account_id).await?,
+    })
+}
+
+/// Records the decision, publishes on approval, tells the expert (in-app and e-mail).
+pub async fn decide(
+    pool: &PgPool,
+    public_url: &str,
+    admin: &CurrentUser,
+    id: i64,
+    decision: Decision,
+    message: &str,
+) -> Result<(), AppError> {
+    let message = decision
+        .check_message(message)
+        .map_err(AppError::Validation)?;
+    let refs = dossier::reference_data(pool).await?;
+    let mut tx = pool.begin().await?;
+    let sub = reviews::submission_by_id(&mut tx, id, true).await?;
+    if sub.decision.is_some() {
+        return Err(AppError::Validation(
+            "Ce dossier a déjà fait l'objet d'une décision.".into(),
+        ));
+    }
+    reviews::record_decision(&mut tx, id, decision, &message, admin.id).await?;
+    if decision == Decision::Approve {
+        publish(&mut tx, &sub, &refs).await?;
+    }
+    let (email, name): (String, String) =
+        sqlx::query_as("SELECT email, display_name FROM accounts WHERE id = $1")
+            .bind(sub.account_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    let link = format!("{}/profil", public_url.trim_end_matches('/'));
+    let mail = templates::review_decision(&email, &name, decision, &message, &link);
+    outbox::enqueue(&mut tx, &mail).await?;
+    let body = if message.is_empty() {
+        mail.subject.clone()
+    } else {
+        format!("{} — {message}", mail.subject)
+    };
+    notifications::notify(
+        &mut tx,
+        sub.account_id,
+        decision.label_fr(),
+        &body,
+        Some("/profil"),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+fn invalid(what: &str) -> AppError {
+    tracing::error!(field = what, "approved snapshot does not parse");
+    AppError::Validation(format!(
+        "Le dossier contient une valeur invalide ({what}) : demandez une modification."
+    ))
+}
+
+/// Replaces the published version with the approved snapshot.
+async fn publish(
+    conn: &mut PgConnection,
+    sub: &reviews::Submission,
+    refs: &ReferenceData,
+) -> Result<(), AppError> {
+    let d = &sub.snapshot;
+    let departement = DepartementCode::parse(&d.departement).map_err(|_| invalid("département"))?;
+    let years = parse_years(&d.years_experience).map_err(|_| invalid("années"))?;
+    let rate = parse_rate(&d.daily_rate).map_err(|_| invalid("tarif"))?;
+    let siret = Siret::parse(&d.siret).map_err(|_| invalid("SIRET"))?;
+    let phone = parse_phone(&d.phone).map_err(|_| invalid("téléphone"))?;
+    let available = match d.available_from.trim() {
+        "" => None,
+        s => Some(parse_date(s).map_err(|_| invalid("disponibilité"))?),
+    };
+    let issued = parse_date(&d.attestation_issued_on).map_err(|_| invalid("attestation"))?;
+    let expert_id: Uuid = sqlx::query_scalar(
+        "INSERT INTO experts (account_id, first_name, last_name, email, departement_code,
+             years_experience, education, phone, postal_address, legal_form, siret, vat_number,
+             daily_rate, available_from, remote_ok, attestation_issued_on, photo_key, cv_key,
+             attestation_key, dossier, status, published_at, updated_at)
+         SELECT $1, $2, $3, a.email, $4, $5, $6, $7, $8, $9, $10, nullif($11, ''), $12, $13, $14,
+                $15, $16, $17, $18, $19, 'published', now(), now()
+         FROM accounts a WHERE a.id = $1
+         ON CONFLICT (account_id) DO UPDATE SET
+             first_name = EXCLUDED.first_name, last_name = EXCLUDED.last_name,
+             email = EXCLUDED.email, departement_code = EXCLUDED.departement_code,
+             years_experience = EXCLUDED.years_experience, education = EXCLUDED.education,
+             phone = EXCLUDED.phone, postal_address = EXCLUDED.postal_address,
+             legal_form = EXCLUDED.legal_form, siret = EXCLUDED.siret,
+             vat_number = EXCLUDED.vat_number, daily_rate = EXCLUDED.daily_rate,
+             available_from = EXCLUDED.available_from, remote_ok = EXCLUDED.remote_ok,
+             attestation_issued_on = EXCLUDED.attestation_issued_on,
+             photo_key = EXCLUDED.photo_key, cv_key = EXCLUDED.cv_key,
+             attestation_key = EXCLUDED.attestation_key, dossier = EXCLUDED.dossier,
+             status = 'published', published_at = coalesce(experts.published_at, now()),
+             updated_at = now()
+         RETURNING id",
+    )
+    .bind(sub.account_id)
+    .bind(
+        d.first_name
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+    .bind(d.last_name.split_whitespace().collect::<Vec<_>>().join(" "))
+    .bind(departement.as_str())
+    .bind(i16::try_from(years).unwrap_or(0))
+    .bind(d.education_lines())
+    .bind(phone)
+    .bind(d.postal_address.trim())
+    .bind(d.legal_form.trim())
+    .bind(siret.as_str())
+    .bind(d.vat_number.trim())
+    .bind(rate)
+    .bind(available)
+    .bind(d.remote_ok)
+    .bind(issued)
+    .bind(&sub.keys[0])
+    .bind(&sub.keys[1])
+    .bind(&sub.keys[2])
+    .bind(sqlx::types::Json(d))
+    .fetch_one(&mut *conn)
+    .await?;
+    for table in [
+        "expert_domains",
+        "expert_languages",
+        "expert_skills",
+        "expert_mobility",
+        "expert_experiences",
+    ] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE expert_id = $1"))
+            .bind(expert_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    sqlx::query(
+        "INSERT INTO expert_domains (expert_id, domain_id)
+         SELECT $1, id FROM domains WHERE slug = ANY($2)",
+    )
+    .bind(expert_id)
+    .bind(&d.domains)
+    .execute(&mut *conn)
+    .await?;
+    let (codes, levels): (Vec<String>, Vec<String>) = d
+        .languages
+        .iter()
+        .map(|l| (l.code.clone(), l.level.clone()))
+        .unzip();
+    sqlx::query(
+        "INSERT INTO expert_languages (expert_id, code, level)
+         SELECT $1, c, l FROM UNNEST($2::text[], $3::text[]) AS t(c, l) ON CONFLICT DO NOTHING",
+    )
+    .bind(expert_id)
+    .bind(codes)
+    .bind(levels)
+    .execute(&mut *conn)
+    .await?;
+    let (slugs, years): (Vec<String>, Vec<i16>) = d
+        .skills
+        .iter()
+        .filter(|s| refs.skill_domain(&s.slug).is_some())
+        .map(|s| {
+            let y = parse_years(&s.years).unwrap_or(0);
+            (s.slug.clone(), i16::try_from(y).unwrap_or(0))
+        })
+        .unzip();
+    sqlx::query(
+        "INSERT INTO expert_skills (expert_id, skill_id, years)
+         SELECT $1, s.id, t.y FROM UNNEST($2::text[], $3::int2[]) AS t(slug, y)
+         JOIN skills s ON s.slug = t.slug ON CONFLICT DO NOTHING",
+    )
+    .bind(expert_id)
+    .bind(slugs)
+    .bind(years)
+    .execute(&mut *conn)
+    .await?;
+    let mobility: Vec<String> = mobility_codes(&d.mobility)
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|c| c.to_string())
+        .collect();
+    sqlx::query(
+        "INSERT INTO expert_mobility (expert_id, departement_code)
+         SELECT $1, c FROM UNNEST($2::text[]) AS c ON CONFLICT DO NOTHING",
+    )
+    .bind(expert_id)
+    .bind(mobility)
+    .execute(&mut *conn)
+    .await?;
+    for e in &d.experiences {
+        let (Ok(start), end) = (parse_date(&e.started_on), parse_date(&e.ended_on).ok()) else {
+            continue;
+        };
+        sqlx::query(
+            "INSERT INTO expert_experiences (expert_id, title, sector, started_on, ended_on,
+                 description) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(expert_id)
+        .bind(e.title.trim())
+        .bind(e.sector.trim())
+        .bind(start)
+        .bind(end)
+        .bind(e.description.trim())
+        .execute(&mut *conn)
+        .await?;
+    }
+    // Matching indexes in every server process pick the change up from here.
+    sqlx::query("SELECT pg_notify('experts_changed', $1)")
+        .bind(expert_id.to_string())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,148 @@
+//! The admin's review queue and the review of one dossier.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::review::{review_open, review_queue, ReviewDecide};
+use crate::domain::review::Decision;
+use crate::ui::components::dossier::DossierView;
+use crate::ui::pages::account::RequireUser;
+use crate::ui::text::profile as tx;
+
+#[component]
+pub fn ReviewQueuePage() -> impl IntoView {
+    view! {
+        <Title text=tx::REVIEW_QUEUE_TITLE/>
+        <RequireUser signed_in=|_| view! { <Queue/> }/>
+    }
+}
+
+#[component]
+fn Queue() -> impl IntoView {
+    let items = Resource::new(|| (), |_| review_queue());
+    view! {
+        <section class="container">
+            <h1>{tx::REVIEW_QUEUE_TITLE}</h1>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match items.await {
+                        Ok(list) if list.is_empty() => view! { <p>{tx::REVIEW_EMPTY}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <table class="table" data-testid="review-queue">
+                                <thead><tr><th>"Expert"</th><th>"Soumis le"</th><th>"Complétude"</th><th></th></tr></thead>
+                                <tbody>
+                                    {list.into_iter().map(|item| view! {
+                                        <tr>
+                                            <td>
+                                                <a href=format!("/admin/revues/{}", item.submission_id)>{item.name}</a>
+                                                {item.republication.then(|| view! { " " <span class="tag">{tx::REVIEW_REPUBLICATION}</span> })}
+                                            </td>
+                                            <td>{item.submitted_at.get(..10).unwrap_or_default().to_string()}</td>
+                                            <td>{format!("{} %", item.completeness)}</td>
+                                            <td><a class="button button--ghost" href=format!("/admin/revues/{}", item.submission_id)>"Examiner"</a></td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any(),
+                        Err(err) => view! { <p class="notice notice--error">{err.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+pub fn ReviewPage() -> impl IntoView {
+    view! {
+        <Title text=tx::REVIEW_QUEUE_TITLE/>
+        <RequireUser signed_in=|_| view! { <Review/> }/>
+    }
+}
+
+#[component]
+fn Review() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|s| s.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let decide = ServerAction::<ReviewDecide>::new();
+    let dossier = Resource::new(
+        move || (id(), decide.version().get()),
+        |(id, _)| review_open(id),
+    );
+    view! {
+        <section class="container">
+            <p><a href="/admin/revues">"← " {tx::REVIEW_QUEUE_TITLE}</a></p>
+            <Transition fallback=|| view! { <p>"Chargement…"</p> }>
+                {move || Suspend::new(async move {
+                    match dossier.await {
+                        Ok(r) => view! {
+                            <div class="review">
+                                <div>
+                                    <p class="notice" data-testid="review-attestation">{r.attestation.clone()}</p>
+                                    {(!r.problems.is_empty()).then(|| view! {
+                                        <ul class="notice notice--error">
+                                            {r.problems.iter().map(|p| view! { <li>{format!("{} : {}", crate::ui::text::field_text(p.field).0, p.message)}</li> }).collect_view()}
+                                        </ul>
+                                    })}
+                                    <DossierView dossier=r.dossier.clone()/>
+                                </div>
+                                <aside>
+                                    {match r.decided {
+                                        Some(d) => view! { <p class="notice" data-testid="review-decided">{tx::REVIEW_ALREADY} " " {d.label_fr()}</p> }.into_any(),
+                                        None => view! { <DecisionForm id=r.submission_id decide/> }.into_any(),
+                                    }}
+                                    <h2>{tx::HISTORY}</h2>
+                                    <ul>
+                                        {r.history.iter().map(|h| view! {
+                                            <li>{format!("{} — {}{}", h.submitted_at.get(..10).unwrap_or_default(),
+                                                h.decision.map(|d| d.label_fr()).unwrap_or("En attente"),
+                                                if h.message.is_empty() { String::new() } else { format!(" : « {} »", h.message) })}</li>
+                                        }).collect_view()}
+                                    </ul>
+                                </aside>
+                            </div>
+                        }.into_any(),
+                        Err(err) => view! { <p class="notice notice--error">{err.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn DecisionForm(id: i64, decide: ServerAction<ReviewDecide>) -> impl IntoView {
+    let result = decide.value();
+    let choices = [
+        Decision::Approve,
+        Decision::RequestChanges,
+        Decision::Reject,
+    ];
+    view! {
+        <ActionForm action=decide attr:class="decision" attr:data-testid="decision-form">
+            <h2>{tx::REVIEW_DECIDE}</h2>
+            <input type="hidden" name="id" value=id/>
+            {choices.into_iter().map(|d| view! {
+                <label class="check">
+                    <input type="radio" name="decision" value=d.as_str() required=true/>
+                    {d.label_fr()}
+                </label>
+            }).collect_view()}
+            <label for="decision-message">{tx::REVIEW_MESSAGE}</label>
+            <textarea id="decision-message" name="message" rows="4"></textarea>
+            <button type="submit" class="button">{tx::REVIEW_SEND}</button>
+            {move || result.get().map(|r| match r {
+                Ok(()) => view! { <p class="notice notice--ok" role="status">{tx::REVIEW_DONE}</p> }.into_any(),
+                Err(err) => view! { <p class="notice notice--error" role="alert" data-testid="decision-error">{err.to_string()}</p> }.into_any(),
+            })}
+        </ActionForm>
+    }
+}

@@ -1,0 +1,292 @@
+//! The expert's profile editor: sections, live checks, autosave, uploads, submission,
+//! and a live preview of what each kind of viewer sees.
+
+mod fields;
+mod lists;
+mod preview;
+mod upload;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::profile::{profile_editor, profile_save, profile_submit};
+use crate::domain::account::Role;
+use crate::domain::dossier::{DraftFiles, FieldId, ProfileDraft, ReferenceData};
+use crate::domain::dossier_check::Problem;
+use crate::domain::review::{EditorData, ReviewState};
+use crate::ui::pages::account::RequireUser;
+use crate::ui::text::field_text;
+use crate::ui::text::profile as tx;
+use fields::{DepartementSelect, DomainChecks, RemoteCheck, TextInput};
+use lists::{Experiences, Languages, References, Skills};
+use upload::UploadField;
+
+/// The editor's shared state.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub draft: RwSignal<ProfileDraft>,
+    pub files: RwSignal<DraftFiles>,
+    pub refs: StoredValue<ReferenceData>,
+    pub problems: Memo<Vec<Problem>>,
+}
+
+pub fn ctx() -> Ctx {
+    expect_context::<Ctx>()
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum SaveStatus {
+    Saved,
+    Pending,
+    Saving,
+    Failed(String),
+}
+
+#[component]
+pub fn ProfileEditorPage() -> impl IntoView {
+    view! {
+        <Title text=tx::EDITOR_TITLE/>
+        <RequireUser signed_in=|user| {
+            if user.role == Role::Provider {
+                view! { <EditorLoader/> }.into_any()
+            } else {
+                view! { <section class="container narrow"><p class="notice">{tx::PROVIDERS_ONLY}</p></section> }.into_any()
+            }
+        }/>
+    }
+}
+
+#[component]
+fn EditorLoader() -> impl IntoView {
+    let data = Resource::new(|| (), |_| profile_editor());
+    view! {
+        <Transition fallback=|| view! { <p class="container">"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(data) => view! { <Editor data/> }.into_any(),
+                    Err(err) => view! { <p class="container notice notice--error">{err.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Editor(data: EditorData) -> impl IntoView {
+    let today = NaiveDate::parse_from_str(&data.today, "%Y-%m-%d").unwrap_or_default();
+    let draft = RwSignal::new(data.draft);
+    let files = RwSignal::new(data.files);
+    let refs = StoredValue::new(data.refs);
+    let problems = Memo::new(move |_| draft.with(|d| refs.with_value(|r| d.problems(r, today))));
+    let ctx = Ctx {
+        draft,
+        files,
+        refs,
+        problems,
+    };
+    provide_context(ctx);
+    let state = RwSignal::new(data.state);
+    let unsubmitted = RwSignal::new(data.unsubmitted_changes);
+    let save = autosave(draft, unsubmitted);
+    let completeness = Memo::new(move |_| draft.with(|d| files.with(|f| d.completeness(f))));
+    let missing = Memo::new(move |_| draft.with(|d| files.with(|f| d.missing(f))));
+    // An upload changes the draft on the server too.
+    Effect::new(move |prev: Option<()>| {
+        files.track();
+        if prev.is_some() {
+            unsubmitted.set(true);
+        }
+    });
+    let expert_id = data.expert_id.unwrap_or_default();
+    let email = data.email;
+    let text = |v: fn(&ProfileDraft) -> &String| v;
+    view! {
+        <div class="container editor" data-testid="profile-editor">
+            <noscript><p class="notice">{tx::NOSCRIPT}</p></noscript>
+            <header class="editor__head">
+                <h1>{tx::EDITOR_TITLE}</h1>
+                <p>{tx::EDITOR_LEAD}</p>
+                <StateBanner state unsubmitted/>
+                <div class="editor__meter">
+                    <label for="completude">{tx::COMPLETENESS} " " <strong data-testid="completeness">{move || format!("{} %", completeness.get())}</strong></label>
+                    <progress id="completude" max="100" value=move || completeness.get()></progress>
+                    <SaveIndicator save/>
+                </div>
+            </header>
+            <div class="editor__body">
+                <form class="editor__form" on:submit=|ev| ev.prevent_default()>
+                    <section>
+                        <h2>{tx::SECTION_CARD}</h2>
+                        <UploadField field=FieldId::Photo/>
+                        <TextInput field=FieldId::FirstName get=text(|d| &d.first_name) set=|d, v| d.first_name = v autocomplete="given-name"/>
+                        <DepartementSelect/>
+                        <TextInput field=FieldId::YearsExperience kind="number" get=text(|d| &d.years_experience) set=|d, v| d.years_experience = v/>
+                        <TextInput field=FieldId::Education multiline=true get=text(|d| &d.education) set=|d, v| d.education = v/>
+                    </section>
+                    <section>
+                        <h2>{tx::SECTION_EXPERTISE}</h2>
+                        <DomainChecks/>
+                        <Skills/>
+                        <Languages/>
+                    </section>
+                    <section>
+                        <h2>{tx::SECTION_CONTACT}</h2>
+                        <TextInput field=FieldId::LastName get=text(|d| &d.last_name) set=|d, v| d.last_name = v autocomplete="family-name"/>
+                        <TextInput field=FieldId::Phone kind="tel" get=text(|d| &d.phone) set=|d, v| d.phone = v autocomplete="tel"/>
+                        <TextInput field=FieldId::PostalAddress multiline=true get=text(|d| &d.postal_address) set=|d, v| d.postal_address = v/>
+                        <TextInput field=FieldId::LegalForm get=text(|d| &d.legal_form) set=|d, v| d.legal_form = v/>
+                        <TextInput field=FieldId::Siret get=text(|d| &d.siret) set=|d, v| d.siret = v/>
+                        <TextInput field=FieldId::VatNumber get=text(|d| &d.vat_number) set=|d, v| d.vat_number = v/>
+                    </section>
+                    <section>
+                        <h2>{tx::SECTION_MISSION}</h2>
+                        <TextInput field=FieldId::DailyRate get=text(|d| &d.daily_rate) set=|d, v| d.daily_rate = v/>
+                        <TextInput field=FieldId::AvailableFrom kind="date" get=text(|d| &d.available_from) set=|d, v| d.available_from = v/>
+                        <TextInput field=FieldId::Mobility get=text(|d| &d.mobility) set=|d, v| d.mobility = v/>
+                        <RemoteCheck/>
+                    </section>
+                    <section>
+                        <h2>{tx::SECTION_CAREER}</h2>
+                        <Experiences/>
+                        <References/>
+                    </section>
+                    <section>
+                        <h2>{tx::SECTION_DOCUMENTS}</h2>
+                        <UploadField field=FieldId::Cv/>
+                        <UploadField field=FieldId::Attestation/>
+                        <TextInput field=FieldId::AttestationIssuedOn kind="date" get=text(|d| &d.attestation_issued_on) set=|d, v| d.attestation_issued_on = v/>
+                    </section>
+                    <Submit state unsubmitted save missing/>
+                </form>
+                <preview::Preview expert_id email today/>
+            </div>
+            <preview::HistoryAndViews history=data.history views=data.views/>
+        </div>
+    }
+}
+
+/// Saves the draft 700 ms after the last change; the status says where things stand.
+fn autosave(draft: RwSignal<ProfileDraft>, unsubmitted: RwSignal<bool>) -> RwSignal<SaveStatus> {
+    let status = RwSignal::new(SaveStatus::Saved);
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |prev: Option<()>| {
+        let snapshot = draft.get();
+        if prev.is_none() {
+            return;
+        }
+        status.set(SaveStatus::Pending);
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        set_timeout(
+            move || {
+                if generation.get_value() != mine {
+                    return;
+                }
+                status.set(SaveStatus::Saving);
+                leptos::task::spawn_local(async move {
+                    let result = profile_save(snapshot).await;
+                    if generation.get_value() != mine {
+                        return;
+                    }
+                    match result {
+                        Ok(_) => {
+                            status.set(SaveStatus::Saved);
+                            unsubmitted.set(true);
+                        }
+                        Err(err) => status.set(SaveStatus::Failed(err.to_string())),
+                    }
+                });
+            },
+            std::time::Duration::from_millis(700),
+        );
+    });
+    status
+}
+
+#[component]
+fn SaveIndicator(save: RwSignal<SaveStatus>) -> impl IntoView {
+    view! {
+        <p class="save-status" role="status" data-testid="save-status" data-state=move || format!("{:?}", save.get()).to_lowercase()>
+            {move || match save.get() {
+                SaveStatus::Saved => tx::SAVE_DONE.to_string(),
+                SaveStatus::Pending => tx::SAVE_PENDING.to_string(),
+                SaveStatus::Saving => tx::SAVE_RUNNING.to_string(),
+                SaveStatus::Failed(err) => format!("{} {}", tx::SAVE_FAILED, err),
+            }}
+        </p>
+    }
+}
+
+#[component]
+fn StateBanner(state: RwSignal<ReviewState>, unsubmitted: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <div class="notice" data-testid="review-state">
+            {move || match state.get() {
+                ReviewState::Draft => tx::STATE_DRAFT.to_string(),
+                ReviewState::Pending { published: false } => tx::STATE_PENDING.to_string(),
+                ReviewState::Pending { published: true } => tx::STATE_PENDING_PUBLISHED.to_string(),
+                ReviewState::ChangesRequested { message, .. } => format!("{} « {message} »", tx::STATE_CHANGES),
+                ReviewState::Rejected { reason, .. } => format!("{} « {reason} »", tx::STATE_REJECTED),
+                ReviewState::Published => tx::STATE_PUBLISHED.to_string(),
+            }}
+            {move || (unsubmitted.get() && !state.with(ReviewState::is_pending) && state.with(|s| *s != ReviewState::Draft))
+                .then(|| view! { " " <strong>{tx::UNSUBMITTED}</strong> })}
+        </div>
+    }
+}
+
+#[component]
+fn Submit(
+    state: RwSignal<ReviewState>,
+    unsubmitted: RwSignal<bool>,
+    save: RwSignal<SaveStatus>,
+    missing: Memo<Vec<FieldId>>,
+) -> impl IntoView {
+    let ctx = ctx();
+    let outcome = RwSignal::new(None::<Result<(), String>>);
+    let busy = RwSignal::new(false);
+    let on_click = move |_| {
+        busy.set(true);
+        outcome.set(None);
+        let draft = ctx.draft.get_untracked();
+        leptos::task::spawn_local(async move {
+            // Whatever autosave has pending is saved first.
+            let result = match profile_save(draft).await {
+                Ok(_) => {
+                    save.set(SaveStatus::Saved);
+                    profile_submit().await
+                }
+                Err(err) => Err(err),
+            };
+            busy.set(false);
+            match result {
+                Ok(new_state) => {
+                    state.set(new_state);
+                    unsubmitted.set(false);
+                    outcome.set(Some(Ok(())));
+                }
+                Err(err) => outcome.set(Some(Err(err.to_string()))),
+            }
+        });
+    };
+    view! {
+        <div class="editor__submit">
+            {move || {
+                let missing = missing.get();
+                (!missing.is_empty()).then(|| view! {
+                    <p class="muted" data-testid="missing">{tx::MISSING} " "
+                        {missing.iter().map(|f| field_text(*f).0).collect::<Vec<_>>().join(", ")}
+                    </p>
+                })
+            }}
+            <button type="button" class="button" data-testid="submit-profile"
+                disabled=move || busy.get() || state.with(ReviewState::is_pending)
+                on:click=on_click>{tx::SUBMIT}</button>
+            {move || outcome.get().map(|o| match o {
+                Ok(()) => view! { <p class="notice notice--ok" role="status">{tx::SUBMITTED}</p> }.into_any(),
+                Err(m) => view! { <p class="notice notice--error" role="alert" data-testid="submit-error">{m}</p> }.into_any(),
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,87 @@
+//! The live preview beside the editor, computed in the browser from the draft: what an
+//! anonymous visitor, a client to whom the profile is proposed, or an admin sees.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::domain::dossier_check::parse_date;
+use crate::domain::eligibility::AttestationStatus;
+use crate::domain::profile::Viewer;
+use crate::domain::review::{DossierView, HistoryEntry};
+use crate::ui::components::dossier::DossierView as FullView;
+use crate::ui::components::expert_card::ExpertCard;
+use crate::ui::text::profile::{self as tx, viewer_text};
+
+#[component]
+pub fn Preview(expert_id: uuid::Uuid, email: String, today: NaiveDate) -> impl IntoView {
+    let ctx = super::ctx();
+    let viewer = RwSignal::new(Viewer::Anonymous);
+    let email = StoredValue::new(email);
+    let choices = [Viewer::Anonymous, Viewer::ProposedClient, Viewer::Admin];
+    view! {
+        <aside class="editor__preview" aria-live="polite" data-testid="preview">
+            <h2>{tx::PREVIEW_TITLE}</h2>
+            <fieldset class="view-as">
+                <legend>{tx::VIEW_AS}</legend>
+                {choices.into_iter().map(|v| view! {
+                    <label class="check">
+                        <input type="radio" name="view-as" value=format!("{v:?}").to_lowercase()
+                            prop:checked=move || viewer.get() == v
+                            on:change=move |_| viewer.set(v)/>
+                        {viewer_text(v)}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+            {move || {
+                let draft = ctx.draft.get();
+                let files = ctx.files.get();
+                ctx.refs.with_value(|refs| match viewer.get() {
+                    Viewer::Anonymous => view! {
+                        <ExpertCard card=draft.card(expert_id, refs, &files) full=true/>
+                    }.into_any(),
+                    v => {
+                        let dossier = email.with_value(|e| draft.dossier(expert_id, e, refs, &files));
+                        let admin = (v == Viewer::Admin).then(|| {
+                            let status = AttestationStatus::of(parse_date(&draft.attestation_issued_on).ok(), today);
+                            view! {
+                                <p class="notice" data-testid="admin-attestation">{status.label_fr()}</p>
+                            }
+                        });
+                        view! { {admin} <FullView dossier/> }.into_any()
+                    }
+                })
+            }}
+        </aside>
+    }
+}
+
+#[component]
+pub fn HistoryAndViews(history: Vec<HistoryEntry>, views: Vec<DossierView>) -> impl IntoView {
+    let date = |s: &str| s.get(..10).unwrap_or(s).to_string();
+    view! {
+        <section class="editor__history">
+            <h2>{tx::HISTORY}</h2>
+            <ul data-testid="history">
+                {history.into_iter().map(|h| view! {
+                    <li>
+                        {format!("Soumis le {}", date(&h.submitted_at))} " — "
+                        <strong>{h.decision.map(|d| d.label_fr()).unwrap_or("En attente")}</strong>
+                        {(!h.message.is_empty()).then(|| format!(" : « {} »", h.message))}
+                    </li>
+                }).collect_view()}
+            </ul>
+            <h2>{tx::VIEWS}</h2>
+            {if views.is_empty() {
+                view! { <p class="muted">{tx::NO_VIEWS}</p> }.into_any()
+            } else {
+                view! {
+                    <ul data-testid="views">
+                        {views.into_iter().map(|v| view! {
+                            <li>{format!("{} — {} — {}", date(&v.viewed_at), v.viewer, v.context)}</li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}

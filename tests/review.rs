@@ -1,0 +1,361 @@
+//! Review before publication, the published version kept during re-review, access to a
+//! proposed dossier, the access log, and the attestation reminder job.
+
+mod common;
+
+use common::{error_of, TestApp};
+use serde_json::{json, Value};
+
+const PDF: &[u8] = b"%PDF-1.4\n%%EOF\n";
+
+fn draft(first_name: &str, issued: chrono::NaiveDate) -> Value {
+    json!({ "draft": {
+        "first_name": first_name, "last_name": "Zyxwvutsrq", "departement": "69",
+        "years_experience": "12", "domains": ["finance"],
+        "languages": [{ "code": "fr", "level": "Native" }],
+        "phone": "06 98 76 54 32", "postal_address": "17 rue Secrète, 69002 Lyon",
+        "legal_form": "SASU", "siret": "73282932000074", "daily_rate": "777",
+        "skills": [{ "slug": "tresorerie", "years": "8" }],
+        "attestation_issued_on": issued.to_string(),
+    }})
+}
+
+fn today() -> chrono::NaiveDate {
+    b2bizen::server::dossiers::today()
+}
+
+async fn ready_expert(app: &TestApp, email: &str, first_name: &str) -> reqwest::Client {
+    let expert = app.provider(email).await;
+    let issued = today() - chrono::Duration::days(10);
+    assert_eq!(
+        app.call_json(&expert, "profile_save", &draft(first_name, issued))
+            .await
+            .status(),
+        200
+    );
+    let res = app
+        .upload(&expert, "profile_upload_attestation", PDF.to_vec(), "a.pdf")
+        .await;
+    assert_eq!(res.status(), 200);
+    let res = app
+        .upload(&expert, "profile_upload_cv", PDF.to_vec(), "cv.pdf")
+        .await;
+    assert_eq!(res.status(), 200);
+    expert
+}
+
+async fn pending_id(app: &TestApp, admin: &reqwest::Client) -> i64 {
+    let queue: Value = admin
+        .get(format!("{}/api/review_queue", app.base_url))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    queue[0]["submission_id"]
+        .as_i64()
+        .expect("a pending submission")
+}
+
+async fn directory_names(app: &TestApp) -> Vec<String> {
+    let res = reqwest::get(format!(
+        "{}/api/directory_search?query[domain]=finance&query[page]=1",
+        app.base_url
+    ))
+    .await
+    .unwrap();
+    assert_eq!(res.status(), 200);
+    let page: Value = res.json().await.unwrap();
+    page["cards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["first_name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn review_loop_publishes_and_keeps_the_published_version_during_re_review() {
+    let app = TestApp::spawn().await;
+    let expert = ready_expert(&app, "camille@exemple.fr", "Camille").await;
+    let admin = app.admin("admin@b2bizen.fr").await;
+    assert_eq!(
+        app.call_as(&expert, "profile_submit", &[]).await.status(),
+        200
+    );
+    let (status, _) = error_of(app.call_as(&expert, "profile_submit", &[]).await).await;
+    assert_eq!(status, 422, "one pending submission at a time");
+
+    let id = pending_id(&app, &admin).await;
+    let opened: Value = app
+        .call_as(&admin, "review_open", &[("id", &id.to_string())])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(opened["dossier"]["last_name"], "Zyxwvutsrq");
+    assert!(opened["attestation"].as_str().unwrap().contains("valable"));
+
+    // A message is required to request changes.
+    let (status, _) = error_of(
+        app.call_as(
+            &admin,
+            "review_decide",
+            &[
+                ("id", &id.to_string()),
+                ("decision", "changes_requested"),
+                ("message", " "),
+            ],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 422);
+    let res = app
+        .call_as(
+            &admin,
+            "review_decide",
+            &[
+                ("id", &id.to_string()),
+                ("decision", "changes_requested"),
+                ("message", "Précisez votre formation"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let (subject, body) = app.last_mail_to("camille@exemple.fr").await;
+    assert!(subject.contains("modifications"), "{subject}");
+    assert!(body.contains("Précisez votre formation") && body.contains("/profil"));
+    let data: Value = expert
+        .get(format!("{}/api/profile_editor", app.base_url))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(data["state"]["state"], "changes_requested");
+    assert_eq!(data["state"]["message"], "Précisez votre formation");
+    assert_eq!(
+        data["views"][0]["viewer"], "Administrateur B2BiZen",
+        "the admin's view is logged"
+    );
+    assert!(directory_names(&app).await.is_empty(), "not published yet");
+
+    let mut fixed = draft("Camille", today() - chrono::Duration::days(10));
+    fixed["draft"]["education"] = json!("Master CCA");
+    assert_eq!(
+        app.call_json(&expert, "profile_save", &fixed)
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(
+        app.call_as(&expert, "profile_submit", &[]).await.status(),
+        200
+    );
+    let id2 = pending_id(&app, &admin).await;
+    assert_ne!(id, id2);
+    let res = app
+        .call_as(
+            &admin,
+            "review_decide",
+            &[
+                ("id", &id2.to_string()),
+                ("decision", "approved"),
+                ("message", ""),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        app.last_mail_to("camille@exemple.fr").await.0,
+        "Votre profil est publié"
+    );
+    assert_eq!(directory_names(&app).await, ["Camille"]);
+    let (status, _) = error_of(
+        app.call_as(
+            &admin,
+            "review_decide",
+            &[
+                ("id", &id2.to_string()),
+                ("decision", "rejected"),
+                ("message", "x"),
+            ],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 422, "decided once");
+
+    // An edit of the published profile goes back to review; the directory keeps the
+    // published version until the admin decides.
+    let renamed = draft("Camilla", today() - chrono::Duration::days(10));
+    assert_eq!(
+        app.call_json(&expert, "profile_save", &renamed)
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(
+        app.call_as(&expert, "profile_submit", &[]).await.status(),
+        200
+    );
+    let data: Value = expert
+        .get(format!("{}/api/profile_editor", app.base_url))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        data["state"],
+        json!({ "state": "pending", "published": true })
+    );
+    assert_eq!(directory_names(&app).await, ["Camille"]);
+    let id3 = pending_id(&app, &admin).await;
+    app.call_as(
+        &admin,
+        "review_decide",
+        &[
+            ("id", &id3.to_string()),
+            ("decision", "approved"),
+            ("message", ""),
+        ],
+    )
+    .await;
+    assert_eq!(directory_names(&app).await, ["Camilla"]);
+    let history: Value = expert
+        .get(format!("{}/api/profile_editor", app.base_url))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(history["history"].as_array().unwrap().len(), 3);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn submission_needs_a_valid_attestation() {
+    let app = TestApp::spawn().await;
+    let expert = ready_expert(&app, "camille@exemple.fr", "Camille").await;
+    let old = draft("Camille", today() - chrono::Duration::days(200));
+    assert_eq!(
+        app.call_json(&expert, "profile_save", &old).await.status(),
+        200
+    );
+    let (status, err) = error_of(app.call_as(&expert, "profile_submit", &[]).await).await;
+    assert_eq!(status, 422);
+    assert!(err.to_string().contains("expirée"), "{err}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_proposed_client_gets_the_cv_and_the_view_is_logged() {
+    let app = TestApp::spawn().await;
+    let expert = ready_expert(&app, "camille@exemple.fr", "Camille").await;
+    let admin = app.admin("admin@b2bizen.fr").await;
+    app.call_as(&expert, "profile_submit", &[]).await;
+    let id = pending_id(&app, &admin).await;
+    app.call_as(
+        &admin,
+        "review_decide",
+        &[
+            ("id", &id.to_string()),
+            ("decision", "approved"),
+            ("message", ""),
+        ],
+    )
+    .await;
+    let data: Value = expert
+        .get(format!("{}/api/profile_editor", app.base_url))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let cv = data["files"]["cv"]["url"].as_str().unwrap().to_string();
+    let company = app.client_company("achats@acme.fr", "Acme").await;
+    let url = format!("{}{cv}", app.base_url);
+    assert_eq!(company.get(&url).send().await.unwrap().status(), 403);
+
+    let client_id: uuid::Uuid =
+        sqlx::query_scalar("SELECT id FROM accounts WHERE email = 'achats@acme.fr'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    let project: uuid::Uuid = sqlx::query_scalar(
+        "INSERT INTO projects (title, domain_id, status, client_account_id)
+         VALUES ('Audit', (SELECT id FROM domains WHERE slug = 'finance'), 'open', $1) RETURNING id",
+    )
+    .bind(client_id).fetch_one(&app.pool).await.unwrap();
+    sqlx::query("INSERT INTO proposals (project_id, expert_id) SELECT $1, id FROM experts")
+        .bind(project)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let res = company.get(&url).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["cache-control"], "private, no-store");
+    let data: Value = expert
+        .get(format!("{}/api/profile_editor", app.base_url))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(data["views"][0]["viewer"], "Acme");
+    assert_eq!(data["views"][0]["context"], "Téléchargement du CV");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn attestation_reminder_is_sent_once_fifteen_days_before_expiry() {
+    use b2bizen::domain::eligibility::{attestation_valid_until, reminder_due_on};
+    use b2bizen::server::eligibility::send_reminders;
+    let app = TestApp::spawn().await;
+    let expert = ready_expert(&app, "camille@exemple.fr", "Camille").await;
+    let admin = app.admin("admin@b2bizen.fr").await;
+    app.call_as(&expert, "profile_submit", &[]).await;
+    let id = pending_id(&app, &admin).await;
+    app.call_as(
+        &admin,
+        "review_decide",
+        &[
+            ("id", &id.to_string()),
+            ("decision", "approved"),
+            ("message", ""),
+        ],
+    )
+    .await;
+    let issued: chrono::NaiveDate = sqlx::query_scalar("SELECT attestation_issued_on FROM experts")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let due = reminder_due_on(issued);
+    let url = &app.base_url;
+    assert_eq!(
+        send_reminders(&app.pool, url, due - chrono::Duration::days(1))
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(send_reminders(&app.pool, url, due).await.unwrap(), 1);
+    assert_eq!(
+        send_reminders(&app.pool, url, due + chrono::Duration::days(1))
+            .await
+            .unwrap(),
+        0,
+        "once"
+    );
+    let (subject, body) = app.last_mail_to("camille@exemple.fr").await;
+    assert_eq!(subject, "Votre attestation URSSAF arrive à échéance");
+    assert!(body.contains(
+        &attestation_valid_until(issued)
+            .format("%d/%m/%Y")
+            .to_string()
+    ));
+}
