@@ -76,9 +76,9 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/compte") view=AccountPage/>
                 <Route path=path!("/notifications") view=NotificationsPage/>
                 <Route path=path!("/admin/mailbox") view=MailboxPage/>
-                <Route path=path!("/admin/revues") view=ReviewQueuePage/>
-                <Route path=path!("/admin/revues/:id") view=ReviewPage/>
-                <Route path=path!("/profil") view=ProfileEditorPage/>
+                <Route path=path!("/admin/revues") view=ReviewQueuePage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/revues/:id") view=ReviewPage ssr=SsrMode::Async/>
+                <Route path=path!("/profil") view=ProfileEditorPage ssr=SsrMode::Async/>
             </Routes>
         </main>
         <SiteFooter/>

@@ -59,10 +59,12 @@ fn AnonymousNav() -> impl IntoView {
 fn SignedInNav(user: CurrentUser) -> impl IntoView {
     let tx = ta();
     let auth = use_auth();
-    let unread = Resource::new(
-        move || auth.user.get().map(|_| ()),
-        |_| unread_notifications(),
-    );
+    // Loaded in the browser only: the server renders no badge, and hydration finds the
+    // same (a count resolved on both sides raced the session resource and broke it).
+    let unread = LocalResource::new(move || {
+        auth.user.track();
+        async move { unread_notifications().await.unwrap_or(0) }
+    });
     let sign_out = ServerAction::<SignOut>::new();
     Effect::new(move |_| {
         if sign_out.version().get() > 0 {
@@ -73,16 +75,24 @@ fn SignedInNav(user: CurrentUser) -> impl IntoView {
         <a href="/compte" data-testid="nav-account">{tx.nav_account}</a>
         <a href="/notifications" data-testid="nav-notifications">
             {tx.nav_notifications}
-            <Transition fallback=|| ()>
-                {move || Suspend::new(async move {
-                    let count = unread.await.unwrap_or(0);
-                    (count > 0).then(|| view! {
-                        <span class="badge" data-testid="unread-badge" aria-label=format!("{count} {}", tx.unread_label)>{count}</span>
-                    })
-                })}
-            </Transition>
+            {move || {
+                let count = unread.get().unwrap_or(0);
+                (count > 0).then(|| view! {
+                    <span class="badge" data-testid="unread-badge" aria-label=format!("{count} {}", tx.unread_label)>{count}</span>
+                })
+            }}
         </a>
-        {(user.role == Role::Admin).then(|| view! { <a href="/admin/mailbox">{tx.nav_mailbox}</a> })}
+        // One element around the role's links keeps the hydration markers simple.
+        <span class="site-nav__role">
+            {match user.role {
+                Role::Provider => view! { <a href="/profil" data-testid="nav-profile">"Mon profil"</a> }.into_any(),
+                Role::Admin => view! {
+                    <a href="/admin/revues" data-testid="nav-reviews">"Revues"</a>
+                    <a href="/admin/mailbox">{tx.nav_mailbox}</a>
+                }.into_any(),
+                Role::Client => ().into_any(),
+            }}
+        </span>
         <ActionForm action=sign_out attr:class="inline-form">
             <button type="submit" class="link-button" data-testid="sign-out">{tx.nav_sign_out}</button>
         </ActionForm>

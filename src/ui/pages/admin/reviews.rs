@@ -80,6 +80,10 @@ fn Review() -> impl IntoView {
     view! {
         <section class="container">
             <p><a href="/admin/revues">"← " {tx::REVIEW_QUEUE_TITLE}</a></p>
+            // Outside the dossier, which reloads once the decision is recorded.
+            {move || matches!(decide.value().get(), Some(Ok(()))).then(|| view! {
+                <p class="notice notice--ok" role="status">{tx::REVIEW_DONE}</p>
+            })}
             <Transition fallback=|| view! { <p>"Chargement…"</p> }>
                 {move || Suspend::new(async move {
                     match dossier.await {
@@ -139,9 +143,8 @@ fn DecisionForm(id: i64, decide: ServerAction<ReviewDecide>) -> impl IntoView {
             <label for="decision-message">{tx::REVIEW_MESSAGE}</label>
             <textarea id="decision-message" name="message" rows="4"></textarea>
             <button type="submit" class="button">{tx::REVIEW_SEND}</button>
-            {move || result.get().map(|r| match r {
-                Ok(()) => view! { <p class="notice notice--ok" role="status">{tx::REVIEW_DONE}</p> }.into_any(),
-                Err(err) => view! { <p class="notice notice--error" role="alert" data-testid="decision-error">{err.to_string()}</p> }.into_any(),
+            {move || result.get().and_then(Result::err).map(|err| view! {
+                <p class="notice notice--error" role="alert" data-testid="decision-error">{err.to_string()}</p>
             })}
         </ActionForm>
     }

@@ -12,7 +12,7 @@ use crate::ui::text::profile::visibility_text;
 pub fn VisibilityBadge(field: FieldId) -> impl IntoView {
     let visibility = field.visibility();
     let (label, help) = visibility_text(visibility);
-    let class = format!("badge badge--{visibility:?}").to_lowercase();
+    let class = format!("visibility visibility--{visibility:?}").to_lowercase();
     view! { <span class=class title=help data-testid="visibility">{label}</span> }
 }
 

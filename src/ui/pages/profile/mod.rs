@@ -103,7 +103,8 @@ fn Editor(data: EditorData) -> impl IntoView {
     let text = |v: fn(&ProfileDraft) -> &String| v;
     view! {
         <div class="container editor" data-testid="profile-editor">
-            <noscript><p class="notice">{tx::NOSCRIPT}</p></noscript>
+            // Hidden once the page is hydrated (a <noscript> would not hydrate).
+            <p class="notice until-hydrated">{tx::NOSCRIPT}</p>
             <header class="editor__head">
                 <h1>{tx::EDITOR_TITLE}</h1>
                 <p>{tx::EDITOR_LEAD}</p>
