@@ -8,7 +8,7 @@ use leptos_router::{path, SsrMode};
 use crate::ui::components::layout::{SiteFooter, SiteHeader};
 use crate::ui::components::session::provide_auth;
 use crate::ui::pages::account::AccountPage;
-use crate::ui::pages::admin::{MailboxPage, ReviewPage, ReviewQueuePage};
+use crate::ui::pages::admin::{MailboxPage, ReferencePage, ReviewPage, ReviewQueuePage};
 use crate::ui::pages::auth::{
     ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage,
 };
@@ -78,6 +78,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/admin/mailbox") view=MailboxPage/>
                 <Route path=path!("/admin/revues") view=ReviewQueuePage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/revues/:id") view=ReviewPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/referentiel") view=ReferencePage ssr=SsrMode::Async/>
                 <Route path=path!("/profil") view=ProfileEditorPage ssr=SsrMode::Async/>
             </Routes>
         </main>

@@ -178,6 +178,26 @@ async fn demo_data_is_marked_and_covers_every_departement() {
     .await
     .unwrap();
     assert_eq!((experts, departements, demo), (220, 101, 220));
+    let (clients, with_skills): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT count(*) FROM clients c JOIN accounts a ON a.id = c.account_id
+                 WHERE a.email LIKE '%.demo' AND c.company_name LIKE 'Démo%'),
+                (SELECT count(DISTINCT expert_id) FROM expert_skills)",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!((clients, with_skills), (5, 220));
+    // Demo clients cannot sign in.
+    let res = app
+        .call(
+            "auth_sign_in",
+            &[
+                ("email", "contact@demo-industries-du-rhone.demo"),
+                ("password", "!"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 401);
     let page = search(&app, "query[page]=1").await;
     assert!(page.cards.iter().all(|c| c.demo && !c.domains.is_empty()));
     assert!(app

@@ -7,6 +7,7 @@ pub mod dossier;
 pub mod dossier_check;
 pub mod eligibility;
 pub mod profile;
+pub mod reference;
 pub mod review;
 pub mod session;
 pub mod stats;

@@ -99,6 +99,20 @@ pub async fn seed_if_empty(pool: &PgPool, count: usize) -> Result<usize, AppErro
                 .execute(&mut *tx)
                 .await?;
         }
+        sqlx::query(
+            "INSERT INTO expert_skills (expert_id, skill_id, years)
+             SELECT $1, id, $2 FROM skills WHERE domain_id = $3 ORDER BY id LIMIT 2",
+        )
+        .bind(id)
+        .bind((years / 2).max(1))
+        .bind(domains[first_domain])
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("UPDATE experts SET remote_ok = $2 WHERE id = $1")
+            .bind(id)
+            .bind(rng.next(2) == 0)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query("INSERT INTO expert_languages (expert_id, code, level) VALUES ($1, 'fr', 'Native'), ($1, $2, $3)")
             .bind(id)
             .bind(OTHER_LANGUAGES[rng.next(OTHER_LANGUAGES.len())])
@@ -106,6 +120,39 @@ pub async fn seed_if_empty(pool: &PgPool, count: usize) -> Result<usize, AppErro
             .execute(&mut *tx)
             .await?;
     }
+    for (company, contact) in DEMO_CLIENTS {
+        let email = format!(
+            "contact@{}.demo",
+            crate::domain::reference::slugify(company).unwrap_or_default()
+        );
+        // No password can match '!': demo clients are shown, never signed in to.
+        let account: uuid::Uuid = sqlx::query_scalar(
+            "INSERT INTO accounts (email, password_hash, role, display_name, email_verified_at)
+             VALUES ($1, '!', 'client', $2, now()) RETURNING id",
+        )
+        .bind(&email)
+        .bind(company)
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO clients (account_id, company_name, siret, contact_first_name, contact_last_name)
+             VALUES ($1, $2, '73282932000074', $3, 'Démo')",
+        )
+        .bind(account)
+        .bind(company)
+        .bind(contact)
+        .execute(&mut *tx)
+        .await?;
+    }
     tx.commit().await?;
     Ok(count)
 }
+
+/// Demo client companies (fictitious, marked by their `.demo` addresses).
+const DEMO_CLIENTS: [(&str, &str); 5] = [
+    ("Démo Industries du Rhône", "Claire"),
+    ("Démo Logistique Atlantique", "Bruno"),
+    ("Démo Conseil Occitanie", "Sofia"),
+    ("Démo Énergies Nouvelles", "Marc"),
+    ("Démo Santé Numérique", "Inès"),
+];

@@ -61,6 +61,10 @@ pub const SERVER_FNS: &[(&str, Access)] = &[
     ("review_queue", Access::Role(Role::Admin)),
     ("review_open", Access::Role(Role::Admin)),
     ("review_decide", Access::Role(Role::Admin)),
+    ("reference_list", Access::Role(Role::Admin)),
+    ("reference_add_domain", Access::Role(Role::Admin)),
+    ("reference_add_skill", Access::Role(Role::Admin)),
+    ("reference_set_domain_active", Access::Role(Role::Admin)),
 ];
 
 /// The largest request body an endpoint accepts, in bytes: uploads get their file's cap

@@ -88,6 +88,7 @@ fn SignedInNav(user: CurrentUser) -> impl IntoView {
                 Role::Provider => view! { <a href="/profil" data-testid="nav-profile">"Mon profil"</a> }.into_any(),
                 Role::Admin => view! {
                     <a href="/admin/revues" data-testid="nav-reviews">"Revues"</a>
+                    <a href="/admin/referentiel">"Référentiel"</a>
                     <a href="/admin/mailbox">{tx.nav_mailbox}</a>
                 }.into_any(),
                 Role::Client => ().into_any(),

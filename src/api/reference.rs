@@ -1,0 +1,76 @@
+//! Admins edit the reference data: domains of expertise and their skills.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use crate::domain::reference::DomainAdmin;
+use crate::error::AppError;
+
+/// Admins: every domain with its skills.
+#[server(prefix = "/api", endpoint = "reference_list", input = GetUrl)]
+pub async fn reference_list() -> Result<Vec<DomainAdmin>, AppError> {
+    use crate::domain::account::Role;
+    use crate::server::{auth::access::require_role, repo::dossier, state::app_state};
+    super::respond(
+        async {
+            require_role(Role::Admin).await?;
+            dossier::reference_admin(&app_state()?.pool).await
+        }
+        .await,
+    )
+}
+
+/// Admins: a new domain (its identifier comes from the French label).
+#[server(prefix = "/api", endpoint = "reference_add_domain")]
+pub async fn reference_add_domain(label_fr: String, label_en: String) -> Result<(), AppError> {
+    use crate::domain::account::Role;
+    use crate::domain::reference::{parse_label, slugify};
+    use crate::server::{auth::access::require_role, repo::dossier, state::app_state};
+    super::respond(
+        async {
+            require_role(Role::Admin).await?;
+            let fr = parse_label(&label_fr, "Libellé français").map_err(AppError::Validation)?;
+            let en = parse_label(&label_en, "Libellé anglais").map_err(AppError::Validation)?;
+            let slug = slugify(&fr).map_err(AppError::Validation)?;
+            dossier::add_domain(&app_state()?.pool, &slug, &fr, &en).await
+        }
+        .await,
+    )
+}
+
+/// Admins: a new skill in a domain.
+#[server(prefix = "/api", endpoint = "reference_add_skill")]
+pub async fn reference_add_skill(
+    domain: String,
+    label_fr: String,
+    label_en: String,
+) -> Result<(), AppError> {
+    use crate::domain::account::Role;
+    use crate::domain::reference::{parse_label, slugify};
+    use crate::server::{auth::access::require_role, repo::dossier, state::app_state};
+    super::respond(
+        async {
+            require_role(Role::Admin).await?;
+            let fr = parse_label(&label_fr, "Libellé français").map_err(AppError::Validation)?;
+            let en = parse_label(&label_en, "Libellé anglais").map_err(AppError::Validation)?;
+            let slug = slugify(&fr).map_err(AppError::Validation)?;
+            dossier::add_skill(&app_state()?.pool, domain.trim(), &slug, &fr, &en).await
+        }
+        .await,
+    )
+}
+
+/// Admins: hide a domain from new profiles and filters, or show it again. Profiles
+/// that already have it keep it.
+#[server(prefix = "/api", endpoint = "reference_set_domain_active")]
+pub async fn reference_set_domain_active(domain: String, active: bool) -> Result<(), AppError> {
+    use crate::domain::account::Role;
+    use crate::server::{auth::access::require_role, repo::dossier, state::app_state};
+    super::respond(
+        async {
+            require_role(Role::Admin).await?;
+            dossier::set_domain_active(&app_state()?.pool, domain.trim(), active).await
+        }
+        .await,
+    )
+}

@@ -1,0 +1,82 @@
+//! Reference data edited by admins: domains of expertise and their skills.
+
+use serde::{Deserialize, Serialize};
+
+/// A domain as the admin screen shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DomainAdmin {
+    pub slug: String,
+    pub label_fr: String,
+    pub label_en: String,
+    pub active: bool,
+    /// `(slug, label_fr)`.
+    pub skills: Vec<(String, String)>,
+}
+
+/// A label of 2 to 80 characters, spaces normalised.
+pub fn parse_label(input: &str, what: &str) -> Result<String, String> {
+    let label = input.split_whitespace().collect::<Vec<_>>().join(" ");
+    match label.chars().count() {
+        0 | 1 => Err(format!("{what} : 2 caractères au moins.")),
+        n if n > 80 => Err(format!("{what} : 80 caractères au plus.")),
+        _ => Ok(label),
+    }
+}
+
+/// A stable identifier from a French label: `Économie circulaire` → `economie-circulaire`.
+pub fn slugify(label: &str) -> Result<String, String> {
+    let mut slug = String::new();
+    for c in label.to_lowercase().chars() {
+        let base = match c {
+            'à' | 'â' | 'ä' | 'á' => 'a',
+            'ç' => 'c',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' => 'i',
+            'ô' | 'ö' | 'ó' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            'ÿ' => 'y',
+            'œ' => {
+                slug.push('o');
+                'e'
+            }
+            'æ' => {
+                slug.push('a');
+                'e'
+            }
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        };
+        if base != '-' || !slug.ends_with('-') {
+            slug.push(base);
+        }
+    }
+    let slug = slug.trim_matches('-').to_string();
+    if slug.is_empty() {
+        return Err("Le libellé doit contenir des lettres ou des chiffres.".into());
+    }
+    Ok(slug.chars().take(60).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii_and_stable() {
+        assert_eq!(
+            slugify("Économie circulaire").unwrap(),
+            "economie-circulaire"
+        );
+        assert_eq!(
+            slugify("  Maîtrise d'œuvre  ").unwrap(),
+            "maitrise-d-oeuvre"
+        );
+        assert_eq!(slugify("IA & Data (2026)").unwrap(), "ia-data-2026");
+        assert!(slugify("—").is_err());
+        assert!(parse_label("x", "Libellé").is_err());
+        assert_eq!(
+            parse_label("  Data   science ", "Libellé").unwrap(),
+            "Data science"
+        );
+    }
+}

@@ -1,0 +1,103 @@
+//! Admins edit the domains of expertise and their skills.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::reference::{
+    reference_list, ReferenceAddDomain, ReferenceAddSkill, ReferenceSetDomainActive,
+};
+use crate::domain::reference::DomainAdmin;
+use crate::ui::pages::account::RequireUser;
+
+const TITLE: &str = "Domaines et compétences";
+
+#[component]
+pub fn ReferencePage() -> impl IntoView {
+    view! {
+        <Title text=TITLE/>
+        <RequireUser signed_in=|_| view! { <Reference/> }/>
+    }
+}
+
+fn error_of<T>(action: ServerAction<T>) -> impl Fn() -> Option<String>
+where
+    T: leptos::server_fn::ServerFn<Output = (), Error = crate::error::AppError>
+        + Clone
+        + Send
+        + Sync
+        + 'static,
+{
+    move || {
+        action
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| e.to_string())
+    }
+}
+
+#[component]
+fn Reference() -> impl IntoView {
+    let add_domain = ServerAction::<ReferenceAddDomain>::new();
+    let add_skill = ServerAction::<ReferenceAddSkill>::new();
+    let toggle = ServerAction::<ReferenceSetDomainActive>::new();
+    let domains = Resource::new(
+        move || {
+            (
+                add_domain.version().get(),
+                add_skill.version().get(),
+                toggle.version().get(),
+            )
+        },
+        |_| reference_list(),
+    );
+    view! {
+        <section class="container">
+            <h1>{TITLE}</h1>
+            <p>"Un domaine masqué n'est plus proposé aux nouveaux profils ni dans les filtres ; les profils qui l'ont le gardent."</p>
+            <ActionForm action=add_domain attr:class="filters" attr:data-testid="add-domain">
+                <label>"Nouveau domaine (français)" <input name="label_fr" required=true/></label>
+                <label>"En anglais" <input name="label_en" required=true/></label>
+                <button class="button" type="submit">"Ajouter le domaine"</button>
+            </ActionForm>
+            <p class="field__error" role="alert">{error_of(add_domain)}</p>
+            <p class="field__error" role="alert">{error_of(add_skill)}</p>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match domains.await {
+                        Ok(list) => list.into_iter().map(|d| view! { <DomainBlock d add_skill toggle/> }).collect_view().into_any(),
+                        Err(err) => view! { <p class="notice notice--error">{err.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn DomainBlock(
+    d: DomainAdmin,
+    add_skill: ServerAction<ReferenceAddSkill>,
+    toggle: ServerAction<ReferenceSetDomainActive>,
+) -> impl IntoView {
+    let (skill_domain, toggled_domain) = (d.slug.clone(), d.slug.clone());
+    view! {
+        <article class="card" data-testid=format!("domain-{}", d.slug)>
+            <h2>{d.label_fr.clone()} <span class="muted">{format!(" · {}", d.label_en)}</span>
+                {(!d.active).then(|| view! { " " <span class="tag">"masqué"</span> })}
+            </h2>
+            <ul class="tags">{d.skills.iter().map(|(_, label)| view! { <li class="tag">{label.clone()}</li> }).collect_view()}</ul>
+            <ActionForm action=add_skill attr:class="filters">
+                <input type="hidden" name="domain" value=skill_domain/>
+                <label>"Compétence (français)" <input name="label_fr" required=true/></label>
+                <label>"En anglais" <input name="label_en" required=true/></label>
+                <button class="button button--ghost" type="submit">"Ajouter la compétence"</button>
+            </ActionForm>
+            <ActionForm action=toggle attr:class="inline-form">
+                <input type="hidden" name="domain" value=toggled_domain/>
+                <input type="hidden" name="active" value=(!d.active).to_string()/>
+                <button class="button button--ghost" type="submit">{if d.active { "Masquer ce domaine" } else { "Réactiver ce domaine" }}</button>
+            </ActionForm>
+        </article>
+    }
+}
