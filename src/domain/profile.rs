@@ -120,6 +120,17 @@ pub enum LanguageLevel {
 }
 
 impl LanguageLevel {
+    /// Every level, from the lowest.
+    pub const ALL: [LanguageLevel; 7] = [
+        LanguageLevel::A1,
+        LanguageLevel::A2,
+        LanguageLevel::B1,
+        LanguageLevel::B2,
+        LanguageLevel::C1,
+        LanguageLevel::C2,
+        LanguageLevel::Native,
+    ];
+
     pub fn parse(s: &str) -> Option<Self> {
         Some(match s {
             "A1" => LanguageLevel::A1,

@@ -124,18 +124,10 @@ pub fn Languages() -> impl IntoView {
             .collect()
     });
     let levels = Signal::derive(|| {
-        [
-            LanguageLevel::A1,
-            LanguageLevel::A2,
-            LanguageLevel::B1,
-            LanguageLevel::B2,
-            LanguageLevel::C1,
-            LanguageLevel::C2,
-            LanguageLevel::Native,
-        ]
-        .into_iter()
-        .map(|l| (format!("{l:?}"), l.label_fr().to_string()))
-        .collect()
+        LanguageLevel::ALL
+            .into_iter()
+            .map(|l| (format!("{l:?}"), l.label_fr().to_string()))
+            .collect()
     });
     view! {
         <ListField field=FieldId::Languages
