@@ -8,13 +8,18 @@ use leptos_router::{path, SsrMode};
 use crate::ui::components::layout::{SiteFooter, SiteHeader};
 use crate::ui::components::session::provide_auth;
 use crate::ui::pages::account::AccountPage;
-use crate::ui::pages::admin::{MailboxPage, ReferencePage, ReviewPage, ReviewQueuePage};
+use crate::ui::pages::admin::{
+    AdminProjectPage, AdminProjectsPage, MailboxPage, ReferencePage, ReviewPage, ReviewQueuePage,
+};
 use crate::ui::pages::auth::{
     ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage,
 };
 use crate::ui::pages::directory::{DirectoryPage, ExpertCardPage};
 use crate::ui::pages::notifications::NotificationsPage;
 use crate::ui::pages::profile::ProfileEditorPage;
+use crate::ui::pages::projects::{
+    ClientProjectPage, ClientProjectsPage, ExpertProjectsPage, NewProjectPage,
+};
 use crate::ui::pages::{home::HomePage, not_found::NotFound};
 use crate::ui::text::t;
 
@@ -79,6 +84,12 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/admin/revues") view=ReviewQueuePage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/revues/:id") view=ReviewPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/referentiel") view=ReferencePage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/projets") view=AdminProjectsPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/projets/:id") view=AdminProjectPage ssr=SsrMode::Async/>
+                <Route path=path!("/mes-projets") view=ClientProjectsPage ssr=SsrMode::Async/>
+                <Route path=path!("/mes-projets/nouveau") view=NewProjectPage ssr=SsrMode::Async/>
+                <Route path=path!("/mes-projets/:id") view=ClientProjectPage ssr=SsrMode::Async/>
+                <Route path=path!("/projets") view=ExpertProjectsPage ssr=SsrMode::Async/>
                 <Route path=path!("/profil") view=ProfileEditorPage ssr=SsrMode::Async/>
             </Routes>
         </main>

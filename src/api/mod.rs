@@ -6,6 +6,7 @@ pub mod auth;
 pub mod directory;
 pub mod notifications;
 pub mod profile;
+pub mod projects;
 pub mod reference;
 pub mod review;
 pub mod stats;

@@ -124,6 +124,9 @@ async fn run_app(
         }
     }
     let state = AppState::new(config, pool);
+    crate::server::match_sync::start(&state)
+        .await
+        .context("building the matching index")?;
     spawn_background_tasks(&state)?;
     let addr = listener.local_addr()?;
     tracing::info!("B2BiZen listening on http://{addr}");

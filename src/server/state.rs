@@ -1,7 +1,11 @@
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sqlx::PgPool;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
+use uuid::Uuid;
+
+use crate::domain::matching::{ExpertFacts, ProjectCriteria, Ranked};
+use crate::server::matching::MatchIndex;
 
 use crate::error::AppError;
 use crate::server::config::Config;
@@ -15,6 +19,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// Uploaded files, outside the web root.
     pub storage: LocalStorage,
+    /// The in-memory matching index, kept in sync by [`crate::server::match_sync`].
+    pub matching: Arc<RwLock<MatchIndex>>,
 }
 
 impl AppState {
@@ -22,8 +28,28 @@ impl AppState {
         Self {
             leptos_options: config.leptos.clone(),
             storage: LocalStorage::new(config.data_dir.join("uploads")),
+            matching: Arc::new(RwLock::new(MatchIndex::new())),
             pool,
             config: Arc::new(config),
+        }
+    }
+}
+
+impl AppState {
+    /// The `k` best experts for `criteria` today, from the index.
+    pub fn matching_top(&self, criteria: &ProjectCriteria, k: usize) -> Vec<Ranked> {
+        let today = crate::server::dossiers::today();
+        match self.matching.read() {
+            Ok(index) => index.top_k(criteria, k, today),
+            Err(poisoned) => poisoned.into_inner().top_k(criteria, k, today),
+        }
+    }
+
+    /// The matching facts of an indexed (published, attested) expert.
+    pub fn matching_facts(&self, expert: Uuid) -> Option<ExpertFacts> {
+        match self.matching.read() {
+            Ok(index) => index.get(expert),
+            Err(poisoned) => poisoned.into_inner().get(expert),
         }
     }
 }

@@ -89,6 +89,7 @@ pub struct TestApp {
     pub pool: PgPool,
     /// A browser-like client: keeps cookies, sends this site's Origin on POST.
     pub client: reqwest::Client,
+    pub db_url: String,
 }
 
 impl TestApp {
@@ -98,7 +99,17 @@ impl TestApp {
 
     /// The app with extra configuration (`KEY`, `value`) pairs.
     pub async fn spawn_with(settings: &[(&str, &str)]) -> Self {
-        let (pool, _) = fresh_database().await;
+        let (pool, db_url) = fresh_database().await;
+        Self::serve(pool, db_url, settings).await
+    }
+
+    /// A second server process on the same database (its own pool and matching index).
+    pub async fn second_server(&self) -> Self {
+        let pool = b2bizen::server::db::connect(&self.db_url).await.unwrap();
+        Self::serve(pool, self.db_url.clone(), &[]).await
+    }
+
+    async fn serve(pool: PgPool, db_url: String, settings: &[(&str, &str)]) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let mut owned: Vec<(String, String)> = settings
@@ -115,6 +126,7 @@ impl TestApp {
             Config::from_lookup(|key| owned.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
                 .unwrap();
         let state = AppState::new(config, pool.clone());
+        b2bizen::server::match_sync::start(&state).await.unwrap();
         tokio::spawn(async move {
             axum::serve(
                 listener,
@@ -128,6 +140,7 @@ impl TestApp {
             client: Self::browser(&base_url),
             base_url,
             pool,
+            db_url,
         }
     }
 

@@ -65,6 +65,17 @@ pub const SERVER_FNS: &[(&str, Access)] = &[
     ("reference_add_domain", Access::Role(Role::Admin)),
     ("reference_add_skill", Access::Role(Role::Admin)),
     ("reference_set_domain_active", Access::Role(Role::Admin)),
+    ("project_wizard", Access::Role(Role::Client)),
+    ("project_save_draft", Access::Role(Role::Client)),
+    ("project_submit", Access::Role(Role::Client)),
+    ("projects_mine", Access::Role(Role::Client)),
+    ("project_client_view", Access::Role(Role::Client)),
+    ("projects_for_expert", Access::Role(Role::Provider)),
+    ("project_apply", Access::Role(Role::Provider)),
+    ("settings_project_alerts", Access::Role(Role::Provider)),
+    ("admin_projects", Access::Role(Role::Admin)),
+    ("admin_candidates", Access::Role(Role::Admin)),
+    ("admin_propose", Access::Role(Role::Admin)),
 ];
 
 /// The largest request body an endpoint accepts, in bytes: uploads get their file's cap

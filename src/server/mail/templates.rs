@@ -178,6 +178,43 @@ pub fn attestation_reminder(to: &str, name: &str, until: &str, link: &str) -> Ma
     )
 }
 
+/// A new project matches the expert's profile.
+pub fn project_notice(to: &str, name: &str, title: &str, link: &str) -> Mail {
+    let lead = format!("Un nouveau projet correspond à votre profil : « {title} ».");
+    render(
+        to,
+        "Un projet dans votre domaine",
+        Body {
+            greeting: format!("Bonjour {name},"),
+            paragraphs: vec![
+                &lead,
+                "Consultez-le et, s'il vous intéresse, proposez votre candidature avec un \
+                 court message : l'équipe B2BiZen l'ajoutera aux profils étudiés.",
+            ],
+            action: Some(("Voir le projet", link)),
+            after: vec!["Vous pouvez désactiver ces alertes depuis votre compte."],
+        },
+    )
+}
+
+/// The expert was proposed to a client.
+pub fn proposed_to_client(to: &str, name: &str, title: &str, link: &str) -> Mail {
+    let lead = format!(
+        "Bonne nouvelle : l'équipe B2BiZen a proposé votre profil au client du projet « {title} ». \
+         Le client peut désormais consulter votre dossier complet."
+    );
+    render(
+        to,
+        "Votre profil a été proposé à un client",
+        Body {
+            greeting: format!("Bonjour {name},"),
+            paragraphs: vec![&lead],
+            action: Some(("Suivre mes projets", link)),
+            after: vec![],
+        },
+    )
+}
+
 /// The links of a plain-text body, for the admin mailbox.
 pub fn links(text: &str) -> Vec<String> {
     text.split_whitespace()

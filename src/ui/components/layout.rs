@@ -85,13 +85,17 @@ fn SignedInNav(user: CurrentUser) -> impl IntoView {
         // One element around the role's links keeps the hydration markers simple.
         <span class="site-nav__role">
             {match user.role {
-                Role::Provider => view! { <a href="/profil" data-testid="nav-profile">"Mon profil"</a> }.into_any(),
+                Role::Provider => view! {
+                    <a href="/profil" data-testid="nav-profile">"Mon profil"</a>
+                    <a href="/projets" data-testid="nav-projects">"Projets"</a>
+                }.into_any(),
                 Role::Admin => view! {
                     <a href="/admin/revues" data-testid="nav-reviews">"Revues"</a>
+                    <a href="/admin/projets" data-testid="nav-admin-projects">"Projets"</a>
                     <a href="/admin/referentiel">"Référentiel"</a>
                     <a href="/admin/mailbox">{tx.nav_mailbox}</a>
                 }.into_any(),
-                Role::Client => ().into_any(),
+                Role::Client => view! { <a href="/mes-projets" data-testid="nav-my-projects">"Mes projets"</a> }.into_any(),
             }}
         </span>
         <ActionForm action=sign_out attr:class="inline-form">

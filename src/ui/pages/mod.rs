@@ -6,3 +6,4 @@ pub mod home;
 pub mod not_found;
 pub mod notifications;
 pub mod profile;
+pub mod projects;

@@ -43,15 +43,15 @@ pub fn problem(
     }
 }
 
-pub type Get = fn(&ProfileDraft) -> &String;
-pub type Set = fn(&mut ProfileDraft, String);
+pub type GetField = fn(&ProfileDraft) -> &String;
+pub type SetField = fn(&mut ProfileDraft, String);
 
 /// A text, date or multi-line input bound to one field of the draft.
 #[component]
 pub fn TextInput(
     field: FieldId,
-    get: Get,
-    set: Set,
+    get: GetField,
+    set: SetField,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] multiline: bool,
     #[prop(optional)] autocomplete: Option<&'static str>,

@@ -15,6 +15,7 @@ use crate::domain::account::Role;
 use crate::domain::dossier::{DraftFiles, FieldId, ProfileDraft, ReferenceData};
 use crate::domain::dossier_check::Problem;
 use crate::domain::review::{EditorData, ReviewState};
+use crate::ui::components::autosave::{autosave, SaveIndicator, SaveStatus};
 use crate::ui::pages::account::RequireUser;
 use crate::ui::text::field_text;
 use crate::ui::text::profile as tx;
@@ -33,14 +34,6 @@ pub struct Ctx {
 
 pub fn ctx() -> Ctx {
     expect_context::<Ctx>()
-}
-
-#[derive(Debug, Clone, PartialEq)]
-enum SaveStatus {
-    Saved,
-    Pending,
-    Saving,
-    Failed(String),
 }
 
 #[component]
@@ -88,7 +81,9 @@ fn Editor(data: EditorData) -> impl IntoView {
     provide_context(ctx);
     let state = RwSignal::new(data.state);
     let unsubmitted = RwSignal::new(data.unsubmitted_changes);
-    let save = autosave(draft, unsubmitted);
+    let save = autosave(draft.into(), move |d| async move {
+        profile_save(d).await.map(|_| unsubmitted.set(true))
+    });
     let completeness = Memo::new(move |_| draft.with(|d| files.with(|f| d.completeness(f))));
     let missing = Memo::new(move |_| draft.with(|d| files.with(|f| d.missing(f))));
     // An upload changes the draft on the server too.
@@ -112,7 +107,7 @@ fn Editor(data: EditorData) -> impl IntoView {
                 <div class="editor__meter">
                     <label for="completude">{tx::COMPLETENESS} " " <strong data-testid="completeness">{move || format!("{} %", completeness.get())}</strong></label>
                     <progress id="completude" max="100" value=move || completeness.get()></progress>
-                    <SaveIndicator save/>
+                    <SaveIndicator status=save/>
                 </div>
             </header>
             <div class="editor__body">
@@ -164,58 +159,6 @@ fn Editor(data: EditorData) -> impl IntoView {
             </div>
             <preview::HistoryAndViews history=data.history views=data.views/>
         </div>
-    }
-}
-
-/// Saves the draft 700 ms after the last change; the status says where things stand.
-fn autosave(draft: RwSignal<ProfileDraft>, unsubmitted: RwSignal<bool>) -> RwSignal<SaveStatus> {
-    let status = RwSignal::new(SaveStatus::Saved);
-    let generation = StoredValue::new(0u64);
-    Effect::new(move |prev: Option<()>| {
-        let snapshot = draft.get();
-        if prev.is_none() {
-            return;
-        }
-        status.set(SaveStatus::Pending);
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        set_timeout(
-            move || {
-                if generation.get_value() != mine {
-                    return;
-                }
-                status.set(SaveStatus::Saving);
-                leptos::task::spawn_local(async move {
-                    let result = profile_save(snapshot).await;
-                    if generation.get_value() != mine {
-                        return;
-                    }
-                    match result {
-                        Ok(_) => {
-                            status.set(SaveStatus::Saved);
-                            unsubmitted.set(true);
-                        }
-                        Err(err) => status.set(SaveStatus::Failed(err.to_string())),
-                    }
-                });
-            },
-            std::time::Duration::from_millis(700),
-        );
-    });
-    status
-}
-
-#[component]
-fn SaveIndicator(save: RwSignal<SaveStatus>) -> impl IntoView {
-    view! {
-        <p class="save-status" role="status" data-testid="save-status" data-state=move || format!("{:?}", save.get()).to_lowercase()>
-            {move || match save.get() {
-                SaveStatus::Saved => tx::SAVE_DONE.to_string(),
-                SaveStatus::Pending => tx::SAVE_PENDING.to_string(),
-                SaveStatus::Saving => tx::SAVE_RUNNING.to_string(),
-                SaveStatus::Failed(err) => format!("{} {}", tx::SAVE_FAILED, err),
-            }}
-        </p>
     }
 }
 

@@ -1,0 +1,181 @@
+//! Projects: the client's wizard and projects, experts' matching projects and
+//! applications, the admin's pre-selection.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::{GetUrl, Json};
+use uuid::Uuid;
+
+use crate::domain::project::{
+    AdminProjectView, ClientProjectView, ExpertProjectView, ProjectDraft, ProjectSummary,
+    WizardData,
+};
+use crate::error::AppError;
+
+#[cfg(feature = "ssr")]
+fn parse_id(id: &str) -> Result<Uuid, AppError> {
+    Uuid::parse_str(id.trim()).map_err(|_| AppError::NotFound)
+}
+
+/// Clients: the draft being written (a new one if none), to resume on any device.
+#[server(prefix = "/api", endpoint = "project_wizard", input = GetUrl)]
+pub async fn project_wizard() -> Result<WizardData, AppError> {
+    use crate::domain::account::Role;
+    use crate::server::{auth::access::require_role, projects, state::app_state};
+    super::respond(
+        async {
+            let user = require_role(Role::Client).await?;
+            projects::wizard(&app_state()?.pool, &user).await
+        }
+        .await,
+    )
+}
+
+/// Clients: saves the draft and the step reached.
+#[server(prefix = "/api", endpoint = "project_save_draft", input = Json)]
+pub async fn project_save_draft(
+    id: Uuid,
+    step: usize,
+    draft: ProjectDraft,
+) -> Result<(), AppError> {
+    use crate::domain::account::Role;
+    use crate::server::{auth::access::require_role, projects, state::app_state};
+    super::respond(
+        async {
+            let user = require_role(Role::Client).await?;
+            projects::save_draft(&app_state()?.pool, &user, id, step, &draft).await
+        }
+        .await,
+    )
+}
+
+/// Clients: submits the draft; matching experts are notified. Returns the project's id.
+#[server(prefix = "/api", endpoint = "project_submit")]
+pub async fn project_submit(id: String) -> Result<Uuid, AppError> {
+    use crate::domain::account::Role;
+    use crate::server::{auth::access::require_role, projects, state::app_state};
+    super::respond(
+        async {
+            let user = require_role(Role::Client).await?;
+            projects::submit(&app_state()?, &user, parse_id(&id)?).await
+        }
+        .await,
+    )
+}
+
+/// Clients: their projects.
+#[server(prefix = "/api", endpoint = "projects_mine", input = GetUrl)]
+pub async fn projects_mine() -> Result<Vec<ProjectSummary>, AppError> {
+    use crate::domain::account::Role;
+    use crate::server::{auth::access::require_role, projects, state::app_state};
+    super::respond(
+        async {
+            let user = require_role(Role::Client).await?;
+            projects::mine(&app_state()?.pool, &user).await
+        }
+        .await,
+    )
+}
+
+/// Clients: one of their projects with the dossiers proposed, in full (each view is
+/// logged for the expert). POST: it writes to the access log.
+#[server(prefix = "/api", endpoint = "project_client_view")]
+pub async fn project_client_view(id: String) -> Result<ClientProjectView, AppError> {
+    use crate::domain::account::Role;
+    use crate::server::{auth::access::require_role, selection, state::app_state};
+    super::respond(
+        async {
+            let user = require_role(Role::Client).await?;
+            selection::for_client(&app_state()?, &user, parse_id(&id)?).await
+        }
+        .await,
+    )
+}
+
+/// Providers: open projects of their domains, with their own match explained.
+#[server(prefix = "/api", endpoint = "projects_for_expert", input = GetUrl)]
+pub async fn projects_for_expert() -> Result<Vec<ExpertProjectView>, AppError> {
+    use crate::domain::account::Role;
+    use crate::server::{auth::access::require_role, selection, state::app_state};
+    super::respond(
+        async {
+            let user = require_role(Role::Provider).await?;
+            selection::for_expert(&app_state()?, &user).await
+        }
+        .await,
+    )
+}
+
+/// Providers: applies to a project with a short message (once).
+#[server(prefix = "/api", endpoint = "project_apply")]
+pub async fn project_apply(id: String, message: String) -> Result<(), AppError> {
+    use crate::domain::account::Role;
+    use crate::server::{auth::access::require_role, selection, state::app_state};
+    super::respond(
+        async {
+            let user = require_role(Role::Provider).await?;
+            selection::apply(&app_state()?.pool, &user, parse_id(&id)?, &message).await
+        }
+        .await,
+    )
+}
+
+/// Admins: open projects.
+#[server(prefix = "/api", endpoint = "admin_projects", input = GetUrl)]
+pub async fn admin_projects() -> Result<Vec<ProjectSummary>, AppError> {
+    use crate::domain::account::Role;
+    use crate::server::{auth::access::require_role, selection, state::app_state};
+    super::respond(
+        async {
+            require_role(Role::Admin).await?;
+            selection::admin_projects(&app_state()?.pool).await
+        }
+        .await,
+    )
+}
+
+/// Admins: the ranked candidates of a project, explained.
+#[server(prefix = "/api", endpoint = "admin_candidates", input = GetUrl)]
+pub async fn admin_candidates(id: String) -> Result<AdminProjectView, AppError> {
+    use crate::domain::account::Role;
+    use crate::server::{auth::access::require_role, selection, state::app_state};
+    super::respond(
+        async {
+            require_role(Role::Admin).await?;
+            selection::candidates(&app_state()?, parse_id(&id)?).await
+        }
+        .await,
+    )
+}
+
+/// Admins: proposes experts (with a note each) to the project's client.
+#[server(prefix = "/api", endpoint = "admin_propose", input = Json)]
+pub async fn admin_propose(id: Uuid, picks: Vec<(Uuid, String)>) -> Result<usize, AppError> {
+    use crate::domain::account::Role;
+    use crate::server::{auth::access::require_role, selection, state::app_state};
+    super::respond(
+        async {
+            let admin = require_role(Role::Admin).await?;
+            selection::propose(&app_state()?, &admin, id, &picks).await
+        }
+        .await,
+    )
+}
+
+/// Providers: receive "un projet dans votre domaine" alerts or not.
+#[server(prefix = "/api", endpoint = "settings_project_alerts")]
+pub async fn settings_project_alerts(enabled: bool) -> Result<(), AppError> {
+    use crate::domain::account::Role;
+    use crate::server::{auth::access::require_role, state::app_state};
+    super::respond(
+        async {
+            let user = require_role(Role::Provider).await?;
+            sqlx::query("UPDATE providers SET notify_projects = $2 WHERE account_id = $1")
+                .bind(user.id)
+                .bind(enabled)
+                .execute(&app_state()?.pool)
+                .await?;
+            Ok(())
+        }
+        .await,
+    )
+}

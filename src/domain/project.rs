@@ -1,0 +1,463 @@
+//! Client projects: the wizard's draft (raw input, never lost), its steps and checks,
+//! the budget rules, and the project as experts and admins see it.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::dossier::{LanguageEntry, ReferenceData};
+use super::dossier_check::{mobility_codes, parse_date, parse_rate};
+use super::profile::{LanguageLevel, ProfileLevel, LANGUAGES};
+
+/// How the client wants to meet candidates.
+pub const CONTACT_FORMATS: [(&str, &str); 4] = [
+    ("phone", "Téléphone"),
+    ("chat", "Messagerie (chatroom)"),
+    ("video", "Visioconférence"),
+    ("meeting", "Rencontre en personne"),
+];
+
+/// The wizard's steps, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Step {
+    Basics,
+    Profile,
+    PlaceAndDates,
+    Budget,
+    Contact,
+    Review,
+}
+
+impl Step {
+    pub const ALL: [Step; 6] = [
+        Step::Basics,
+        Step::Profile,
+        Step::PlaceAndDates,
+        Step::Budget,
+        Step::Contact,
+        Step::Review,
+    ];
+
+    pub fn index(self) -> usize {
+        Self::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    pub fn from_index(i: usize) -> Self {
+        Self::ALL[i.min(Self::ALL.len() - 1)]
+    }
+
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            Step::Basics => "Le projet",
+            Step::Profile => "Profil recherché",
+            Step::PlaceAndDates => "Lieu et dates",
+            Step::Budget => "Budget",
+            Step::Contact => "Échanges",
+            Step::Review => "Récapitulatif",
+        }
+    }
+}
+
+/// What the client typed, as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProjectDraft {
+    pub title: String,
+    pub description: String,
+    /// A domain slug.
+    pub domain: String,
+    /// Skill slugs.
+    pub required_skills: Vec<String>,
+    pub optional_skills: Vec<String>,
+    /// A [`ProfileLevel`] slug, or empty for any level.
+    pub level: String,
+    pub languages: Vec<LanguageEntry>,
+    pub remote: bool,
+    /// Départements, separated by commas.
+    pub places: String,
+    pub start_date: String,
+    pub duration_days: String,
+    /// `global` (a total budget) or `daily` (a daily rate times a number of days).
+    pub budget_mode: String,
+    pub budget: String,
+    pub daily_rate: String,
+    pub days: String,
+    pub contact_formats: Vec<String>,
+    /// Hide the company's name from experts until they are proposed.
+    pub confidential: bool,
+}
+
+impl Default for ProjectDraft {
+    fn default() -> Self {
+        Self {
+            title: String::new(),
+            description: String::new(),
+            domain: String::new(),
+            required_skills: Vec::new(),
+            optional_skills: Vec::new(),
+            level: String::new(),
+            languages: Vec::new(),
+            remote: false,
+            places: String::new(),
+            start_date: String::new(),
+            duration_days: String::new(),
+            budget_mode: "global".into(),
+            budget: String::new(),
+            daily_rate: String::new(),
+            days: String::new(),
+            contact_formats: Vec::new(),
+            confidential: false,
+        }
+    }
+}
+
+/// A problem with one field of the wizard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectProblem {
+    pub field: String,
+    pub message: String,
+}
+
+fn count(s: &str) -> usize {
+    s.trim().chars().count()
+}
+
+fn days(s: &str) -> Result<u32, String> {
+    match s.trim().parse::<u32>() {
+        Ok(d) if (1..=730).contains(&d) => Ok(d),
+        _ => Err("Indiquez un nombre de jours entre 1 et 730.".into()),
+    }
+}
+
+/// A budget in euros HT: more than 0, at most 10 million, cents at most.
+pub fn parse_budget(s: &str) -> Result<Decimal, String> {
+    let normalised: String = s
+        .trim()
+        .trim_end_matches('€')
+        .replace(',', ".")
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}')
+        .collect();
+    let amount: Decimal = normalised
+        .parse()
+        .map_err(|_| "Indiquez un montant en euros HT, par exemple 15000 ou 15 000,50.")?;
+    if amount.scale() > 2 || amount <= Decimal::ZERO || amount > Decimal::from(10_000_000) {
+        return Err(
+            "Le budget doit être compris entre 1 € et 10 000 000 € HT, au centime près.".into(),
+        );
+    }
+    Ok(amount)
+}
+
+impl ProjectDraft {
+    /// Problems of one step. `strict`: empty required fields count (when leaving the
+    /// step); otherwise only what was typed is judged (as the client types).
+    pub fn problems(
+        &self,
+        step: Step,
+        refs: &ReferenceData,
+        today: NaiveDate,
+        strict: bool,
+    ) -> Vec<ProjectProblem> {
+        let mut out = Vec::new();
+        let mut push = |field: &str, message: String| {
+            out.push(ProjectProblem {
+                field: field.into(),
+                message,
+            })
+        };
+        let filled = |s: &str| !s.trim().is_empty();
+        match step {
+            Step::Basics => {
+                if (strict || filled(&self.title)) && !(3..=200).contains(&count(&self.title)) {
+                    push("title", "Un titre de 3 à 200 caractères.".into());
+                }
+                if (strict || filled(&self.description))
+                    && !(20..=5000).contains(&count(&self.description))
+                {
+                    push(
+                        "description",
+                        "Décrivez le projet en 20 à 5 000 caractères.".into(),
+                    );
+                }
+                if (strict || filled(&self.domain))
+                    && !refs.domains.iter().any(|d| d.slug == self.domain)
+                {
+                    push("domain", "Choisissez le domaine du projet.".into());
+                }
+            }
+            Step::Profile => {
+                let of_domain = |s: &String| refs.skill_domain(s) == Some(self.domain.as_str());
+                if strict && self.required_skills.is_empty() {
+                    push(
+                        "required_skills",
+                        "Choisissez au moins une compétence requise.".into(),
+                    );
+                }
+                if !self
+                    .required_skills
+                    .iter()
+                    .chain(&self.optional_skills)
+                    .all(of_domain)
+                {
+                    push(
+                        "required_skills",
+                        "Ces compétences ne relèvent pas du domaine choisi.".into(),
+                    );
+                }
+                if filled(&self.level) && ProfileLevel::parse(&self.level).is_none() {
+                    push("level", "Niveau inconnu.".into());
+                }
+                for l in &self.languages {
+                    if !LANGUAGES.iter().any(|(c, _)| *c == l.code)
+                        || LanguageLevel::parse(&l.level).is_none()
+                    {
+                        push(
+                            "languages",
+                            "Choisissez chaque langue et son niveau minimum.".into(),
+                        );
+                    }
+                }
+            }
+            Step::PlaceAndDates => {
+                let places = mobility_codes(&self.places);
+                if let Some(Err(m)) = places.iter().find(|p| p.is_err()) {
+                    push("places", m.clone());
+                } else if strict && !self.remote && places.is_empty() {
+                    push(
+                        "places",
+                        "Indiquez au moins un département, ou cochez « à distance ».".into(),
+                    );
+                }
+                if strict || filled(&self.start_date) {
+                    match parse_date(&self.start_date) {
+                        Err(m) => push("start_date", m),
+                        Ok(d) if d < today => {
+                            push("start_date", "La date de début est déjà passée.".into())
+                        }
+                        _ => {}
+                    }
+                }
+                if strict || filled(&self.duration_days) {
+                    if let Err(m) = days(&self.duration_days) {
+                        push("duration_days", m);
+                    }
+                }
+            }
+            Step::Budget => {
+                if self.budget_mode == "daily" {
+                    if strict || filled(&self.daily_rate) {
+                        if let Err(m) = parse_rate(&self.daily_rate) {
+                            push("daily_rate", m);
+                        }
+                    }
+                    if strict || filled(&self.days) {
+                        if let Err(m) = days(&self.days) {
+                            push("days", m);
+                        }
+                    }
+                } else if strict || filled(&self.budget) {
+                    if let Err(m) = parse_budget(&self.budget) {
+                        push("budget", m);
+                    }
+                }
+            }
+            Step::Contact => {
+                if strict && self.contact_formats.is_empty() {
+                    push(
+                        "contact_formats",
+                        "Choisissez au moins un format d'échange.".into(),
+                    );
+                }
+                if !self
+                    .contact_formats
+                    .iter()
+                    .all(|f| CONTACT_FORMATS.iter().any(|(c, _)| c == f))
+                {
+                    push("contact_formats", "Format d'échange inconnu.".into());
+                }
+            }
+            Step::Review => {}
+        }
+        out
+    }
+
+    /// Every problem, every step, strictly: what blocks the submission.
+    pub fn all_problems(&self, refs: &ReferenceData, today: NaiveDate) -> Vec<ProjectProblem> {
+        Step::ALL
+            .iter()
+            .flat_map(|s| self.problems(*s, refs, today, true))
+            .collect()
+    }
+
+    /// The mission's total budget, € HT.
+    pub fn total_budget(&self) -> Option<Decimal> {
+        if self.budget_mode == "daily" {
+            let rate = parse_rate(&self.daily_rate).ok()?;
+            let days = days(&self.days).ok()?;
+            Some(rate * Decimal::from(days))
+        } else {
+            parse_budget(&self.budget).ok()
+        }
+    }
+
+    /// The highest daily rate the budget allows: the rate given, or the budget spread
+    /// over the duration (unknown without a duration).
+    pub fn max_daily_rate(&self) -> Option<Decimal> {
+        if self.budget_mode == "daily" {
+            return parse_rate(&self.daily_rate).ok();
+        }
+        let budget = parse_budget(&self.budget).ok()?;
+        let duration = days(&self.duration_days).ok()?;
+        Some((budget / Decimal::from(duration)).round_dp(2))
+    }
+}
+
+/// An open project, as an expert sees it (the company hidden if confidential).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectSummary {
+    pub id: uuid::Uuid,
+    pub title: String,
+    pub description: String,
+    pub domain: String,
+    /// `None` when confidential and the viewer was not proposed.
+    pub company: Option<String>,
+    pub place: String,
+    pub start_date: NaiveDate,
+    pub duration_days: Option<u32>,
+    pub budget: Option<Decimal>,
+    pub contact_formats: Vec<String>,
+    pub status: String,
+    pub created_at: String,
+}
+
+/// The wizard's state, as the server keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WizardData {
+    pub id: uuid::Uuid,
+    pub draft: ProjectDraft,
+    pub step: usize,
+    pub refs: ReferenceData,
+    /// Today on the server (YYYY-MM-DD).
+    pub today: String,
+}
+
+/// An open project for an expert: with their own match explained, if they match.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExpertProjectView {
+    pub project: ProjectSummary,
+    pub score: Option<super::matching::MatchScore>,
+    pub applied: bool,
+}
+
+/// A candidate of a project for the admin: matched, applicant, or both.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Candidate {
+    pub expert_id: uuid::Uuid,
+    pub name: String,
+    pub score: super::matching::MatchScore,
+    /// Passes the hard filters (applicants may not).
+    pub eligible: bool,
+    pub application: Option<String>,
+    pub proposed: bool,
+}
+
+/// A project for the admin's pre-selection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminProjectView {
+    pub project: ProjectSummary,
+    pub candidates: Vec<Candidate>,
+}
+
+/// A dossier proposed to the client, revealed in full.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposedDossier {
+    pub dossier: super::dossier::FullDossier,
+    pub note: String,
+    pub state: super::selection::ProposalState,
+    pub score: Option<super::matching::MatchScore>,
+}
+
+/// A project for its client.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClientProjectView {
+    pub project: ProjectSummary,
+    pub proposals: Vec<ProposedDossier>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::dossier::DomainRef;
+
+    fn refs() -> ReferenceData {
+        ReferenceData {
+            domains: vec![DomainRef {
+                slug: "finance".into(),
+                label: "Finance".into(),
+                skills: vec![("tresorerie".into(), "Trésorerie".into())],
+            }],
+            departements: vec![],
+        }
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+    }
+
+    #[test]
+    fn each_step_judges_what_was_typed_then_everything_when_leaving() {
+        let draft = ProjectDraft {
+            title: "Audit".into(),
+            ..Default::default()
+        };
+        assert!(draft
+            .problems(Step::Basics, &refs(), today(), false)
+            .is_empty());
+        let strict = draft.problems(Step::Basics, &refs(), today(), true);
+        let fields: Vec<_> = strict.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, ["description", "domain"]);
+        let late = ProjectDraft {
+            start_date: "2026-11-01".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            late.problems(Step::PlaceAndDates, &refs(), today(), false)[0].message,
+            "La date de début est déjà passée."
+        );
+    }
+
+    #[test]
+    fn budget_rules() {
+        let global = ProjectDraft {
+            budget: "15 000".into(),
+            duration_days: "20".into(),
+            ..Default::default()
+        };
+        assert_eq!(global.total_budget(), Some(Decimal::from(15_000)));
+        assert_eq!(global.max_daily_rate(), Some(Decimal::from(750)));
+        let daily = ProjectDraft {
+            budget_mode: "daily".into(),
+            daily_rate: "650,50".into(),
+            days: "10".into(),
+            ..Default::default()
+        };
+        assert_eq!(daily.total_budget(), Some("6505.00".parse().unwrap()));
+        assert_eq!(daily.max_daily_rate(), Some("650.50".parse().unwrap()));
+        assert!(parse_budget("0").is_err());
+        assert!(parse_budget("12.345").is_err());
+    }
+
+    #[test]
+    fn skills_must_belong_to_the_domain() {
+        let draft = ProjectDraft {
+            domain: "finance".into(),
+            required_skills: vec!["rust".into()],
+            ..Default::default()
+        };
+        assert_eq!(
+            draft.problems(Step::Profile, &refs(), today(), true)[0].field,
+            "required_skills"
+        );
+    }
+}

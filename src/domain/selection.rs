@@ -1,0 +1,91 @@
+//! The selection pipeline of one expert for one project, as a state machine. This issue
+//! starts it (an admin proposes the expert); later steps (shortlist, interviews, quote,
+//! contract) extend the same machine.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProposalState {
+    /// Put forward to the client by an admin.
+    Proposed,
+    /// Kept by the client for the selection steps.
+    Shortlisted,
+    /// Set aside by the client.
+    Declined,
+    /// Withdrawn by the expert or an admin.
+    Withdrawn,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProposalEvent {
+    Shortlist,
+    Decline,
+    Withdraw,
+}
+
+impl ProposalState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProposalState::Proposed => "proposed",
+            ProposalState::Shortlisted => "shortlisted",
+            ProposalState::Declined => "declined",
+            ProposalState::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            ProposalState::Proposed,
+            ProposalState::Shortlisted,
+            ProposalState::Declined,
+            ProposalState::Withdrawn,
+        ]
+        .into_iter()
+        .find(|p| p.as_str() == s)
+    }
+
+    /// The next state, or why the event does not apply.
+    pub fn apply(self, event: ProposalEvent) -> Result<Self, String> {
+        use ProposalEvent as E;
+        use ProposalState as S;
+        match (self, event) {
+            (S::Proposed, E::Shortlist) => Ok(S::Shortlisted),
+            (S::Proposed | S::Shortlisted, E::Decline) => Ok(S::Declined),
+            (S::Proposed | S::Shortlisted, E::Withdraw) => Ok(S::Withdrawn),
+            (state, event) => Err(format!(
+                "Action impossible : {event:?} depuis l'état {}.",
+                state.label_fr()
+            )),
+        }
+    }
+
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            ProposalState::Proposed => "Proposé",
+            ProposalState::Shortlisted => "Présélectionné par le client",
+            ProposalState::Declined => "Non retenu",
+            ProposalState::Withdrawn => "Retiré",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transitions() {
+        use ProposalEvent as E;
+        use ProposalState as S;
+        assert_eq!(S::Proposed.apply(E::Shortlist), Ok(S::Shortlisted));
+        assert_eq!(S::Shortlisted.apply(E::Decline), Ok(S::Declined));
+        assert!(S::Declined.apply(E::Shortlist).is_err());
+        assert!(S::Withdrawn.apply(E::Withdraw).is_err());
+        assert!(S::Shortlisted.apply(E::Shortlist).is_err());
+        for s in [S::Proposed, S::Shortlisted, S::Declined, S::Withdrawn] {
+            assert_eq!(S::parse(s.as_str()), Some(s));
+        }
+    }
+}

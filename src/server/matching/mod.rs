@@ -1,0 +1,131 @@
+//! The matching engine, server side: the rules live in [`crate::domain::matching`];
+//! here, the in-memory index ([`MatchIndex`]) and its loading from PostgreSQL.
+
+pub mod index;
+#[cfg(test)]
+mod tests;
+
+pub use index::MatchIndex;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use crate::domain::departement::DepartementCode;
+use crate::domain::matching::{ExpertFacts, ExpertSkill};
+use crate::domain::profile::{Language, LanguageLevel};
+
+/// Published experts with an attestation (the others can never be proposed), with
+/// their lists, one page at a time in id order.
+const PAGE_SQL: &str = "SELECT e.id, e.years_experience, e.departement_code, e.remote_ok,
+        e.available_from, e.daily_rate, e.attestation_issued_on,
+        ARRAY(SELECT domain_id FROM expert_domains WHERE expert_id = e.id),
+        ARRAY(SELECT code FROM expert_languages WHERE expert_id = e.id ORDER BY code),
+        ARRAY(SELECT level FROM expert_languages WHERE expert_id = e.id ORDER BY code),
+        ARRAY(SELECT skill_id FROM expert_skills WHERE expert_id = e.id ORDER BY skill_id),
+        ARRAY(SELECT years FROM expert_skills WHERE expert_id = e.id ORDER BY skill_id),
+        ARRAY(SELECT departement_code FROM expert_mobility WHERE expert_id = e.id)
+    FROM experts e
+    WHERE e.status = 'published' AND e.attestation_issued_on IS NOT NULL AND e.id > $1
+    ORDER BY e.id
+    LIMIT $2";
+
+const PAGE: i64 = 10_000;
+
+type Row = (
+    Uuid,
+    i16,
+    String,
+    bool,
+    Option<NaiveDate>,
+    Option<Decimal>,
+    Option<NaiveDate>,
+    Vec<i16>,
+    Vec<String>,
+    Vec<String>,
+    Vec<i16>,
+    Vec<i16>,
+    Vec<String>,
+);
+
+/// The facts of one row. `expert_skills.years` defaults to 0, which is also what a
+/// profile without the figure holds: 0 reads as « non renseigné ».
+fn facts(row: Row) -> Option<ExpertFacts> {
+    let (id, years, dep, remote_ok, available_from, daily_rate, issued) =
+        (row.0, row.1, row.2, row.3, row.4, row.5, row.6);
+    let (domains, lang_codes, lang_levels, skill_ids, skill_years, mobility) =
+        (row.7, row.8, row.9, row.10, row.11, row.12);
+    let small = |v: i16| u8::try_from(v).ok();
+    Some(ExpertFacts {
+        id,
+        published: true,
+        attestation_issued_on: issued,
+        domains: domains
+            .into_iter()
+            .filter_map(|d| u16::try_from(d).ok())
+            .collect(),
+        skills: skill_ids
+            .into_iter()
+            .zip(skill_years)
+            .filter_map(|(s, y)| {
+                Some(ExpertSkill {
+                    skill_id: u16::try_from(s).ok()?,
+                    years: small(y).filter(|y| *y > 0),
+                })
+            })
+            .collect(),
+        languages: lang_codes
+            .into_iter()
+            .zip(lang_levels)
+            .filter_map(|(code, level)| {
+                Some(Language {
+                    code,
+                    level: LanguageLevel::parse(&level)?,
+                })
+            })
+            .collect(),
+        years_experience: small(years).unwrap_or(0),
+        departement: DepartementCode::parse(&dep).ok()?,
+        mobility: mobility
+            .iter()
+            .filter_map(|d| DepartementCode::parse(d).ok())
+            .collect(),
+        remote_ok,
+        available_from,
+        daily_rate,
+    })
+}
+
+/// Builds the index of every expert who may be proposed.
+pub async fn load_from_db(pool: &PgPool) -> Result<MatchIndex, sqlx::Error> {
+    let mut index = MatchIndex::new();
+    let mut after = Uuid::nil();
+    loop {
+        let rows: Vec<Row> = sqlx::query_as(PAGE_SQL)
+            .bind(after)
+            .bind(PAGE)
+            .fetch_all(pool)
+            .await?;
+        let Some(last) = rows.last() else {
+            return Ok(index);
+        };
+        after = last.0;
+        for row in rows {
+            let id = row.0;
+            match facts(row) {
+                Some(facts) => index.upsert(&facts),
+                None => tracing::warn!(%id, "expert not indexed: invalid département"),
+            }
+        }
+    }
+}
+
+/// The facts of one expert, if they may be proposed (published, with an attestation).
+pub async fn load_one(pool: &PgPool, id: Uuid) -> Result<Option<ExpertFacts>, sqlx::Error> {
+    let sql = PAGE_SQL
+        .replace("e.id > $1", "e.id = $1")
+        .replace("LIMIT $2", "");
+    let row: Option<Row> = sqlx::query_as(&sql).bind(id).fetch_optional(pool).await?;
+    Ok(row.and_then(facts))
+}

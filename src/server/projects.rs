@@ -1,0 +1,352 @@
+//! Client projects: the wizard's draft kept on the server, submission, the matching
+//! criteria of a project, and the notices sent to matching experts.
+
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use crate::domain::dossier_check::{mobility_codes, parse_date};
+use crate::domain::matching::{LanguageRequirement, ProjectCriteria};
+use crate::domain::profile::{LanguageLevel, ProfileLevel};
+use crate::domain::project::{ProjectDraft, ProjectSummary, Step, WizardData, CONTACT_FORMATS};
+use crate::domain::session::CurrentUser;
+use crate::error::AppError;
+use crate::server::dossiers::today;
+use crate::server::mail::{outbox, templates};
+use crate::server::repo::{dossier, notifications};
+use crate::server::state::AppState;
+
+/// Experts scoring at least this (out of 1000) get "un projet dans votre domaine".
+pub const NOTICE_THRESHOLD: u16 = 600;
+/// At most this many notices per project.
+pub const NOTICE_LIMIT: usize = 200;
+
+/// The client's latest draft, or a new one.
+pub async fn wizard(pool: &PgPool, client: &CurrentUser) -> Result<WizardData, AppError> {
+    let row: Option<(Uuid, sqlx::types::Json<ProjectDraft>, i16)> = sqlx::query_as(
+        "SELECT id, data, step FROM project_drafts WHERE client_account_id = $1
+         ORDER BY updated_at DESC LIMIT 1",
+    )
+    .bind(client.id)
+    .fetch_optional(pool)
+    .await?;
+    let (id, draft, step) = match row {
+        Some((id, draft, step)) => (id, draft.0, step),
+        None => {
+            let draft = ProjectDraft::default();
+            let id: Uuid = sqlx::query_scalar(
+                "INSERT INTO project_drafts (client_account_id, data) VALUES ($1, $2) RETURNING id",
+            )
+            .bind(client.id)
+            .bind(sqlx::types::Json(&draft))
+            .fetch_one(pool)
+            .await?;
+            (id, draft, 0)
+        }
+    };
+    Ok(WizardData {
+        id,
+        draft,
+        step: usize::try_from(step).unwrap_or(0),
+        refs: dossier::reference_data(pool).await?,
+        today: today().to_string(),
+    })
+}
+
+fn check_size(draft: &ProjectDraft) -> Result<(), AppError> {
+    let too_long = draft.title.len() > 1000
+        || draft.description.len() > 20_000
+        || draft.places.len() > 2000
+        || draft.required_skills.len() + draft.optional_skills.len() > 60
+        || draft.languages.len() > 20
+        || draft.contact_formats.len() > 8;
+    if too_long {
+        return Err(AppError::TooLarge("Ce projet est trop volumineux.".into()));
+    }
+    Ok(())
+}
+
+pub async fn save_draft(
+    pool: &PgPool,
+    client: &CurrentUser,
+    id: Uuid,
+    step: usize,
+    draft: &ProjectDraft,
+) -> Result<(), AppError> {
+    check_size(draft)?;
+    let step = i16::try_from(step.min(Step::ALL.len() - 1)).unwrap_or(0);
+    let done = sqlx::query(
+        "UPDATE project_drafts SET data = $3, step = $4, updated_at = now()
+         WHERE id = $1 AND client_account_id = $2",
+    )
+    .bind(id)
+    .bind(client.id)
+    .bind(sqlx::types::Json(draft))
+    .bind(step)
+    .execute(pool)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
+/// Validates every step, records the project as open, matches and notifies experts.
+pub async fn submit(state: &AppState, client: &CurrentUser, id: Uuid) -> Result<Uuid, AppError> {
+    let pool = &state.pool;
+    let refs = dossier::reference_data(pool).await?;
+    let mut tx = pool.begin().await?;
+    let draft: Option<sqlx::types::Json<ProjectDraft>> = sqlx::query_scalar(
+        "SELECT data FROM project_drafts WHERE id = $1 AND client_account_id = $2 FOR UPDATE",
+    )
+    .bind(id)
+    .bind(client.id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let draft = draft.ok_or(AppError::NotFound)?.0;
+    for step in Step::ALL {
+        if let Some(p) = draft.problems(step, &refs, today(), true).first() {
+            return Err(AppError::Validation(format!(
+                "Le projet n'est pas complet (étape « {} ») : {}",
+                step.label_fr(),
+                p.message
+            )));
+        }
+    }
+    let places: Vec<String> = mobility_codes(&draft.places)
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|d| d.to_string())
+        .collect();
+    let project: Uuid = sqlx::query_scalar(
+        "INSERT INTO projects (title, domain_id, status, client_account_id, description, data,
+             required_skills, optional_skills, level, remote, places, start_date, duration_days,
+             budget, max_daily_rate, contact_formats, confidential, submitted_at)
+         SELECT $1, d.id, 'open', $2, $3, $4,
+                ARRAY(SELECT id FROM skills WHERE slug = ANY($5)),
+                ARRAY(SELECT id FROM skills WHERE slug = ANY($6)),
+                nullif($7, ''), $8, $9, $10, $11, $12, $13, $14, $15, now()
+         FROM domains d WHERE d.slug = $16
+         RETURNING id",
+    )
+    .bind(draft.title.trim())
+    .bind(client.id)
+    .bind(draft.description.trim())
+    .bind(sqlx::types::Json(&draft))
+    .bind(&draft.required_skills)
+    .bind(&draft.optional_skills)
+    .bind(draft.level.trim())
+    .bind(draft.remote)
+    .bind(&places)
+    .bind(parse_date(&draft.start_date).ok())
+    .bind(draft.duration_days.trim().parse::<i32>().ok())
+    .bind(draft.total_budget())
+    .bind(draft.max_daily_rate())
+    .bind(&draft.contact_formats)
+    .bind(draft.confidential)
+    .bind(&draft.domain)
+    .fetch_one(&mut *tx)
+    .await?;
+    sqlx::query("DELETE FROM project_drafts WHERE id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    let sent = send_notices(state, project).await?;
+    tracing::info!(%project, notices = sent, "project submitted");
+    Ok(project)
+}
+
+/// What matching needs from a stored project.
+pub async fn criteria(pool: &PgPool, project: Uuid) -> Result<ProjectCriteria, AppError> {
+    type Row = (
+        i16,
+        Vec<i16>,
+        Vec<i16>,
+        Option<String>,
+        bool,
+        Vec<String>,
+        Option<chrono::NaiveDate>,
+        Option<i32>,
+        Option<rust_decimal::Decimal>,
+        Option<sqlx::types::Json<ProjectDraft>>,
+    );
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT domain_id, required_skills, optional_skills, level, remote, places, start_date,
+                duration_days, max_daily_rate, data
+         FROM projects WHERE id = $1",
+    )
+    .bind(project)
+    .fetch_optional(pool)
+    .await?;
+    let (domain, required, optional, level, remote, places, start, duration, max_rate, data) =
+        row.ok_or(AppError::NotFound)?;
+    let ids = |v: Vec<i16>| {
+        v.into_iter()
+            .filter_map(|i| u16::try_from(i).ok())
+            .collect()
+    };
+    let languages = data
+        .map(|d| d.0.languages)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|l| {
+            Some(LanguageRequirement {
+                min_level: LanguageLevel::parse(&l.level)?,
+                code: l.code,
+            })
+        })
+        .collect();
+    Ok(ProjectCriteria {
+        project_id: project,
+        domain_id: u16::try_from(domain).unwrap_or(0),
+        required_skills: ids(required),
+        optional_skills: ids(optional),
+        level: level.as_deref().and_then(ProfileLevel::parse),
+        languages,
+        places: places
+            .iter()
+            .filter_map(|p| crate::domain::departement::DepartementCode::parse(p).ok())
+            .collect(),
+        remote,
+        start: start.unwrap_or_else(today),
+        duration_days: duration.and_then(|d| u32::try_from(d).ok()),
+        max_daily_rate: max_rate,
+    })
+}
+
+/// Mails and notifies the experts matching `project` above [`NOTICE_THRESHOLD`] who
+/// accept such alerts; each expert is told once per project, however often this runs.
+pub async fn send_notices(state: &AppState, project: Uuid) -> Result<usize, AppError> {
+    let criteria = criteria(&state.pool, project).await?;
+    let ranked = state.matching_top(&criteria, NOTICE_LIMIT);
+    let title: String = sqlx::query_scalar("SELECT title FROM projects WHERE id = $1")
+        .bind(project)
+        .fetch_one(&state.pool)
+        .await?;
+    let link = format!("{}/projets", state.config.public_url.trim_end_matches('/'));
+    let mut sent = 0;
+    for r in ranked
+        .into_iter()
+        .filter(|r| r.score.total >= NOTICE_THRESHOLD)
+    {
+        let mut tx = state.pool.begin().await?;
+        let recipient: Option<(Uuid, String, String)> = sqlx::query_as(
+            "SELECT a.id, a.email, a.display_name FROM experts e
+             JOIN accounts a ON a.id = e.account_id AND a.disabled_at IS NULL
+             JOIN providers p ON p.account_id = a.id AND p.notify_projects
+             WHERE e.id = $1",
+        )
+        .bind(r.expert_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let first_time = recipient.is_some()
+            && sqlx::query(
+                "INSERT INTO project_notices (project_id, expert_id, score) VALUES ($1, $2, $3)
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(project)
+            .bind(r.expert_id)
+            .bind(i16::try_from(r.score.total).unwrap_or(i16::MAX))
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+                == 1;
+        let (Some((account, email, name)), true) = (recipient, first_time) else {
+            continue;
+        };
+        outbox::enqueue(
+            &mut tx,
+            &templates::project_notice(&email, &name, &title, &link),
+        )
+        .await?;
+        notifications::notify(
+            &mut tx,
+            account,
+            "Un projet dans votre domaine",
+            &format!("« {title} » correspond à votre profil."),
+            Some("/projets"),
+        )
+        .await?;
+        tx.commit().await?;
+        sent += 1;
+    }
+    Ok(sent)
+}
+
+/// A project as listed: the company's name unless it is confidential and `reveal` is false.
+pub fn summary_sql(reveal: &str) -> String {
+    format!(
+        "SELECT p.id, p.title, p.description, d.label_fr,
+                CASE WHEN NOT p.confidential OR {reveal} THEN c.company_name END,
+                CASE WHEN p.remote THEN 'À distance' ELSE array_to_string(p.places, ', ') END,
+                p.start_date, p.duration_days, p.budget, p.contact_formats, p.status, p.created_at
+         FROM projects p JOIN domains d ON d.id = p.domain_id
+         LEFT JOIN clients c ON c.account_id = p.client_account_id"
+    )
+}
+
+pub type SummaryRow = (
+    Uuid,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    Option<chrono::NaiveDate>,
+    Option<i32>,
+    Option<rust_decimal::Decimal>,
+    Vec<String>,
+    String,
+    chrono::DateTime<chrono::Utc>,
+);
+
+pub fn summary(row: SummaryRow) -> ProjectSummary {
+    let (
+        id,
+        title,
+        description,
+        domain,
+        company,
+        place,
+        start,
+        duration,
+        budget,
+        formats,
+        status,
+        created,
+    ) = row;
+    ProjectSummary {
+        id,
+        title,
+        description,
+        domain,
+        company,
+        place,
+        start_date: start.unwrap_or_default(),
+        duration_days: duration.and_then(|d| u32::try_from(d).ok()),
+        budget,
+        contact_formats: formats
+            .iter()
+            .filter_map(|f| {
+                CONTACT_FORMATS
+                    .iter()
+                    .find(|(c, _)| c == f)
+                    .map(|(_, l)| l.to_string())
+            })
+            .collect(),
+        status,
+        created_at: created.to_rfc3339(),
+    }
+}
+
+/// The client's projects, newest first.
+pub async fn mine(pool: &PgPool, client: &CurrentUser) -> Result<Vec<ProjectSummary>, AppError> {
+    let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
+        "{} WHERE p.client_account_id = $1 ORDER BY p.created_at DESC LIMIT 200",
+        summary_sql("true")
+    ))
+    .bind(client.id)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows.into_iter().map(summary).collect())
+}

@@ -1,0 +1,142 @@
+//! Admin pre-selection: open projects, ranked candidates with their explanation, and
+//! the proposal of a selection to the client.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use uuid::Uuid;
+
+use crate::api::projects::{admin_candidates, admin_projects, admin_propose};
+use crate::domain::project::Candidate;
+use crate::ui::components::match_explanation::{MatchExplanation, ProjectFacts};
+use crate::ui::pages::account::RequireUser;
+
+#[component]
+pub fn AdminProjectsPage() -> impl IntoView {
+    let list = Resource::new(|| (), |_| admin_projects());
+    view! {
+        <Title text="Projets ouverts"/>
+        <RequireUser signed_in=move |_| view! {
+            <section class="container">
+                <h1>"Projets ouverts"</h1>
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match list.await {
+                            Ok(list) => list.into_iter().map(|p| view! {
+                                <article class="card">
+                                    <h2><a href=format!("/admin/projets/{}", p.id)>{p.title.clone()}</a></h2>
+                                    <p>{p.company.clone().unwrap_or_default()}</p>
+                                    <ProjectFacts project=p/>
+                                </article>
+                            }).collect_view().into_any(),
+                            Err(err) => view! { <p class="notice notice--error">{err.to_string()}</p> }.into_any(),
+                        }
+                    })}
+                </Transition>
+            </section>
+        }/>
+    }
+}
+
+#[component]
+pub fn AdminProjectPage() -> impl IntoView {
+    view! {
+        <Title text="Pré-sélection"/>
+        <RequireUser signed_in=|_| view! { <Preselection/> }/>
+    }
+}
+
+#[component]
+fn Preselection() -> impl IntoView {
+    let params = use_params_map();
+    let version = RwSignal::new(0u32);
+    let data = Resource::new(
+        move || (params.read().get("id").unwrap_or_default(), version.get()),
+        |(id, _)| admin_candidates(id),
+    );
+    view! {
+        <section class="container">
+            <p><a href="/admin/projets">"← Projets ouverts"</a></p>
+            <Transition fallback=|| view! { <p>"Chargement…"</p> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(v) => {
+                            let id = v.project.id;
+                            view! {
+                                <h1>{v.project.title.clone()}</h1>
+                                <ProjectFacts project=v.project.clone()/>
+                                <Candidates id candidates=v.candidates version/>
+                            }.into_any()
+                        }
+                        Err(err) => view! { <p class="notice notice--error">{err.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn Candidates(id: Uuid, candidates: Vec<Candidate>, version: RwSignal<u32>) -> impl IntoView {
+    let picks = RwSignal::new(Vec::<(Uuid, String)>::new());
+    let outcome = RwSignal::new(None::<Result<usize, String>>);
+    let propose = move |_| {
+        let chosen = picks.get_untracked();
+        leptos::task::spawn_local(async move {
+            match admin_propose(id, chosen).await {
+                Ok(n) => {
+                    outcome.set(Some(Ok(n)));
+                    picks.set(Vec::new());
+                    version.update(|v| *v += 1);
+                }
+                Err(err) => outcome.set(Some(Err(err.to_string()))),
+            }
+        });
+    };
+    view! {
+        <h2>{format!("{} candidat(s), du mieux classé au moins bien classé", candidates.len())}</h2>
+        {move || outcome.get().map(|o| match o {
+            Ok(n) => view! { <p class="notice notice--ok" role="status">{format!("{n} expert(s) proposé(s) au client, qui est prévenu.")}</p> }.into_any(),
+            Err(m) => view! { <p class="notice notice--error" role="alert">{m}</p> }.into_any(),
+        })}
+        <ol class="candidates" data-testid="candidates">
+            {candidates.into_iter().map(|c| {
+                let expert = c.expert_id;
+                let picked = move || picks.with(|p| p.iter().any(|(e, _)| *e == expert));
+                view! {
+                    <li class="card" data-testid="candidate" data-expert=expert.to_string()>
+                        <h3>
+                            {c.name.clone()}
+                            {c.application.is_some().then(|| view! { " " <span class="tag">"Candidat"</span> })}
+                            {c.proposed.then(|| view! { " " <span class="tag" data-testid="already-proposed">"Déjà proposé"</span> })}
+                            {(!c.eligible).then(|| view! { " " <span class="tag tag--demo">"Hors critères"</span> })}
+                        </h3>
+                        {c.application.clone().map(|m| view! { <p class="notice">{format!("Message : {m}")}</p> })}
+                        <MatchExplanation score=c.score.clone()/>
+                        {(!c.proposed).then(|| view! {
+                            <label class="check">
+                                <input type="checkbox" data-testid="pick" prop:checked=picked
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        picks.update(|p| {
+                                            p.retain(|(e, _)| *e != expert);
+                                            if on { p.push((expert, String::new())); }
+                                        });
+                                    }/>
+                                "Proposer au client"
+                            </label>
+                            <input type="text" placeholder="Note pour le client (facultative)" data-testid="pick-note"
+                                on:input=move |ev| {
+                                    let note = event_target_value(&ev);
+                                    picks.update(|p| if let Some(x) = p.iter_mut().find(|(e, _)| *e == expert) { x.1 = note; });
+                                }/>
+                        })}
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+        <button type="button" class="button" data-testid="propose" disabled=move || picks.with(Vec::is_empty) on:click=propose>
+            {move || format!("Proposer la sélection ({})", picks.with(Vec::len))}
+        </button>
+    }
+}

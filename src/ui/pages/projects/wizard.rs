@@ -1,0 +1,411 @@
+//! The client's project wizard: steps with a progress indicator, checks as the client
+//! types, the draft saved on the server (resumable on another device), a review step.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use uuid::Uuid;
+
+use crate::api::projects::{project_save_draft, project_submit, project_wizard};
+use crate::domain::dossier::{LanguageEntry, ReferenceData};
+use crate::domain::profile::{LanguageLevel, ProfileLevel, LANGUAGES};
+use crate::domain::project::{ProjectDraft, ProjectProblem, Step, WizardData, CONTACT_FORMATS};
+use crate::ui::components::autosave::{autosave, SaveIndicator};
+
+#[derive(Clone, Copy)]
+struct Wizard {
+    draft: RwSignal<ProjectDraft>,
+    step: RwSignal<usize>,
+    refs: StoredValue<ReferenceData>,
+    /// Steps the client tried to leave: their empty required fields are shown too.
+    tried: RwSignal<Vec<usize>>,
+    today: NaiveDate,
+}
+
+impl Wizard {
+    fn problems(self, step: Step) -> Vec<ProjectProblem> {
+        let strict = self.tried.with(|t| t.contains(&step.index()));
+        self.draft.with(|d| {
+            self.refs
+                .with_value(|r| d.problems(step, r, self.today, strict))
+        })
+    }
+
+    fn message(self, step: Step, field: &'static str) -> impl Fn() -> Option<String> + Copy {
+        move || {
+            self.problems(step)
+                .into_iter()
+                .find(|p| p.field == field)
+                .map(|p| p.message)
+        }
+    }
+}
+
+#[component]
+pub fn WizardLoader() -> impl IntoView {
+    let data = Resource::new(|| (), |_| project_wizard());
+    view! {
+        <Transition fallback=|| view! { <p>"Chargement…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(data) => view! { <WizardForm data/> }.into_any(),
+                    Err(err) => view! { <p class="notice notice--error">{err.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+type GetField = fn(&ProjectDraft) -> &String;
+type SetField = fn(&mut ProjectDraft, String);
+
+#[component]
+fn Input(
+    step: Step,
+    field: &'static str,
+    label: &'static str,
+    get: GetField,
+    set: SetField,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] multiline: bool,
+) -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    let message = w.message(step, field);
+    let id = format!("projet-{field}");
+    let value = move || w.draft.with(|d| get(d).clone());
+    let on_input = move |ev| {
+        let v = event_target_value(&ev);
+        w.draft.update(|d| set(d, v));
+    };
+    view! {
+        <div class="field" class:field--invalid=move || message().is_some()>
+            <label for=id.clone()>{label}</label>
+            {if multiline {
+                view! { <textarea id=id.clone() rows="5" prop:value=value on:input=on_input></textarea> }.into_any()
+            } else {
+                view! { <input id=id.clone() type=kind prop:value=value on:input=on_input/> }.into_any()
+            }}
+            <p class="field__error" role="alert">{message}</p>
+        </div>
+    }
+}
+
+/// Check boxes bound to a list of the draft.
+#[component]
+fn Checks(
+    legend: &'static str,
+    options: Signal<Vec<(String, String)>>,
+    get: fn(&ProjectDraft) -> &Vec<String>,
+    set: fn(&mut ProjectDraft) -> &mut Vec<String>,
+    name: &'static str,
+) -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    view! {
+        <fieldset class="checks" data-testid=format!("checks-{name}")>
+            <legend>{legend}</legend>
+            {move || options.get().into_iter().map(|(value, label)| {
+                let v1 = value.clone();
+                let v2 = value.clone();
+                view! {
+                    <label class="check">
+                        <input type="checkbox" name=name value=value
+                            prop:checked=move || w.draft.with(|d| get(d).contains(&v1))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                let v = v2.clone();
+                                w.draft.update(|d| {
+                                    let list = set(d);
+                                    list.retain(|x| *x != v);
+                                    if on { list.push(v); }
+                                });
+                            }/>
+                        {label}
+                    </label>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+#[component]
+fn WizardForm(data: WizardData) -> impl IntoView {
+    let w = Wizard {
+        draft: RwSignal::new(data.draft),
+        step: RwSignal::new(data.step),
+        refs: StoredValue::new(data.refs),
+        tried: RwSignal::new(Vec::new()),
+        today: NaiveDate::parse_from_str(&data.today, "%Y-%m-%d").unwrap_or_default(),
+    };
+    provide_context(w);
+    let id: Uuid = data.id;
+    let state = Signal::derive(move || (w.step.get(), w.draft.get()));
+    let status = autosave(state, move |(step, draft)| {
+        project_save_draft(id, step, draft)
+    });
+    let go = move |to: usize| {
+        let from = w.step.get_untracked();
+        if to > from {
+            w.tried.update(|t| t.push(from));
+            if !w.problems(Step::from_index(from)).is_empty() {
+                return;
+            }
+        }
+        w.step.set(to.min(Step::ALL.len() - 1));
+    };
+    view! {
+        <ol class="steps" data-testid="wizard-steps">
+            {Step::ALL.into_iter().map(|s| view! {
+                <li class:steps--done=move || { w.step.get() > s.index() }
+                    aria-current=move || (w.step.get() == s.index()).then_some("step")>
+                    {s.label_fr()}
+                </li>
+            }).collect_view()}
+        </ol>
+        <SaveIndicator status/>
+        <form class="wizard editor__form" on:submit=|ev| ev.prevent_default() data-testid="wizard">
+            {move || match Step::from_index(w.step.get()) {
+                Step::Basics => view! { <Basics/> }.into_any(),
+                Step::Profile => view! { <Profile/> }.into_any(),
+                Step::PlaceAndDates => view! { <PlaceAndDates/> }.into_any(),
+                Step::Budget => view! { <Budget/> }.into_any(),
+                Step::Contact => view! { <Contact/> }.into_any(),
+                Step::Review => view! { <Review id/> }.into_any(),
+            }}
+            <div class="wizard__nav">
+                {move || (w.step.get() > 0).then(|| view! {
+                    <button type="button" class="button button--ghost" on:click=move |_| go(w.step.get_untracked() - 1)>"← Précédent"</button>
+                })}
+                {move || (w.step.get() + 1 < Step::ALL.len()).then(|| view! {
+                    <button type="button" class="button" data-testid="wizard-next" on:click=move |_| go(w.step.get_untracked() + 1)>"Suivant →"</button>
+                })}
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn Basics() -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    let domains = w.refs.with_value(|r| {
+        r.domains
+            .iter()
+            .map(|d| (d.slug.clone(), d.label.clone()))
+            .collect::<Vec<_>>()
+    });
+    let message = w.message(Step::Basics, "domain");
+    view! {
+        <h2>{Step::Basics.label_fr()}</h2>
+        <Input step=Step::Basics field="title" label="Titre du projet" get=|d| &d.title set=|d, v| d.title = v/>
+        <Input step=Step::Basics field="description" label="Description" multiline=true get=|d| &d.description set=|d, v| d.description = v/>
+        <div class="field" class:field--invalid=move || message().is_some()>
+            <label for="projet-domain">"Domaine"</label>
+            <select id="projet-domain" prop:value=move || w.draft.with(|d| d.domain.clone())
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    w.draft.update(|d| {
+                        if d.domain != v {
+                            d.required_skills.clear();
+                            d.optional_skills.clear();
+                        }
+                        d.domain = v;
+                    });
+                }>
+                <option value="">"—"</option>
+                {domains.into_iter().map(|(slug, label)| {
+                    let selected = w.draft.with_untracked(|d| d.domain == slug);
+                    view! { <option value=slug selected=selected>{label}</option> }
+                }).collect_view()}
+            </select>
+            <p class="field__error" role="alert">{message}</p>
+        </div>
+    }
+}
+
+#[component]
+fn Profile() -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    let skills = Signal::derive(move || {
+        let domain = w.draft.with(|d| d.domain.clone());
+        w.refs.with_value(|r| {
+            r.domains
+                .iter()
+                .find(|d| d.slug == domain)
+                .map(|d| d.skills.clone())
+                .unwrap_or_default()
+        })
+    });
+    let message = w.message(Step::Profile, "required_skills");
+    let languages = move || w.draft.with(|d| d.languages.len());
+    view! {
+        <h2>{Step::Profile.label_fr()}</h2>
+        <Checks legend="Compétences requises" name="required" options=skills get=|d| &d.required_skills set=|d| &mut d.required_skills/>
+        <p class="field__error" role="alert">{message}</p>
+        <Checks legend="Compétences appréciées" name="optional" options=skills get=|d| &d.optional_skills set=|d| &mut d.optional_skills/>
+        <div class="field">
+            <label for="projet-level">"Niveau attendu"</label>
+            <select id="projet-level" prop:value=move || w.draft.with(|d| d.level.clone())
+                on:change=move |ev| { let v = event_target_value(&ev); w.draft.update(|d| d.level = v); }>
+                <option value="">"Indifférent"</option>
+                {ProfileLevel::ALL.into_iter().map(|l| view! {
+                    <option value=l.slug() selected=w.draft.with_untracked(|d| d.level == l.slug())>{l.label_fr()}</option>
+                }).collect_view()}
+            </select>
+        </div>
+        <fieldset class="list">
+            <legend>"Langues exigées (niveau minimum)"</legend>
+            {move || (0..languages()).map(|i| view! {
+                <div class="list__row">
+                    <select name=format!("language-{i}") prop:value=move || w.draft.with(|d| d.languages.get(i).map(|l| l.code.clone()).unwrap_or_default())
+                        on:change=move |ev| { let v = event_target_value(&ev); w.draft.update(|d| if let Some(l) = d.languages.get_mut(i) { l.code = v; }); }>
+                        <option value="">"—"</option>
+                        {LANGUAGES.iter().map(|(c, n)| view! { <option value=*c>{*n}</option> }).collect_view()}
+                    </select>
+                    <select name=format!("language-level-{i}") prop:value=move || w.draft.with(|d| d.languages.get(i).map(|l| l.level.clone()).unwrap_or_default())
+                        on:change=move |ev| { let v = event_target_value(&ev); w.draft.update(|d| if let Some(l) = d.languages.get_mut(i) { l.level = v; }); }>
+                        {LanguageLevel::ALL.into_iter().map(|l| view! { <option value=format!("{l:?}")>{l.label_fr()}</option> }).collect_view()}
+                    </select>
+                    <button type="button" class="button button--ghost" on:click=move |_| w.draft.update(|d| { if i < d.languages.len() { d.languages.remove(i); } })>"Retirer"</button>
+                </div>
+            }).collect_view()}
+            <button type="button" class="button button--ghost" on:click=move |_| w.draft.update(|d| d.languages.push(LanguageEntry { code: String::new(), level: "B2".into() }))>"Ajouter une langue"</button>
+        </fieldset>
+    }
+}
+
+#[component]
+fn PlaceAndDates() -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    view! {
+        <h2>{Step::PlaceAndDates.label_fr()}</h2>
+        <label class="check">
+            <input type="checkbox" id="projet-remote" prop:checked=move || w.draft.with(|d| d.remote)
+                on:change=move |ev| { let on = event_target_checked(&ev); w.draft.update(|d| d.remote = on); }/>
+            "Mission réalisable entièrement à distance"
+        </label>
+        <Input step=Step::PlaceAndDates field="places" label="Départements du lieu de mission (séparés par des virgules)" get=|d| &d.places set=|d, v| d.places = v/>
+        <Input step=Step::PlaceAndDates field="start_date" label="Date de début" kind="date" get=|d| &d.start_date set=|d, v| d.start_date = v/>
+        <Input step=Step::PlaceAndDates field="duration_days" label="Durée (jours ouvrés)" kind="number" get=|d| &d.duration_days set=|d, v| d.duration_days = v/>
+    }
+}
+
+#[component]
+fn Budget() -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    let daily = move || w.draft.with(|d| d.budget_mode == "daily");
+    let mode = move |m: &'static str| move |_| w.draft.update(|d| d.budget_mode = m.into());
+    let total = move || {
+        w.draft.with(|d| {
+            let total = d
+                .total_budget()
+                .map(|t| format!("{} € HT", crate::ui::format::money_fr(t)));
+            let max = d
+                .max_daily_rate()
+                .map(|r| format!("{} € HT", crate::ui::format::money_fr(r)));
+            format!(
+                "Budget global : {} · tarif journalier maximum : {}",
+                total.unwrap_or_else(|| "à préciser".into()),
+                max.unwrap_or_else(|| "inconnu (précisez la durée)".into())
+            )
+        })
+    };
+    view! {
+        <h2>{Step::Budget.label_fr()}</h2>
+        <fieldset class="checks">
+            <label class="check"><input type="radio" name="budget_mode" id="projet-mode-global" prop:checked=move || !daily() on:change=mode("global")/>"Budget global de la mission"</label>
+            <label class="check"><input type="radio" name="budget_mode" id="projet-mode-daily" prop:checked=daily on:change=mode("daily")/>"Tarif journalier × nombre de jours"</label>
+        </fieldset>
+        {move || if daily() {
+            view! {
+                <Input step=Step::Budget field="daily_rate" label="Tarif journalier (€ HT)" get=|d| &d.daily_rate set=|d, v| d.daily_rate = v/>
+                <Input step=Step::Budget field="days" label="Nombre de jours" kind="number" get=|d| &d.days set=|d, v| d.days = v/>
+            }.into_any()
+        } else {
+            view! {
+                <Input step=Step::Budget field="budget" label="Budget global (€ HT)" get=|d| &d.budget set=|d, v| d.budget = v/>
+            }.into_any()
+        }}
+        <p class="notice" data-testid="budget-total">{total}</p>
+    }
+}
+
+#[component]
+fn Contact() -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    let formats = Signal::derive(|| {
+        CONTACT_FORMATS
+            .iter()
+            .map(|(c, l)| (c.to_string(), l.to_string()))
+            .collect()
+    });
+    let message = w.message(Step::Contact, "contact_formats");
+    view! {
+        <h2>{Step::Contact.label_fr()}</h2>
+        <Checks legend="Formats d'échange souhaités avec les candidats" name="formats" options=formats get=|d| &d.contact_formats set=|d| &mut d.contact_formats/>
+        <p class="field__error" role="alert">{message}</p>
+        <label class="check">
+            <input type="checkbox" id="projet-confidential" prop:checked=move || w.draft.with(|d| d.confidential)
+                on:change=move |ev| { let on = event_target_checked(&ev); w.draft.update(|d| d.confidential = on); }/>
+            "Projet confidentiel : le nom de l'entreprise n'est montré qu'aux experts proposés"
+        </label>
+    }
+}
+
+#[component]
+fn Review(id: Uuid) -> impl IntoView {
+    let w = expect_context::<Wizard>();
+    let navigate = use_navigate();
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let problems = move || {
+        w.draft
+            .with(|d| w.refs.with_value(|r| d.all_problems(r, w.today)))
+    };
+    let submit = move |_| {
+        busy.set(true);
+        let navigate = navigate.clone();
+        let draft = w.draft.get_untracked();
+        let step = w.step.get_untracked();
+        leptos::task::spawn_local(async move {
+            let result = match project_save_draft(id, step, draft).await {
+                Ok(()) => project_submit(id.to_string()).await,
+                Err(err) => Err(err),
+            };
+            busy.set(false);
+            match result {
+                Ok(project) => navigate(&format!("/mes-projets/{project}"), Default::default()),
+                Err(err) => error.set(Some(err.to_string())),
+            }
+        });
+    };
+    let d = w.draft.get_untracked();
+    let refs = w.refs.get_value();
+    let skills = |list: &[String]| {
+        list.iter()
+            .map(|s| refs.skill_label(s).to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    view! {
+        <h2>{Step::Review.label_fr()}</h2>
+        <dl class="dossier__fields" data-testid="wizard-review">
+            <div class="dossier__row"><dt>"Titre"</dt><dd>{d.title.clone()}</dd></div>
+            <div class="dossier__row"><dt>"Domaine"</dt><dd>{refs.domain_label(&d.domain).to_string()}</dd></div>
+            <div class="dossier__row"><dt>"Compétences requises"</dt><dd>{skills(&d.required_skills)}</dd></div>
+            <div class="dossier__row"><dt>"Compétences appréciées"</dt><dd>{skills(&d.optional_skills)}</dd></div>
+            <div class="dossier__row"><dt>"Lieu"</dt><dd>{if d.remote { "À distance".to_string() } else { d.places.clone() }}</dd></div>
+            <div class="dossier__row"><dt>"Début"</dt><dd>{d.start_date.clone()}</dd></div>
+            <div class="dossier__row"><dt>"Durée"</dt><dd>{format!("{} jour(s)", d.duration_days)}</dd></div>
+            <div class="dossier__row"><dt>"Budget"</dt><dd>{d.total_budget().map(|b| format!("{} € HT", crate::ui::format::money_fr(b))).unwrap_or_default()}</dd></div>
+            <div class="dossier__row"><dt>"Confidentiel"</dt><dd>{if d.confidential { "oui" } else { "non" }}</dd></div>
+        </dl>
+        {move || {
+            let p = problems();
+            (!p.is_empty()).then(|| view! {
+                <ul class="notice notice--error">{p.into_iter().map(|p| view! { <li>{p.message}</li> }).collect_view()}</ul>
+            })
+        }}
+        <button type="button" class="button" data-testid="wizard-submit"
+            disabled=move || busy.get() || !problems().is_empty() on:click=submit>"Publier le projet"</button>
+        <p class="field__error" role="alert">{move || error.get()}</p>
+    }
+}
