@@ -1,0 +1,164 @@
+// The project journey: a client writes a project in the wizard, leaves midway and
+// resumes on another device, submits; matching experts are mailed; one applies; the
+// admin ranks the candidates (explained) and proposes three; the client sees those three
+// dossiers in full and nothing private of the fourth.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_URL, useBrowserAndDb, waitForHydration } from './support.mjs';
+
+const PASSWORD = 'une longue phrase de passe';
+const shared = useBrowserAndDb();
+
+async function tokenFor(email) {
+  const { rows } = await shared.db.query(
+    'SELECT body_text FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1', [email]);
+  return rows[0].body_text.match(/jeton=([0-9a-f]+)/)[1];
+}
+
+async function account(request, endpoint, form, email) {
+  const headers = { origin: BASE_URL };
+  assert.equal((await request.post(`${BASE_URL}/api/${endpoint}`, { form, headers })).status(), 200);
+  const token = await tokenFor(email);
+  assert.equal((await request.post(`${BASE_URL}/api/auth_verify_email`, { form: { token }, headers })).status(), 200);
+}
+
+async function signIn(page, email, password = PASSWORD) {
+  await page.goto(`${BASE_URL}/connexion`);
+  await waitForHydration(page);
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(`${BASE_URL}/compte`);
+}
+
+/** A published expert in Lyon (finance, treasury, English C1) with a unique last name. */
+async function publishedExpert(request, stamp, i) {
+  const email = `expert${i}.${stamp}@exemple.fr`;
+  const lastName = `Privénom${i}x${stamp}`;
+  await account(request, 'auth_sign_up_provider',
+    { kind: 'expert', first_name: `Expert${i}`, last_name: lastName, email, password: PASSWORD }, email);
+  const { rows } = await shared.db.query(
+    `INSERT INTO experts (account_id, first_name, last_name, email, departement_code, status, published_at,
+        years_experience, daily_rate, available_from, attestation_issued_on, phone)
+     SELECT id, $2, $3, $1, '69', 'published', now(), 10 + $4, 650 + 20 * $4, current_date,
+            current_date - 10, '06 11 22 33 4' || $4 FROM accounts WHERE email = $1
+     RETURNING id`, [email, `Expert${i}`, lastName, i]);
+  const id = rows[0].id;
+  await shared.db.query(`INSERT INTO expert_domains SELECT $1, id FROM domains WHERE slug = 'finance'`, [id]);
+  await shared.db.query(`INSERT INTO expert_skills SELECT $1, id, 6 FROM skills WHERE slug IN ('tresorerie', 'controle-gestion')`, [id]);
+  await shared.db.query(`INSERT INTO expert_languages VALUES ($1, 'fr', 'Native'), ($1, 'en', 'C1')`, [id]);
+  await shared.db.query(`SELECT pg_notify('experts_changed', $1::text)`, [id]);
+  return { id, email, lastName };
+}
+
+test('a project goes from the wizard to three proposed dossiers', async () => {
+  const stamp = Date.now() % 1_000_000;
+  const setup = await shared.browser.newContext();
+  const experts = [];
+  for (let i = 0; i < 4; i++) experts.push(await publishedExpert(setup.request, stamp, i));
+  const clientEmail = `achats.${stamp}@acme.fr`;
+  await account(setup.request, 'auth_sign_up_client', {
+    company_name: `Acme ${stamp}`, siret: '732 829 320 00074', contact_first_name: 'Nora',
+    contact_last_name: 'Durand', email: clientEmail, password: PASSWORD,
+  }, clientEmail);
+
+  // First device: two steps, then the client leaves.
+  const laptop = await shared.browser.newContext();
+  let page = await laptop.newPage();
+  await signIn(page, clientEmail);
+  await page.getByTestId('nav-my-projects').click();
+  await page.getByTestId('new-project').click();
+  await page.getByTestId('wizard').waitFor();
+  await waitForHydration(page);
+  const title = `Trésorerie ${stamp}`;
+  await page.getByTestId('wizard-next').click();
+  await page.getByText('Un titre de 3 à 200 caractères.').waitFor();
+  await page.locator('#projet-title').fill(title);
+  await page.locator('#projet-description').fill('Revoir nos prévisions de trésorerie et le reporting mensuel.');
+  await page.locator('#projet-domain').selectOption('finance');
+  await page.getByTestId('wizard-next').click();
+  await page.getByTestId('checks-required').getByLabel('Trésorerie').check();
+  await page.getByTestId('checks-optional').getByLabel('Contrôle de gestion').check();
+  await page.getByTestId('wizard-next').click();
+  await page.locator('#projet-places').waitFor();
+  await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
+  await laptop.close();
+
+  // Second device: the wizard resumes at the third step.
+  const phone = await shared.browser.newContext();
+  page = await phone.newPage();
+  await signIn(page, clientEmail);
+  await page.goto(`${BASE_URL}/mes-projets/nouveau`);
+  await waitForHydration(page);
+  await page.locator('#projet-places').waitFor();
+  assert.match(await page.getByTestId('wizard-steps').locator('[aria-current="step"]').textContent(), /Lieu et dates/);
+  await page.locator('#projet-places').fill('69');
+  const start = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
+  await page.locator('#projet-start_date').fill(start);
+  await page.locator('#projet-duration_days').fill('20');
+  await page.getByTestId('wizard-next').click();
+  await page.locator('#projet-budget').fill('16000');
+  await page.getByTestId('budget-total').filter({ hasText: '800 € HT' }).waitFor();
+  await page.getByTestId('wizard-next').click();
+  await page.getByTestId('checks-formats').getByLabel('Visioconférence').check();
+  await page.getByTestId('wizard-next').click();
+  const review = page.getByTestId('wizard-review');
+  await review.waitFor();
+  assert.match(await review.textContent(), new RegExp(title));
+  await page.getByTestId('wizard-submit').click();
+  await page.waitForURL(/\/mes-projets\/[0-9a-f-]{36}$/);
+  await page.getByTestId('no-proposal').waitFor();
+  const projectUrl = page.url();
+
+  // Matching experts got the notice.
+  const { rows: notices } = await shared.db.query(
+    `SELECT recipient FROM outbox WHERE subject = 'Un projet dans votre domaine' AND recipient = ANY($1)`,
+    [experts.map((e) => e.email)]);
+  assert.equal(notices.length, 4);
+
+  // One expert applies.
+  const expertContext = await shared.browser.newContext();
+  const expertPage = await expertContext.newPage();
+  await signIn(expertPage, experts[0].email);
+  await expertPage.getByTestId('nav-projects').click();
+  const card = expertPage.getByTestId('open-project').filter({ hasText: title });
+  await card.waitFor();
+  await waitForHydration(expertPage);
+  await card.locator('textarea[name="message"]').fill('Disponible dès le mois prochain.');
+  await card.getByTestId('apply').click();
+  await expertPage.getByTestId('applied').waitFor();
+
+  // The admin ranks and proposes three.
+  const adminContext = await shared.browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
+  await admin.getByTestId('nav-admin-projects').click();
+  await admin.getByRole('link', { name: title }).click();
+  const candidates = admin.getByTestId('candidate');
+  await candidates.first().waitFor();
+  await waitForHydration(admin);
+  // Other tests may have published experts too: ours are all there, ranked and explained.
+  for (const e of experts) await admin.locator(`[data-testid="candidate"][data-expert="${e.id}"]`).waitFor();
+  assert.match(await candidates.first().textContent(), /Compétences/);
+  assert.match(await admin.getByTestId('candidates').textContent(), /Candidat/);
+  const picked = experts.slice(0, 3).map((e) => e.id);
+  for (const id of picked) {
+    await admin.locator(`[data-testid="candidate"][data-expert="${id}"]`).getByTestId('pick').check();
+  }
+  await admin.locator(`[data-testid="candidate"][data-expert="${picked[0]}"]`).getByTestId('pick-note').fill('Profil très solide en trésorerie.');
+  await admin.getByTestId('propose').click();
+  await admin.getByText('3 expert(s) proposé(s)').waitFor();
+
+  // The client sees the three dossiers in full, nothing private of the fourth.
+  await page.goto(projectUrl);
+  await waitForHydration(page);
+  await page.getByTestId('proposal').first().waitFor();
+  assert.equal(await page.getByTestId('proposal').count(), 3);
+  const html = await page.content();
+  for (const e of experts) {
+    const shown = html.includes(e.lastName);
+    assert.equal(shown, picked.includes(e.id), `${e.lastName} shown=${shown}`);
+  }
+  assert.match(html, /Profil très solide en trésorerie/);
+  await Promise.all([setup.close(), phone.close(), expertContext.close(), adminContext.close()]);
+});
