@@ -172,6 +172,15 @@ async fn from_submission_to_proposed_dossiers() {
             .status(),
         200
     );
+    let alerts: bool = quiet
+        .get(format!("{}/api/settings_project_alerts_get", app.base_url))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(!alerts);
     // A publication reaches the matching index within a second.
     let deadline = Instant::now() + Duration::from_secs(1);
     let indexed = |app: &TestApp| {

@@ -179,3 +179,23 @@ pub async fn settings_project_alerts(enabled: bool) -> Result<(), AppError> {
         .await,
     )
 }
+
+/// Providers: whether "un projet dans votre domaine" alerts are on.
+#[server(prefix = "/api", endpoint = "settings_project_alerts_get", input = GetUrl)]
+pub async fn settings_project_alerts_get() -> Result<bool, AppError> {
+    use crate::domain::account::Role;
+    use crate::server::{auth::access::require_role, state::app_state};
+    super::respond(
+        async {
+            let user = require_role(Role::Provider).await?;
+            Ok(
+                sqlx::query_scalar("SELECT notify_projects FROM providers WHERE account_id = $1")
+                    .bind(user.id)
+                    .fetch_optional(&app_state()?.pool)
+                    .await?
+                    .unwrap_or(false),
+            )
+        }
+        .await,
+    )
+}

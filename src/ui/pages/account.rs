@@ -77,6 +77,37 @@ fn AccountDetails(user: CurrentUser) -> impl IntoView {
                     </ActionForm>
                 }.into_any()
             }}
+            {(user.role == Role::Provider).then(|| view! { <ProjectAlerts/> })}
         </section>
+    }
+}
+
+/// Providers turn "un projet dans votre domaine" alerts on or off.
+#[component]
+fn ProjectAlerts() -> impl IntoView {
+    use crate::api::projects::{settings_project_alerts_get, SettingsProjectAlerts};
+    let set = ServerAction::<SettingsProjectAlerts>::new();
+    let current = Resource::new(
+        move || set.version().get(),
+        |_| settings_project_alerts_get(),
+    );
+    view! {
+        <h2>"Alertes projets"</h2>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let on = current.await.unwrap_or(false);
+                view! {
+                    <p data-testid="project-alerts">{if on {
+                        "Vous recevez un e-mail quand un projet correspond à votre profil."
+                    } else {
+                        "Vous ne recevez pas d'e-mail pour les nouveaux projets."
+                    }}</p>
+                    <ActionForm action=set attr:class="inline-form">
+                        <input type="hidden" name="enabled" value=(!on).to_string()/>
+                        <button type="submit" class="button button--ghost">{if on { "Désactiver les alertes" } else { "Activer les alertes" }}</button>
+                    </ActionForm>
+                }
+            })}
+        </Transition>
     }
 }
