@@ -50,6 +50,8 @@ pub fn AdminProjectPage() -> impl IntoView {
 fn Preselection() -> impl IntoView {
     let params = use_params_map();
     let version = RwSignal::new(0u32);
+    // Outside the candidates, which are redrawn once the proposal is recorded.
+    let outcome = RwSignal::new(None::<Result<usize, String>>);
     let data = Resource::new(
         move || (params.read().get("id").unwrap_or_default(), version.get()),
         |(id, _)| admin_candidates(id),
@@ -57,6 +59,10 @@ fn Preselection() -> impl IntoView {
     view! {
         <section class="container">
             <p><a href="/admin/projets">"← Projets ouverts"</a></p>
+            {move || outcome.get().map(|o| match o {
+                Ok(n) => view! { <p class="notice notice--ok" role="status">{format!("{n} expert(s) proposé(s) au client, qui est prévenu.")}</p> }.into_any(),
+                Err(m) => view! { <p class="notice notice--error" role="alert">{m}</p> }.into_any(),
+            })}
             <Transition fallback=|| view! { <p>"Chargement…"</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
@@ -65,7 +71,7 @@ fn Preselection() -> impl IntoView {
                             view! {
                                 <h1>{v.project.title.clone()}</h1>
                                 <ProjectFacts project=v.project.clone()/>
-                                <Candidates id candidates=v.candidates version/>
+                                <Candidates id candidates=v.candidates version outcome/>
                             }.into_any()
                         }
                         Err(err) => view! { <p class="notice notice--error">{err.to_string()}</p> }.into_any(),
@@ -77,9 +83,13 @@ fn Preselection() -> impl IntoView {
 }
 
 #[component]
-fn Candidates(id: Uuid, candidates: Vec<Candidate>, version: RwSignal<u32>) -> impl IntoView {
+fn Candidates(
+    id: Uuid,
+    candidates: Vec<Candidate>,
+    version: RwSignal<u32>,
+    outcome: RwSignal<Option<Result<usize, String>>>,
+) -> impl IntoView {
     let picks = RwSignal::new(Vec::<(Uuid, String)>::new());
-    let outcome = RwSignal::new(None::<Result<usize, String>>);
     let propose = move |_| {
         let chosen = picks.get_untracked();
         leptos::task::spawn_local(async move {
@@ -95,10 +105,6 @@ fn Candidates(id: Uuid, candidates: Vec<Candidate>, version: RwSignal<u32>) -> i
     };
     view! {
         <h2>{format!("{} candidat(s), du mieux classé au moins bien classé", candidates.len())}</h2>
-        {move || outcome.get().map(|o| match o {
-            Ok(n) => view! { <p class="notice notice--ok" role="status">{format!("{n} expert(s) proposé(s) au client, qui est prévenu.")}</p> }.into_any(),
-            Err(m) => view! { <p class="notice notice--error" role="alert">{m}</p> }.into_any(),
-        })}
         <ol class="candidates" data-testid="candidates">
             {candidates.into_iter().map(|c| {
                 let expert = c.expert_id;
