@@ -249,3 +249,34 @@ async fn uploads_are_judged_by_content_resized_and_served_only_to_those_allowed(
         404
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn uploads_go_to_the_configured_object_store() {
+    let root = std::env::temp_dir().join(format!("b2bizen-objects-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&root).unwrap();
+    let url = format!("file://{}/bucket", root.display());
+    let app = TestApp::spawn_with(&[("STORAGE_URL", &url)]).await;
+    let expert = app.provider("camille@exemple.fr").await;
+    let res = app
+        .upload(&expert, "profile_upload_cv", PDF.to_vec(), "cv.pdf")
+        .await;
+    assert_eq!(res.status(), 200);
+    let cv_url = res.json::<Value>().await.unwrap()["url"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let key = cv_url.trim_start_matches("/fichiers/");
+    assert_eq!(
+        std::fs::read(root.join("bucket").join(key)).unwrap(),
+        PDF,
+        "stored through object_store"
+    );
+    let served = expert
+        .get(format!("{}{cv_url}", app.base_url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(served.status(), 200);
+    assert_eq!(served.bytes().await.unwrap(), PDF);
+    std::fs::remove_dir_all(root).unwrap();
+}

@@ -29,7 +29,21 @@ pub struct Config {
     pub mail_from: String,
     pub trusted_proxies: Vec<IpAddr>,
     pub secure_cookies: bool,
+    /// `STORAGE_URL`: an object store for uploads (`s3://bucket/prefix`, `file:///dir`),
+    /// with its `AWS_*` options; unset: `$B2BIZEN_DATA_DIR/uploads`.
+    pub storage_url: Option<String>,
+    pub storage_options: Vec<(String, String)>,
 }
+
+/// The `AWS_*` settings passed to an `s3://` storage.
+const STORAGE_OPTIONS: [&str; 6] = [
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "AWS_REGION",
+    "AWS_ENDPOINT",
+    "AWS_ALLOW_HTTP",
+];
 
 impl Config {
     pub fn from_env() -> Result<Self> {
@@ -84,7 +98,18 @@ impl Config {
             Some("false" | "0" | "no") => false,
             Some(other) => bail!("SECURE_COOKIES={other:?} must be true or false"),
         };
+        let storage_url = var("STORAGE_URL");
+        let storage_options: Vec<(String, String)> = STORAGE_OPTIONS
+            .iter()
+            .filter_map(|k| var(k).map(|v| (k.to_ascii_lowercase(), v)))
+            .collect();
+        if let Some(url) = &storage_url {
+            crate::server::storage::ObjectStorage::from_url(url, storage_options.clone())
+                .with_context(|| format!("STORAGE_URL={url:?} is not a usable object store"))?;
+        }
         Ok(Self {
+            storage_url,
+            storage_options,
             database_url,
             site_addr,
             data_dir,

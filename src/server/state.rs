@@ -9,7 +9,7 @@ use crate::server::matching::MatchIndex;
 
 use crate::error::AppError;
 use crate::server::config::Config;
-use crate::server::storage::LocalStorage;
+use crate::server::storage::{FileStore, LocalStorage, ObjectStorage};
 
 /// Everything a request handler or server function may need. Cheap to clone.
 #[derive(Clone, FromRef)]
@@ -18,7 +18,7 @@ pub struct AppState {
     pub pool: PgPool,
     pub config: Arc<Config>,
     /// Uploaded files, outside the web root.
-    pub storage: LocalStorage,
+    pub storage: FileStore,
     /// The in-memory matching index, kept in sync by [`crate::server::match_sync`].
     pub matching: Arc<RwLock<MatchIndex>>,
 }
@@ -27,7 +27,14 @@ impl AppState {
     pub fn new(config: Config, pool: PgPool) -> Self {
         Self {
             leptos_options: config.leptos.clone(),
-            storage: LocalStorage::new(config.data_dir.join("uploads")),
+            storage: match &config.storage_url {
+                None => FileStore::Local(LocalStorage::new(config.data_dir.join("uploads"))),
+                // Checked when the configuration was read.
+                Some(url) => FileStore::Object(
+                    ObjectStorage::from_url(url, config.storage_options.clone())
+                        .expect("STORAGE_URL validated by Config"),
+                ),
+            },
             matching: Arc::new(RwLock::new(MatchIndex::new())),
             pool,
             config: Arc::new(config),
