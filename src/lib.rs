@@ -1,3 +1,5 @@
+#![recursion_limit = "256"]
+
 //! B2BiZen : mise en relation d'experts, consultants et TPE avec les donneurs d'ordre.
 //!
 //! One crate, two builds (the cargo-leptos convention):

@@ -95,7 +95,6 @@ fn Editor(data: EditorData) -> impl IntoView {
     });
     let expert_id = data.expert_id.unwrap_or_default();
     let email = data.email;
-    let text = |v: fn(&ProfileDraft) -> &String| v;
     view! {
         <div class="container editor" data-testid="profile-editor">
             // Hidden once the page is hydrated (a <noscript> would not hydrate).
@@ -112,47 +111,7 @@ fn Editor(data: EditorData) -> impl IntoView {
             </header>
             <div class="editor__body">
                 <form class="editor__form" on:submit=|ev| ev.prevent_default()>
-                    <section>
-                        <h2>{tx::SECTION_CARD}</h2>
-                        <UploadField field=FieldId::Photo/>
-                        <TextInput field=FieldId::FirstName get=text(|d| &d.first_name) set=|d, v| d.first_name = v autocomplete="given-name"/>
-                        <DepartementSelect/>
-                        <TextInput field=FieldId::YearsExperience kind="number" get=text(|d| &d.years_experience) set=|d, v| d.years_experience = v/>
-                        <TextInput field=FieldId::Education multiline=true get=text(|d| &d.education) set=|d, v| d.education = v/>
-                    </section>
-                    <section>
-                        <h2>{tx::SECTION_EXPERTISE}</h2>
-                        <DomainChecks/>
-                        <Skills/>
-                        <Languages/>
-                    </section>
-                    <section>
-                        <h2>{tx::SECTION_CONTACT}</h2>
-                        <TextInput field=FieldId::LastName get=text(|d| &d.last_name) set=|d, v| d.last_name = v autocomplete="family-name"/>
-                        <TextInput field=FieldId::Phone kind="tel" get=text(|d| &d.phone) set=|d, v| d.phone = v autocomplete="tel"/>
-                        <TextInput field=FieldId::PostalAddress multiline=true get=text(|d| &d.postal_address) set=|d, v| d.postal_address = v/>
-                        <TextInput field=FieldId::LegalForm get=text(|d| &d.legal_form) set=|d, v| d.legal_form = v/>
-                        <TextInput field=FieldId::Siret get=text(|d| &d.siret) set=|d, v| d.siret = v/>
-                        <TextInput field=FieldId::VatNumber get=text(|d| &d.vat_number) set=|d, v| d.vat_number = v/>
-                    </section>
-                    <section>
-                        <h2>{tx::SECTION_MISSION}</h2>
-                        <TextInput field=FieldId::DailyRate get=text(|d| &d.daily_rate) set=|d, v| d.daily_rate = v/>
-                        <TextInput field=FieldId::AvailableFrom kind="date" get=text(|d| &d.available_from) set=|d, v| d.available_from = v/>
-                        <TextInput field=FieldId::Mobility get=text(|d| &d.mobility) set=|d, v| d.mobility = v/>
-                        <RemoteCheck/>
-                    </section>
-                    <section>
-                        <h2>{tx::SECTION_CAREER}</h2>
-                        <Experiences/>
-                        <References/>
-                    </section>
-                    <section>
-                        <h2>{tx::SECTION_DOCUMENTS}</h2>
-                        <UploadField field=FieldId::Cv/>
-                        <UploadField field=FieldId::Attestation/>
-                        <TextInput field=FieldId::AttestationIssuedOn kind="date" get=text(|d| &d.attestation_issued_on) set=|d, v| d.attestation_issued_on = v/>
-                    </section>
+                    <Sections/>
                     <Submit state unsubmitted save missing/>
                 </form>
                 <preview::Preview expert_id email today/>
@@ -160,6 +119,57 @@ fn Editor(data: EditorData) -> impl IntoView {
             <preview::HistoryAndViews history=data.history views=data.views/>
         </div>
     }
+}
+
+/// The form's sections. Type-erased: the whole editor as one static view type is too
+/// deep for the release build.
+#[component]
+fn Sections() -> impl IntoView {
+    let text = |v: fn(&ProfileDraft) -> &String| v;
+    view! {
+                    <section>
+            <h2>{tx::SECTION_CARD}</h2>
+            <UploadField field=FieldId::Photo/>
+            <TextInput field=FieldId::FirstName get=text(|d| &d.first_name) set=|d, v| d.first_name = v autocomplete="given-name"/>
+            <DepartementSelect/>
+            <TextInput field=FieldId::YearsExperience kind="number" get=text(|d| &d.years_experience) set=|d, v| d.years_experience = v/>
+            <TextInput field=FieldId::Education multiline=true get=text(|d| &d.education) set=|d, v| d.education = v/>
+        </section>
+        <section>
+            <h2>{tx::SECTION_EXPERTISE}</h2>
+            <DomainChecks/>
+            <Skills/>
+            <Languages/>
+        </section>
+        <section>
+            <h2>{tx::SECTION_CONTACT}</h2>
+            <TextInput field=FieldId::LastName get=text(|d| &d.last_name) set=|d, v| d.last_name = v autocomplete="family-name"/>
+            <TextInput field=FieldId::Phone kind="tel" get=text(|d| &d.phone) set=|d, v| d.phone = v autocomplete="tel"/>
+            <TextInput field=FieldId::PostalAddress multiline=true get=text(|d| &d.postal_address) set=|d, v| d.postal_address = v/>
+            <TextInput field=FieldId::LegalForm get=text(|d| &d.legal_form) set=|d, v| d.legal_form = v/>
+            <TextInput field=FieldId::Siret get=text(|d| &d.siret) set=|d, v| d.siret = v/>
+            <TextInput field=FieldId::VatNumber get=text(|d| &d.vat_number) set=|d, v| d.vat_number = v/>
+        </section>
+        <section>
+            <h2>{tx::SECTION_MISSION}</h2>
+            <TextInput field=FieldId::DailyRate get=text(|d| &d.daily_rate) set=|d, v| d.daily_rate = v/>
+            <TextInput field=FieldId::AvailableFrom kind="date" get=text(|d| &d.available_from) set=|d, v| d.available_from = v/>
+            <TextInput field=FieldId::Mobility get=text(|d| &d.mobility) set=|d, v| d.mobility = v/>
+            <RemoteCheck/>
+        </section>
+        <section>
+            <h2>{tx::SECTION_CAREER}</h2>
+            <Experiences/>
+            <References/>
+        </section>
+        <section>
+            <h2>{tx::SECTION_DOCUMENTS}</h2>
+            <UploadField field=FieldId::Cv/>
+            <UploadField field=FieldId::Attestation/>
+            <TextInput field=FieldId::AttestationIssuedOn kind="date" get=text(|d| &d.attestation_issued_on) set=|d, v| d.attestation_issued_on = v/>
+        </section>
+    }
+    .into_any()
 }
 
 #[component]
