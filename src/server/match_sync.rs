@@ -70,6 +70,8 @@ async fn follow(pool: PgPool, shared: Arc<RwLock<MatchIndex>>, mut listener: PgL
                     tracing::warn!(error = %err, "matching index: rebuild failed");
                 }
             }
+            // Shutting down: give the connection back so that the pool can close.
+            Err(sqlx::Error::PoolClosed) => return,
             Err(err) => {
                 tracing::warn!(error = %err, "matching index: listener error");
                 tokio::time::sleep(Duration::from_secs(1)).await;
