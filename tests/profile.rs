@@ -65,13 +65,7 @@ async fn declared_only(app: &TestApp, path: &str, length: usize) -> String {
 }
 
 async fn editor(app: &TestApp, client: &reqwest::Client) -> Value {
-    let res = client
-        .get(format!("{}/api/profile_editor", app.base_url))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
-    res.json().await.unwrap()
+    app.get_json(client, "/api/profile_editor").await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

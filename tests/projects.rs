@@ -99,13 +99,7 @@ fn project_draft() -> Value {
 }
 
 async fn wizard(app: &TestApp, client: &reqwest::Client) -> Value {
-    let res = client
-        .get(format!("{}/api/project_wizard", app.base_url))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
-    res.json().await.unwrap()
+    app.get_json(client, "/api/project_wizard").await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -172,15 +166,10 @@ async fn from_submission_to_proposed_dossiers() {
             .status(),
         200
     );
-    let alerts: bool = quiet
-        .get(format!("{}/api/settings_project_alerts_get", app.base_url))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    assert!(!alerts);
+    let alerts = app
+        .get_json(&quiet, "/api/settings_project_alerts_get")
+        .await;
+    assert_eq!(alerts, Value::Bool(false));
     // A publication reaches the matching index within a second.
     let deadline = Instant::now() + Duration::from_secs(1);
     let indexed = |app: &TestApp| {
@@ -250,14 +239,7 @@ async fn from_submission_to_proposed_dossiers() {
     assert_eq!(notices, ["a@exemple.fr", "b@exemple.fr", "c@exemple.fr"]);
 
     // An expert sees the project (company hidden: confidential) and applies once.
-    let open: Value = a
-        .get(format!("{}/api/projects_for_expert", app.base_url))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let open: Value = app.get_json(&a, "/api/projects_for_expert").await;
     assert_eq!(open[0]["project"]["title"], "Refonte de la trésorerie");
     assert_eq!(open[0]["project"]["company"], Value::Null);
     assert!(open[0]["score"]["total"].as_u64().unwrap() > 0);

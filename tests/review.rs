@@ -45,14 +45,7 @@ async fn ready_expert(app: &TestApp, email: &str, first_name: &str) -> reqwest::
 }
 
 async fn pending_id(app: &TestApp, admin: &reqwest::Client) -> i64 {
-    let queue: Value = admin
-        .get(format!("{}/api/review_queue", app.base_url))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let queue: Value = app.get_json(admin, "/api/review_queue").await;
     queue[0]["submission_id"]
         .as_i64()
         .expect("a pending submission")
@@ -127,14 +120,7 @@ async fn review_loop_publishes_and_keeps_the_published_version_during_re_review(
     let (subject, body) = app.last_mail_to("camille@exemple.fr").await;
     assert!(subject.contains("modifications"), "{subject}");
     assert!(body.contains("Précisez votre formation") && body.contains("/profil"));
-    let data: Value = expert
-        .get(format!("{}/api/profile_editor", app.base_url))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let data: Value = app.get_json(&expert, "/api/profile_editor").await;
     assert_eq!(data["state"]["state"], "changes_requested");
     assert_eq!(data["state"]["message"], "Précisez votre formation");
     assert_eq!(
@@ -202,14 +188,7 @@ async fn review_loop_publishes_and_keeps_the_published_version_during_re_review(
         app.call_as(&expert, "profile_submit", &[]).await.status(),
         200
     );
-    let data: Value = expert
-        .get(format!("{}/api/profile_editor", app.base_url))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let data: Value = app.get_json(&expert, "/api/profile_editor").await;
     assert_eq!(
         data["state"],
         json!({ "state": "pending", "published": true })
@@ -227,14 +206,7 @@ async fn review_loop_publishes_and_keeps_the_published_version_during_re_review(
     )
     .await;
     assert_eq!(directory_names(&app).await, ["Camilla"]);
-    let history: Value = expert
-        .get(format!("{}/api/profile_editor", app.base_url))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let history: Value = app.get_json(&expert, "/api/profile_editor").await;
     assert_eq!(history["history"].as_array().unwrap().len(), 3);
 }
 
@@ -269,14 +241,7 @@ async fn a_proposed_client_gets_the_cv_and_the_view_is_logged() {
         ],
     )
     .await;
-    let data: Value = expert
-        .get(format!("{}/api/profile_editor", app.base_url))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let data: Value = app.get_json(&expert, "/api/profile_editor").await;
     let cv = data["files"]["cv"]["url"].as_str().unwrap().to_string();
     let company = app.client_company("achats@acme.fr", "Acme").await;
     let url = format!("{}{cv}", app.base_url);
@@ -300,14 +265,7 @@ async fn a_proposed_client_gets_the_cv_and_the_view_is_logged() {
     let res = company.get(&url).send().await.unwrap();
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["cache-control"], "private, no-store");
-    let data: Value = expert
-        .get(format!("{}/api/profile_editor", app.base_url))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let data: Value = app.get_json(&expert, "/api/profile_editor").await;
     assert_eq!(data["views"][0]["viewer"], "Acme");
     assert_eq!(data["views"][0]["context"], "Téléchargement du CV");
 }
@@ -399,14 +357,7 @@ async fn admins_edit_domains_and_skills_offered_to_experts() {
     );
 
     let refs = |data: Value| data["refs"]["domains"].as_array().unwrap().clone();
-    let data: Value = expert
-        .get(format!("{}/api/profile_editor", app.base_url))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let data: Value = app.get_json(&expert, "/api/profile_editor").await;
     let ai = refs(data)
         .into_iter()
         .find(|d| d["slug"] == "intelligence-artificielle")
@@ -420,14 +371,7 @@ async fn admins_edit_domains_and_skills_offered_to_experts() {
             .status(),
         200
     );
-    let data: Value = expert
-        .get(format!("{}/api/profile_editor", app.base_url))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let data: Value = app.get_json(&expert, "/api/profile_editor").await;
     assert!(!refs(data)
         .iter()
         .any(|d| d["slug"] == "intelligence-artificielle"));

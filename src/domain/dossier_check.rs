@@ -31,18 +31,23 @@ pub fn parse_years(s: &str) -> Result<u32, String> {
     }
 }
 
-/// A daily rate in euros HT: `650`, `650,50` or `650.50`; more than 0, at most 10 000.
-pub fn parse_rate(s: &str) -> Result<Decimal, String> {
+/// An amount typed the French way (`15 000,50 €`, spaces of any kind, comma or point),
+/// not yet checked for range or cents.
+pub fn parse_euros(s: &str) -> Option<Decimal> {
     let normalised: String = s
         .trim()
         .trim_end_matches('€')
-        .trim()
         .replace(',', ".")
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}')
         .collect();
+    normalised.parse().ok()
+}
+
+/// A daily rate in euros HT: `650`, `650,50` or `650.50`; more than 0, at most 10 000.
+pub fn parse_rate(s: &str) -> Result<Decimal, String> {
     let err = || "Indiquez un tarif journalier en euros HT, par exemple 650 ou 650,50.".to_string();
-    let rate: Decimal = normalised.parse().map_err(|_| err())?;
+    let rate = parse_euros(s).ok_or_else(err)?;
     if rate.scale() > 2 {
         return Err("Le tarif a au plus deux décimales (centimes).".into());
     }

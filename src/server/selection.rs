@@ -4,7 +4,6 @@
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::domain::dossier::{DraftFiles, FullDossier, ProfileDraft, ReferenceData};
 use crate::domain::matching::{passes_hard_filters, score};
 use crate::domain::project::{
     AdminProjectView, Candidate, ClientProjectView, ExpertProjectView, ProjectSummary,
@@ -16,7 +15,7 @@ use crate::error::AppError;
 use crate::server::dossiers::today;
 use crate::server::mail::{outbox, templates};
 use crate::server::projects::{self, summary, summary_sql, SummaryRow};
-use crate::server::repo::{dossier, notifications, reviews};
+use crate::server::repo::{dossier, notifications, published::published_dossier, reviews};
 use crate::server::state::AppState;
 
 /// How many ranked candidates the admin sees.
@@ -267,123 +266,6 @@ pub async fn propose(
     }
     tx.commit().await?;
     Ok(added)
-}
-
-/// The published dossier of an expert, as proposed clients and admins see it.
-pub async fn published_dossier(
-    pool: &PgPool,
-    expert: Uuid,
-    refs: &ReferenceData,
-) -> Result<(FullDossier, Uuid), AppError> {
-    type Row = (
-        Uuid,
-        Option<sqlx::types::Json<ProfileDraft>>,
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    );
-    let row: Option<Row> = sqlx::query_as(
-        "SELECT e.account_id, e.dossier, coalesce(e.email, ''), e.photo_key, e.cv_key,
-                e.attestation_key
-         FROM experts e WHERE e.id = $1 AND e.status = 'published'",
-    )
-    .bind(expert)
-    .fetch_optional(pool)
-    .await?;
-    let (account, snapshot, email, photo, cv, attestation) = row.ok_or(AppError::NotFound)?;
-    let draft = match snapshot {
-        Some(s) => s.0,
-        None => draft_from_columns(pool, expert).await?,
-    };
-    let mut conn = pool.acquire().await?;
-    let files: DraftFiles = dossier::files_info(&mut conn, &[photo, cv, attestation]).await?;
-    let mut full = draft.dossier(expert, &email, refs, &files);
-    if files.photo.is_some() {
-        full.card.photo_url = Some(format!("/photos/{expert}"));
-    }
-    Ok((full, account))
-}
-
-/// A dossier rebuilt from the published columns, for profiles published without the
-/// editor (demo data, imports).
-async fn draft_from_columns(pool: &PgPool, expert: Uuid) -> Result<ProfileDraft, AppError> {
-    use crate::domain::dossier::{LanguageEntry, SkillEntry};
-    type Row = (
-        String,
-        Option<String>,
-        String,
-        i16,
-        Vec<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<rust_decimal::Decimal>,
-        Option<chrono::NaiveDate>,
-        bool,
-        Option<chrono::NaiveDate>,
-    );
-    let row: Row = sqlx::query_as(
-        "SELECT first_name, last_name, departement_code, years_experience, education, phone,
-                postal_address, legal_form, siret, vat_number, daily_rate, available_from,
-                remote_ok, attestation_issued_on
-         FROM experts WHERE id = $1",
-    )
-    .bind(expert)
-    .fetch_one(pool)
-    .await?;
-    let domains: Vec<String> = sqlx::query_scalar(
-        "SELECT d.slug FROM expert_domains ed JOIN domains d ON d.id = ed.domain_id
-         WHERE ed.expert_id = $1 ORDER BY d.position",
-    )
-    .bind(expert)
-    .fetch_all(pool)
-    .await?;
-    let languages: Vec<(String, String)> = sqlx::query_as(
-        "SELECT code, level FROM expert_languages WHERE expert_id = $1 ORDER BY code",
-    )
-    .bind(expert)
-    .fetch_all(pool)
-    .await?;
-    let skills: Vec<(String, i16)> = sqlx::query_as(
-        "SELECT s.slug, es.years FROM expert_skills es JOIN skills s ON s.id = es.skill_id
-         WHERE es.expert_id = $1 ORDER BY s.id",
-    )
-    .bind(expert)
-    .fetch_all(pool)
-    .await?;
-    let text = |v: Option<String>| v.unwrap_or_default();
-    Ok(ProfileDraft {
-        first_name: row.0,
-        last_name: text(row.1),
-        departement: row.2,
-        years_experience: row.3.to_string(),
-        education: row.4.join("\n"),
-        phone: text(row.5),
-        postal_address: text(row.6),
-        legal_form: text(row.7),
-        siret: text(row.8),
-        vat_number: text(row.9),
-        daily_rate: row.10.map(|r| r.to_string()).unwrap_or_default(),
-        available_from: row.11.map(|d| d.to_string()).unwrap_or_default(),
-        remote_ok: row.12,
-        attestation_issued_on: row.13.map(|d| d.to_string()).unwrap_or_default(),
-        domains,
-        languages: languages
-            .into_iter()
-            .map(|(code, level)| LanguageEntry { code, level })
-            .collect(),
-        skills: skills
-            .into_iter()
-            .map(|(slug, years)| SkillEntry {
-                slug,
-                years: years.to_string(),
-            })
-            .collect(),
-        ..Default::default()
-    })
 }
 
 /// The client's project with the dossiers proposed so far, in full. Each dossier shown

@@ -307,6 +307,17 @@ impl TestApp {
         client
     }
 
+    /// GETs `path` as `client` and reads the JSON answer (status 200 expected).
+    pub async fn get_json(&self, client: &reqwest::Client, path: &str) -> serde_json::Value {
+        let res = client
+            .get(format!("{}{path}", self.base_url))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(res.status(), 200, "GET {path}");
+        res.json().await.expect("a JSON body")
+    }
+
     /// Calls a server function with a JSON body.
     pub async fn call_json(
         &self,

@@ -3,5 +3,6 @@
 pub mod directory;
 pub mod dossier;
 pub mod notifications;
+pub mod published;
 pub mod reviews;
 pub mod stats;
