@@ -51,6 +51,24 @@ async fn pending_id(app: &TestApp, admin: &reqwest::Client) -> i64 {
         .expect("a pending submission")
 }
 
+/// Submits the expert's saved draft and has the admin approve it.
+async fn submit_and_approve(app: &TestApp, expert: &reqwest::Client, admin: &reqwest::Client) {
+    assert_eq!(
+        app.call_as(expert, "profile_submit", &[]).await.status(),
+        200
+    );
+    let id = pending_id(app, admin).await.to_string();
+    let form = [
+        ("id", id.as_str()),
+        ("decision", "approved"),
+        ("message", ""),
+    ];
+    assert_eq!(
+        app.call_as(admin, "review_decide", &form).await.status(),
+        200
+    );
+}
+
 async fn directory_names(app: &TestApp) -> Vec<String> {
     let res = reqwest::get(format!(
         "{}/api/directory_search?query[domain]=finance&query[page]=1",
@@ -229,18 +247,7 @@ async fn a_proposed_client_gets_the_cv_and_the_view_is_logged() {
     let app = TestApp::spawn().await;
     let expert = ready_expert(&app, "camille@exemple.fr", "Camille").await;
     let admin = app.admin("admin@b2bizen.fr").await;
-    app.call_as(&expert, "profile_submit", &[]).await;
-    let id = pending_id(&app, &admin).await;
-    app.call_as(
-        &admin,
-        "review_decide",
-        &[
-            ("id", &id.to_string()),
-            ("decision", "approved"),
-            ("message", ""),
-        ],
-    )
-    .await;
+    submit_and_approve(&app, &expert, &admin).await;
     let data: Value = app.get_json(&expert, "/api/profile_editor").await;
     let cv = data["files"]["cv"]["url"].as_str().unwrap().to_string();
     let company = app.client_company("achats@acme.fr", "Acme").await;
@@ -277,18 +284,7 @@ async fn attestation_reminder_is_sent_once_fifteen_days_before_expiry() {
     let app = TestApp::spawn().await;
     let expert = ready_expert(&app, "camille@exemple.fr", "Camille").await;
     let admin = app.admin("admin@b2bizen.fr").await;
-    app.call_as(&expert, "profile_submit", &[]).await;
-    let id = pending_id(&app, &admin).await;
-    app.call_as(
-        &admin,
-        "review_decide",
-        &[
-            ("id", &id.to_string()),
-            ("decision", "approved"),
-            ("message", ""),
-        ],
-    )
-    .await;
+    submit_and_approve(&app, &expert, &admin).await;
     let issued: chrono::NaiveDate = sqlx::query_scalar("SELECT attestation_issued_on FROM experts")
         .fetch_one(&app.pool)
         .await

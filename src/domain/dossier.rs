@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::departement::DepartementCode;
 use super::profile::{Language, LanguageLevel, ProfileLevel, PublicCard, Visibility};
+pub use super::reference::{DomainRef, ReferenceData};
 
 /// Every field of the dossier, in the editor's order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -203,49 +204,6 @@ pub struct DraftFiles {
     pub photo: Option<FileInfo>,
     pub cv: Option<FileInfo>,
     pub attestation: Option<FileInfo>,
-}
-
-/// A domain of expertise and its skills (reference data, editable by admins).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DomainRef {
-    pub slug: String,
-    pub label: String,
-    pub skills: Vec<(String, String)>,
-}
-
-/// The choices the editor offers.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReferenceData {
-    pub domains: Vec<DomainRef>,
-    /// `(code, "code – name")`.
-    pub departements: Vec<(String, String)>,
-}
-
-impl ReferenceData {
-    pub fn domain_label<'a>(&'a self, slug: &'a str) -> &'a str {
-        self.domains
-            .iter()
-            .find(|d| d.slug == slug)
-            .map(|d| d.label.as_str())
-            .unwrap_or(slug)
-    }
-
-    pub fn skill_label<'a>(&'a self, slug: &'a str) -> &'a str {
-        self.domains
-            .iter()
-            .flat_map(|d| d.skills.iter())
-            .find(|(s, _)| s == slug)
-            .map(|(_, label)| label.as_str())
-            .unwrap_or(slug)
-    }
-
-    /// The domain a skill belongs to.
-    pub fn skill_domain(&self, slug: &str) -> Option<&str> {
-        self.domains
-            .iter()
-            .find(|d| d.skills.iter().any(|(s, _)| s == slug))
-            .map(|d| d.slug.as_str())
-    }
 }
 
 /// The whole dossier, for the people allowed to see it: the expert, admins and clients

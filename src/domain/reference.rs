@@ -2,6 +2,49 @@
 
 use serde::{Deserialize, Serialize};
 
+/// A domain of expertise and its skills (reference data, editable by admins).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DomainRef {
+    pub slug: String,
+    pub label: String,
+    pub skills: Vec<(String, String)>,
+}
+
+/// The choices the editor offers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReferenceData {
+    pub domains: Vec<DomainRef>,
+    /// `(code, "code – name")`.
+    pub departements: Vec<(String, String)>,
+}
+
+impl ReferenceData {
+    pub fn domain_label<'a>(&'a self, slug: &'a str) -> &'a str {
+        self.domains
+            .iter()
+            .find(|d| d.slug == slug)
+            .map(|d| d.label.as_str())
+            .unwrap_or(slug)
+    }
+
+    pub fn skill_label<'a>(&'a self, slug: &'a str) -> &'a str {
+        self.domains
+            .iter()
+            .flat_map(|d| d.skills.iter())
+            .find(|(s, _)| s == slug)
+            .map(|(_, label)| label.as_str())
+            .unwrap_or(slug)
+    }
+
+    /// The domain a skill belongs to.
+    pub fn skill_domain(&self, slug: &str) -> Option<&str> {
+        self.domains
+            .iter()
+            .find(|d| d.skills.iter().any(|(s, _)| s == slug))
+            .map(|d| d.slug.as_str())
+    }
+}
+
 /// A domain as the admin screen shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DomainAdmin {
@@ -55,6 +98,19 @@ pub fn slugify(label: &str) -> Result<String, String> {
         return Err("Le libellé doit contenir des lettres ou des chiffres.".into());
     }
     Ok(slug.chars().take(60).collect())
+}
+
+/// A small reference set for unit tests: finance and its treasury skill.
+#[cfg(test)]
+pub fn sample() -> ReferenceData {
+    ReferenceData {
+        domains: vec![DomainRef {
+            slug: "finance".into(),
+            label: "Finance".into(),
+            skills: vec![("tresorerie".into(), "Trésorerie".into())],
+        }],
+        departements: vec![],
+    }
 }
 
 #[cfg(test)]

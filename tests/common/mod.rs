@@ -243,7 +243,6 @@ impl TestApp {
 
     /// A verified, signed-in provider (expert) with its own cookie jar.
     pub async fn provider(&self, email: &str) -> reqwest::Client {
-        let client = Self::browser(&self.base_url);
         let form = [
             ("kind", "expert"),
             ("first_name", "Camille"),
@@ -251,26 +250,11 @@ impl TestApp {
             ("email", email),
             ("password", PASSWORD),
         ];
-        assert_eq!(
-            self.call_as(&client, "auth_sign_up_provider", &form)
-                .await
-                .status(),
-            200
-        );
-        let token = self.token_from_last_mail(email).await;
-        assert_eq!(
-            self.call_as(&client, "auth_verify_email", &[("token", &token)])
-                .await
-                .status(),
-            200
-        );
-        self.sign_in(&client, email).await;
-        client
+        self.registered("auth_sign_up_provider", &form, email).await
     }
 
     /// A verified, signed-in client company.
     pub async fn client_company(&self, email: &str, company: &str) -> reqwest::Client {
-        let client = Self::browser(&self.base_url);
         let form = [
             ("company_name", company),
             ("siret", "732 829 320 00074"),
@@ -279,19 +263,23 @@ impl TestApp {
             ("email", email),
             ("password", PASSWORD),
         ];
-        assert_eq!(
-            self.call_as(&client, "auth_sign_up_client", &form)
-                .await
-                .status(),
-            200
-        );
+        self.registered("auth_sign_up_client", &form, email).await
+    }
+
+    /// Signs up through `endpoint`, confirms the address from the mail, signs in.
+    async fn registered(
+        &self,
+        endpoint: &str,
+        form: &[(&str, &str)],
+        email: &str,
+    ) -> reqwest::Client {
+        let client = Self::browser(&self.base_url);
+        assert_eq!(self.call_as(&client, endpoint, form).await.status(), 200);
         let token = self.token_from_last_mail(email).await;
-        assert_eq!(
-            self.call_as(&client, "auth_verify_email", &[("token", &token)])
-                .await
-                .status(),
-            200
-        );
+        let verified = self
+            .call_as(&client, "auth_verify_email", &[("token", &token)])
+            .await;
+        assert_eq!(verified.status(), 200);
         self.sign_in(&client, email).await;
         client
     }

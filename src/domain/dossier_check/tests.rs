@@ -1,0 +1,93 @@
+use super::*;
+use crate::domain::dossier::{FileInfo, LanguageEntry, SkillEntry};
+
+fn refs() -> ReferenceData {
+    crate::domain::reference::sample()
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+}
+
+#[test]
+fn parsers() {
+    assert_eq!(parse_rate(" 650,50 € ").unwrap().to_string(), "650.50");
+    assert!(parse_rate("650.505").is_err());
+    assert!(parse_rate("0").is_err());
+    assert!(parse_rate("abc").unwrap_err().contains("650"));
+    assert_eq!(parse_phone("+33 6 12 34 56 78").unwrap(), "0612345678");
+    assert_eq!(parse_phone("06.12.34.56.78").unwrap(), "0612345678");
+    assert!(parse_phone("12345").is_err());
+    // SIREN 732 829 320 → key 44.
+    assert_eq!(parse_vat("fr 44 732829320").unwrap(), "FR44732829320");
+    assert!(parse_vat("FR45732829320").unwrap_err().contains("clé"));
+    assert_eq!(
+        parse_date("03/02/2026").unwrap(),
+        NaiveDate::from_ymd_opt(2026, 2, 3).unwrap()
+    );
+}
+
+#[test]
+fn problems_point_at_the_field_and_keep_the_input() {
+    let draft = ProfileDraft {
+        first_name: "Camille".into(),
+        phone: "06 12".into(),
+        daily_rate: "six cents".into(),
+        domains: vec!["finance".into()],
+        languages: vec![LanguageEntry {
+            code: "fr".into(),
+            level: "Native".into(),
+        }],
+        skills: vec![SkillEntry {
+            slug: "tresorerie".into(),
+            years: "70".into(),
+        }],
+        attestation_issued_on: "2026-01-02".into(),
+        ..Default::default()
+    };
+    let problems = draft.problems(&refs(), today());
+    let fields: Vec<_> = problems.iter().map(|p| p.field).collect();
+    assert_eq!(
+        fields,
+        vec![
+            FieldId::Phone,
+            FieldId::DailyRate,
+            FieldId::AttestationIssuedOn,
+            FieldId::Skills
+        ]
+    );
+    assert!(problems[2].message.contains("expirée"));
+    assert_eq!(problems[3].index, Some(0));
+    assert_eq!(draft.daily_rate, "six cents");
+}
+
+#[test]
+fn completeness_and_missing_fields() {
+    let empty = ProfileDraft::default();
+    let files = DraftFiles::default();
+    assert_eq!(empty.completeness(&files), 0);
+    assert_eq!(empty.missing(&files).len(), 14);
+    let draft = ProfileDraft {
+        first_name: "Camille".into(),
+        ..Default::default()
+    };
+    let with_photo = DraftFiles {
+        photo: Some(FileInfo {
+            url: "/x".into(),
+            bytes: 1,
+        }),
+        ..Default::default()
+    };
+    assert!(draft.completeness(&with_photo) > draft.completeness(&files));
+    assert!(!draft.missing(&files).contains(&FieldId::FirstName));
+}
+
+#[test]
+fn oversized_drafts_are_refused() {
+    let draft = ProfileDraft {
+        education: "x".repeat(MAX_LONG_TEXT * 4 + 1),
+        ..Default::default()
+    };
+    assert!(draft.check_size().is_err());
+    assert!(ProfileDraft::default().check_size().is_ok());
+}

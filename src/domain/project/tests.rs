@@ -1,0 +1,65 @@
+use super::*;
+
+fn refs() -> ReferenceData {
+    crate::domain::reference::sample()
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+}
+
+#[test]
+fn each_step_judges_what_was_typed_then_everything_when_leaving() {
+    let draft = ProjectDraft {
+        title: "Audit".into(),
+        ..Default::default()
+    };
+    assert!(draft
+        .problems(Step::Basics, &refs(), today(), false)
+        .is_empty());
+    let strict = draft.problems(Step::Basics, &refs(), today(), true);
+    let fields: Vec<_> = strict.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(fields, ["description", "domain"]);
+    let late = ProjectDraft {
+        start_date: "2026-11-01".into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        late.problems(Step::PlaceAndDates, &refs(), today(), false)[0].message,
+        "La date de début est déjà passée."
+    );
+}
+
+#[test]
+fn budget_rules() {
+    let global = ProjectDraft {
+        budget: "15 000".into(),
+        duration_days: "20".into(),
+        ..Default::default()
+    };
+    assert_eq!(global.total_budget(), Some(Decimal::from(15_000)));
+    assert_eq!(global.max_daily_rate(), Some(Decimal::from(750)));
+    let daily = ProjectDraft {
+        budget_mode: "daily".into(),
+        daily_rate: "650,50".into(),
+        days: "10".into(),
+        ..Default::default()
+    };
+    assert_eq!(daily.total_budget(), Some("6505.00".parse().unwrap()));
+    assert_eq!(daily.max_daily_rate(), Some("650.50".parse().unwrap()));
+    assert!(parse_budget("0").is_err());
+    assert!(parse_budget("12.345").is_err());
+}
+
+#[test]
+fn skills_must_belong_to_the_domain() {
+    let draft = ProjectDraft {
+        domain: "finance".into(),
+        required_skills: vec!["rust".into()],
+        ..Default::default()
+    };
+    assert_eq!(
+        draft.problems(Step::Profile, &refs(), today(), true)[0].field,
+        "required_skills"
+    );
+}

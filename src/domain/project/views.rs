@@ -1,0 +1,80 @@
+//! Projects as each party sees them: experts, admins, clients.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::ProjectDraft;
+use crate::domain::dossier::ReferenceData;
+
+/// An open project, as an expert sees it (the company hidden if confidential).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectSummary {
+    pub id: uuid::Uuid,
+    pub title: String,
+    pub description: String,
+    pub domain: String,
+    /// `None` when confidential and the viewer was not proposed.
+    pub company: Option<String>,
+    pub place: String,
+    pub start_date: NaiveDate,
+    pub duration_days: Option<u32>,
+    pub budget: Option<Decimal>,
+    pub contact_formats: Vec<String>,
+    pub status: String,
+    pub created_at: String,
+}
+
+/// The wizard's state, as the server keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WizardData {
+    pub id: uuid::Uuid,
+    pub draft: ProjectDraft,
+    pub step: usize,
+    pub refs: ReferenceData,
+    /// Today on the server (YYYY-MM-DD).
+    pub today: String,
+}
+
+/// An open project for an expert: with their own match explained, if they match.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExpertProjectView {
+    pub project: ProjectSummary,
+    pub score: Option<crate::domain::matching::MatchScore>,
+    pub applied: bool,
+}
+
+/// A candidate of a project for the admin: matched, applicant, or both.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Candidate {
+    pub expert_id: uuid::Uuid,
+    pub name: String,
+    pub score: crate::domain::matching::MatchScore,
+    /// Passes the hard filters (applicants may not).
+    pub eligible: bool,
+    pub application: Option<String>,
+    pub proposed: bool,
+}
+
+/// A project for the admin's pre-selection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminProjectView {
+    pub project: ProjectSummary,
+    pub candidates: Vec<Candidate>,
+}
+
+/// A dossier proposed to the client, revealed in full.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposedDossier {
+    pub dossier: crate::domain::dossier::FullDossier,
+    pub note: String,
+    pub state: crate::domain::selection::ProposalState,
+    pub score: Option<crate::domain::matching::MatchScore>,
+}
+
+/// A project for its client.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClientProjectView {
+    pub project: ProjectSummary,
+    pub proposals: Vec<ProposedDossier>,
+}
