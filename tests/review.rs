@@ -99,6 +99,15 @@ async fn review_loop_publishes_and_keeps_the_published_version_during_re_review(
     assert_eq!(status, 422, "one pending submission at a time");
 
     let id = pending_id(&app, &admin).await;
+    // The queue shows the same completeness as the expert's meter.
+    let editor: b2bizen::domain::review::EditorData =
+        serde_json::from_value(app.get_json(&expert, "/api/profile_editor").await).unwrap();
+    let queue = app.get_json(&admin, "/api/review_queue").await;
+    assert_eq!(
+        queue[0]["completeness"],
+        u64::from(editor.draft.completeness(&editor.files))
+    );
+    assert!(queue[0]["completeness"].as_u64().unwrap() > 50);
     let opened: Value = app
         .call_as(&admin, "review_open", &[("id", &id.to_string())])
         .await

@@ -158,7 +158,19 @@ pub async fn submit(state: &AppState, client: &CurrentUser, id: Uuid) -> Result<
 
 /// What matching needs from a stored project.
 pub async fn criteria(pool: &PgPool, project: Uuid) -> Result<ProjectCriteria, AppError> {
+    criteria_of(pool, &[project])
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound)
+}
+
+/// The matching criteria of several projects, in one query (unknown ids are skipped).
+pub async fn criteria_of(
+    pool: &PgPool,
+    projects: &[Uuid],
+) -> Result<Vec<ProjectCriteria>, AppError> {
     type Row = (
+        Uuid,
         i16,
         Vec<i16>,
         Vec<i16>,
@@ -170,48 +182,65 @@ pub async fn criteria(pool: &PgPool, project: Uuid) -> Result<ProjectCriteria, A
         Option<rust_decimal::Decimal>,
         Option<sqlx::types::Json<ProjectDraft>>,
     );
-    let row: Option<Row> = sqlx::query_as(
-        "SELECT domain_id, required_skills, optional_skills, level, remote, places, start_date,
-                duration_days, max_daily_rate, data
-         FROM projects WHERE id = $1",
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT id, domain_id, required_skills, optional_skills, level, remote, places,
+                start_date, duration_days, max_daily_rate, data
+         FROM projects WHERE id = ANY($1)",
     )
-    .bind(project)
-    .fetch_optional(pool)
+    .bind(projects)
+    .fetch_all(pool)
     .await?;
-    let (domain, required, optional, level, remote, places, start, duration, max_rate, data) =
-        row.ok_or(AppError::NotFound)?;
     let ids = |v: Vec<i16>| {
         v.into_iter()
             .filter_map(|i| u16::try_from(i).ok())
             .collect()
     };
-    let languages = data
-        .map(|d| d.0.languages)
-        .unwrap_or_default()
+    Ok(rows
         .into_iter()
-        .filter_map(|l| {
-            Some(LanguageRequirement {
-                min_level: LanguageLevel::parse(&l.level)?,
-                code: l.code,
-            })
-        })
-        .collect();
-    Ok(ProjectCriteria {
-        project_id: project,
-        domain_id: u16::try_from(domain).unwrap_or(0),
-        required_skills: ids(required),
-        optional_skills: ids(optional),
-        level: level.as_deref().and_then(ProfileLevel::parse),
-        languages,
-        places: places
-            .iter()
-            .filter_map(|p| crate::domain::departement::DepartementCode::parse(p).ok())
-            .collect(),
-        remote,
-        start: start.unwrap_or_else(today),
-        duration_days: duration.and_then(|d| u32::try_from(d).ok()),
-        max_daily_rate: max_rate,
-    })
+        .map(
+            |(
+                id,
+                domain,
+                required,
+                optional,
+                level,
+                remote,
+                places,
+                start,
+                duration,
+                max_rate,
+                data,
+            )| {
+                let languages = data
+                    .map(|d| d.0.languages)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|l| {
+                        Some(LanguageRequirement {
+                            min_level: LanguageLevel::parse(&l.level)?,
+                            code: l.code,
+                        })
+                    })
+                    .collect();
+                ProjectCriteria {
+                    project_id: id,
+                    domain_id: u16::try_from(domain).unwrap_or(0),
+                    required_skills: ids(required),
+                    optional_skills: ids(optional),
+                    level: level.as_deref().and_then(ProfileLevel::parse),
+                    languages,
+                    places: places
+                        .iter()
+                        .filter_map(|p| crate::domain::departement::DepartementCode::parse(p).ok())
+                        .collect(),
+                    remote,
+                    start: start.unwrap_or_else(today),
+                    duration_days: duration.and_then(|d| u32::try_from(d).ok()),
+                    max_daily_rate: max_rate,
+                }
+            },
+        )
+        .collect())
 }
 
 /// Mails and notifies the experts matching `project` above [`NOTICE_THRESHOLD`] who

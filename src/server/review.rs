@@ -18,15 +18,7 @@ use crate::server::mail::{outbox, templates};
 use crate::server::repo::{dossier, notifications, reviews};
 
 pub async fn queue(pool: &PgPool) -> Result<Vec<QueueItem>, AppError> {
-    let mut conn = pool.acquire().await?;
-    let mut out = Vec::new();
-    for (mut item, snapshot) in reviews::queue(pool).await? {
-        let sub = reviews::submission_by_id(&mut conn, item.submission_id, false).await?;
-        let files = dossier::files_info(&mut conn, &sub.keys).await?;
-        item.completeness = snapshot.completeness(&files);
-        out.push(item);
-    }
-    Ok(out)
+    reviews::queue(pool).await
 }
 
 /// The submitted dossier in full, for an admin. The view is logged.

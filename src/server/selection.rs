@@ -57,17 +57,21 @@ pub async fn for_expert(
             .fetch_all(&state.pool)
             .await?;
     let facts = state.matching_facts(expert);
-    let mut out = Vec::new();
-    for row in rows {
-        let project = summary(row);
-        let criteria = projects::criteria(&state.pool, project.id).await?;
-        out.push(ExpertProjectView {
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.0).collect();
+    let criteria = projects::criteria_of(&state.pool, &ids).await?;
+    let today = today();
+    Ok(rows
+        .into_iter()
+        .map(summary)
+        .map(|project| ExpertProjectView {
             applied: applied.contains(&project.id),
-            score: facts.as_ref().map(|f| score(f, &criteria, today())),
+            score: facts.as_ref().and_then(|f| {
+                let c = criteria.iter().find(|c| c.project_id == project.id)?;
+                Some(score(f, c, today))
+            }),
             project,
-        });
-    }
-    Ok(out)
+        })
+        .collect())
 }
 
 /// The expert applies to an open project of their domains, once.

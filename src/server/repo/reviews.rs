@@ -3,7 +3,7 @@
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
-use crate::domain::dossier::ProfileDraft;
+use crate::domain::dossier::{DraftFiles, FileInfo, ProfileDraft};
 use crate::domain::review::{Decision, DossierView, HistoryEntry, QueueItem, ReviewState};
 use crate::error::AppError;
 
@@ -164,13 +164,21 @@ pub async fn state(pool: &PgPool, account: Uuid) -> Result<(ReviewState, Option<
 }
 
 /// Pending submissions, oldest first.
-pub async fn queue(pool: &PgPool) -> Result<Vec<(QueueItem, ProfileDraft)>, AppError> {
-    type Row = (i64, String, Time, bool, sqlx::types::Json<ProfileDraft>);
+pub async fn queue(pool: &PgPool) -> Result<Vec<QueueItem>, AppError> {
+    type Row = (
+        i64,
+        String,
+        Time,
+        bool,
+        sqlx::types::Json<ProfileDraft>,
+        [bool; 3],
+    );
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT s.id, a.display_name, s.submitted_at,
                 EXISTS (SELECT 1 FROM experts e WHERE e.account_id = s.account_id
                         AND e.status = 'published'),
-                s.snapshot
+                s.snapshot,
+                ARRAY[s.photo_key IS NOT NULL, s.cv_key IS NOT NULL, s.attestation_key IS NOT NULL]
          FROM profile_submissions s JOIN accounts a ON a.id = s.account_id
          WHERE s.decision IS NULL ORDER BY s.submitted_at, s.id LIMIT 200",
     )
@@ -178,18 +186,29 @@ pub async fn queue(pool: &PgPool) -> Result<Vec<(QueueItem, ProfileDraft)>, AppE
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, name, submitted_at, republication, snapshot)| {
-            (
+        .map(
+            |(id, name, submitted_at, republication, snapshot, [photo, cv, attestation])| {
+                // Completeness only needs to know which files are there.
+                let present = |yes: bool| {
+                    yes.then(|| FileInfo {
+                        url: String::new(),
+                        bytes: 0,
+                    })
+                };
+                let files = DraftFiles {
+                    photo: present(photo),
+                    cv: present(cv),
+                    attestation: present(attestation),
+                };
                 QueueItem {
                     submission_id: id,
                     name,
                     submitted_at: time(submitted_at),
                     republication,
-                    completeness: 0,
-                },
-                snapshot.0,
-            )
-        })
+                    completeness: snapshot.0.completeness(&files),
+                }
+            },
+        )
         .collect())
 }
 
