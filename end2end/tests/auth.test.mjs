@@ -1,6 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, useBrowserAndDb, waitForHydration } from './support.mjs';
+import { BASE_URL, journey, useBrowserAndDb, waitForHydration } from './support.mjs';
 
 const PASSWORD = 'une longue phrase de passe';
 const shared = useBrowserAndDb();
@@ -35,7 +34,7 @@ async function signOut(page) {
   await page.getByRole('link', { name: 'Connexion' }).waitFor();
 }
 
-test('a provider signs up, opens the link from the mail, signs in and out', async () => {
+journey('a provider signs up, opens the link from the mail, signs in and out', async () => {
   const email = `expert.${Date.now()}@exemple.fr`;
   const visitor = await shared.browser.newContext();
   const page = await open(visitor, '/inscription');
@@ -77,7 +76,7 @@ test('a provider signs up, opens the link from the mail, signs in and out', asyn
   await adminContext.close();
 });
 
-test('a company signs up with inline SIRET validation, verifies, signs in and out', async () => {
+journey('a company signs up with inline SIRET validation, verifies, signs in and out', async () => {
   const email = `contact.${Date.now()}@durand.fr`;
   const context = await shared.browser.newContext();
   const page = await open(context, '/inscription');
@@ -105,7 +104,7 @@ test('a company signs up with inline SIRET validation, verifies, signs in and ou
   await context.close();
 });
 
-test('a wrong password shows the generic message and keeps what was typed', async () => {
+journey('a wrong password shows the generic message and keeps what was typed', async () => {
   const context = await shared.browser.newContext();
   const page = await context.newPage();
   await signIn(page, process.env.ADMIN_EMAIL, 'ce nest pas le bon mot de passe');
@@ -115,7 +114,7 @@ test('a wrong password shows the generic message and keeps what was typed', asyn
   await context.close();
 });
 
-test('a burst of sign-in attempts is slowed down', async () => {
+journey('a burst of sign-in attempts is slowed down', async () => {
   const context = await shared.browser.newContext();
   const page = await context.newPage();
   await page.goto(`${BASE_URL}/connexion`);
@@ -134,7 +133,7 @@ test('a burst of sign-in attempts is slowed down', async () => {
   await context.close();
 });
 
-test('a cross-site form POST is refused', async () => {
+journey('a cross-site form POST is refused', async () => {
   const context = await shared.browser.newContext();
   const page = await context.newPage();
   // A page of another origin (about:blank) posting a form to B2BiZen.

@@ -1,6 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, useBrowserAndDb, waitForHydration } from './support.mjs';
+import { BASE_URL, journey, useBrowserAndDb, waitForHydration } from './support.mjs';
 
 const shared = useBrowserAndDb();
 const SECRETS = ['Quimperlé-Secret', 'prive.quimper@exemple.fr', '+33 6 55 44 33 22', '912.34'];
@@ -23,7 +22,7 @@ function assertNoSecret(html, where) {
   for (const secret of SECRETS) assert.ok(!html.includes(secret), `${where} shows ${secret}`);
 }
 
-test('a visitor finds an expert by filters and sees only the public card', async () => {
+journey('a visitor finds an expert by filters and sees only the public card', async () => {
   const name = `Gwenola${Date.now() % 100000}`;
   await seedExpert(name);
   const page = await shared.browser.newPage();
@@ -47,7 +46,7 @@ test('a visitor finds an expert by filters and sees only the public card', async
   await page.close();
 });
 
-test('the directory works with JavaScript disabled', async () => {
+journey('the directory works with JavaScript disabled', async () => {
   const name = `Maëlys${Date.now() % 100000}`;
   const id = await seedExpert(name);
   const context = await shared.browser.newContext({ javaScriptEnabled: false });

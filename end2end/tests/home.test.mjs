@@ -1,6 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, useBrowserAndDb, waitForHydration, figure } from './support.mjs';
+import { BASE_URL, journey, useBrowserAndDb, waitForHydration, figure } from './support.mjs';
 
 const shared = useBrowserAndDb();
 
@@ -12,7 +11,7 @@ async function publishExpert(firstName, departement) {
   );
 }
 
-test('the home page hydrates and a click refetches the live figures from PostgreSQL without reload', async () => {
+journey('the home page hydrates and a click refetches the live figures from PostgreSQL without reload', async () => {
   await publishExpert('Camille', '69');
   const page = await shared.browser.newPage();
   const errors = [];
@@ -49,7 +48,7 @@ test('the home page hydrates and a click refetches the live figures from Postgre
   await page.close();
 });
 
-test('the home page is complete with JavaScript disabled', async () => {
+journey('the home page is complete with JavaScript disabled', async () => {
   const context = await shared.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   const response = await page.goto(BASE_URL);
@@ -73,7 +72,7 @@ test('the home page is complete with JavaScript disabled', async () => {
   await context.close();
 });
 
-test('an unknown address answers a French 404 page', async () => {
+journey('an unknown address answers a French 404 page', async () => {
   const page = await shared.browser.newPage();
   const response = await page.goto(`${BASE_URL}/cette-page-n-existe-pas`);
   assert.equal(response.status(), 404);
@@ -83,7 +82,7 @@ test('an unknown address answers a French 404 page', async () => {
   await page.close();
 });
 
-test('the layout fits a phone screen without horizontal scrolling', async () => {
+journey('the layout fits a phone screen without horizontal scrolling', async () => {
   const context = await shared.browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
   await page.goto(BASE_URL);

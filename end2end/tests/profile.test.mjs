@@ -1,13 +1,12 @@
 // The expert's journey: editor with live preview and autosave, uploads (a renamed .exe is
 // refused), submission, a change requested by an admin, validation, the public card in
 // the directory, and a client who was not proposed the profile refused the CV.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BASE_URL, useBrowserAndDb, waitForHydration } from './support.mjs';
+import { BASE_URL, journey, useBrowserAndDb, waitForHydration } from './support.mjs';
 
 const PASSWORD = 'une longue phrase de passe';
 const shared = useBrowserAndDb();
@@ -94,7 +93,7 @@ async function decide(admin, name, decision, message) {
   await admin.getByText('Décision enregistrée').waitFor();
 }
 
-test('an expert fills the editor, is reviewed twice, and is published with only the public card shown', async () => {
+journey('an expert fills the editor, is reviewed twice, and is published with only the public card shown', async () => {
   const stamp = Date.now() % 1_000_000;
   const firstName = `Ysaline${stamp}`;
   const email = `ysaline.${stamp}@exemple.fr`;

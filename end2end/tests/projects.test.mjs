@@ -2,9 +2,8 @@
 // resumes on another device, submits; matching experts are mailed; one applies; the
 // admin ranks the candidates (explained) and proposes three; the client sees those three
 // dossiers in full and nothing private of the fourth.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, useBrowserAndDb, waitForHydration } from './support.mjs';
+import { BASE_URL, journey, useBrowserAndDb, waitForHydration } from './support.mjs';
 
 const PASSWORD = 'une longue phrase de passe';
 const shared = useBrowserAndDb();
@@ -51,7 +50,7 @@ async function publishedExpert(request, stamp, i) {
   return { id, email, lastName };
 }
 
-test('a project goes from the wizard to three proposed dossiers', async () => {
+journey('a project goes from the wizard to three proposed dossiers', async () => {
   const stamp = Date.now() % 1_000_000;
   const setup = await shared.browser.newContext();
   const experts = [];

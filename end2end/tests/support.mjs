@@ -2,7 +2,9 @@
 // and a PostgreSQL client on the server's own database.
 import { chromium } from 'playwright-core';
 import pg from 'pg';
-import { before, after } from 'node:test';
+import { before, after, test } from 'node:test';
+import fs from 'node:fs';
+import path from 'node:path';
 
 export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 
@@ -43,7 +45,7 @@ export async function figure(page, id) {
 export function useBrowserAndDb() {
   const shared = {};
   before(async () => {
-    shared.browser = await launchBrowser();
+    shared.browser = trackPages(await launchBrowser());
     shared.db = await connectDb();
   });
   after(async () => {
@@ -51,4 +53,72 @@ export function useBrowserAndDb() {
     await shared.browser?.close();
   });
   return shared;
+}
+
+// Diagnostics: when a journey fails, say where each open page was, what it showed and
+// what the browser logged, and keep a screenshot and the HTML in target/e2e-artifacts.
+const tracked = [];
+
+function track(page) {
+  const log = [];
+  const keep = (line) => { log.push(line); if (log.length > 40) log.shift(); };
+  page.on('console', (m) => keep(`console.${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => keep(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => keep(`failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => { if (r.status() >= 400) keep(`${r.status()}: ${r.request().method()} ${r.url()}`); });
+  page.on('framenavigated', (f) => { if (f === page.mainFrame()) keep(`navigated: ${f.url()}`); });
+  tracked.push({ page, log });
+}
+
+function trackPages(browser) {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => {
+    const context = await newContext(...args);
+    context.on('page', track);
+    return context;
+  };
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (...args) => {
+    const page = await newPage(...args);
+    if (!tracked.some((t) => t.page === page)) track(page);
+    return page;
+  };
+  return browser;
+}
+
+const within = (promise, ms) =>
+  Promise.race([promise, new Promise((resolve) => setTimeout(() => resolve('(no answer)'), ms))]);
+
+async function describePages(name) {
+  const dir = path.resolve(process.cwd(), '..', 'target', 'e2e-artifacts');
+  fs.mkdirSync(dir, { recursive: true });
+  const slug = name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40);
+  const parts = [];
+  for (const [i, { page, log }] of tracked.entries()) {
+    if (page.isClosed()) continue;
+    const hydrated = await within(page.evaluate(() => document.documentElement.hasAttribute('data-hydrated')), 3000).catch(() => '?');
+    const text = await within(page.evaluate(() => (document.querySelector('main') ?? document.body).innerText), 3000).catch(() => '?');
+    await within(page.screenshot({ path: path.join(dir, `${slug}-${i}.png`), fullPage: true }), 5000).catch(() => {});
+    const html = await within(page.content(), 3000).catch(() => '');
+    if (typeof html === 'string') fs.writeFileSync(path.join(dir, `${slug}-${i}.html`), html);
+    parts.push(`--- page ${i}: ${page.url()} (hydrated: ${hydrated})\n` +
+      `shows: ${String(text).replace(/\s+/g, ' ').slice(0, 500)}\n` +
+      log.slice(-15).map((l) => `  ${l}`).join('\n'));
+  }
+  return `\n${parts.join('\n')}\n(screenshots and HTML in ${dir})`;
+}
+
+/** A browser journey: like `test`, plus a description of every open page on failure. */
+export function journey(name, fn) {
+  test(name, async (t) => {
+    tracked.length = 0;
+    try {
+      await fn(t);
+    } catch (err) {
+      const where = await describePages(name).catch((e) => `\n(no diagnostics: ${e.message})`);
+      if (err && typeof err.message === 'string') err.message += where;
+      console.error(`diagnostics for "${name}":${where}`);
+      throw err;
+    }
+  });
 }
