@@ -170,6 +170,12 @@ async fn from_submission_to_proposed_dossiers() {
         .get_json(&quiet, "/api/settings_project_alerts_get")
         .await;
     assert_eq!(alerts, Value::Bool(false));
+    assert_eq!(
+        app.get_json(&admin, "/api/settings_project_alerts_get")
+            .await,
+        Value::Null,
+        "not a provider: no setting"
+    );
     // A publication reaches the matching index within a second.
     let deadline = Instant::now() + Duration::from_secs(1);
     let indexed = |app: &TestApp| {

@@ -180,21 +180,24 @@ pub async fn settings_project_alerts(enabled: bool) -> Result<(), AppError> {
     )
 }
 
-/// Providers: whether "un projet dans votre domaine" alerts are on.
+/// Whether "un projet dans votre domaine" alerts are on; `None` for accounts that are
+/// not providers (the account page asks before it knows the role).
 #[server(prefix = "/api", endpoint = "settings_project_alerts_get", input = GetUrl)]
-pub async fn settings_project_alerts_get() -> Result<bool, AppError> {
+pub async fn settings_project_alerts_get() -> Result<Option<bool>, AppError> {
     use crate::domain::account::Role;
-    use crate::server::{auth::access::require_role, state::app_state};
+    use crate::server::{auth::access::require_user, state::app_state};
     super::respond(
         async {
-            let user = require_role(Role::Provider).await?;
-            Ok(
+            let user = require_user().await?;
+            if user.role != Role::Provider {
+                return Ok(None);
+            }
+            let on: Option<bool> =
                 sqlx::query_scalar("SELECT notify_projects FROM providers WHERE account_id = $1")
                     .bind(user.id)
                     .fetch_optional(&app_state()?.pool)
-                    .await?
-                    .unwrap_or(false),
-            )
+                    .await?;
+            Ok(Some(on.unwrap_or(false)))
         }
         .await,
     )

@@ -73,7 +73,7 @@ pub const SERVER_FNS: &[(&str, Access)] = &[
     ("projects_for_expert", Access::Role(Role::Provider)),
     ("project_apply", Access::Role(Role::Provider)),
     ("settings_project_alerts", Access::Role(Role::Provider)),
-    ("settings_project_alerts_get", Access::Role(Role::Provider)),
+    ("settings_project_alerts_get", Access::SignedIn),
     ("admin_projects", Access::Role(Role::Admin)),
     ("admin_candidates", Access::Role(Role::Admin)),
     ("admin_propose", Access::Role(Role::Admin)),

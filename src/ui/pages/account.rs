@@ -9,6 +9,11 @@ use crate::ui::components::session::use_auth;
 use crate::ui::text::ta;
 
 /// Shows `signed_in` with the caller, or an invitation to sign in.
+///
+/// The server may run `signed_in` more than once while the session resolves, so it must
+/// not create resources: create them in the page component, before `RequireUser`, and
+/// pass them in (otherwise each run adds a resource under a new id and the browser, which
+/// runs it once, hydrates with another resource's value; see `tests/ssr_resources.rs`).
 #[component]
 pub fn RequireUser<F, V>(signed_in: F) -> impl IntoView
 where
@@ -42,15 +47,27 @@ where
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
+    use crate::api::projects::{settings_project_alerts_get, SettingsProjectAlerts};
     let tx = ta();
+    let set = ServerAction::<SettingsProjectAlerts>::new();
+    let alerts = Resource::new(
+        move || set.version().get(),
+        |_| settings_project_alerts_get(),
+    );
     view! {
         <Title text=tx.account_title/>
-        <RequireUser signed_in=|user| view! { <AccountDetails user/> }/>
+        <RequireUser signed_in=move |user| view! { <AccountDetails user set alerts/> }/>
     }
 }
 
+type AlertsSetting = Resource<Result<Option<bool>, crate::error::AppError>>;
+
 #[component]
-fn AccountDetails(user: CurrentUser) -> impl IntoView {
+fn AccountDetails(
+    user: CurrentUser,
+    set: ServerAction<crate::api::projects::SettingsProjectAlerts>,
+    alerts: AlertsSetting,
+) -> impl IntoView {
     let tx = ta();
     let resend = ServerAction::<ResendVerification>::new();
     let role = match user.role {
@@ -77,25 +94,22 @@ fn AccountDetails(user: CurrentUser) -> impl IntoView {
                     </ActionForm>
                 }.into_any()
             }}
-            {(user.role == Role::Provider).then(|| view! { <ProjectAlerts/> })}
+            {(user.role == Role::Provider).then(|| view! { <ProjectAlerts set current=alerts/> })}
         </section>
     }
 }
 
 /// Providers turn "un projet dans votre domaine" alerts on or off.
 #[component]
-fn ProjectAlerts() -> impl IntoView {
-    use crate::api::projects::{settings_project_alerts_get, SettingsProjectAlerts};
-    let set = ServerAction::<SettingsProjectAlerts>::new();
-    let current = Resource::new(
-        move || set.version().get(),
-        |_| settings_project_alerts_get(),
-    );
+fn ProjectAlerts(
+    set: ServerAction<crate::api::projects::SettingsProjectAlerts>,
+    current: AlertsSetting,
+) -> impl IntoView {
     view! {
         <h2>"Alertes projets"</h2>
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                let on = current.await.unwrap_or(false);
+                let on = current.await.ok().flatten().unwrap_or(false);
                 view! {
                     <p data-testid="project-alerts">{if on {
                         "Vous recevez un e-mail quand un projet correspond à votre profil."

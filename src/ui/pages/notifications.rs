@@ -8,17 +8,20 @@ use crate::ui::text::ta;
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
     let tx = ta();
+    let mark = ServerAction::<MarkNotificationsRead>::new();
+    let items = Resource::new(move || mark.version().get(), |_| list_notifications());
     view! {
         <Title text=tx.notifications_title/>
-        <RequireUser signed_in=|_| view! { <NotificationList/> }/>
+        <RequireUser signed_in=move |_| view! { <NotificationList mark items/> }/>
     }
 }
 
 #[component]
-fn NotificationList() -> impl IntoView {
+fn NotificationList(
+    mark: ServerAction<MarkNotificationsRead>,
+    items: Resource<Result<Vec<crate::domain::session::Notification>, crate::error::AppError>>,
+) -> impl IntoView {
     let tx = ta();
-    let mark = ServerAction::<MarkNotificationsRead>::new();
-    let items = Resource::new(move || mark.version().get(), |_| list_notifications());
     view! {
         <section class="container narrow">
             <h1>{tx.notifications_title}</h1>

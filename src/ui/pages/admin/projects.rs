@@ -40,14 +40,6 @@ pub fn AdminProjectsPage() -> impl IntoView {
 
 #[component]
 pub fn AdminProjectPage() -> impl IntoView {
-    view! {
-        <Title text="Pré-sélection"/>
-        <RequireUser signed_in=|_| view! { <Preselection/> }/>
-    }
-}
-
-#[component]
-fn Preselection() -> impl IntoView {
     let params = use_params_map();
     let version = RwSignal::new(0u32);
     // Outside the candidates, which are redrawn once the proposal is recorded.
@@ -56,6 +48,18 @@ fn Preselection() -> impl IntoView {
         move || (params.read().get("id").unwrap_or_default(), version.get()),
         |(id, _)| admin_candidates(id),
     );
+    view! {
+        <Title text="Pré-sélection"/>
+        <RequireUser signed_in=move |_| view! { <Preselection version outcome data/> }/>
+    }
+}
+
+#[component]
+fn Preselection(
+    version: RwSignal<u32>,
+    outcome: RwSignal<Option<Result<usize, String>>>,
+    data: Resource<Result<crate::domain::project::AdminProjectView, crate::error::AppError>>,
+) -> impl IntoView {
     view! {
         <section class="container">
             <p><a href="/admin/projets">"← Projets ouverts"</a></p>

@@ -13,9 +13,22 @@ const TITLE: &str = "Domaines et compétences";
 
 #[component]
 pub fn ReferencePage() -> impl IntoView {
+    let add_domain = ServerAction::<ReferenceAddDomain>::new();
+    let add_skill = ServerAction::<ReferenceAddSkill>::new();
+    let toggle = ServerAction::<ReferenceSetDomainActive>::new();
+    let domains = Resource::new(
+        move || {
+            (
+                add_domain.version().get(),
+                add_skill.version().get(),
+                toggle.version().get(),
+            )
+        },
+        |_| reference_list(),
+    );
     view! {
         <Title text=TITLE/>
-        <RequireUser signed_in=|_| view! { <Reference/> }/>
+        <RequireUser signed_in=move |_| view! { <Reference add_domain add_skill toggle domains/> }/>
     }
 }
 
@@ -37,20 +50,12 @@ where
 }
 
 #[component]
-fn Reference() -> impl IntoView {
-    let add_domain = ServerAction::<ReferenceAddDomain>::new();
-    let add_skill = ServerAction::<ReferenceAddSkill>::new();
-    let toggle = ServerAction::<ReferenceSetDomainActive>::new();
-    let domains = Resource::new(
-        move || {
-            (
-                add_domain.version().get(),
-                add_skill.version().get(),
-                toggle.version().get(),
-            )
-        },
-        |_| reference_list(),
-    );
+fn Reference(
+    add_domain: ServerAction<ReferenceAddDomain>,
+    add_skill: ServerAction<ReferenceAddSkill>,
+    toggle: ServerAction<ReferenceSetDomainActive>,
+    domains: Resource<Result<Vec<crate::domain::reference::DomainAdmin>, crate::error::AppError>>,
+) -> impl IntoView {
     view! {
         <section class="container">
             <h1>{TITLE}</h1>

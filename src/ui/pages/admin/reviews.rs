@@ -12,15 +12,17 @@ use crate::ui::text::profile as tx;
 
 #[component]
 pub fn ReviewQueuePage() -> impl IntoView {
+    let items = Resource::new(|| (), |_| review_queue());
     view! {
         <Title text=tx::REVIEW_QUEUE_TITLE/>
-        <RequireUser signed_in=|_| view! { <Queue/> }/>
+        <RequireUser signed_in=move |_| view! { <Queue items/> }/>
     }
 }
 
 #[component]
-fn Queue() -> impl IntoView {
-    let items = Resource::new(|| (), |_| review_queue());
+fn Queue(
+    items: Resource<Result<Vec<crate::domain::review::QueueItem>, crate::error::AppError>>,
+) -> impl IntoView {
     view! {
         <section class="container">
             <h1>{tx::REVIEW_QUEUE_TITLE}</h1>
@@ -56,14 +58,6 @@ fn Queue() -> impl IntoView {
 
 #[component]
 pub fn ReviewPage() -> impl IntoView {
-    view! {
-        <Title text=tx::REVIEW_QUEUE_TITLE/>
-        <RequireUser signed_in=|_| view! { <Review/> }/>
-    }
-}
-
-#[component]
-fn Review() -> impl IntoView {
     let params = use_params_map();
     let id = move || {
         params
@@ -77,6 +71,17 @@ fn Review() -> impl IntoView {
         move || (id(), decide.version().get()),
         |(id, _)| review_open(id),
     );
+    view! {
+        <Title text=tx::REVIEW_QUEUE_TITLE/>
+        <RequireUser signed_in=move |_| view! { <Review decide dossier/> }/>
+    }
+}
+
+#[component]
+fn Review(
+    decide: ServerAction<ReviewDecide>,
+    dossier: Resource<Result<crate::domain::review::ReviewDossier, crate::error::AppError>>,
+) -> impl IntoView {
     view! {
         <section class="container">
             <p><a href="/admin/revues">"← " {tx::REVIEW_QUEUE_TITLE}</a></p>

@@ -38,11 +38,12 @@ pub fn ctx() -> Ctx {
 
 #[component]
 pub fn ProfileEditorPage() -> impl IntoView {
+    let data = Resource::new(|| (), |_| profile_editor());
     view! {
         <Title text=tx::EDITOR_TITLE/>
-        <RequireUser signed_in=|user| {
+        <RequireUser signed_in=move |user| {
             if user.role == Role::Provider {
-                view! { <EditorLoader/> }.into_any()
+                view! { <EditorLoader data/> }.into_any()
             } else {
                 view! { <section class="container narrow"><p class="notice">{tx::PROVIDERS_ONLY}</p></section> }.into_any()
             }
@@ -51,8 +52,7 @@ pub fn ProfileEditorPage() -> impl IntoView {
 }
 
 #[component]
-fn EditorLoader() -> impl IntoView {
-    let data = Resource::new(|| (), |_| profile_editor());
+fn EditorLoader(data: Resource<Result<EditorData, crate::error::AppError>>) -> impl IntoView {
     view! {
         <Transition fallback=|| view! { <p class="container">"Chargement…"</p> }>
             {move || Suspend::new(async move {

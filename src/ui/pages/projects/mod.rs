@@ -15,15 +15,17 @@ use crate::ui::pages::account::RequireUser;
 
 #[component]
 pub fn ClientProjectsPage() -> impl IntoView {
+    let projects = Resource::new(|| (), |_| projects_mine());
     view! {
         <Title text="Mes projets"/>
-        <RequireUser signed_in=|_| view! { <ClientProjects/> }/>
+        <RequireUser signed_in=move |_| view! { <ClientProjects projects/> }/>
     }
 }
 
+type Loaded<T> = Resource<Result<T, crate::error::AppError>>;
+
 #[component]
-fn ClientProjects() -> impl IntoView {
-    let projects = Resource::new(|| (), |_| projects_mine());
+fn ClientProjects(projects: Loaded<Vec<crate::domain::project::ProjectSummary>>) -> impl IntoView {
     view! {
         <section class="container">
             <h1>"Mes projets"</h1>
@@ -48,13 +50,14 @@ fn ClientProjects() -> impl IntoView {
 
 #[component]
 pub fn NewProjectPage() -> impl IntoView {
+    let data = Resource::new(|| (), |_| crate::api::projects::project_wizard());
     view! {
         <Title text="Déposer un projet"/>
-        <RequireUser signed_in=|_| view! {
+        <RequireUser signed_in=move |_| view! {
             <section class="container narrow">
                 <h1>"Déposer un projet"</h1>
                 <p>"Votre brouillon est enregistré au fil de la saisie : vous pouvez reprendre plus tard, sur n'importe quel appareil."</p>
-                <wizard::WizardLoader/>
+                <wizard::WizardLoader data/>
             </section>
         }/>
     }
@@ -62,19 +65,19 @@ pub fn NewProjectPage() -> impl IntoView {
 
 #[component]
 pub fn ClientProjectPage() -> impl IntoView {
-    view! {
-        <Title text="Mon projet"/>
-        <RequireUser signed_in=|_| view! { <ClientProject/> }/>
-    }
-}
-
-#[component]
-fn ClientProject() -> impl IntoView {
     let params = use_params_map();
     let view_data = Resource::new(
         move || params.read().get("id").unwrap_or_default(),
         project_client_view,
     );
+    view! {
+        <Title text="Mon projet"/>
+        <RequireUser signed_in=move |_| view! { <ClientProject view_data/> }/>
+    }
+}
+
+#[component]
+fn ClientProject(view_data: Loaded<crate::domain::project::ClientProjectView>) -> impl IntoView {
     view! {
         <section class="container">
             <Transition fallback=|| view! { <p>"Chargement…"</p> }>
@@ -108,16 +111,19 @@ fn ClientProject() -> impl IntoView {
 
 #[component]
 pub fn ExpertProjectsPage() -> impl IntoView {
+    let apply = ServerAction::<ProjectApply>::new();
+    let projects = Resource::new(move || apply.version().get(), |_| projects_for_expert());
     view! {
         <Title text="Projets pour vous"/>
-        <RequireUser signed_in=|_| view! { <ExpertProjects/> }/>
+        <RequireUser signed_in=move |_| view! { <ExpertProjects apply projects/> }/>
     }
 }
 
 #[component]
-fn ExpertProjects() -> impl IntoView {
-    let apply = ServerAction::<ProjectApply>::new();
-    let projects = Resource::new(move || apply.version().get(), |_| projects_for_expert());
+fn ExpertProjects(
+    apply: ServerAction<ProjectApply>,
+    projects: Loaded<Vec<ExpertProjectView>>,
+) -> impl IntoView {
     view! {
         <section class="container">
             <h1>"Projets dans vos domaines"</h1>

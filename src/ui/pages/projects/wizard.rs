@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::api::projects::{project_save_draft, project_wizard};
+use crate::api::projects::project_save_draft;
 use crate::domain::dossier::{LanguageEntry, ReferenceData};
 use crate::domain::profile::{LanguageLevel, ProfileLevel, LANGUAGES};
 use crate::domain::project::{ProjectDraft, ProjectProblem, Step, WizardData, CONTACT_FORMATS};
@@ -44,8 +44,7 @@ impl Wizard {
 }
 
 #[component]
-pub fn WizardLoader() -> impl IntoView {
-    let data = Resource::new(|| (), |_| project_wizard());
+pub fn WizardLoader(data: Resource<Result<WizardData, crate::error::AppError>>) -> impl IntoView {
     view! {
         <Transition fallback=|| view! { <p>"Chargement…"</p> }>
             {move || Suspend::new(async move {
