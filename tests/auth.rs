@@ -397,3 +397,49 @@ async fn disabling_an_account_ends_its_sessions() {
         .await;
     assert_eq!(again.status(), 401);
 }
+
+/// Without JavaScript a form posts to the server function itself: a failure must come
+/// back as a redirect to the form (a 401 with a Location header is not followed), and
+/// the form page must show the message carried in the address.
+#[tokio::test]
+async fn a_form_posted_without_javascript_comes_back_with_its_message() {
+    let app = TestApp::spawn().await;
+    app.admin("admin@exemple.fr").await;
+    let res = app
+        .client
+        .post(format!("{}/api/auth_sign_in", app.base_url))
+        .header("accept", "text/html,application/xhtml+xml")
+        .header("referer", format!("{}/connexion", app.base_url))
+        .form(&[
+            ("email", "admin@exemple.fr"),
+            ("password", "pas le bon mot de passe"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 302);
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(
+        location.starts_with(&format!("{}/connexion?", app.base_url)),
+        "{location}"
+    );
+    let page = app.client.get(&location).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains("Adresse e-mail ou mot de passe incorrect."),
+        "the sign-in page shows why"
+    );
+
+    // The same call from the application's own code keeps its status.
+    let res = app
+        .call(
+            "auth_sign_in",
+            &[
+                ("email", "admin@exemple.fr"),
+                ("password", "pas le bon mot de passe"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 401);
+}

@@ -114,6 +114,18 @@ journey('a wrong password shows the generic message and keeps what was typed', a
   await context.close();
 });
 
+journey('without JavaScript a refused sign-in comes back to the form with its message', async () => {
+  const context = await shared.browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${BASE_URL}/connexion`);
+  await page.getByLabel('Adresse e-mail').fill('personne.sans.compte@exemple.fr');
+  await page.getByLabel('Mot de passe', { exact: true }).fill('une phrase de passe au hasard');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(/\/connexion\?/);
+  await page.getByText('Adresse e-mail ou mot de passe incorrect.').waitFor();
+  await context.close();
+});
+
 journey('a burst of sign-in attempts is slowed down', async () => {
   const context = await shared.browser.newContext();
   const page = await context.newPage();
