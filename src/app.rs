@@ -9,7 +9,8 @@ use crate::ui::components::layout::{SiteFooter, SiteHeader};
 use crate::ui::components::session::provide_auth;
 use crate::ui::pages::account::AccountPage;
 use crate::ui::pages::admin::{
-    AdminProjectPage, AdminProjectsPage, MailboxPage, ReferencePage, ReviewPage, ReviewQueuePage,
+    AccountsPage, AdminProjectPage, AdminProjectsPage, MailboxPage, ReferencePage, ReviewPage,
+    ReviewQueuePage,
 };
 use crate::ui::pages::auth::{
     ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage,
@@ -84,6 +85,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/admin/revues") view=ReviewQueuePage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/revues/:id") view=ReviewPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/referentiel") view=ReferencePage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/comptes") view=AccountsPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/projets") view=AdminProjectsPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/projets/:id") view=AdminProjectPage ssr=SsrMode::Async/>
                 <Route path=path!("/mes-projets") view=ClientProjectsPage ssr=SsrMode::Async/>

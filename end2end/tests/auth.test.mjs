@@ -107,9 +107,10 @@ journey('a company signs up with inline SIRET validation, verifies, signs in and
 journey('a wrong password shows the generic message and keeps what was typed', async () => {
   const context = await shared.browser.newContext();
   const page = await context.newPage();
-  await signIn(page, process.env.ADMIN_EMAIL, 'ce nest pas le bon mot de passe');
+  // Not the admin's address: its attempts per address are counted, and others need them.
+  await signIn(page, 'quelquun@exemple.fr', 'ce nest pas le bon mot de passe');
   await page.getByText('Adresse e-mail ou mot de passe incorrect.').waitFor();
-  assert.equal(await page.getByLabel('Adresse e-mail').inputValue(), process.env.ADMIN_EMAIL);
+  assert.equal(await page.getByLabel('Adresse e-mail').inputValue(), 'quelquun@exemple.fr');
   assert.equal(page.url(), `${BASE_URL}/connexion`);
   await context.close();
 });
@@ -156,5 +157,32 @@ journey('a cross-site form POST is refused', async () => {
   assert.equal((await response).status(), 403);
   const { rows } = await shared.db.query("SELECT count(*)::int AS n FROM outbox WHERE recipient = 'victime@exemple.fr'");
   assert.equal(rows[0].n, 0);
+  await context.close();
+});
+
+journey('an admin disables an account from the accounts screen and enables it again', async () => {
+  const email = `a.fermer.${Date.now() % 1_000_000}@exemple.fr`;
+  await shared.db.query(
+    `INSERT INTO accounts (email, password_hash, role, display_name, email_verified_at)
+     VALUES ($1, 'inutilisable', 'client', 'Compte à fermer', now())`, [email]);
+  const context = await shared.browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
+  await page.waitForURL(`${BASE_URL}/compte`);
+  await page.getByTestId('nav-accounts').click();
+  await page.getByLabel('E-mail ou nom').fill(email);
+  await page.getByRole('button', { name: 'Rechercher' }).click();
+  await page.waitForURL(/\/admin\/comptes\?q=/);
+  const row = page.locator(`[data-testid="account-row"][data-email="${email}"]`);
+  await row.getByTestId('account-state').filter({ hasText: 'Actif' }).waitFor();
+  assert.equal(await page.getByTestId('account-row').count(), 1);
+  await waitForHydration(page);
+
+  await row.getByTestId('toggle-account').click();
+  await row.getByTestId('account-state').filter({ hasText: 'Désactivé' }).waitFor();
+  const { rows } = await shared.db.query('SELECT disabled_at IS NOT NULL AS off FROM accounts WHERE email = $1', [email]);
+  assert.equal(rows[0].off, true);
+  await row.getByTestId('toggle-account').filter({ hasText: 'Réactiver' }).click();
+  await row.getByTestId('account-state').filter({ hasText: 'Actif' }).waitFor();
   await context.close();
 });

@@ -19,3 +19,50 @@ pub async fn admin_mailbox() -> Result<Vec<OutboxMail>, AppError> {
         .await,
     )
 }
+
+/// Admins: accounts whose e-mail or name contains `q` (the latest 100 when empty).
+#[server(prefix = "/api", endpoint = "admin_accounts", input = leptos::server_fn::codec::GetUrl)]
+pub async fn admin_accounts(
+    q: String,
+) -> Result<Vec<crate::domain::account::AccountSummary>, AppError> {
+    use crate::domain::account::Role;
+    use crate::server::{accounts, auth::access, state::app_state};
+    super::respond(
+        async {
+            access::require_role(Role::Admin).await?;
+            if q.chars().count() > 100 {
+                return Err(AppError::Validation(
+                    "La recherche est limitée à 100 caractères.".into(),
+                ));
+            }
+            accounts::search(&app_state()?.pool, &q, 100).await
+        }
+        .await,
+    )
+}
+
+/// Admins: disables an account (its sessions end at once) or enables it again.
+#[server(prefix = "/api", endpoint = "admin_set_account_disabled")]
+pub async fn admin_set_account_disabled(id: String, disabled: bool) -> Result<(), AppError> {
+    use crate::domain::account::Role;
+    use crate::server::{accounts, auth::access, state::app_state};
+    super::respond(
+        async {
+            let admin = access::require_role(Role::Admin).await?;
+            let id = uuid::Uuid::parse_str(id.trim()).map_err(|_| AppError::NotFound)?;
+            if id == admin.id {
+                return Err(AppError::Validation(
+                    "Vous ne pouvez pas désactiver votre propre compte.".into(),
+                ));
+            }
+            let pool = &app_state()?.pool;
+            tracing::info!(admin = %admin.id, account = %id, disabled, "account access changed");
+            if disabled {
+                accounts::disable(pool, id).await
+            } else {
+                accounts::enable(pool, id).await
+            }
+        }
+        .await,
+    )
+}

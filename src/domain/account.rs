@@ -307,3 +307,26 @@ mod tests {
         assert!(Siret::parse("35600000010001").is_err());
     }
 }
+
+/// One account as admins see it in the accounts screen.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct AccountSummary {
+    pub id: uuid::Uuid,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    /// `YYYY-MM-DD`.
+    pub created_on: String,
+    pub verified: bool,
+    pub disabled: bool,
+}
+
+impl Role {
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            Role::Provider => "Prestataire",
+            Role::Client => "Entreprise",
+            Role::Admin => "Administrateur",
+        }
+    }
+}

@@ -52,6 +52,8 @@ pub const SERVER_FNS: &[(&str, Access)] = &[
     ("notifications_unread", Access::SignedIn),
     ("notifications_mark_read", Access::SignedIn),
     ("admin_mailbox", Access::Role(Role::Admin)),
+    ("admin_accounts", Access::Role(Role::Admin)),
+    ("admin_set_account_disabled", Access::Role(Role::Admin)),
     ("profile_editor", Access::Role(Role::Provider)),
     ("profile_save", Access::Role(Role::Provider)),
     ("profile_submit", Access::Role(Role::Provider)),

@@ -93,6 +93,7 @@ fn SignedInNav(user: CurrentUser) -> impl IntoView {
                     <a href="/admin/revues" data-testid="nav-reviews">"Revues"</a>
                     <a href="/admin/projets" data-testid="nav-admin-projects">"Projets"</a>
                     <a href="/admin/referentiel">"Référentiel"</a>
+                    <a href="/admin/comptes" data-testid="nav-accounts">"Comptes"</a>
                     <a href="/admin/mailbox">{tx.nav_mailbox}</a>
                 }.into_any(),
                 Role::Client => view! { <a href="/mes-projets" data-testid="nav-my-projects">"Mes projets"</a> }.into_any(),
