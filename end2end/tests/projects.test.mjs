@@ -30,12 +30,22 @@ async function signIn(page, email, password = PASSWORD) {
   await page.waitForURL(`${BASE_URL}/compte`);
 }
 
-/** A published expert in Lyon (finance, treasury, English C1) with a unique last name. */
+/** A published expert in Lyon (finance, treasury, English C1) with a unique last name.
+ *  Only the first signs up through the site (it signs in later); the others are made in
+ *  the database, which spares the sign-ups allowed per address and hour. */
 async function publishedExpert(request, stamp, i) {
   const email = `expert${i}.${stamp}@exemple.fr`;
   const lastName = `Privénom${i}x${stamp}`;
-  await account(request, 'auth_sign_up_provider',
-    { kind: 'expert', first_name: `Expert${i}`, last_name: lastName, email, password: PASSWORD }, email);
+  if (i === 0) {
+    await account(request, 'auth_sign_up_provider',
+      { kind: 'expert', first_name: `Expert${i}`, last_name: lastName, email, password: PASSWORD }, email);
+  } else {
+    await shared.db.query(
+      `WITH a AS (INSERT INTO accounts (email, password_hash, role, display_name, email_verified_at)
+                  VALUES ($1, 'inutilisable', 'provider', $2, now()) RETURNING id)
+       INSERT INTO providers (account_id, kind, first_name, last_name)
+       SELECT id, 'expert', $2, $3 FROM a`, [email, `Expert${i}`, lastName]);
+  }
   const { rows } = await shared.db.query(
     `INSERT INTO experts (account_id, first_name, last_name, email, departement_code, status, published_at,
         years_experience, daily_rate, available_from, attestation_issued_on, phone)
