@@ -249,6 +249,20 @@ async fn from_submission_to_proposed_dossiers() {
     assert_eq!(open[0]["project"]["title"], "Refonte de la trésorerie");
     assert_eq!(open[0]["project"]["company"], Value::Null);
     assert!(open[0]["score"]["total"].as_u64().unwrap() > 0);
+    // An expert not yet published is told so (no list), and cannot apply.
+    let newcomer = app.provider("nouveau@exemple.fr").await;
+    assert_eq!(
+        app.get_json(&newcomer, "/api/projects_for_expert").await,
+        Value::Null
+    );
+    let refused = app
+        .call_as(
+            &newcomer,
+            "project_apply",
+            &[("id", &project), ("message", "Je suis disponible")],
+        )
+        .await;
+    assert_eq!(refused.status(), 422);
     assert_eq!(
         app.call_as(
             &a,

@@ -93,7 +93,7 @@ pub async fn project_client_view(id: String) -> Result<ClientProjectView, AppErr
 
 /// Providers: open projects of their domains, with their own match explained.
 #[server(prefix = "/api", endpoint = "projects_for_expert", input = GetUrl)]
-pub async fn projects_for_expert() -> Result<Vec<ExpertProjectView>, AppError> {
+pub async fn projects_for_expert() -> Result<Option<Vec<ExpertProjectView>>, AppError> {
     use crate::domain::account::Role;
     use crate::server::{auth::access::require_role, selection, state::app_state};
     super::respond(

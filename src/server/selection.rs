@@ -33,12 +33,17 @@ async fn expert_of(pool: &PgPool, account: Uuid) -> Result<Uuid, AppError> {
         })
 }
 
-/// Open projects of the expert's domains, each with the expert's own match explained.
+/// Open projects of the expert's domains, each with the expert's own match explained;
+/// `None` while the expert's profile is not published.
 pub async fn for_expert(
     state: &AppState,
     user: &CurrentUser,
-) -> Result<Vec<ExpertProjectView>, AppError> {
-    let expert = expert_of(&state.pool, user.id).await?;
+) -> Result<Option<Vec<ExpertProjectView>>, AppError> {
+    let expert = match expert_of(&state.pool, user.id).await {
+        Ok(expert) => expert,
+        Err(AppError::Validation(_)) => return Ok(None),
+        Err(err) => return Err(err),
+    };
     // The company is revealed only to experts already proposed for the project.
     let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
         "{} WHERE p.status = 'open'
@@ -60,18 +65,19 @@ pub async fn for_expert(
     let ids: Vec<Uuid> = rows.iter().map(|r| r.0).collect();
     let criteria = projects::criteria_of(&state.pool, &ids).await?;
     let today = today();
-    Ok(rows
-        .into_iter()
-        .map(summary)
-        .map(|project| ExpertProjectView {
-            applied: applied.contains(&project.id),
-            score: facts.as_ref().and_then(|f| {
-                let c = criteria.iter().find(|c| c.project_id == project.id)?;
-                Some(score(f, c, today))
-            }),
-            project,
-        })
-        .collect())
+    Ok(Some(
+        rows.into_iter()
+            .map(summary)
+            .map(|project| ExpertProjectView {
+                applied: applied.contains(&project.id),
+                score: facts.as_ref().and_then(|f| {
+                    let c = criteria.iter().find(|c| c.project_id == project.id)?;
+                    Some(score(f, c, today))
+                }),
+                project,
+            })
+            .collect(),
+    ))
 }
 
 /// The expert applies to an open project of their domains, once.

@@ -122,7 +122,7 @@ pub fn ExpertProjectsPage() -> impl IntoView {
 #[component]
 fn ExpertProjects(
     apply: ServerAction<ProjectApply>,
-    projects: Loaded<Vec<ExpertProjectView>>,
+    projects: Loaded<Option<Vec<ExpertProjectView>>>,
 ) -> impl IntoView {
     view! {
         <section class="container">
@@ -130,8 +130,12 @@ fn ExpertProjects(
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match projects.await {
-                        Ok(list) if list.is_empty() => view! { <p>"Aucun projet ouvert dans vos domaines pour l'instant."</p> }.into_any(),
-                        Ok(list) => list.into_iter().map(|p| view! { <ExpertProject p apply/> }).collect_view().into_any(),
+                        Ok(None) => view! {
+                            <p class="notice" data-testid="not-published">"Les projets de vos domaines s'afficheront ici dès que votre profil sera publié."</p>
+                            <p><a class="button" href="/profil">"Compléter mon profil"</a></p>
+                        }.into_any(),
+                        Ok(Some(list)) if list.is_empty() => view! { <p>"Aucun projet ouvert dans vos domaines pour l'instant."</p> }.into_any(),
+                        Ok(Some(list)) => list.into_iter().map(|p| view! { <ExpertProject p apply/> }).collect_view().into_any(),
                         Err(err) => view! { <p class="notice notice--error">{err.to_string()}</p> }.into_any(),
                     }
                 })}
