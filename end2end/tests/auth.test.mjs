@@ -174,8 +174,9 @@ journey('an admin disables an account from the accounts screen and enables it ag
   await page.getByRole('button', { name: 'Rechercher' }).click();
   await page.waitForURL(/\/admin\/comptes\?q=/);
   const row = page.locator(`[data-testid="account-row"][data-email="${email}"]`);
+  // The list is replaced once the search answers (the previous one stays until then).
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="account-row"]').length === 1);
   await row.getByTestId('account-state').filter({ hasText: 'Actif' }).waitFor();
-  assert.equal(await page.getByTestId('account-row').count(), 1);
   await waitForHydration(page);
 
   await row.getByTestId('toggle-account').click();
