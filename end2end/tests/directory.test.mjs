@@ -33,6 +33,8 @@ journey('a visitor finds an expert by filters and sees only the public card', as
   await page.getByLabel('Niveau').selectOption('expert');
   await page.getByRole('button', { name: 'Filtrer' }).click();
   await page.waitForURL(/domaine=rse/);
+  // A linkable address with the filters in use only.
+  assert.equal(new URL(page.url()).search, '?domaine=rse&departement=29&niveau=expert');
   const card = page.getByTestId('expert-card').filter({ hasText: name });
   await card.waitFor();
   assert.match(await card.textContent(), /Expert/);

@@ -88,3 +88,27 @@ pub fn check_required(s: &str) -> Result<(), String> {
         Ok(())
     }
 }
+
+/// For search forms (`<Form method="GET">`): leaves out empty fields and the nameless
+/// submit button, so the address carries only the filters in use (`?domaine=finance`
+/// rather than `?domaine=finance&langue=&niveau=&=`). Runs in the browser only; without
+/// JavaScript the browser sends every field, which the pages read the same way.
+pub fn only_filled() -> std::sync::Arc<dyn Fn(&leptos::web_sys::FormData)> {
+    use leptos::wasm_bindgen::JsCast;
+    use leptos::web_sys::js_sys;
+    std::sync::Arc::new(|data: &leptos::web_sys::FormData| {
+        let empty: Vec<String> = data
+            .entries()
+            .into_iter()
+            .flatten()
+            .filter_map(|entry| {
+                let pair: js_sys::Array = entry.unchecked_into();
+                let (key, value) = (pair.get(0).as_string()?, pair.get(1).as_string()?);
+                value.trim().is_empty().then_some(key)
+            })
+            .collect();
+        for key in empty {
+            data.delete(&key);
+        }
+    })
+}

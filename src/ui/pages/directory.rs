@@ -58,7 +58,7 @@ pub fn DirectoryPage() -> impl IntoView {
 fn Filters(query: Memo<DirectoryQuery>) -> impl IntoView {
     let choices = Resource::new(|| (), |_| directory_filters());
     view! {
-        <Form method="GET" action="/experts" attr:class="filters">
+        <Form method="GET" action="/experts" on_form_data=crate::ui::components::form::only_filled() attr:class="filters">
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     let (domains, departements) = choices.await.unwrap_or_default();

@@ -37,7 +37,7 @@ fn Accounts(
         <section class="container">
             <h1>{TITLE}</h1>
             <p>"Un compte désactivé ne peut plus se connecter et ses sessions en cours prennent fin ; ses données sont conservées."</p>
-            <Form method="GET" action="/admin/comptes" attr:class="filters">
+            <Form method="GET" action="/admin/comptes" on_form_data=crate::ui::components::form::only_filled() attr:class="filters">
                 <label>"E-mail ou nom" <input type="search" name="q" maxlength="100" prop:value=move || search.get()/></label>
                 <button type="submit" class="button">"Rechercher"</button>
             </Form>
