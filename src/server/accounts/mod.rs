@@ -11,6 +11,9 @@ use crate::server::auth::{password, tokens};
 use crate::server::mail::{outbox, templates};
 use crate::server::repo::notifications;
 
+mod admin;
+pub use admin::{disable, enable, search};
+
 pub const VERIFY_LINK_HOURS: i64 = 48;
 pub const RESET_LINK_MINUTES: i64 = 60;
 
@@ -286,85 +289,6 @@ pub async fn reset_password(
         .await?;
     tx.commit().await?;
     Ok(())
-}
-
-/// Disables an account: its sessions end at their next request.
-pub async fn disable(pool: &PgPool, id: Uuid) -> Result<(), AppError> {
-    let done = sqlx::query(
-        "UPDATE accounts SET disabled_at = now(), session_version = session_version + 1
-         WHERE id = $1 AND disabled_at IS NULL",
-    )
-    .bind(id)
-    .execute(pool)
-    .await?;
-    found_or_unchanged(pool, id, done.rows_affected()).await
-}
-
-/// Enables a disabled account again (its owner signs in anew).
-pub async fn enable(pool: &PgPool, id: Uuid) -> Result<(), AppError> {
-    let done = sqlx::query("UPDATE accounts SET disabled_at = NULL WHERE id = $1")
-        .bind(id)
-        .execute(pool)
-        .await?;
-    found_or_unchanged(pool, id, done.rows_affected()).await
-}
-
-async fn found_or_unchanged(pool: &PgPool, id: Uuid, changed: u64) -> Result<(), AppError> {
-    if changed > 0 {
-        return Ok(());
-    }
-    let exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM accounts WHERE id = $1)")
-        .bind(id)
-        .fetch_one(pool)
-        .await?;
-    if exists {
-        Ok(())
-    } else {
-        Err(AppError::NotFound)
-    }
-}
-
-/// Accounts whose e-mail or name contains `search` (all when empty), newest first.
-pub async fn search(
-    pool: &PgPool,
-    search: &str,
-    limit: i64,
-) -> Result<Vec<crate::domain::account::AccountSummary>, AppError> {
-    let pattern = format!(
-        "%{}%",
-        search
-            .trim()
-            .to_lowercase()
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_")
-    );
-    let rows: Vec<(Uuid, String, String, String, String, bool, bool)> = sqlx::query_as(
-        "SELECT id, email, display_name, role, to_char(created_at, 'YYYY-MM-DD'),
-                email_verified_at IS NOT NULL, disabled_at IS NOT NULL
-         FROM accounts
-         WHERE email LIKE $1 OR lower(display_name) LIKE $1
-         ORDER BY created_at DESC, id LIMIT $2",
-    )
-    .bind(pattern)
-    .bind(limit)
-    .fetch_all(pool)
-    .await?;
-    rows.into_iter()
-        .map(
-            |(id, email, display_name, role, created_on, verified, disabled)| {
-                Ok(crate::domain::account::AccountSummary {
-                    id,
-                    email,
-                    display_name,
-                    role: Role::parse(&role).ok_or(AppError::Internal)?,
-                    created_on,
-                    verified,
-                    disabled,
-                })
-            },
-        )
-        .collect()
 }
 
 /// Creates an admin (command line, first start). Admins are never created by sign-up.

@@ -1,0 +1,86 @@
+//! What admins do to accounts: find them, disable them, enable them again.
+
+use sqlx::PgPool;
+use uuid::Uuid;
+
+use crate::domain::account::{AccountSummary, Role};
+use crate::error::AppError;
+
+/// Disables an account: its sessions end at their next request.
+pub async fn disable(pool: &PgPool, id: Uuid) -> Result<(), AppError> {
+    let done = sqlx::query(
+        "UPDATE accounts SET disabled_at = now(), session_version = session_version + 1
+         WHERE id = $1 AND disabled_at IS NULL",
+    )
+    .bind(id)
+    .execute(pool)
+    .await?;
+    found_or_unchanged(pool, id, done.rows_affected()).await
+}
+
+/// Enables a disabled account again (its owner signs in anew).
+pub async fn enable(pool: &PgPool, id: Uuid) -> Result<(), AppError> {
+    let done = sqlx::query("UPDATE accounts SET disabled_at = NULL WHERE id = $1")
+        .bind(id)
+        .execute(pool)
+        .await?;
+    found_or_unchanged(pool, id, done.rows_affected()).await
+}
+
+async fn found_or_unchanged(pool: &PgPool, id: Uuid, changed: u64) -> Result<(), AppError> {
+    if changed > 0 {
+        return Ok(());
+    }
+    let exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM accounts WHERE id = $1)")
+        .bind(id)
+        .fetch_one(pool)
+        .await?;
+    if exists {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// Accounts whose e-mail or name contains `search` (all when empty), newest first.
+pub async fn search(
+    pool: &PgPool,
+    search: &str,
+    limit: i64,
+) -> Result<Vec<AccountSummary>, AppError> {
+    let pattern = format!(
+        "%{}%",
+        search
+            .trim()
+            .to_lowercase()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    );
+    let rows: Vec<(Uuid, String, String, String, String, bool, bool)> = sqlx::query_as(
+        "SELECT id, email, display_name, role, to_char(created_at, 'YYYY-MM-DD'),
+                email_verified_at IS NOT NULL, disabled_at IS NOT NULL
+         FROM accounts
+         WHERE email LIKE $1 OR lower(display_name) LIKE $1
+         ORDER BY created_at DESC, id LIMIT $2",
+    )
+    .bind(pattern)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(
+            |(id, email, display_name, role, created_on, verified, disabled)| {
+                Ok(AccountSummary {
+                    id,
+                    email,
+                    display_name,
+                    role: Role::parse(&role).ok_or(AppError::Internal)?,
+                    created_on,
+                    verified,
+                    disabled,
+                })
+            },
+        )
+        .collect()
+}
