@@ -381,3 +381,40 @@ async fn admins_edit_domains_and_skills_offered_to_experts() {
         .iter()
         .any(|d| d["slug"] == "intelligence-artificielle"));
 }
+
+/// An autosave that lands after the submission, with nothing new in it, leaves the
+/// submission current; a real change makes the draft differ again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn saving_the_submitted_draft_again_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let expert = ready_expert(&app, "lea@exemple.fr", "Léa").await;
+    assert_eq!(
+        app.call_as(&expert, "profile_submit", &[]).await.status(),
+        200
+    );
+    let editor = app.get_json(&expert, "/api/profile_editor").await;
+    assert_eq!(editor["unsubmitted_changes"], false);
+    let revision = editor["revision"].as_i64().unwrap();
+
+    let issued = today() - chrono::Duration::days(10);
+    let same = app
+        .call_json(&expert, "profile_save", &draft("Léa", issued))
+        .await;
+    assert_eq!(same.status(), 200);
+    let same: Value = same.json().await.unwrap();
+    assert_eq!(same["revision"], revision);
+    assert_eq!(same["unsubmitted_changes"], false);
+    let editor = app.get_json(&expert, "/api/profile_editor").await;
+    assert_eq!(editor["unsubmitted_changes"], false);
+
+    let changed: Value = app
+        .call_json(&expert, "profile_save", &draft("Léa-Rose", issued))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(changed["revision"], revision + 1);
+    assert_eq!(changed["unsubmitted_changes"], true);
+    let editor = app.get_json(&expert, "/api/profile_editor").await;
+    assert_eq!(editor["unsubmitted_changes"], true);
+}

@@ -136,6 +136,8 @@ pub struct EditorData {
 pub struct Saved {
     pub revision: i64,
     pub problems: Vec<Problem>,
+    /// The draft differs from the last submission (see [`EditorData`]).
+    pub unsubmitted_changes: bool,
 }
 
 /// A line of the admin's review queue.

@@ -50,9 +50,11 @@ pub async fn save(
     draft.check_size().map_err(AppError::Validation)?;
     let refs = dossier::reference_data(pool).await?;
     let revision = dossier::save_draft(pool, user.id, &draft).await?;
+    let (_, submitted_revision) = reviews::state(pool, user.id).await?;
     Ok(Saved {
         revision,
         problems: draft.problems(&refs, today()),
+        unsubmitted_changes: submitted_revision != Some(revision),
     })
 }
 

@@ -116,17 +116,24 @@ pub async fn files_info(
     })
 }
 
-/// Stores the draft and returns its new revision.
+/// Stores the draft and returns its revision, which only moves when the draft changed
+/// (a late autosave of what was just submitted leaves the submission current).
 pub async fn save_draft(
     pool: &PgPool,
     account: Uuid,
     draft: &ProfileDraft,
 ) -> Result<i64, AppError> {
     Ok(sqlx::query_scalar(
-        "INSERT INTO expert_drafts (account_id, data, revision) VALUES ($1, $2, 1)
-         ON CONFLICT (account_id) DO UPDATE
-            SET data = EXCLUDED.data, revision = expert_drafts.revision + 1, updated_at = now()
-         RETURNING revision",
+        "WITH saved AS (
+            INSERT INTO expert_drafts (account_id, data, revision) VALUES ($1, $2, 1)
+            ON CONFLICT (account_id) DO UPDATE
+               SET data = EXCLUDED.data, revision = expert_drafts.revision + 1, updated_at = now()
+               WHERE expert_drafts.data IS DISTINCT FROM EXCLUDED.data
+            RETURNING revision)
+         SELECT revision FROM saved
+         UNION ALL
+         SELECT revision FROM expert_drafts
+         WHERE account_id = $1 AND NOT EXISTS (SELECT 1 FROM saved)",
     )
     .bind(account)
     .bind(sqlx::types::Json(draft))

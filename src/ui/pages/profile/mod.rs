@@ -82,7 +82,9 @@ fn Editor(data: EditorData) -> impl IntoView {
     let state = RwSignal::new(data.state);
     let unsubmitted = RwSignal::new(data.unsubmitted_changes);
     let save = autosave(draft.into(), move |d| async move {
-        profile_save(d).await.map(|_| unsubmitted.set(true))
+        profile_save(d)
+            .await
+            .map(|saved| unsubmitted.set(saved.unsubmitted_changes))
     });
     let completeness = Memo::new(move |_| draft.with(|d| files.with(|f| d.completeness(f))));
     let missing = Memo::new(move |_| draft.with(|d| files.with(|f| d.missing(f))));
