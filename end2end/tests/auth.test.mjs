@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { BASE_URL, journey, useBrowserAndDb, waitForHydration } from './support.mjs';
+import {
+  BASE_URL, PASSWORD, journey, submitSignIn, useBrowserAndDb, waitForHydration,
+} from './support.mjs';
 
-const PASSWORD = 'une longue phrase de passe';
 const shared = useBrowserAndDb();
 
 async function open(context, path) {
@@ -11,21 +12,13 @@ async function open(context, path) {
   return page;
 }
 
-async function signIn(page, email, password) {
-  await page.goto(`${BASE_URL}/connexion`);
-  await waitForHydration(page);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-}
-
 /** Opens the mailed link, confirms the address, then signs in and lands on the account. */
 async function confirmThenSignIn(page, link, email) {
   await page.goto(link);
   await waitForHydration(page);
   await page.getByTestId('confirm-email').click();
   await page.getByText('Adresse confirmée').waitFor();
-  await signIn(page, email, PASSWORD);
+  await submitSignIn(page, email, PASSWORD);
   await page.waitForURL(`${BASE_URL}/compte`);
 }
 
@@ -49,7 +42,7 @@ journey('a provider signs up, opens the link from the mail, signs in and out', a
   // The admin (created by the command line) finds the mail in /admin/mailbox.
   const adminContext = await shared.browser.newContext();
   const admin = await adminContext.newPage();
-  await signIn(admin, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
+  await submitSignIn(admin, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
   await admin.waitForURL(`${BASE_URL}/compte`);
   await admin.getByRole('link', { name: 'Boîte mail' }).click();
   const mail = admin.getByTestId('mail').filter({ hasText: email });
@@ -108,7 +101,7 @@ journey('a wrong password shows the generic message and keeps what was typed', a
   const context = await shared.browser.newContext();
   const page = await context.newPage();
   // Not the admin's address: its attempts per address are counted, and others need them.
-  await signIn(page, 'quelquun@exemple.fr', 'ce nest pas le bon mot de passe');
+  await submitSignIn(page, 'quelquun@exemple.fr', 'ce nest pas le bon mot de passe');
   await page.getByText('Adresse e-mail ou mot de passe incorrect.').waitFor();
   assert.equal(await page.getByLabel('Adresse e-mail').inputValue(), 'quelquun@exemple.fr');
   assert.equal(page.url(), `${BASE_URL}/connexion`);
@@ -167,7 +160,7 @@ journey('an admin disables an account from the accounts screen and enables it ag
      VALUES ($1, 'inutilisable', 'client', 'Compte à fermer', now())`, [email]);
   const context = await shared.browser.newContext();
   const page = await context.newPage();
-  await signIn(page, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
+  await submitSignIn(page, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
   await page.waitForURL(`${BASE_URL}/compte`);
   await page.getByTestId('nav-accounts').click();
   await page.getByLabel('E-mail ou nom').fill(email);

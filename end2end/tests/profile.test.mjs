@@ -6,9 +6,10 @@ import zlib from 'node:zlib';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BASE_URL, journey, useBrowserAndDb, waitForHydration } from './support.mjs';
+import {
+  BASE_URL, PASSWORD, journey, signIn, useBrowserAndDb, waitForHydration,
+} from './support.mjs';
 
-const PASSWORD = 'une longue phrase de passe';
 const shared = useBrowserAndDb();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'b2bizen-e2e-'));
 
@@ -54,15 +55,6 @@ async function lastMailLink(email) {
   const { rows } = await shared.db.query(
     'SELECT body_text FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1', [email]);
   return rows[0].body_text.match(/https?:\/\/\S+jeton=[0-9a-f]+/)[0];
-}
-
-async function signIn(page, email, password) {
-  await page.goto(`${BASE_URL}/connexion`);
-  await waitForHydration(page);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(`${BASE_URL}/compte`);
 }
 
 /** Signs up through the API as a browser would, confirms the address, signs in. */

@@ -3,9 +3,10 @@
 // admin ranks the candidates (explained) and proposes three; the client sees those three
 // dossiers in full and nothing private of the fourth.
 import assert from 'node:assert/strict';
-import { BASE_URL, journey, useBrowserAndDb, waitForHydration } from './support.mjs';
+import {
+  BASE_URL, PASSWORD, journey, signIn, useBrowserAndDb, waitForHydration,
+} from './support.mjs';
 
-const PASSWORD = 'une longue phrase de passe';
 const shared = useBrowserAndDb();
 
 async function tokenFor(email) {
@@ -19,15 +20,6 @@ async function account(request, endpoint, form, email) {
   assert.equal((await request.post(`${BASE_URL}/api/${endpoint}`, { form, headers })).status(), 200);
   const token = await tokenFor(email);
   assert.equal((await request.post(`${BASE_URL}/api/auth_verify_email`, { form: { token }, headers })).status(), 200);
-}
-
-async function signIn(page, email, password = PASSWORD) {
-  await page.goto(`${BASE_URL}/connexion`);
-  await waitForHydration(page);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(`${BASE_URL}/compte`);
 }
 
 /** A published expert in Lyon (finance, treasury, English C1) with a unique last name.

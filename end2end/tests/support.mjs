@@ -35,6 +35,24 @@ export async function waitForHydration(page) {
   await page.waitForSelector('html[data-hydrated]', { state: 'attached', timeout: 30_000 });
 }
 
+/** The password of the accounts the journeys create. */
+export const PASSWORD = 'une longue phrase de passe';
+
+/** Fills the sign-in form and sends it (the answer is for the caller to check). */
+export async function submitSignIn(page, email, password = PASSWORD) {
+  await page.goto(`${BASE_URL}/connexion`);
+  await waitForHydration(page);
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+/** Signs in and waits for the account page. */
+export async function signIn(page, email, password = PASSWORD) {
+  await submitSignIn(page, email, password);
+  await page.waitForURL(`${BASE_URL}/compte`);
+}
+
 /** Reads a figure shown as "1 234" (narrow no-break spaces) as a number. */
 export async function figure(page, id) {
   const text = await page.getByTestId(`stat-${id}`).textContent();
