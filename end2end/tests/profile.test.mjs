@@ -6,12 +6,14 @@ import zlib from 'node:zlib';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after } from 'node:test';
 import {
   BASE_URL, PASSWORD, journey, signIn, useBrowserAndDb, waitForHydration,
 } from './support.mjs';
 
 const shared = useBrowserAndDb();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'b2bizen-e2e-'));
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** A real RGB PNG of `size`×`size` pixels. */
 function png(size) {

@@ -1,10 +1,8 @@
 //! Admins find accounts, disable them (their sessions end at once) and enable them again.
 
-mod common;
-
+use crate::common::{error_of, TestApp, PASSWORD};
 use b2bizen::domain::account::{AccountSummary, Role};
 use b2bizen::error::AppError;
-use common::{error_of, TestApp, PASSWORD};
 use serde_json::Value;
 
 async fn signed_in(app: &TestApp, client: &reqwest::Client) -> bool {

@@ -1,8 +1,7 @@
 //! Mail delivery through a real SMTP server (mailin-embedded) started by the test.
-mod common;
 
+use crate::common::TestApp;
 use b2bizen::server::mail::worker::{deliver_due, Mailer};
-use common::TestApp;
 use mailin_embedded::response::OK;
 use mailin_embedded::{Handler, Response, Server};
 use std::net::{IpAddr, TcpListener};
@@ -85,7 +84,7 @@ async fn sign_up_mail_reaches_a_real_smtp_server_once_with_a_working_link() {
     assert!(data.contains("Content-Type: text/html") && data.contains("Content-Type: text/plain"));
     assert!(data.contains("Message-ID: <outbox-"));
 
-    let token = common::token_in(&data);
+    let token = crate::common::token_in(&data);
     assert_eq!(token.len(), 64);
     assert_eq!(
         app.call("auth_verify_email", &[("token", &token)])

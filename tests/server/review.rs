@@ -1,9 +1,7 @@
 //! Review before publication, the published version kept during re-review, access to a
 //! proposed dossier, the access log, and the attestation reminder job.
 
-mod common;
-
-use common::{error_of, TestApp};
+use crate::common::{error_of, TestApp};
 use serde_json::{json, Value};
 
 const PDF: &[u8] = b"%PDF-1.4\n%%EOF\n";

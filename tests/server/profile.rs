@@ -1,8 +1,6 @@
 //! Expert dossiers over real HTTP: autosave, uploads, file access, review, publication.
 
-mod common;
-
-use common::{error_of, TestApp};
+use crate::common::{error_of, TestApp};
 use serde_json::{json, Value};
 
 fn valid_draft(first_name: &str) -> Value {

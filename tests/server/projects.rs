@@ -2,9 +2,7 @@
 //! kept in sync with publications, notices sent once, applications, admin proposals and
 //! the client's view of proposed dossiers only.
 
-mod common;
-
-use common::{error_of, TestApp, PASSWORD};
+use crate::common::{error_of, TestApp, PASSWORD};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 

@@ -1,9 +1,8 @@
 //! Every server function is either public or refuses anonymous callers; cross-site
 //! requests are refused.
-mod common;
 
+use crate::common::TestApp;
 use b2bizen::server::auth::access::{policy, Access, SERVER_FNS};
-use common::TestApp;
 
 fn registered() -> Vec<(String, String)> {
     // Touch the app so that every server function is linked and registered.

@@ -1,7 +1,6 @@
 //! The real app over real HTTP, on a real PostgreSQL.
-mod common;
 
-use common::TestApp;
+use crate::common::TestApp;
 
 async fn seed(app: &TestApp) {
     sqlx::query(

@@ -5,9 +5,7 @@
 //! internal error of a disposed copy, and hydration broke. These pages are rendered many
 //! times and must serialize the same resources every time, each once, none failed.
 
-mod common;
-
-use common::TestApp;
+use crate::common::TestApp;
 
 /// Resource id → serialized value, in the order the page sent them
 /// (`__RESOLVED_RESOURCES[3] = "…";`).

@@ -1,9 +1,8 @@
 //! Accounts and sessions over real HTTP on a real PostgreSQL.
-mod common;
 
+use crate::common::TestApp;
 use b2bizen::domain::session::CurrentUser;
 use b2bizen::error::AppError;
-use common::TestApp;
 
 const PASSWORD: &str = "une longue phrase de passe";
 

@@ -1,5 +1,4 @@
 //! The real binary: embedded database lifecycle and one-line start-up errors.
-mod common;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -58,7 +57,7 @@ fn bad_site_addr_is_a_one_line_error() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn failed_migration_is_a_one_line_error() {
-    let url = common::unmigrated_database().await;
+    let url = crate::common::unmigrated_database().await;
     let pool = b2bizen::server::db::connect(&url).await.unwrap();
     sqlx::query("CREATE TABLE departements (code text)")
         .execute(&pool)
@@ -155,7 +154,7 @@ async fn embedded_database_lifecycle() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admin_create_subcommand_prints_a_working_password_once() {
     use b2bizen::domain::account::Email;
-    let url = common::unmigrated_database().await;
+    let url = crate::common::unmigrated_database().await;
     let run_url = url.clone();
     let out = tokio::task::spawn_blocking(move || {
         Command::new(BIN)

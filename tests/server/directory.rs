@@ -1,8 +1,7 @@
 //! The public directory shows partial cards only, filters and pages them.
-mod common;
 
+use crate::common::TestApp;
 use b2bizen::domain::profile::DirectoryPage;
-use common::TestApp;
 use uuid::Uuid;
 
 /// Private values no public response may contain.

@@ -90,6 +90,17 @@ pub struct TestApp {
     /// A browser-like client: keeps cookies, sends this site's Origin on POST.
     pub client: reqwest::Client,
     pub db_url: String,
+    /// The app's data directory when the test did not choose one, removed with the app.
+    _data_dir: Option<RemoveOnDrop>,
+}
+
+/// A directory removed when the value is dropped (at the end of the test).
+struct RemoveOnDrop(std::path::PathBuf);
+
+impl Drop for RemoveOnDrop {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 impl TestApp {
@@ -117,10 +128,12 @@ impl TestApp {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         owned.push(("PUBLIC_URL".into(), format!("http://{addr}")));
+        let mut data_dir = None;
         if !owned.iter().any(|(k, _)| k == "B2BIZEN_DATA_DIR") {
             let dir =
                 std::env::temp_dir().join(format!("b2bizen-test-data-{}", uuid::Uuid::new_v4()));
             owned.push(("B2BIZEN_DATA_DIR".into(), dir.display().to_string()));
+            data_dir = Some(RemoveOnDrop(dir));
         }
         let config =
             Config::from_lookup(|key| owned.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
@@ -141,6 +154,7 @@ impl TestApp {
             base_url,
             pool,
             db_url,
+            _data_dir: data_dir,
         }
     }
 

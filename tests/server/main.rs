@@ -1,0 +1,19 @@
+//! Server tests: the real app over real HTTP on a real PostgreSQL (one fresh database
+//! per test), mail through a real SMTP server, the real binary for start-up.
+//!
+//! One test binary rather than one per file: each binary links the whole app, so eleven
+//! of them cost eleven links and as many copies on disk for the same tests.
+
+mod common;
+
+mod access;
+mod admin_accounts;
+mod auth;
+mod directory;
+mod http;
+mod mail;
+mod profile;
+mod projects;
+mod review;
+mod ssr_resources;
+mod startup;
