@@ -13,7 +13,7 @@ use crate::ui::text::ta;
 /// The server may run `signed_in` more than once while the session resolves, so it must
 /// not create resources: create them in the page component, before `RequireUser`, and
 /// pass them in (otherwise each run adds a resource under a new id and the browser, which
-/// runs it once, hydrates with another resource's value; see `tests/ssr_resources.rs`).
+/// runs it once, hydrates with another resource's value; see `tests/server/ssr_resources.rs`).
 #[component]
 pub fn RequireUser<F, V>(signed_in: F) -> impl IntoView
 where
