@@ -15,5 +15,6 @@ mod mail;
 mod profile;
 mod projects;
 mod review;
+mod s3;
 mod ssr_resources;
 mod startup;
