@@ -181,6 +181,10 @@ fn spawn_background_tasks(state: &AppState) -> Result<()> {
         state.pool.clone(),
         state.config.public_url.clone(),
     ));
+    tokio::spawn(crate::server::retention::run(
+        state.pool.clone(),
+        state.storage.clone(),
+    ));
     Ok(())
 }
 

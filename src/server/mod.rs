@@ -16,6 +16,7 @@ pub mod match_sync;
 pub mod matching;
 pub mod projects;
 pub mod repo;
+pub mod retention;
 pub mod review;
 pub mod selection;
 pub mod state;

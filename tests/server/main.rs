@@ -14,6 +14,7 @@ mod http;
 mod mail;
 mod profile;
 mod projects;
+mod retention;
 mod review;
 mod s3;
 mod ssr_resources;

@@ -1,6 +1,6 @@
 //! Expert dossiers over real HTTP: autosave, uploads, file access, review, publication.
 
-use crate::common::{error_of, TestApp};
+use crate::common::{error_of, TestApp, PDF};
 use serde_json::{json, Value};
 
 fn valid_draft(first_name: &str) -> Value {
@@ -39,8 +39,6 @@ fn png(width: u32, height: u32) -> Vec<u8> {
     out.into_inner()
 }
 
-const PDF: &[u8] =
-    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 const EXE: &[u8] = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00This program cannot be run in DOS mode";
 
 /// Sends only the headers of a POST declaring `length` bytes, and reads the answer.

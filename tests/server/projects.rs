@@ -2,11 +2,9 @@
 //! kept in sync with publications, notices sent once, applications, admin proposals and
 //! the client's view of proposed dossiers only.
 
-use crate::common::{error_of, TestApp, PASSWORD};
+use crate::common::{error_of, TestApp, PASSWORD, PDF};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
-
-const PDF: &[u8] = b"%PDF-1.4\n%%EOF\n";
 
 fn today() -> chrono::NaiveDate {
     b2bizen::server::dossiers::today()

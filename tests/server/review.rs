@@ -1,10 +1,8 @@
 //! Review before publication, the published version kept during re-review, access to a
 //! proposed dossier, the access log, and the attestation reminder job.
 
-use crate::common::{error_of, TestApp};
+use crate::common::{error_of, TestApp, PDF};
 use serde_json::{json, Value};
-
-const PDF: &[u8] = b"%PDF-1.4\n%%EOF\n";
 
 fn draft(first_name: &str, issued: chrono::NaiveDate) -> Value {
     json!({ "draft": {
@@ -22,7 +20,7 @@ fn today() -> chrono::NaiveDate {
     b2bizen::server::dossiers::today()
 }
 
-async fn ready_expert(app: &TestApp, email: &str, first_name: &str) -> reqwest::Client {
+pub(crate) async fn ready_expert(app: &TestApp, email: &str, first_name: &str) -> reqwest::Client {
     let expert = app.provider(email).await;
     let issued = today() - chrono::Duration::days(10);
     assert_eq!(

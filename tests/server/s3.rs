@@ -1,12 +1,11 @@
 //! Uploads stored in an S3-compatible object store, through a real S3 server (s3s-fs:
 //! the S3 protocol over HTTP, signatures checked, objects kept in a local directory).
 
-use crate::common::TestApp;
+use crate::common::{TestApp, PDF};
 use hyper_util::rt::{TokioExecutor, TokioIo};
 use serde_json::Value;
 use std::path::PathBuf;
 
-const PDF: &[u8] = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n";
 const ACCESS_KEY: &str = "b2bizen-test";
 const SECRET_KEY: &str = "b2bizen-test-secret";
 

@@ -75,6 +75,10 @@ fn replace_database(url: &str, name: &str) -> String {
     }
 }
 
+/// A small but well-formed PDF document.
+pub const PDF: &[u8] =
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
 /// The token of the first single-use link (`…?jeton=<hex>`) in a mail's text.
 pub fn token_in(text: &str) -> String {
     let start = text.find("jeton=").expect("a link with a token") + "jeton=".len();
@@ -90,6 +94,8 @@ pub struct TestApp {
     /// A browser-like client: keeps cookies, sends this site's Origin on POST.
     pub client: reqwest::Client,
     pub db_url: String,
+    /// The server's state, for jobs a test runs by hand (purges, reminders).
+    pub state: AppState,
     /// The app's data directory when the test did not choose one, removed with the app.
     _data_dir: Option<RemoveOnDrop>,
 }
@@ -140,10 +146,11 @@ impl TestApp {
                 .unwrap();
         let state = AppState::new(config, pool.clone());
         b2bizen::server::match_sync::start(&state).await.unwrap();
+        let served = state.clone();
         tokio::spawn(async move {
             axum::serve(
                 listener,
-                http::router(state).into_make_service_with_connect_info::<SocketAddr>(),
+                http::router(served).into_make_service_with_connect_info::<SocketAddr>(),
             )
             .await
             .unwrap();
@@ -154,6 +161,7 @@ impl TestApp {
             base_url,
             pool,
             db_url,
+            state,
             _data_dir: data_dir,
         }
     }
