@@ -140,6 +140,14 @@ async fn run_size(
     );
     println!("agreement: same {TOP} totals in {same_totals}/{} queries; same best-score group in {same_groups}/{groups} comparable; top-{TOP} id overlap {:.0} % on average (ties are ordered differently)",
         sql.len(), 100.0 * overlap / sql.len() as f64);
+    // Both implement the same rules: the scores of the top 50 must be the same (only the
+    // order among equal totals differs).
+    anyhow::ensure!(
+        same_totals == sql.len(),
+        "the engine and the SQL baseline disagree on {} of {} queries",
+        sql.len() - same_totals,
+        sql.len()
+    );
     Ok(())
 }
 

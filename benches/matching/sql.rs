@@ -17,11 +17,11 @@ SELECT e.id, ((
           WHEN e.years_experience >= 8 THEN 2 WHEN e.years_experience >= 3 THEN 1 ELSE 0 END) - $11 + 4]
     + $10[3] * COALESCE(lg.pts, 50)
     + $10[4] * CASE
-          WHEN $7 THEN CASE WHEN e.remote_ok THEN 100 ELSE 50 END
+          WHEN $7 THEN CASE WHEN e.remote_ok THEN 100 ELSE 0 END
           WHEN e.departement_code = ANY($6) THEN 100
           WHEN EXISTS (SELECT 1 FROM expert_mobility m
                        WHERE m.expert_id = e.id AND m.departement_code = ANY($6)) THEN 80
-          WHEN e.remote_ok THEN 30 ELSE 0 END
+          ELSE 0 END
     + $10[5] * CASE WHEN e.available_from IS NULL THEN 50 ELSE 100 END
     + $10[6] * CASE WHEN e.daily_rate IS NULL THEN 50
           WHEN round(e.daily_rate * 100) <= $12 THEN 100
@@ -46,7 +46,7 @@ WHERE e.status = 'published'
   AND NOT EXISTS (SELECT 1 FROM unnest($4::text[], $5::int[]) AS r(code, minr)
                   WHERE NOT EXISTS (SELECT 1 FROM expert_languages l WHERE l.expert_id = e.id
                                     AND l.code = r.code AND array_position($15, l.level) >= r.minr))
-  AND ($7 OR e.remote_ok OR e.departement_code = ANY($6)
+  AND ($7 OR e.departement_code = ANY($6)
        OR EXISTS (SELECT 1 FROM expert_mobility m
                   WHERE m.expert_id = e.id AND m.departement_code = ANY($6)))
 ORDER BY total DESC

@@ -36,13 +36,12 @@ pub enum PlaceFit {
     Home { departement: DepartementCode },
     /// Mobile to this département of the mission (the first one, in the project's order).
     Mobility { departement: DepartementCode },
-    /// Neither based nor mobile there, but open to remote work.
-    RemoteOnly,
     /// Remote mission, expert open to remote work.
     Remote,
-    /// Remote mission, expert did not say whether remote work suits them.
-    RemoteUnknown,
-    /// None of the above (does not pass the filters).
+    /// Remote mission, expert who did not tick « missions à distance ».
+    RemoteNotAccepted,
+    /// On-site mission, neither based nor mobile in its départements (does not pass the
+    /// filters, whether or not the expert works remotely).
     Outside,
 }
 
@@ -118,7 +117,7 @@ pub enum Rejection {
     },
     #[error("Disponible seulement le {}, après le début ({})", date(.from), date(.start))]
     NotAvailable { from: NaiveDate, start: NaiveDate },
-    #[error("Ni basé ni mobile dans les départements de la mission, et pas de travail à distance")]
+    #[error("Ni basé ni mobile dans les départements de la mission")]
     OutOfArea,
 }
 
@@ -208,12 +207,10 @@ impl Explanation {
                 PlaceFit::Mobility { departement } => {
                     format!("Mobile dans le département {departement}, lieu de la mission")
                 }
-                PlaceFit::RemoteOnly => {
-                    "Hors des départements de la mission, accepte le travail à distance".into()
-                }
                 PlaceFit::Remote => "Mission à distance, que l'expert accepte".into(),
-                PlaceFit::RemoteUnknown => {
-                    "Mission à distance : accord pour le travail à distance non renseigné".into()
+                PlaceFit::RemoteNotAccepted => {
+                    "Mission à distance : l'expert n'a pas indiqué accepter les missions à distance"
+                        .into()
                 }
                 PlaceFit::Outside => "Ni basé ni mobile dans les départements de la mission".into(),
             },

@@ -43,19 +43,18 @@ pub fn mean_points(sum: u32, count: u32) -> u8 {
 }
 
 /// Place points: based in a mission département, or remote mission and expert open
-/// to it; mobile to a mission département; elsewhere but open to remote work.
-/// (Remote mission, openness to remote work not said: unknown.)
+/// to it; mobile to a mission département. A remote mission for an expert who did not
+/// tick « missions à distance » (a checkbox: a known answer, not unknown data) gets 0.
+/// An on-site mission never reaches experts neither based nor mobile there: the hard
+/// filters exclude them, remote work or not.
 pub const PLACE_HOME: u8 = 100;
 pub const PLACE_MOBILITY: u8 = 80;
-pub const PLACE_REMOTE_ONLY: u8 = 30;
 
 pub fn place_points(fit: &PlaceFit) -> Option<u8> {
     match fit {
         PlaceFit::Home { .. } | PlaceFit::Remote => Some(PLACE_HOME),
         PlaceFit::Mobility { .. } => Some(PLACE_MOBILITY),
-        PlaceFit::RemoteOnly => Some(PLACE_REMOTE_ONLY),
-        PlaceFit::RemoteUnknown => None,
-        PlaceFit::Outside => Some(0),
+        PlaceFit::RemoteNotAccepted | PlaceFit::Outside => Some(0),
     }
 }
 

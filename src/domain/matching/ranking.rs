@@ -16,7 +16,7 @@ pub fn place_fit(expert: &ExpertFacts, criteria: &ProjectCriteria) -> PlaceFit {
         return if expert.remote_ok {
             PlaceFit::Remote
         } else {
-            PlaceFit::RemoteUnknown
+            PlaceFit::RemoteNotAccepted
         };
     }
     if criteria.places.contains(&expert.departement) {
@@ -28,7 +28,6 @@ pub fn place_fit(expert: &ExpertFacts, criteria: &ProjectCriteria) -> PlaceFit {
         Some(p) => PlaceFit::Mobility {
             departement: p.clone(),
         },
-        None if expert.remote_ok => PlaceFit::RemoteOnly,
         None => PlaceFit::Outside,
     }
 }

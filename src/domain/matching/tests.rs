@@ -164,13 +164,18 @@ fn place_home_mobility_remote() {
     assert_eq!(fit(&e, &c), PlaceFit::Outside);
     let mut remote = e.clone();
     remote.remote_ok = true;
-    assert_eq!(fit(&remote, &c), PlaceFit::RemoteOnly);
+    assert_eq!(
+        fit(&remote, &c),
+        PlaceFit::Outside,
+        "an on-site mission needs the place, remote work or not"
+    );
     c.remote = true;
     assert_eq!(fit(&remote, &c), PlaceFit::Remote);
     let s = score(&e, &c, TODAY);
     let place = criterion(&s, Criterion::Place);
-    assert_eq!(place.score, None);
-    assert!(place.detail.label_fr().contains("non renseigné"));
+    assert_eq!(fit(&e, &c), PlaceFit::RemoteNotAccepted);
+    assert_eq!(place.score, Some(0), "an unticked box is an answer");
+    assert!(place.detail.label_fr().contains("n'a pas indiqué accepter"));
 }
 
 #[test]

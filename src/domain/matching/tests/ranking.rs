@@ -45,7 +45,8 @@ fn hard_filters() {
             },
             &c
         ),
-        Ok(())
+        Err(Rejection::OutOfArea),
+        "working remotely does not bring an expert to an on-site mission"
     );
     let remote = ProjectCriteria {
         remote: true,

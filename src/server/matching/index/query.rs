@@ -10,7 +10,7 @@ use super::{days, set, test, MatchIndex, LEVELS, NO_DATE};
 use crate::domain::matching::{
     language_points, level_points, mean_points, rate_points, score, skills_points, tie_break_seed,
     to_cents, total_from_sum, Criterion, ProjectCriteria, RankKey, Ranked, AVAILABLE, NEUTRAL,
-    PLACE_HOME, PLACE_MOBILITY, PLACE_REMOTE_ONLY,
+    PLACE_HOME, PLACE_MOBILITY,
 };
 use crate::domain::profile::ProfileLevel;
 
@@ -35,7 +35,7 @@ impl MatchIndex {
             let remote = self.remote[w];
             let reach = q.places.iter().fold(0, |r, b| r | b[w]);
             if !c.remote {
-                m &= reach | remote;
+                m &= reach;
             }
             while m != 0 {
                 let bit = m.trailing_zeros() as usize;
@@ -213,10 +213,9 @@ impl<'a> Query<'a> {
         sum += w_place
             * match (self.remote, remote_ok) {
                 (true, true) => u32::from(PLACE_HOME),
-                (true, false) => neutral,
+                (true, false) => 0,
                 _ if (self.home_mask[home / 64] >> (home % 64)) & 1 == 1 => u32::from(PLACE_HOME),
                 _ if reach => u32::from(PLACE_MOBILITY),
-                _ if remote_ok => u32::from(PLACE_REMOTE_ONLY),
                 _ => 0,
             };
         sum += w_availability
