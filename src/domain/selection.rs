@@ -26,6 +26,11 @@ pub enum ProposalEvent {
 }
 
 impl ProposalState {
+    /// The states in which the client may open the expert's files (CV, attestation):
+    /// while the proposal is alive, not once declined or withdrawn.
+    pub const OPEN_TO_CLIENT: [ProposalState; 2] =
+        [ProposalState::Proposed, ProposalState::Shortlisted];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ProposalState::Proposed => "proposed",

@@ -181,6 +181,7 @@ fn spawn_background_tasks(state: &AppState) -> Result<()> {
         state.pool.clone(),
         state.config.public_url.clone(),
     ));
+    tokio::spawn(crate::server::projects::run_notice_retries(state.clone()));
     tokio::spawn(crate::server::retention::run(
         state.pool.clone(),
         state.storage.clone(),

@@ -160,8 +160,9 @@ async fn read(state: &AppState, key: &Key) -> Result<Option<Vec<u8>>, AppError> 
 }
 
 /// `GET /fichiers/{slot}/{id}`: the photo of a published profile for anyone; any file
-/// of a dossier for its owner and admins; CV, attestation and photo for clients to whom
-/// the profile was proposed (each such download is logged).
+/// of a dossier for its owner and admins; the published version's CV, attestation and
+/// photo for clients with an open proposal of the profile (each such download is logged),
+/// never a draft's or a replaced file.
 pub async fn serve(
     State(state): State<AppState>,
     session: Session,
@@ -199,7 +200,7 @@ async fn serve_inner(
         let allowed = user.id == file.owner
             || user.role == Role::Admin
             || (user.role == Role::Client
-                && dossier::proposed_to(&state.pool, file.owner, user.id).await?);
+                && dossier::proposed_file(&state.pool, key.as_str(), user.id).await?);
         if !allowed {
             return Err(AppError::Forbidden);
         }

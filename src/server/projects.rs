@@ -17,8 +17,9 @@ use crate::server::state::AppState;
 
 /// Experts scoring at least this (out of 1000) get "un projet dans votre domaine".
 pub const NOTICE_THRESHOLD: u16 = 600;
-/// At most this many notices per project.
-pub const NOTICE_LIMIT: usize = 200;
+/// The first batch of ranked experts looked at for notices; it grows until the
+/// threshold is crossed, so that every expert above it is told.
+const NOTICE_BATCH: usize = 200;
 
 /// The client's latest draft, or a new one.
 pub async fn wizard(pool: &PgPool, client: &CurrentUser) -> Result<WizardData, AppError> {
@@ -151,8 +152,12 @@ pub async fn submit(state: &AppState, client: &CurrentUser, id: Uuid) -> Result<
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
-    let sent = send_notices(state, project).await?;
-    tracing::info!(%project, notices = sent, "project submitted");
+    // The project is stored: a failure to notify is retried by `retry_notices`, it does
+    // not fail the client's submission.
+    match send_notices(state, project).await {
+        Ok(sent) => tracing::info!(%project, notices = sent, "project submitted"),
+        Err(err) => tracing::warn!(%project, error = ?err, "project notices failed, will retry"),
+    }
     Ok(project)
 }
 
@@ -247,7 +252,18 @@ pub async fn criteria_of(
 /// accept such alerts; each expert is told once per project, however often this runs.
 pub async fn send_notices(state: &AppState, project: Uuid) -> Result<usize, AppError> {
     let criteria = criteria(&state.pool, project).await?;
-    let ranked = state.matching_top(&criteria, NOTICE_LIMIT);
+    let mut k = NOTICE_BATCH;
+    let ranked = loop {
+        let ranked = state.matching_top(&criteria, k);
+        let more = ranked.len() == k
+            && ranked
+                .last()
+                .is_some_and(|r| r.score.total >= NOTICE_THRESHOLD);
+        if !more {
+            break ranked;
+        }
+        k *= 4;
+    };
     let title: String = sqlx::query_scalar("SELECT title FROM projects WHERE id = $1")
         .bind(project)
         .fetch_one(&state.pool)
@@ -299,7 +315,38 @@ pub async fn send_notices(state: &AppState, project: Uuid) -> Result<usize, AppE
         tx.commit().await?;
         sent += 1;
     }
+    sqlx::query("UPDATE projects SET notices_sent_at = now() WHERE id = $1")
+        .bind(project)
+        .execute(&state.pool)
+        .await?;
     Ok(sent)
+}
+
+/// Sends the notices of open projects whose sending failed (or was cut short by a
+/// restart); each expert is still told once. Returns how many projects were done.
+pub async fn retry_notices(state: &AppState) -> Result<usize, AppError> {
+    let pending: Vec<Uuid> = sqlx::query_scalar(
+        "SELECT id FROM projects WHERE status = 'open' AND notices_sent_at IS NULL
+          ORDER BY created_at LIMIT 100",
+    )
+    .fetch_all(&state.pool)
+    .await?;
+    for project in &pending {
+        let sent = send_notices(state, *project).await?;
+        tracing::info!(%project, notices = sent, "project notices sent on retry");
+    }
+    Ok(pending.len())
+}
+
+/// Runs [`retry_notices`] every five minutes, for ever.
+pub async fn run_notice_retries(state: AppState) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(300));
+    loop {
+        tick.tick().await;
+        if let Err(err) = retry_notices(&state).await {
+            tracing::warn!(error = ?err, "project notice retry failed");
+        }
+    }
 }
 
 /// A project as listed: the company's name unless it is confidential and `reveal` is false.

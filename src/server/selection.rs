@@ -4,7 +4,8 @@
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::domain::matching::{passes_hard_filters, score};
+use crate::domain::eligibility::AttestationStatus;
+use crate::domain::matching::{passes_hard_filters, score, MatchScore, RankKey, Rejection};
 use crate::domain::project::{
     AdminProjectView, Candidate, ClientProjectView, ExpertProjectView, ProjectSummary,
     ProposedDossier,
@@ -148,10 +149,10 @@ pub async fn candidates(state: &AppState, project: Uuid) -> Result<AdminProjectV
     let summary = project_summary(&state.pool, project).await?;
     let criteria = projects::criteria(&state.pool, project).await?;
     let today = today();
-    let mut ranked: Vec<(Uuid, crate::domain::matching::MatchScore, bool)> = state
+    let mut ranked: Vec<(Uuid, MatchScore, Option<Rejection>)> = state
         .matching_top(&criteria, CANDIDATES)
         .into_iter()
-        .map(|r| (r.expert_id, r.score, true))
+        .map(|r| (r.expert_id, r.score, None))
         .collect();
     let applications: Vec<(Uuid, String)> =
         sqlx::query_as("SELECT expert_id, message FROM applications WHERE project_id = $1")
@@ -163,12 +164,12 @@ pub async fn candidates(state: &AppState, project: Uuid) -> Result<AdminProjectV
             continue;
         }
         if let Some(facts) = state.matching_facts(*expert) {
-            let eligible = passes_hard_filters(&facts, &criteria, today).is_ok();
-            ranked.push((*expert, score(&facts, &criteria, today), eligible));
+            let outside = passes_hard_filters(&facts, &criteria, today).err();
+            ranked.push((*expert, score(&facts, &criteria, today), outside));
         }
     }
-    // Stable: equal totals keep the engine's fair tie-break order.
-    ranked.sort_by_key(|c| std::cmp::Reverse(c.1.total));
+    // Applicants join the matches in the same order: total, then the fair tie-break.
+    ranked.sort_by_key(|(id, score, _)| std::cmp::Reverse(RankKey::new(score.total, project, *id)));
     let ids: Vec<Uuid> = ranked.iter().map(|(id, _, _)| *id).collect();
     let names: Vec<(Uuid, String, bool)> = sqlx::query_as(
         "SELECT e.id, e.first_name || ' ' || coalesce(e.last_name, ''),
@@ -181,13 +182,13 @@ pub async fn candidates(state: &AppState, project: Uuid) -> Result<AdminProjectV
     .await?;
     let candidates = ranked
         .into_iter()
-        .filter_map(|(id, score, eligible)| {
+        .filter_map(|(id, score, outside)| {
             let (_, name, proposed) = names.iter().find(|(i, _, _)| *i == id)?;
             Some(Candidate {
                 expert_id: id,
                 name: name.trim().to_string(),
                 score,
-                eligible,
+                outside,
                 application: applications
                     .iter()
                     .find(|(e, _)| *e == id)
@@ -202,6 +203,59 @@ pub async fn candidates(state: &AppState, project: Uuid) -> Result<AdminProjectV
     })
 }
 
+/// An expert may be proposed when their card is visible (published, account enabled)
+/// with a valid attestation, and either passes the project's hard filters or applied
+/// (the admin may then judge beyond the criteria). Read from the database, not the
+/// index, so a change of the last second counts. All picks or none.
+async fn check_proposable(
+    pool: &PgPool,
+    project: Uuid,
+    picks: &[(Uuid, String)],
+) -> Result<(), AppError> {
+    let criteria = projects::criteria(pool, project).await?;
+    let applicants: Vec<Uuid> =
+        sqlx::query_scalar("SELECT expert_id FROM applications WHERE project_id = $1")
+            .bind(project)
+            .fetch_all(pool)
+            .await?;
+    let today = today();
+    let mut refused = Vec::new();
+    for (expert, _) in picks {
+        let reason = match crate::server::matching::load_one(pool, *expert).await? {
+            None => Some("profil non publié ou compte désactivé".to_string()),
+            Some(facts) => {
+                let attestation = AttestationStatus::of(facts.attestation_issued_on, today);
+                if !attestation.is_eligible() {
+                    Some(attestation.label_fr())
+                } else if applicants.contains(expert) {
+                    None
+                } else {
+                    passes_hard_filters(&facts, &criteria, today)
+                        .err()
+                        .map(|r| r.to_string())
+                }
+            }
+        };
+        if let Some(reason) = reason {
+            let name: Option<String> =
+                sqlx::query_scalar("SELECT first_name FROM experts WHERE id = $1")
+                    .bind(expert)
+                    .fetch_optional(pool)
+                    .await?;
+            let name = name.unwrap_or_else(|| "expert inconnu".into());
+            refused.push(format!("{name} ({})", reason.trim_end_matches('.')));
+        }
+    }
+    if refused.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Validation(format!(
+            "Ces experts ne peuvent pas être proposés pour ce projet : {}.",
+            refused.join(" ; ")
+        )))
+    }
+}
+
 /// Proposes experts to the project's client, with a note each; tells experts and client.
 pub async fn propose(
     state: &AppState,
@@ -214,6 +268,7 @@ pub async fn propose(
             "Choisissez entre 1 et 20 experts à proposer.".into(),
         ));
     }
+    check_proposable(&state.pool, project, picks).await?;
     let link = format!("{}/projets", state.config.public_url.trim_end_matches('/'));
     let mut tx = state.pool.begin().await?;
     let (title, client): (String, Uuid) = sqlx::query_as(
@@ -226,8 +281,11 @@ pub async fn propose(
     let mut added = 0;
     for (expert, note) in picks {
         let recipient: Option<(Uuid, String, String)> = sqlx::query_as(
-            "SELECT a.id, a.email, e.first_name FROM experts e JOIN accounts a ON a.id = e.account_id
-             WHERE e.id = $1 AND e.status = 'published'",
+            concat!(
+                "SELECT a.id, a.email, e.first_name FROM experts e JOIN accounts a ON a.id = e.account_id
+                 WHERE e.id = $1 AND ",
+                crate::visible_expert!()
+            ),
         )
         .bind(expert)
         .fetch_optional(&mut *tx)

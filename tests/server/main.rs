@@ -14,6 +14,7 @@ mod http;
 mod mail;
 mod profile;
 mod projects;
+mod proposals;
 mod retention;
 mod review;
 mod s3;

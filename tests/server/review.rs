@@ -280,6 +280,24 @@ async fn a_proposed_client_gets_the_cv_and_the_view_is_logged() {
     let data: Value = app.get_json(&expert, "/api/profile_editor").await;
     assert_eq!(data["views"][0]["viewer"], "Acme");
     assert_eq!(data["views"][0]["context"], "Téléchargement du CV");
+
+    // A CV only in the draft (not reviewed, not published) is not the client's to read.
+    let res = app
+        .upload(&expert, "profile_upload_cv", PDF.to_vec(), "nouveau.pdf")
+        .await;
+    let draft_cv = res.json::<Value>().await.unwrap()["url"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let draft_url = format!("{}{draft_cv}", app.base_url);
+    assert_eq!(company.get(&draft_url).send().await.unwrap().status(), 403);
+    assert_eq!(company.get(&url).send().await.unwrap().status(), 200);
+    // Nor is anything once the proposal is declined.
+    sqlx::query("UPDATE proposals SET state = 'declined'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(company.get(&url).send().await.unwrap().status(), 403);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -50,8 +50,9 @@ pub struct Candidate {
     pub expert_id: uuid::Uuid,
     pub name: String,
     pub score: crate::domain::matching::MatchScore,
-    /// Passes the hard filters (applicants may not).
-    pub eligible: bool,
+    /// Why the expert does not pass the hard filters (an applicant may not); `None`
+    /// when they do.
+    pub outside: Option<crate::domain::matching::Rejection>,
     pub application: Option<String>,
     pub proposed: bool,
 }

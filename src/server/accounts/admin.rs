@@ -6,25 +6,44 @@ use uuid::Uuid;
 use crate::domain::account::{AccountSummary, Role};
 use crate::error::AppError;
 
-/// Disables an account: its sessions end at their next request.
+/// Disables an account: its sessions end at their next request; its published card
+/// leaves the directory and matching (every server's index, through the notification).
 pub async fn disable(pool: &PgPool, id: Uuid) -> Result<(), AppError> {
-    let done = sqlx::query(
+    set_disabled(
+        pool,
+        id,
         "UPDATE accounts SET disabled_at = now(), session_version = session_version + 1
          WHERE id = $1 AND disabled_at IS NULL",
     )
-    .bind(id)
-    .execute(pool)
-    .await?;
-    found_or_unchanged(pool, id, done.rows_affected()).await
+    .await
 }
 
-/// Enables a disabled account again (its owner signs in anew).
+/// Enables a disabled account again (its owner signs in anew; a published card returns).
 pub async fn enable(pool: &PgPool, id: Uuid) -> Result<(), AppError> {
-    let done = sqlx::query("UPDATE accounts SET disabled_at = NULL WHERE id = $1")
+    set_disabled(
+        pool,
+        id,
+        "UPDATE accounts SET disabled_at = NULL WHERE id = $1 AND disabled_at IS NOT NULL",
+    )
+    .await
+}
+
+async fn set_disabled(pool: &PgPool, id: Uuid, update: &str) -> Result<(), AppError> {
+    let mut tx = pool.begin().await?;
+    let changed = sqlx::query(update)
         .bind(id)
-        .execute(pool)
-        .await?;
-    found_or_unchanged(pool, id, done.rows_affected()).await
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    // The expert's matching entry is reloaded (dropped or restored) by every server.
+    sqlx::query(
+        "SELECT pg_notify('experts_changed', e.id::text) FROM experts e WHERE e.account_id = $1",
+    )
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    found_or_unchanged(pool, id, changed).await
 }
 
 async fn found_or_unchanged(pool: &PgPool, id: Uuid, changed: u64) -> Result<(), AppError> {

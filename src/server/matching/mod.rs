@@ -16,9 +16,10 @@ use crate::domain::departement::DepartementCode;
 use crate::domain::matching::{ExpertFacts, ExpertSkill};
 use crate::domain::profile::{Language, LanguageLevel};
 
-/// Published experts with an attestation (the others can never be proposed), with
-/// their lists, one page at a time in id order.
-const PAGE_SQL: &str = "SELECT e.id, e.years_experience, e.departement_code, e.remote_ok,
+/// Published experts of enabled accounts with an attestation (the others can never be
+/// proposed), with their lists, one page at a time in id order.
+const PAGE_SQL: &str = concat!(
+    "SELECT e.id, e.years_experience, e.departement_code, e.remote_ok,
         e.available_from, e.daily_rate, e.attestation_issued_on,
         ARRAY(SELECT domain_id FROM expert_domains WHERE expert_id = e.id),
         ARRAY(SELECT code FROM expert_languages WHERE expert_id = e.id ORDER BY code),
@@ -27,9 +28,12 @@ const PAGE_SQL: &str = "SELECT e.id, e.years_experience, e.departement_code, e.r
         ARRAY(SELECT years FROM expert_skills WHERE expert_id = e.id ORDER BY skill_id),
         ARRAY(SELECT departement_code FROM expert_mobility WHERE expert_id = e.id)
     FROM experts e
-    WHERE e.status = 'published' AND e.attestation_issued_on IS NOT NULL AND e.id > $1
+    WHERE ",
+    crate::visible_expert!(),
+    " AND e.attestation_issued_on IS NOT NULL AND e.id > $1
     ORDER BY e.id
-    LIMIT $2";
+    LIMIT $2"
+);
 
 const PAGE: i64 = 10_000;
 

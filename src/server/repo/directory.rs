@@ -18,13 +18,16 @@ const CARD_COLUMNS: &str = "e.id, e.first_name, e.photo_key IS NOT NULL, e.depar
     ARRAY(SELECT l.code || ':' || l.level FROM expert_languages l
           WHERE l.expert_id = e.id ORDER BY l.level = 'Native' DESC, l.code)";
 
-const FILTERS: &str = "e.status = 'published'
+const FILTERS: &str = concat!(
+    crate::visible_expert!(),
+    "
     AND ($1::text IS NULL OR EXISTS (SELECT 1 FROM expert_domains ed JOIN domains d ON d.id = ed.domain_id
                                      WHERE ed.expert_id = e.id AND d.slug = $1))
     AND ($2::text IS NULL OR e.departement_code = $2)
     AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM expert_languages l WHERE l.expert_id = e.id AND l.code = $3))
     AND ($4::int IS NULL OR e.years_experience >= $4)
-    AND ($5::int IS NULL OR e.years_experience <= $5)";
+    AND ($5::int IS NULL OR e.years_experience <= $5)",
+);
 
 type CardRow = (
     Uuid,
@@ -105,7 +108,8 @@ pub async fn search(pool: &PgPool, q: &DirectoryQuery) -> Result<DirectoryPage, 
 /// A published expert's public card.
 pub async fn card_by_id(pool: &PgPool, id: Uuid) -> Result<PublicCard, AppError> {
     let row: Option<CardRow> = sqlx::query_as(&format!(
-        "SELECT {CARD_COLUMNS} FROM experts e WHERE e.id = $1 AND e.status = 'published'"
+        "SELECT {CARD_COLUMNS} FROM experts e WHERE e.id = $1 AND {}",
+        crate::visible_expert!()
     ))
     .bind(id)
     .fetch_optional(pool)

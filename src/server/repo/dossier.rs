@@ -4,6 +4,7 @@ use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
 use crate::domain::dossier::{DomainRef, DraftFiles, FileInfo, ProfileDraft, ReferenceData};
+use crate::domain::selection::ProposalState;
 use crate::domain::upload::UploadSlot;
 use crate::error::AppError;
 
@@ -205,25 +206,37 @@ pub async fn stored_file(pool: &PgPool, key: &str) -> Result<Option<StoredFile>,
     Ok(row.map(|(mime, owner, slot)| StoredFile { mime, owner, slot }))
 }
 
-/// Whether `client` was proposed the published profile of the file's owner.
-pub async fn proposed_to(pool: &PgPool, owner: Uuid, client: Uuid) -> Result<bool, AppError> {
-    Ok(sqlx::query_scalar(
+/// Whether `key` is a file of the published version (not a draft's, nor a replaced
+/// one) of a visible expert proposed to `client` by a proposal still open to them.
+pub async fn proposed_file(pool: &PgPool, key: &str, client: Uuid) -> Result<bool, AppError> {
+    let open: Vec<&str> = ProposalState::OPEN_TO_CLIENT
+        .iter()
+        .map(|s| s.as_str())
+        .collect();
+    Ok(sqlx::query_scalar(concat!(
         "SELECT EXISTS (SELECT 1 FROM proposals pr
                         JOIN projects p ON p.id = pr.project_id
                         JOIN experts e ON e.id = pr.expert_id
-                        WHERE e.account_id = $1 AND p.client_account_id = $2)",
-    )
-    .bind(owner)
+                        WHERE p.client_account_id = $2 AND pr.state = ANY($3)
+                          AND $1 IN (e.photo_key, e.cv_key, e.attestation_key)
+                          AND ",
+        crate::visible_expert!(),
+        ")"
+    ))
+    .bind(key)
     .bind(client)
+    .bind(&open)
     .fetch_one(pool)
     .await?)
 }
 
 /// Whether `key` is the photo of a published profile (public).
 pub async fn is_published_photo(pool: &PgPool, key: &str) -> Result<bool, AppError> {
-    Ok(sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM experts WHERE photo_key = $1 AND status = 'published')",
-    )
+    Ok(sqlx::query_scalar(concat!(
+        "SELECT EXISTS (SELECT 1 FROM experts e WHERE e.photo_key = $1 AND ",
+        crate::visible_expert!(),
+        ")"
+    ))
     .bind(key)
     .fetch_one(pool)
     .await?)
@@ -231,13 +244,14 @@ pub async fn is_published_photo(pool: &PgPool, key: &str) -> Result<bool, AppErr
 
 /// The published photo's key of an expert.
 pub async fn published_photo(pool: &PgPool, expert: Uuid) -> Result<Option<String>, AppError> {
-    Ok(
-        sqlx::query_scalar("SELECT photo_key FROM experts WHERE id = $1 AND status = 'published'")
-            .bind(expert)
-            .fetch_optional(pool)
-            .await?
-            .flatten(),
-    )
+    Ok(sqlx::query_scalar(concat!(
+        "SELECT e.photo_key FROM experts e WHERE e.id = $1 AND ",
+        crate::visible_expert!()
+    ))
+    .bind(expert)
+    .fetch_optional(pool)
+    .await?
+    .flatten())
 }
 
 /// Every domain, active or not, with its skills, for the admin screen.

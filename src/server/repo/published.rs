@@ -22,11 +22,12 @@ pub async fn published_dossier(
         Option<String>,
         Option<String>,
     );
-    let row: Option<Row> = sqlx::query_as(
+    let row: Option<Row> = sqlx::query_as(concat!(
         "SELECT e.account_id, e.dossier, coalesce(e.email, ''), e.photo_key, e.cv_key,
                 e.attestation_key
-         FROM experts e WHERE e.id = $1 AND e.status = 'published'",
-    )
+         FROM experts e WHERE e.id = $1 AND ",
+        crate::visible_expert!()
+    ))
     .bind(expert)
     .fetch_optional(pool)
     .await?;

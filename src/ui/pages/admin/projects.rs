@@ -119,8 +119,11 @@ fn Candidates(
                             {c.name.clone()}
                             {c.application.is_some().then(|| view! { " " <span class="tag">"Candidat"</span> })}
                             {c.proposed.then(|| view! { " " <span class="tag" data-testid="already-proposed">"Déjà proposé"</span> })}
-                            {(!c.eligible).then(|| view! { " " <span class="tag tag--demo">"Hors critères"</span> })}
+                            {c.outside.is_some().then(|| view! { " " <span class="tag tag--demo">"Hors critères"</span> })}
                         </h3>
+                        {c.outside.clone().map(|r| view! {
+                            <p class="notice" data-testid="outside">{format!("Hors critères : {r}.")}</p>
+                        })}
                         {c.application.clone().map(|m| view! { <p class="notice">{format!("Message : {m}")}</p> })}
                         <MatchExplanation score=c.score.clone()/>
                         {(!c.proposed).then(|| view! {
