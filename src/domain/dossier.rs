@@ -282,8 +282,7 @@ impl ProfileDraft {
             id,
             first_name: self.first_name.trim().to_string(),
             photo_url: files.photo.as_ref().map(|f| f.url.clone()),
-            departement: DepartementCode::parse(&self.departement)
-                .unwrap_or_else(|_| DepartementCode::parse("75").expect("75 is a département")),
+            departement: DepartementCode::parse(&self.departement).ok(),
             domains: self
                 .domains
                 .iter()

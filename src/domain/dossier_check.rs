@@ -270,6 +270,11 @@ impl ProfileDraft {
                     _ => {}
                 },
             }
+            for text in [&e.title, &e.sector] {
+                if let Some(m) = too_long(text, MAX_TEXT) {
+                    push(FieldId::Experiences, Some(i), m);
+                }
+            }
             if let Some(m) = too_long(&e.description, MAX_LONG_TEXT) {
                 push(FieldId::Experiences, Some(i), m);
             }
@@ -281,6 +286,12 @@ impl ProfileDraft {
                     Some(i),
                     "Indiquez le nom de la personne et un moyen de la contacter.".into(),
                 );
+            }
+            if let Some(m) = [&r.name, &r.company, &r.contact]
+                .into_iter()
+                .find_map(|text| too_long(text, MAX_TEXT))
+            {
+                push(FieldId::References, Some(i), m);
             }
         }
         out
@@ -320,7 +331,14 @@ impl ProfileDraft {
                 .iter()
                 .any(|s| s.len() > MAX_TEXT * 4)
                 || e.description.len() > MAX_LONG_TEXT * 4
-        });
+        }) || self
+            .references
+            .iter()
+            .flat_map(|r| [&r.name, &r.company, &r.contact])
+            .chain(self.skills.iter().flat_map(|s| [&s.slug, &s.years]))
+            .chain(self.languages.iter().flat_map(|l| [&l.code, &l.level]))
+            .chain(self.domains.iter())
+            .any(|s| s.len() > MAX_TEXT * 4);
         if lists.iter().any(|n| *n > MAX_ENTRIES * 2)
             || texts.iter().any(|s| s.len() > MAX_TEXT * 4)
             || self.education.len() > MAX_LONG_TEXT * 4

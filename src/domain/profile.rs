@@ -171,7 +171,8 @@ pub struct PublicCard {
     pub id: uuid::Uuid,
     pub first_name: String,
     pub photo_url: Option<String>,
-    pub departement: DepartementCode,
+    /// Always set on published cards; a draft's preview may not have it yet.
+    pub departement: Option<DepartementCode>,
     pub domains: Vec<String>,
     pub languages: Vec<Language>,
     pub education: Vec<String>,

@@ -20,6 +20,10 @@ use crate::server::storage::{Key, Storage};
 /// Side of the square the photos are stored at, in pixels.
 pub const PHOTO_SIZE: u32 = 480;
 
+/// Photos decoded at once in this process. Decoding may take up to 256 MiB and a core
+/// for a second: a burst of uploads waits its turn instead of exhausting memory.
+static PHOTO_DECODING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
+
 fn too_large(slot: UploadSlot) -> AppError {
     AppError::TooLarge(format!(
         "Le fichier dépasse la taille maximale de {} Mo.",
@@ -101,6 +105,10 @@ pub async fn store_upload(
 ) -> Result<FileInfo, AppError> {
     let file = slot.check(&bytes).map_err(AppError::Validation)?;
     let (bytes, file) = if slot == UploadSlot::Photo {
+        let _turn = PHOTO_DECODING
+            .acquire()
+            .await
+            .map_err(|_| AppError::Internal)?;
         let photo = tokio::task::spawn_blocking(move || standard_photo(&bytes))
             .await
             .map_err(|_| AppError::Internal)??;

@@ -91,3 +91,34 @@ fn oversized_drafts_are_refused() {
     assert!(draft.check_size().is_err());
     assert!(ProfileDraft::default().check_size().is_ok());
 }
+
+#[test]
+fn every_entry_text_is_bounded() {
+    use crate::domain::dossier::ReferenceEntry;
+    let long = "x".repeat(MAX_TEXT + 1);
+    let draft = ProfileDraft {
+        references: vec![ReferenceEntry {
+            name: "Jeanne Martin".into(),
+            company: long.clone(),
+            contact: "jeanne@exemple.fr".into(),
+        }],
+        ..Default::default()
+    };
+    let problems = draft.problems(&refs(), today());
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.field == FieldId::References && p.index == Some(0)),
+        "{problems:?}"
+    );
+    // Kept (the expert fixes it), unless absurdly large.
+    assert!(draft.check_size().is_ok());
+    let huge = ProfileDraft {
+        skills: vec![SkillEntry {
+            slug: "x".repeat(MAX_TEXT * 4 + 1),
+            years: String::new(),
+        }],
+        ..Default::default()
+    };
+    assert!(huge.check_size().is_err());
+}

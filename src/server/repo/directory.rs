@@ -47,7 +47,7 @@ fn card(row: CardRow) -> Result<PublicCard, AppError> {
         id,
         first_name,
         photo_url: has_photo.then(|| format!("/photos/{id}")),
-        departement: DepartementCode::parse(&departement).map_err(|_| AppError::Internal)?,
+        departement: Some(DepartementCode::parse(&departement).map_err(|_| AppError::Internal)?),
         domains,
         languages: languages
             .iter()

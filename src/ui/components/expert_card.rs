@@ -23,7 +23,10 @@ pub fn ExpertCard(card: PublicCard, #[prop(optional)] full: bool) -> impl IntoVi
                         }}
                     </h3>
                     <p class="muted">
-                        "Département " {card.departement.to_string()} " · " <span data-testid="card-level">{card.level.label_fr()}</span>
+                        {card.departement.as_ref().map_or_else(
+                            || crate::ui::text::profile::DEPARTEMENT_UNKNOWN.to_string(),
+                            |d| format!("Département {d}"),
+                        )} " · " <span data-testid="card-level">{card.level.label_fr()}</span>
                     </p>
                 </div>
                 {card.demo.then(|| view! { <span class="tag tag--demo" title="Profil fictif de démonstration">"Démo"</span> })}
