@@ -244,8 +244,16 @@ impl ProjectDraft {
                         }
                     }
                     if strict || filled(&self.days) {
-                        if let Err(m) = days(&self.days) {
-                            push("days", m);
+                        match (days(&self.days), days(&self.duration_days)) {
+                            (Err(m), _) => push("days", m),
+                            (Ok(billed), Ok(duration)) if billed > duration => push(
+                                "days",
+                                format!(
+                                    "Plus de jours facturés que la mission n'en compte \
+                                     ({duration} jour(s) à l'étape « Lieu et dates »)."
+                                ),
+                            ),
+                            _ => {}
                         }
                     }
                 } else if strict || filled(&self.budget) {

@@ -49,6 +49,23 @@ fn budget_rules() {
     assert_eq!(daily.max_daily_rate(), Some("650.50".parse().unwrap()));
     assert!(parse_budget("0").is_err());
     assert!(parse_budget("12.345").is_err());
+    // Billed days cannot exceed the mission's duration.
+    let contradictory = ProjectDraft {
+        duration_days: "20".into(),
+        days: "200".into(),
+        ..daily.clone()
+    };
+    let problems = contradictory.problems(Step::Budget, &refs(), today(), false);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].field, "days");
+    assert!(problems[0].message.contains("20 jour(s)"));
+    let fits = ProjectDraft {
+        days: "20".into(),
+        ..contradictory
+    };
+    assert!(fits
+        .problems(Step::Budget, &refs(), today(), false)
+        .is_empty());
 }
 
 #[test]

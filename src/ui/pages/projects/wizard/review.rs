@@ -6,7 +6,13 @@ use uuid::Uuid;
 
 use super::Wizard;
 use crate::api::projects::{project_save_draft, project_submit};
-use crate::domain::project::Step;
+use crate::domain::dossier_check::parse_rate;
+use crate::domain::profile::{language_name, LanguageLevel, ProfileLevel};
+use crate::domain::project::{Step, CONTACT_FORMATS};
+use crate::ui::format::money_fr;
+
+const NOT_SET: &str = "non renseigné";
+const ANY_LEVEL: &str = "tous niveaux";
 
 #[component]
 pub fn Review(id: Uuid) -> impl IntoView {
@@ -43,18 +49,85 @@ pub fn Review(id: Uuid) -> impl IntoView {
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let or_none = |s: String| {
+        if s.trim().is_empty() {
+            NOT_SET.to_string()
+        } else {
+            s
+        }
+    };
+    let level = ProfileLevel::parse(&d.level).map_or(ANY_LEVEL, |l| l.label_fr());
+    let languages = d
+        .languages
+        .iter()
+        .map(|l| {
+            let level = LanguageLevel::parse(&l.level).map_or("", |l| l.label_fr());
+            format!("{} ({level})", language_name(&l.code))
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let money = |amount: Option<rust_decimal::Decimal>| {
+        amount
+            .map(|b| format!("{} € HT", money_fr(b)))
+            .unwrap_or_default()
+    };
+    let budget = if d.budget_mode == "daily" {
+        let rate = money(parse_rate(&d.daily_rate).ok());
+        format!(
+            "{rate} × {} jour(s) = {}",
+            d.days.trim(),
+            money(d.total_budget())
+        )
+    } else {
+        money(d.total_budget())
+    };
+    let formats = d
+        .contact_formats
+        .iter()
+        .filter_map(|f| {
+            CONTACT_FORMATS
+                .iter()
+                .find(|(c, _)| c == f)
+                .map(|(_, l)| *l)
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let rows = [
+        ("Titre", d.title.clone()),
+        ("Description", d.description.clone()),
+        ("Domaine", refs.domain_label(&d.domain).to_string()),
+        ("Compétences requises", skills(&d.required_skills)),
+        ("Compétences appréciées", skills(&d.optional_skills)),
+        ("Niveau attendu", level.to_string()),
+        ("Langues", languages),
+        (
+            "Lieu",
+            if d.remote {
+                "À distance".to_string()
+            } else {
+                d.places.clone()
+            },
+        ),
+        ("Début", d.start_date.clone()),
+        ("Durée", format!("{} jour(s)", d.duration_days.trim())),
+        ("Budget", budget),
+        ("Formats d'échange", formats),
+        (
+            "Confidentiel",
+            if d.confidential {
+                "oui : le nom de l'entreprise est caché aux experts jusqu'à leur proposition"
+            } else {
+                "non"
+            }
+            .to_string(),
+        ),
+    ];
     view! {
         <h2>{Step::Review.label_fr()}</h2>
         <dl class="dossier__fields" data-testid="wizard-review">
-            <div class="dossier__row"><dt>"Titre"</dt><dd>{d.title.clone()}</dd></div>
-            <div class="dossier__row"><dt>"Domaine"</dt><dd>{refs.domain_label(&d.domain).to_string()}</dd></div>
-            <div class="dossier__row"><dt>"Compétences requises"</dt><dd>{skills(&d.required_skills)}</dd></div>
-            <div class="dossier__row"><dt>"Compétences appréciées"</dt><dd>{skills(&d.optional_skills)}</dd></div>
-            <div class="dossier__row"><dt>"Lieu"</dt><dd>{if d.remote { "À distance".to_string() } else { d.places.clone() }}</dd></div>
-            <div class="dossier__row"><dt>"Début"</dt><dd>{d.start_date.clone()}</dd></div>
-            <div class="dossier__row"><dt>"Durée"</dt><dd>{format!("{} jour(s)", d.duration_days)}</dd></div>
-            <div class="dossier__row"><dt>"Budget"</dt><dd>{d.total_budget().map(|b| format!("{} € HT", crate::ui::format::money_fr(b))).unwrap_or_default()}</dd></div>
-            <div class="dossier__row"><dt>"Confidentiel"</dt><dd>{if d.confidential { "oui" } else { "non" }}</dd></div>
+            {rows.into_iter().map(|(label, value)| view! {
+                <div class="dossier__row"><dt>{label}</dt><dd>{or_none(value)}</dd></div>
+            }).collect_view()}
         </dl>
         {move || {
             let p = problems();
