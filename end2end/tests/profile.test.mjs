@@ -121,7 +121,35 @@ journey('an expert fills the editor, is reviewed twice, and is published with on
   await page.locator('#champ-phone').fill('06 12');
   await page.getByText('Numéro de téléphone invalide').waitFor();
   await page.locator('#champ-phone').fill('06 98 76 54 32');
+  // Saves never overtake each other: the first is held back on its way to the server,
+  // the newer one waits for it instead of landing first and being overwritten.
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const isSave = (r) => r.url().endsWith('/api/profile_save');
+  const started = (r) => { if (isSave(r)) maxInFlight = Math.max(maxInFlight, ++inFlight); };
+  const ended = (r) => { if (isSave(r)) inFlight--; };
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  let held = false;
+  await page.route('**/api/profile_save', async (route) => {
+    if (!held) {
+      held = true;
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+    }
+    await route.continue();
+  });
+  await page.locator('#champ-postal_address').fill('1 rue Ancienne, 69002 Lyon');
+  await page.locator('[data-testid="save-status"][data-state="saving"]').waitFor();
   await page.locator('#champ-postal_address').fill('17 rue Secrète, 69002 Lyon');
+  await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 10_000 });
+  await page.unroute('**/api/profile_save');
+  page.off('request', started);
+  page.off('requestfinished', ended);
+  page.off('requestfailed', ended);
+  const stored = await (await page.request.get(`${BASE_URL}/api/profile_editor`)).json();
+  assert.equal(stored.draft.postal_address, '17 rue Secrète, 69002 Lyon', 'the newest text is stored');
+  assert.equal(maxInFlight, 1, 'one save at a time');
   await page.locator('#champ-legal_form').fill('SASU');
   await page.locator('#champ-siret').fill('732 829 320 00074');
   await page.locator('#champ-daily_rate').fill('987,65');

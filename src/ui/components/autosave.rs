@@ -17,8 +17,9 @@ pub enum SaveStatus {
 /// How long after the last change the state is saved.
 pub const DEBOUNCE_MS: u64 = 700;
 
-/// Saves `source` [`DEBOUNCE_MS`] after its last change (not on first render); a later
-/// change supersedes an earlier save still in flight.
+/// Saves `source` [`DEBOUNCE_MS`] after its last change (not on first render). One save
+/// is in flight at a time: a change made meanwhile waits for it and goes next, so an
+/// older state can never land after a newer one (requests may overtake each other).
 pub fn autosave<T, F, Fut>(source: Signal<T>, save: F) -> RwSignal<SaveStatus>
 where
     T: Clone + Send + Sync + 'static,
@@ -27,6 +28,8 @@ where
 {
     let status = RwSignal::new(SaveStatus::Saved);
     let generation = StoredValue::new(0u64);
+    let in_flight = StoredValue::new(false);
+    let queued = StoredValue::new(None::<T>);
     Effect::new(move |prev: Option<()>| {
         let snapshot = source.get();
         if prev.is_none() {
@@ -41,15 +44,27 @@ where
                     return;
                 }
                 status.set(SaveStatus::Saving);
+                if in_flight.get_value() {
+                    // The running save picks it up when it ends.
+                    queued.set_value(Some(snapshot));
+                    return;
+                }
+                in_flight.set_value(true);
                 leptos::task::spawn_local(async move {
-                    let result = save(snapshot).await;
-                    if generation.get_value() != mine {
-                        return;
+                    let mut next = Some(snapshot);
+                    let mut result = Ok(());
+                    while let Some(state) = next {
+                        result = save(state).await;
+                        next = queued.try_update_value(Option::take).flatten();
                     }
-                    status.set(match result {
-                        Ok(()) => SaveStatus::Saved,
-                        Err(err) => SaveStatus::Failed(err.to_string()),
-                    });
+                    in_flight.set_value(false);
+                    // A change typed since is pending and will report its own outcome.
+                    if !matches!(status.get_untracked(), SaveStatus::Pending) {
+                        status.set(match result {
+                            Ok(()) => SaveStatus::Saved,
+                            Err(err) => SaveStatus::Failed(err.to_string()),
+                        });
+                    }
                 });
             },
             std::time::Duration::from_millis(DEBOUNCE_MS),
