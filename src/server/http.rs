@@ -40,7 +40,7 @@ fn session_layer(state: &AppState) -> SessionManagerLayer<PostgresStore> {
 /// The app's routes, computed once per process: `generate_route_list` renders the app
 /// under a new root owner, and doing so while another request renders was seen to stall
 /// that request (several routers are built concurrently in the tests).
-fn routes() -> Vec<AxumRouteListing> {
+pub fn routes() -> Vec<AxumRouteListing> {
     static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }

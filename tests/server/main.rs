@@ -12,6 +12,7 @@ mod auth;
 mod directory;
 mod http;
 mod mail;
+mod privacy;
 mod profile;
 mod projects;
 mod proposals;
