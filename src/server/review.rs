@@ -122,6 +122,18 @@ async fn publish(
         s => Some(parse_date(s).map_err(|_| invalid("disponibilité"))?),
     };
     let issued = parse_date(&d.attestation_issued_on).map_err(|_| invalid("attestation"))?;
+    // Valid when submitted, it may have expired while the dossier waited for review.
+    match AttestationStatus::of(Some(issued), today()) {
+        AttestationStatus::Expired { since } => {
+            return Err(AppError::Validation(format!(
+                "L'attestation URSSAF de ce dossier a expiré le {} : demandez à l'expert d'en \
+                 déposer une plus récente (« Demander une modification »).",
+                since.format("%d/%m/%Y")
+            )))
+        }
+        status if !status.is_eligible() => return Err(AppError::Validation(status.label_fr())),
+        _ => {}
+    }
     let expert_id: Uuid = sqlx::query_scalar(
         "INSERT INTO experts (account_id, first_name, last_name, email, departement_code,
              years_experience, education, phone, postal_address, legal_form, siret, vat_number,

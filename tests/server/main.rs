@@ -9,6 +9,7 @@ mod common;
 mod access;
 mod admin_accounts;
 mod auth;
+mod decisions;
 mod directory;
 mod http;
 mod mail;

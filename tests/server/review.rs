@@ -40,7 +40,7 @@ pub(crate) async fn ready_expert(app: &TestApp, email: &str, first_name: &str) -
     expert
 }
 
-async fn pending_id(app: &TestApp, admin: &reqwest::Client) -> i64 {
+pub(crate) async fn pending_id(app: &TestApp, admin: &reqwest::Client) -> i64 {
     let queue: Value = app.get_json(admin, "/api/review_queue").await;
     queue[0]["submission_id"]
         .as_i64()

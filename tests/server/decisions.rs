@@ -1,0 +1,116 @@
+//! Review decisions beyond approval: a rejection needs a reason and tells the expert by
+//! e-mail and in the app; an attestation that expired while the dossier waited blocks
+//! its publication.
+
+use crate::common::{error_of, TestApp};
+use crate::review::{pending_id, ready_expert};
+use serde_json::Value;
+
+async fn decide(
+    app: &TestApp,
+    admin: &reqwest::Client,
+    id: i64,
+    decision: &str,
+    message: &str,
+) -> reqwest::Response {
+    let id = id.to_string();
+    let form = [
+        ("id", id.as_str()),
+        ("decision", decision),
+        ("message", message),
+    ];
+    app.call_as(admin, "review_decide", &form).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rejection_gives_its_reason_by_mail_and_in_the_app() {
+    let app = TestApp::spawn().await;
+    let expert = ready_expert(&app, "camille@exemple.fr", "Camille").await;
+    let admin = app.admin("admin@b2bizen.fr").await;
+    assert_eq!(
+        app.call_as(&expert, "profile_submit", &[]).await.status(),
+        200
+    );
+    let id = pending_id(&app, &admin).await;
+
+    let (status, err) = error_of(decide(&app, &admin, id, "rejected", " ").await).await;
+    assert_eq!(status, 422, "a rejection without a reason");
+    assert!(!err.to_string().is_empty());
+
+    let reason = "Votre activité ne relève pas des domaines de la plateforme.";
+    assert_eq!(
+        decide(&app, &admin, id, "rejected", reason).await.status(),
+        200
+    );
+    let (subject, text) = app.last_mail_to("camille@exemple.fr").await;
+    assert_eq!(subject, "Votre profil n'a pas été retenu");
+    assert!(text.contains(reason), "{text}");
+    let notice: (String, String) = sqlx::query_as(
+        "SELECT n.title, n.body FROM notifications n JOIN accounts a ON a.id = n.account_id
+          WHERE a.email = 'camille@exemple.fr' ORDER BY n.id DESC LIMIT 1",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert!(notice.1.contains(reason), "{notice:?}");
+
+    let data: Value = app.get_json(&expert, "/api/profile_editor").await;
+    assert_eq!(data["state"]["state"], "rejected");
+    assert_eq!(data["state"]["reason"], reason);
+    assert_eq!(data["history"][0]["decision"], "reject");
+    let published: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM experts WHERE status = 'published'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(published, 0);
+    let (status, _) = error_of(decide(&app, &admin, id, "approved", "").await).await;
+    assert_eq!(status, 422, "decided once");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_attestation_expired_while_waiting_blocks_the_approval() {
+    let app = TestApp::spawn().await;
+    let expert = ready_expert(&app, "camille@exemple.fr", "Camille").await;
+    let admin = app.admin("admin@b2bizen.fr").await;
+    assert_eq!(
+        app.call_as(&expert, "profile_submit", &[]).await.status(),
+        200
+    );
+    let id = pending_id(&app, &admin).await;
+    // Submitted long ago with an attestation that has expired since.
+    sqlx::query(
+        "UPDATE profile_submissions
+            SET snapshot = jsonb_set(snapshot, '{attestation_issued_on}',
+                                     to_jsonb((current_date - 200)::text))
+          WHERE id = $1",
+    )
+    .bind(id)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+
+    let (status, err) = error_of(decide(&app, &admin, id, "approved", "").await).await;
+    assert_eq!(status, 422);
+    assert!(err.to_string().contains("a expiré le"), "{err}");
+    let pending: Option<String> =
+        sqlx::query_scalar("SELECT decision FROM profile_submissions WHERE id = $1")
+            .bind(id)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(pending, None, "nothing decided, nothing published");
+    // The admin can still ask for a newer one.
+    assert_eq!(
+        decide(
+            &app,
+            &admin,
+            id,
+            "changes_requested",
+            "Déposez une attestation récente."
+        )
+        .await
+        .status(),
+        200
+    );
+}
