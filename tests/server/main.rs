@@ -13,6 +13,7 @@ mod decisions;
 mod directory;
 mod http;
 mod mail;
+mod photos;
 mod privacy;
 mod profile;
 mod projects;
