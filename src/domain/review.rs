@@ -122,6 +122,8 @@ pub struct EditorData {
     /// The published profile's id, if any.
     pub expert_id: Option<uuid::Uuid>,
     pub state: ReviewState,
+    /// The published version's attestation, as matching judges it today.
+    pub published_attestation: Option<crate::domain::eligibility::AttestationStatus>,
     /// The draft differs from what was last submitted.
     pub unsubmitted_changes: bool,
     pub history: Vec<HistoryEntry>,

@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use crate::domain::dossier::{FieldId, ProfileDraft};
 use crate::domain::dossier_check::Problem;
+use crate::domain::eligibility::AttestationStatus;
 use crate::domain::review::{EditorData, ReviewState, Saved};
 use crate::domain::session::CurrentUser;
 use crate::error::AppError;
@@ -22,11 +23,14 @@ pub async fn editor_data(pool: &PgPool, user: &CurrentUser) -> Result<EditorData
     let row = dossier::load_draft(&mut conn, user.id).await?;
     drop(conn);
     let (state, submitted_revision) = reviews::state(pool, user.id).await?;
-    let expert_id: Option<Uuid> =
-        sqlx::query_scalar("SELECT id FROM experts WHERE account_id = $1 AND status = 'published'")
-            .bind(user.id)
-            .fetch_optional(pool)
-            .await?;
+    let published: Option<(Uuid, Option<NaiveDate>)> = sqlx::query_as(
+        "SELECT id, attestation_issued_on FROM experts WHERE account_id = $1 AND status = 'published'",
+    )
+    .bind(user.id)
+    .fetch_optional(pool)
+    .await?;
+    let expert_id = published.map(|(id, _)| id);
+    let published_attestation = published.map(|(_, issued)| AttestationStatus::of(issued, today()));
     Ok(EditorData {
         unsubmitted_changes: row.revision > 0 && submitted_revision != Some(row.revision),
         draft: row.draft,
@@ -35,6 +39,7 @@ pub async fn editor_data(pool: &PgPool, user: &CurrentUser) -> Result<EditorData
         email: user.email.clone(),
         expert_id,
         state,
+        published_attestation,
         history: reviews::history(pool, user.id).await?,
         views: reviews::views(pool, user.id).await?,
         refs: dossier::reference_data(pool).await?,

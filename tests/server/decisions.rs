@@ -1,6 +1,6 @@
 //! Review decisions beyond approval: a rejection needs a reason and tells the expert by
 //! e-mail and in the app; an attestation that expired while the dossier waited blocks
-//! its publication.
+//! its publication; the editor warns when the published attestation runs out.
 
 use crate::common::{error_of, TestApp};
 use crate::review::{pending_id, ready_expert};
@@ -113,4 +113,39 @@ async fn an_attestation_expired_while_waiting_blocks_the_approval() {
         .status(),
         200
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_editor_warns_when_the_published_attestation_runs_out() {
+    let app = TestApp::spawn().await;
+    let expert = ready_expert(&app, "camille@exemple.fr", "Camille").await;
+    let admin = app.admin("admin@b2bizen.fr").await;
+    crate::review::submit_and_approve(&app, &expert, &admin).await;
+    let page = |client: reqwest::Client| {
+        let url = format!("{}/profil", app.base_url);
+        async move { client.get(url).send().await.unwrap().text().await.unwrap() }
+    };
+    let data: Value = app.get_json(&expert, "/api/profile_editor").await;
+    assert_eq!(data["published_attestation"]["state"], "valid");
+    assert!(!page(expert.clone()).await.contains("published-attestation"));
+
+    for (days, state, says) in [
+        (175, "expiring_soon", "expire le"),
+        (200, "expired", "expirée"),
+    ] {
+        sqlx::query("UPDATE experts SET attestation_issued_on = current_date - $1")
+            .bind(days)
+            .execute(&app.pool)
+            .await
+            .unwrap();
+        let data: Value = app.get_json(&expert, "/api/profile_editor").await;
+        assert_eq!(data["published_attestation"]["state"], state);
+        let html = page(expert.clone()).await;
+        let banner = html
+            .split("data-testid=\"published-attestation\"")
+            .nth(1)
+            .unwrap_or_else(|| panic!("no banner for {state}"));
+        let banner: String = banner.chars().take(300).collect();
+        assert!(banner.contains(says), "{state}: {banner}");
+    }
 }

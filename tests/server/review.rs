@@ -48,7 +48,11 @@ pub(crate) async fn pending_id(app: &TestApp, admin: &reqwest::Client) -> i64 {
 }
 
 /// Submits the expert's saved draft and has the admin approve it.
-async fn submit_and_approve(app: &TestApp, expert: &reqwest::Client, admin: &reqwest::Client) {
+pub(crate) async fn submit_and_approve(
+    app: &TestApp,
+    expert: &reqwest::Client,
+    admin: &reqwest::Client,
+) {
     assert_eq!(
         app.call_as(expert, "profile_submit", &[]).await.status(),
         200

@@ -86,6 +86,7 @@ pub const EDITOR_LEAD: &str = "Complétez votre dossier : l'aperçu se met à jo
 pub const PROVIDERS_ONLY: &str = "Cette page est réservée aux experts et consultants.";
 pub const SECTION_CARD: &str = "Carte publique";
 pub const DEPARTEMENT_UNKNOWN: &str = "Département non renseigné";
+pub const PUBLISHED_ATTESTATION: &str = "Profil publié :";
 pub const SECTION_EXPERTISE: &str = "Expertise";
 pub const SECTION_CONTACT: &str = "Coordonnées et entreprise";
 pub const SECTION_MISSION: &str = "Tarif et disponibilité";

@@ -14,6 +14,7 @@ use crate::api::profile::{profile_editor, profile_save, profile_submit};
 use crate::domain::account::Role;
 use crate::domain::dossier::{DraftFiles, FieldId, ProfileDraft, ReferenceData};
 use crate::domain::dossier_check::Problem;
+use crate::domain::eligibility::AttestationStatus;
 use crate::domain::review::{EditorData, ReviewState};
 use crate::ui::components::autosave::{autosave, SaveIndicator, SaveStatus};
 use crate::ui::pages::account::RequireUser;
@@ -105,6 +106,7 @@ fn Editor(data: EditorData) -> impl IntoView {
                 <h1>{tx::EDITOR_TITLE}</h1>
                 <p>{tx::EDITOR_LEAD}</p>
                 <StateBanner state unsubmitted/>
+                <PublishedAttestation status=data.published_attestation/>
                 <div class="editor__meter">
                     <label for="completude">{tx::COMPLETENESS} " " <strong data-testid="completeness">{move || format!("{} %", completeness.get())}</strong></label>
                     <progress id="completude" max="100" value=move || completeness.get()></progress>
@@ -172,6 +174,26 @@ fn Sections() -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// The published profile's attestation when it expires soon or has expired: the expert
+/// must submit a newer one (the draft's own date is checked field by field).
+#[component]
+fn PublishedAttestation(status: Option<AttestationStatus>) -> impl IntoView {
+    status
+        .filter(|s| {
+            matches!(
+                s,
+                AttestationStatus::ExpiringSoon { .. } | AttestationStatus::Expired { .. }
+            )
+        })
+        .map(|s| {
+            view! {
+                <p class="notice notice--error" data-testid="published-attestation">
+                    {format!("{} {}", tx::PUBLISHED_ATTESTATION, s.label_fr())}
+                </p>
+            }
+        })
 }
 
 #[component]
