@@ -281,9 +281,12 @@ async fn a_proposed_client_gets_the_cv_and_the_view_is_logged() {
     let res = company.get(&url).send().await.unwrap();
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["cache-control"], "private, no-store");
+    // A second download right after is the same consultation.
+    assert_eq!(company.get(&url).send().await.unwrap().status(), 200);
     let data: Value = app.get_json(&expert, "/api/profile_editor").await;
     assert_eq!(data["views"][0]["viewer"], "Acme");
     assert_eq!(data["views"][0]["context"], "Téléchargement du CV");
+    assert_eq!(data["views"].as_array().unwrap().len(), 1, "{data}");
 
     // A CV only in the draft (not reviewed, not published) is not the client's to read.
     let res = app

@@ -219,9 +219,14 @@ pub async fn log_view(
     viewer: Uuid,
     context: &str,
 ) -> Result<(), AppError> {
+    // One line per viewer, dossier and context every ten minutes: reloading a page or
+    // downloading a file twice is one consultation, not many.
     sqlx::query(
         "INSERT INTO dossier_views (expert_account_id, viewer_account_id, context)
-         VALUES ($1, $2, $3)",
+         SELECT $1, $2, $3
+          WHERE NOT EXISTS (SELECT 1 FROM dossier_views
+                             WHERE expert_account_id = $1 AND viewer_account_id = $2
+                               AND context = $3 AND viewed_at > now() - interval '10 minutes')",
     )
     .bind(expert_account)
     .bind(viewer)
