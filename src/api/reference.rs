@@ -74,3 +74,32 @@ pub async fn reference_set_domain_active(domain: String, active: bool) -> Result
         .await,
     )
 }
+
+/// Admins: new labels for a domain (`domain:slug`) or a skill (`skill:slug`). The slug
+/// stays, so profiles and projects that use it keep it and show the new label.
+#[server(prefix = "/api", endpoint = "reference_rename")]
+pub async fn reference_rename(
+    target: String,
+    label_fr: String,
+    label_en: String,
+) -> Result<(), AppError> {
+    use crate::domain::account::Role;
+    use crate::domain::reference::parse_label;
+    use crate::server::{auth::access::require_role, repo::dossier, state::app_state};
+    super::respond(
+        async {
+            require_role(Role::Admin).await?;
+            let fr = parse_label(&label_fr, "Libellé français").map_err(AppError::Validation)?;
+            let en = parse_label(&label_en, "Libellé anglais").map_err(AppError::Validation)?;
+            let pool = &app_state()?.pool;
+            match target.trim().split_once(':') {
+                Some(("domain", slug)) => dossier::rename_domain(pool, slug, &fr, &en).await,
+                Some(("skill", slug)) => dossier::rename_skill(pool, slug, &fr, &en).await,
+                _ => Err(AppError::Validation(
+                    "Choisissez ce qu'il faut renommer.".into(),
+                )),
+            }
+        }
+        .await,
+    )
+}

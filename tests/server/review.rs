@@ -401,6 +401,45 @@ async fn admins_edit_domains_and_skills_offered_to_experts() {
     assert!(!refs(data)
         .iter()
         .any(|d| d["slug"] == "intelligence-artificielle"));
+
+    // Renamed: same identifier, new label wherever it is shown.
+    let rename = [
+        ("target", "skill:tresorerie"),
+        ("label_fr", "Trésorerie d'entreprise"),
+        ("label_en", "Corporate treasury"),
+    ];
+    assert_eq!(
+        app.call_as(&expert, "reference_rename", &rename)
+            .await
+            .status(),
+        403
+    );
+    assert_eq!(
+        app.call_as(&admin, "reference_rename", &rename)
+            .await
+            .status(),
+        200
+    );
+    let data: Value = app.get_json(&expert, "/api/profile_editor").await;
+    let finance = refs(data)
+        .into_iter()
+        .find(|d| d["slug"] == "finance")
+        .unwrap();
+    assert!(finance["skills"]
+        .as_array()
+        .unwrap()
+        .contains(&json!(["tresorerie", "Trésorerie d'entreprise"])));
+    let unknown = [
+        ("target", "skill:nope"),
+        ("label_fr", "Rien"),
+        ("label_en", "None"),
+    ];
+    assert_eq!(
+        app.call_as(&admin, "reference_rename", &unknown)
+            .await
+            .status(),
+        404
+    );
 }
 
 /// An autosave that lands after the submission, with nothing new in it, leaves the

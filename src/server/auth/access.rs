@@ -67,6 +67,7 @@ pub const SERVER_FNS: &[(&str, Access)] = &[
     ("reference_add_domain", Access::Role(Role::Admin)),
     ("reference_add_skill", Access::Role(Role::Admin)),
     ("reference_set_domain_active", Access::Role(Role::Admin)),
+    ("reference_rename", Access::Role(Role::Admin)),
     ("project_wizard", Access::Role(Role::Client)),
     ("project_save_draft", Access::Role(Role::Client)),
     ("project_submit", Access::Role(Role::Client)),

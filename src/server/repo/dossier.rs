@@ -339,3 +339,41 @@ pub async fn set_domain_active(pool: &PgPool, domain: &str, active: bool) -> Res
     }
     Ok(())
 }
+
+/// New labels for a domain; its slug stays.
+pub async fn rename_domain(pool: &PgPool, slug: &str, fr: &str, en: &str) -> Result<(), AppError> {
+    rename(
+        pool,
+        "UPDATE domains SET label_fr = $2, label_en = $3 WHERE slug = $1",
+        slug,
+        fr,
+        en,
+    )
+    .await
+}
+
+/// New labels for a skill; its slug stays.
+pub async fn rename_skill(pool: &PgPool, slug: &str, fr: &str, en: &str) -> Result<(), AppError> {
+    rename(
+        pool,
+        "UPDATE skills SET label_fr = $2, label_en = $3 WHERE slug = $1",
+        slug,
+        fr,
+        en,
+    )
+    .await
+}
+
+async fn rename(pool: &PgPool, sql: &str, slug: &str, fr: &str, en: &str) -> Result<(), AppError> {
+    let done = sqlx::query(sql)
+        .bind(slug)
+        .bind(fr)
+        .bind(en)
+        .execute(pool)
+        .await
+        .map_err(taken)?;
+    if done.rows_affected() == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::reference::{
-    reference_list, ReferenceAddDomain, ReferenceAddSkill, ReferenceSetDomainActive,
+    reference_list, ReferenceAddDomain, ReferenceAddSkill, ReferenceRename,
+    ReferenceSetDomainActive,
 };
 use crate::domain::reference::DomainAdmin;
 use crate::ui::pages::account::RequireUser;
@@ -16,19 +17,26 @@ pub fn ReferencePage() -> impl IntoView {
     let add_domain = ServerAction::<ReferenceAddDomain>::new();
     let add_skill = ServerAction::<ReferenceAddSkill>::new();
     let toggle = ServerAction::<ReferenceSetDomainActive>::new();
+    let rename = ServerAction::<ReferenceRename>::new();
     let domains = Resource::new(
         move || {
             (
                 add_domain.version().get(),
                 add_skill.version().get(),
                 toggle.version().get(),
+                rename.version().get(),
             )
         },
         |_| reference_list(),
     );
+    let actions = Actions {
+        add_skill,
+        toggle,
+        rename,
+    };
     view! {
         <Title text=TITLE/>
-        <RequireUser signed_in=move |_| view! { <Reference add_domain add_skill toggle domains/> }/>
+        <RequireUser signed_in=move |_| view! { <Reference add_domain actions domains/> }/>
     }
 }
 
@@ -49,11 +57,18 @@ where
     }
 }
 
+/// The actions of a domain's block.
+#[derive(Clone, Copy)]
+struct Actions {
+    add_skill: ServerAction<ReferenceAddSkill>,
+    toggle: ServerAction<ReferenceSetDomainActive>,
+    rename: ServerAction<ReferenceRename>,
+}
+
 #[component]
 fn Reference(
     add_domain: ServerAction<ReferenceAddDomain>,
-    add_skill: ServerAction<ReferenceAddSkill>,
-    toggle: ServerAction<ReferenceSetDomainActive>,
+    actions: Actions,
     domains: Resource<Result<Vec<crate::domain::reference::DomainAdmin>, crate::error::AppError>>,
 ) -> impl IntoView {
     view! {
@@ -66,11 +81,12 @@ fn Reference(
                 <button class="button" type="submit">"Ajouter le domaine"</button>
             </ActionForm>
             <p class="field__error" role="alert">{error_of(add_domain)}</p>
-            <p class="field__error" role="alert">{error_of(add_skill)}</p>
+            <p class="field__error" role="alert">{error_of(actions.add_skill)}</p>
+            <p class="field__error" role="alert">{error_of(actions.rename)}</p>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match domains.await {
-                        Ok(list) => list.into_iter().map(|d| view! { <DomainBlock d add_skill toggle/> }).collect_view().into_any(),
+                        Ok(list) => list.into_iter().map(|d| view! { <DomainBlock d actions/> }).collect_view().into_any(),
                         Err(err) => view! { <p class="notice notice--error">{err.to_string()}</p> }.into_any(),
                     }
                 })}
@@ -80,12 +96,24 @@ fn Reference(
 }
 
 #[component]
-fn DomainBlock(
-    d: DomainAdmin,
-    add_skill: ServerAction<ReferenceAddSkill>,
-    toggle: ServerAction<ReferenceSetDomainActive>,
-) -> impl IntoView {
+fn DomainBlock(d: DomainAdmin, actions: Actions) -> impl IntoView {
+    let Actions {
+        add_skill,
+        toggle,
+        rename,
+    } = actions;
     let (skill_domain, toggled_domain) = (d.slug.clone(), d.slug.clone());
+    let targets: Vec<(String, String)> = std::iter::once((
+        format!("domain:{}", d.slug),
+        format!("Le domaine « {} »", d.label_fr),
+    ))
+    .chain(d.skills.iter().map(|(slug, label)| {
+        (
+            format!("skill:{slug}"),
+            format!("La compétence « {label} »"),
+        )
+    }))
+    .collect();
     view! {
         <article class="card" data-testid=format!("domain-{}", d.slug)>
             <h2>{d.label_fr.clone()} <span class="muted">{format!(" · {}", d.label_en)}</span>
@@ -98,6 +126,20 @@ fn DomainBlock(
                 <label>"En anglais" <input name="label_en" required=true/></label>
                 <button class="button button--ghost" type="submit">"Ajouter la compétence"</button>
             </ActionForm>
+            <details>
+                <summary>"Renommer"</summary>
+                <ActionForm action=rename attr:class="filters" attr:data-testid="rename">
+                    <label>"Quoi"
+                        <select name="target">
+                            {targets.into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <label>"Nouveau libellé (français)" <input name="label_fr" required=true/></label>
+                    <label>"En anglais" <input name="label_en" required=true/></label>
+                    <button class="button button--ghost" type="submit">"Renommer"</button>
+                </ActionForm>
+                <p class="muted">"L'identifiant ne change pas : les profils et projets qui l'utilisent affichent le nouveau libellé."</p>
+            </details>
             <ActionForm action=toggle attr:class="inline-form">
                 <input type="hidden" name="domain" value=toggled_domain/>
                 <input type="hidden" name="active" value=(!d.active).to_string()/>
