@@ -105,13 +105,17 @@ pub async fn store_upload(
 ) -> Result<FileInfo, AppError> {
     let file = slot.check(&bytes).map_err(AppError::Validation)?;
     let (bytes, file) = if slot == UploadSlot::Photo {
-        let _turn = PHOTO_DECODING
+        // The permit goes with the decoding: a client that leaves does not free it early.
+        let turn = PHOTO_DECODING
             .acquire()
             .await
             .map_err(|_| AppError::Internal)?;
-        let photo = tokio::task::spawn_blocking(move || standard_photo(&bytes))
-            .await
-            .map_err(|_| AppError::Internal)??;
+        let photo = tokio::task::spawn_blocking(move || {
+            let _turn = turn;
+            standard_photo(&bytes)
+        })
+        .await
+        .map_err(|_| AppError::Internal)??;
         (photo, FileType::Jpeg)
     } else {
         (bytes, file)
@@ -122,7 +126,15 @@ pub async fn store_upload(
         tracing::error!(error = %err, "storing an upload failed");
         AppError::Internal
     })?;
-    dossier::attach_file(&state.pool, account, slot, key.as_str(), file.mime(), size).await?;
+    if let Err(err) =
+        dossier::attach_file(&state.pool, account, slot, key.as_str(), file.mime(), size).await
+    {
+        // Not recorded, so never served nor purged: remove it now.
+        if let Err(delete) = state.storage.delete(&key).await {
+            tracing::warn!(error = %delete, "removing an unattached upload failed");
+        }
+        return Err(err);
+    }
     Ok(FileInfo {
         url: dossier::file_url(key.as_str()),
         bytes: size as u64,

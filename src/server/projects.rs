@@ -323,7 +323,8 @@ pub async fn send_notices(state: &AppState, project: Uuid) -> Result<usize, AppE
 }
 
 /// Sends the notices of open projects whose sending failed (or was cut short by a
-/// restart); each expert is still told once. Returns how many projects were done.
+/// restart); each expert is still told once. Returns how many projects were done; a
+/// project that fails again is logged and tried at the next round.
 pub async fn retry_notices(state: &AppState) -> Result<usize, AppError> {
     let pending: Vec<Uuid> = sqlx::query_scalar(
         "SELECT id FROM projects WHERE status = 'open' AND notices_sent_at IS NULL
@@ -331,11 +332,18 @@ pub async fn retry_notices(state: &AppState) -> Result<usize, AppError> {
     )
     .fetch_all(&state.pool)
     .await?;
+    let mut done = 0;
     for project in &pending {
-        let sent = send_notices(state, *project).await?;
-        tracing::info!(%project, notices = sent, "project notices sent on retry");
+        // One project failing must not hold up the others.
+        match send_notices(state, *project).await {
+            Ok(sent) => {
+                tracing::info!(%project, notices = sent, "project notices sent on retry");
+                done += 1;
+            }
+            Err(err) => tracing::warn!(%project, error = ?err, "project notices failed again"),
+        }
     }
-    Ok(pending.len())
+    Ok(done)
 }
 
 /// Runs [`retry_notices`] every five minutes, for ever.

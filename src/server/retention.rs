@@ -24,14 +24,15 @@ pub async fn purge_unreferenced_files(
     grace: Duration,
 ) -> Result<usize, AppError> {
     let keys: Vec<String> = sqlx::query_scalar(
-        "DELETE FROM stored_files f
+        "WITH used AS (
+            SELECT unnest(ARRAY[photo_key, cv_key, attestation_key]) AS key FROM expert_drafts
+            UNION
+            SELECT unnest(ARRAY[photo_key, cv_key, attestation_key]) FROM profile_submissions
+            UNION
+            SELECT unnest(ARRAY[photo_key, cv_key, attestation_key]) FROM experts)
+         DELETE FROM stored_files f
           WHERE f.created_at < now() - make_interval(secs => $1)
-            AND NOT EXISTS (SELECT 1 FROM expert_drafts d
-                             WHERE f.key IN (d.photo_key, d.cv_key, d.attestation_key))
-            AND NOT EXISTS (SELECT 1 FROM profile_submissions s
-                             WHERE f.key IN (s.photo_key, s.cv_key, s.attestation_key))
-            AND NOT EXISTS (SELECT 1 FROM experts e
-                             WHERE f.key IN (e.photo_key, e.cv_key, e.attestation_key))
+            AND NOT EXISTS (SELECT 1 FROM used WHERE used.key = f.key)
           RETURNING f.key",
     )
     .bind(grace.as_secs_f64())

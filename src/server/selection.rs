@@ -203,6 +203,24 @@ pub async fn candidates(state: &AppState, project: Uuid) -> Result<AdminProjectV
     })
 }
 
+/// Why an expert is not among those matching may consider.
+async fn not_indexed_reason(pool: &PgPool, expert: Uuid) -> Result<String, AppError> {
+    let row: Option<(bool, bool, bool)> = sqlx::query_as(
+        "SELECT e.status = 'published', a.disabled_at IS NOT NULL, e.attestation_issued_on IS NULL
+           FROM experts e JOIN accounts a ON a.id = e.account_id WHERE e.id = $1",
+    )
+    .bind(expert)
+    .fetch_optional(pool)
+    .await?;
+    Ok(match row {
+        Some((_, true, _)) => "compte désactivé",
+        Some((false, _, _)) | None => "profil non publié",
+        Some((true, false, true)) => "attestation URSSAF non déposée",
+        Some(_) => "profil non indexé",
+    }
+    .to_string())
+}
+
 /// An expert may be proposed when their card is visible (published, account enabled)
 /// with a valid attestation, and either passes the project's hard filters or applied
 /// (the admin may then judge beyond the criteria). Read from the database, not the
@@ -222,7 +240,7 @@ async fn check_proposable(
     let mut refused = Vec::new();
     for (expert, _) in picks {
         let reason = match crate::server::matching::load_one(pool, *expert).await? {
-            None => Some("profil non publié ou compte désactivé".to_string()),
+            None => Some(not_indexed_reason(pool, *expert).await?),
             Some(facts) => {
                 let attestation = AttestationStatus::of(facts.attestation_issued_on, today);
                 if !attestation.is_eligible() {
@@ -356,16 +374,29 @@ pub async fn for_client(
     let summary = project_summary(&state.pool, project).await?;
     let refs = dossier::reference_data(&state.pool).await?;
     let criteria = projects::criteria(&state.pool, project).await?;
+    // Only proposals still open show a dossier (a declined or withdrawn one no longer
+    // reveals anything).
+    let open: Vec<&str> = ProposalState::OPEN_TO_CLIENT
+        .iter()
+        .map(|s| s.as_str())
+        .collect();
     let proposals: Vec<(Uuid, String, String)> = sqlx::query_as(
-        "SELECT expert_id, note, state FROM proposals WHERE project_id = $1 ORDER BY proposed_at, id",
+        "SELECT expert_id, note, state FROM proposals WHERE project_id = $1 AND state = ANY($2)
+          ORDER BY proposed_at, id",
     )
     .bind(project)
+    .bind(&open)
     .fetch_all(&state.pool)
     .await?;
     let mut out = Vec::new();
     let mut conn = state.pool.acquire().await?;
     for (expert, note, proposal_state) in proposals {
-        let (dossier, account) = published_dossier(&state.pool, expert, &refs).await?;
+        // An expert whose account was disabled since is no longer shown.
+        let (dossier, account) = match published_dossier(&state.pool, expert, &refs).await {
+            Ok(found) => found,
+            Err(AppError::NotFound) => continue,
+            Err(err) => return Err(err),
+        };
         reviews::log_view(
             &mut conn,
             account,

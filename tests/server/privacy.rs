@@ -57,7 +57,13 @@ async fn scan(app: &TestApp, who: &reqwest::Client, expert: &str, skip_auth: boo
         let path = route
             .path()
             .split('/')
-            .map(|part| if part.starts_with(':') { expert } else { part })
+            .map(|part| {
+                if part.starts_with(':') || part.starts_with('{') {
+                    expert
+                } else {
+                    part
+                }
+            })
             .collect::<Vec<_>>()
             .join("/");
         let path = if path.is_empty() {
@@ -65,6 +71,10 @@ async fn scan(app: &TestApp, who: &reqwest::Client, expert: &str, skip_auth: boo
         } else {
             path
         };
+        assert!(
+            !path.contains(['{', ':']),
+            "a route parameter left in {path}"
+        );
         let res = who
             .get(format!("{}{path}", app.base_url))
             .send()
@@ -117,6 +127,9 @@ async fn private_values_reach_only_clients_the_profile_was_proposed_to() {
     // The public card is there, and nothing private with it.
     let card = body(app.get(&format!("/experts/{expert}")).await).await;
     assert!(card.contains("Camille"), "the public card is shown");
+    for secret in SECRETS {
+        assert!(!card.contains(secret), "the card page reveals « {secret} »");
+    }
 
     let anonymous = TestApp::browser(&app.base_url);
     let scanned = scan(&app, &anonymous, &expert, false).await;

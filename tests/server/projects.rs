@@ -188,9 +188,13 @@ async fn from_submission_to_proposed_dossiers() {
         Value::Null,
         "not a provider: no setting"
     );
-    // The publications reach the matching index within a second (checked below through
-    // the candidates the admin sees).
-    let deadline = Instant::now() + Duration::from_secs(1);
+    // Notices go to the experts in the index when the project is submitted.
+    let all: Vec<uuid::Uuid> = sqlx::query_scalar("SELECT id FROM experts")
+        .fetch_all(&app.pool)
+        .await
+        .unwrap();
+    app.wait_indexed(&all).await;
+    let deadline = Instant::now() + Duration::from_secs(5);
 
     let client = app.client_company("achats@acme.fr", "Acme").await;
     let id = wizard(&app, &client).await["id"]

@@ -17,6 +17,27 @@ pub enum SaveStatus {
 /// How long after the last change the state is saved.
 pub const DEBOUNCE_MS: u64 = 700;
 
+/// A save that has not answered after this long counts as failed, so that the changes
+/// queued behind it are not held up.
+pub const SAVE_TIMEOUT_MS: u64 = 20_000;
+
+/// `fut`'s output, or `None` once `ms` milliseconds have passed (browser only).
+async fn within<T>(ms: u64, fut: impl Future<Output = T>) -> Option<T> {
+    use futures::future::{select, Either};
+    let (tx, rx) = futures::channel::oneshot::channel::<()>();
+    set_timeout(
+        move || {
+            let _ = tx.send(());
+        },
+        std::time::Duration::from_millis(ms),
+    );
+    let fut = std::pin::pin!(fut);
+    match select(fut, rx).await {
+        Either::Left((out, _)) => Some(out),
+        Either::Right(_) => None,
+    }
+}
+
 /// Saves `source` [`DEBOUNCE_MS`] after its last change (not on first render). One save
 /// is in flight at a time: a change made meanwhile waits for it and goes next, so an
 /// older state can never land after a newer one (requests may overtake each other).
@@ -54,7 +75,9 @@ where
                     let mut next = Some(snapshot);
                     let mut result = Ok(());
                     while let Some(state) = next {
-                        result = save(state).await;
+                        result = within(SAVE_TIMEOUT_MS, save(state))
+                            .await
+                            .unwrap_or_else(|| Err(AppError::Validation(tx_timeout().into())));
                         next = queued.try_update_value(Option::take).flatten();
                     }
                     in_flight.set_value(false);
@@ -71,6 +94,10 @@ where
         );
     });
     status
+}
+
+fn tx_timeout() -> &'static str {
+    crate::ui::text::profile::SAVE_TIMEOUT
 }
 
 #[component]

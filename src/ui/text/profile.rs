@@ -87,6 +87,7 @@ pub const PROVIDERS_ONLY: &str = "Cette page est réservée aux experts et consu
 pub const SECTION_CARD: &str = "Carte publique";
 pub const DEPARTEMENT_UNKNOWN: &str = "Département non renseigné";
 pub const PUBLISHED_ATTESTATION: &str = "Profil publié :";
+pub const SAVE_TIMEOUT: &str = "le serveur ne répond pas ; vos modifications seront renvoyées.";
 pub const SECTION_EXPERTISE: &str = "Expertise";
 pub const SECTION_CONTACT: &str = "Coordonnées et entreprise";
 pub const SECTION_MISSION: &str = "Tarif et disponibilité";

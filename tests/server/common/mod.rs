@@ -166,6 +166,22 @@ impl TestApp {
         }
     }
 
+    /// Waits (10 s at most) until these experts are in this server's matching index:
+    /// a publication reaches it through a database notification, a moment later.
+    pub async fn wait_indexed(&self, experts: &[uuid::Uuid]) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while !experts
+            .iter()
+            .all(|id| self.state.matching_facts(*id).is_some())
+        {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "experts not indexed after 10 s"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+
     /// Another visitor, with its own cookie jar.
     pub fn browser(base_url: &str) -> reqwest::Client {
         let mut headers = reqwest::header::HeaderMap::new();
