@@ -22,8 +22,8 @@ async fn decide(
     app.call_as(admin, "review_decide", &form).await
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_rejection_gives_its_reason_by_mail_and_in_the_app() {
+/// An app with an expert's dossier submitted: (app, expert, admin, submission id).
+async fn submitted() -> (TestApp, reqwest::Client, reqwest::Client, i64) {
     let app = TestApp::spawn().await;
     let expert = ready_expert(&app, "camille@exemple.fr", "Camille").await;
     let admin = app.admin("admin@b2bizen.fr").await;
@@ -32,6 +32,12 @@ async fn a_rejection_gives_its_reason_by_mail_and_in_the_app() {
         200
     );
     let id = pending_id(&app, &admin).await;
+    (app, expert, admin, id)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rejection_gives_its_reason_by_mail_and_in_the_app() {
+    let (app, expert, admin, id) = submitted().await;
 
     let (status, err) = error_of(decide(&app, &admin, id, "rejected", " ").await).await;
     assert_eq!(status, 422, "a rejection without a reason");
@@ -70,14 +76,7 @@ async fn a_rejection_gives_its_reason_by_mail_and_in_the_app() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_attestation_expired_while_waiting_blocks_the_approval() {
-    let app = TestApp::spawn().await;
-    let expert = ready_expert(&app, "camille@exemple.fr", "Camille").await;
-    let admin = app.admin("admin@b2bizen.fr").await;
-    assert_eq!(
-        app.call_as(&expert, "profile_submit", &[]).await.status(),
-        200
-    );
-    let id = pending_id(&app, &admin).await;
+    let (app, _expert, admin, id) = submitted().await;
     // Submitted long ago with an attestation that has expired since.
     sqlx::query(
         "UPDATE profile_submissions

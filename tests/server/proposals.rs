@@ -63,6 +63,20 @@ async fn account_id(app: &TestApp, email: &str) -> String {
         .unwrap()
 }
 
+/// Proposes these experts, expects a refusal (422) and returns its message.
+async fn refusal(
+    app: &TestApp,
+    admin: &reqwest::Client,
+    project: &str,
+    experts: &[&str],
+) -> String {
+    let picks: Vec<(&str, &str)> = experts.iter().map(|e| (*e, "")).collect();
+    let body = json!({ "id": project, "picks": picks });
+    let (status, err) = error_of(app.call_json(admin, "admin_propose", &body).await).await;
+    assert_eq!(status, 422, "{err}");
+    err.to_string()
+}
+
 async fn propose(app: &TestApp, admin: &reqwest::Client, project: &str, expert: &str) -> u16 {
     let body = json!({ "id": project, "picks": [[expert, ""]] });
     app.call_json(admin, "admin_propose", &body)
@@ -151,16 +165,7 @@ async fn only_experts_within_the_rules_are_matched_and_proposed() {
         .expect("the applicant is listed");
     assert_eq!(listed["outside"]["kind"], "out_of_area");
     let guillon = expert_id(&app, "Guillon").await;
-    let res = app
-        .call_json(
-            &admin,
-            "admin_propose",
-            &json!({ "id": project, "picks": [[guillon, ""], [aubertin, ""]] }),
-        )
-        .await;
-    let (status, err) = error_of(res).await;
-    assert_eq!(status, 422);
-    let message = err.to_string();
+    let message = refusal(&app, &admin, &project, &[&guillon, &aubertin]).await;
     assert!(
         message.contains("Camille") && message.contains("Ni basé ni mobile"),
         "{message}"
@@ -198,17 +203,8 @@ async fn only_experts_within_the_rules_are_matched_and_proposed() {
         list.iter().all(|c| c["expert_id"] != aubertin.as_str()),
         "matching still offers a disabled expert: {list:?}"
     );
-    let (status, err) = error_of(
-        app.call_json(
-            &admin,
-            "admin_propose",
-            &json!({ "id": project, "picks": [[aubertin, ""]] }),
-        )
-        .await,
-    )
-    .await;
-    assert_eq!(status, 422);
-    assert!(err.to_string().contains("compte désactivé"), "{err}");
+    let refused = refusal(&app, &admin, &project, &[&aubertin]).await;
+    assert!(refused.contains("compte désactivé"), "{refused}");
 
     // Enabled again: back everywhere.
     assert_eq!(set("false").await, 200);
@@ -227,17 +223,8 @@ async fn only_experts_within_the_rules_are_matched_and_proposed() {
     .execute(&app.pool)
     .await
     .unwrap();
-    let (status, err) = error_of(
-        app.call_json(
-            &admin,
-            "admin_propose",
-            &json!({ "id": project, "picks": [[aubertin, ""]] }),
-        )
-        .await,
-    )
-    .await;
-    assert_eq!(status, 422);
-    assert!(err.to_string().contains("expirée"), "{err}");
+    let refused = refusal(&app, &admin, &project, &[&aubertin]).await;
+    assert!(refused.contains("expirée"), "{refused}");
 
     // The client sees Fabre's dossier while the proposal is open and the account active.
     let shown = |client: reqwest::Client, project: String| {

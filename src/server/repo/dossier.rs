@@ -322,10 +322,7 @@ pub async fn add_skill(
     .execute(pool)
     .await
     .map_err(taken)?;
-    if done.rows_affected() == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    found(done.rows_affected())
 }
 
 pub async fn set_domain_active(pool: &PgPool, domain: &str, active: bool) -> Result<(), AppError> {
@@ -334,10 +331,16 @@ pub async fn set_domain_active(pool: &PgPool, domain: &str, active: bool) -> Res
         .bind(active)
         .execute(pool)
         .await?;
-    if done.rows_affected() == 0 {
-        return Err(AppError::NotFound);
+    found(done.rows_affected())
+}
+
+/// `NotFound` when nothing was changed.
+fn found(rows: u64) -> Result<(), AppError> {
+    if rows == 0 {
+        Err(AppError::NotFound)
+    } else {
+        Ok(())
     }
-    Ok(())
 }
 
 /// New labels for a domain; its slug stays.
@@ -372,8 +375,5 @@ async fn rename(pool: &PgPool, sql: &str, slug: &str, fr: &str, en: &str) -> Res
         .execute(pool)
         .await
         .map_err(taken)?;
-    if done.rows_affected() == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    found(done.rows_affected())
 }
