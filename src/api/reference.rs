@@ -6,6 +6,15 @@ use leptos::server_fn::codec::GetUrl;
 use crate::domain::reference::DomainAdmin;
 use crate::error::AppError;
 
+/// The French and English labels of a form, checked.
+#[cfg(feature = "ssr")]
+fn labels(fr: &str, en: &str) -> Result<(String, String), AppError> {
+    use crate::domain::reference::parse_label;
+    let fr = parse_label(fr, "Libellé français").map_err(AppError::Validation)?;
+    let en = parse_label(en, "Libellé anglais").map_err(AppError::Validation)?;
+    Ok((fr, en))
+}
+
 /// Admins: every domain with its skills.
 #[server(prefix = "/api", endpoint = "reference_list", input = GetUrl)]
 pub async fn reference_list() -> Result<Vec<DomainAdmin>, AppError> {
@@ -24,13 +33,12 @@ pub async fn reference_list() -> Result<Vec<DomainAdmin>, AppError> {
 #[server(prefix = "/api", endpoint = "reference_add_domain")]
 pub async fn reference_add_domain(label_fr: String, label_en: String) -> Result<(), AppError> {
     use crate::domain::account::Role;
-    use crate::domain::reference::{parse_label, slugify};
+    use crate::domain::reference::slugify;
     use crate::server::{auth::access::require_role, repo::dossier, state::app_state};
     super::respond(
         async {
             require_role(Role::Admin).await?;
-            let fr = parse_label(&label_fr, "Libellé français").map_err(AppError::Validation)?;
-            let en = parse_label(&label_en, "Libellé anglais").map_err(AppError::Validation)?;
+            let (fr, en) = labels(&label_fr, &label_en)?;
             let slug = slugify(&fr).map_err(AppError::Validation)?;
             dossier::add_domain(&app_state()?.pool, &slug, &fr, &en).await
         }
@@ -46,13 +54,12 @@ pub async fn reference_add_skill(
     label_en: String,
 ) -> Result<(), AppError> {
     use crate::domain::account::Role;
-    use crate::domain::reference::{parse_label, slugify};
+    use crate::domain::reference::slugify;
     use crate::server::{auth::access::require_role, repo::dossier, state::app_state};
     super::respond(
         async {
             require_role(Role::Admin).await?;
-            let fr = parse_label(&label_fr, "Libellé français").map_err(AppError::Validation)?;
-            let en = parse_label(&label_en, "Libellé anglais").map_err(AppError::Validation)?;
+            let (fr, en) = labels(&label_fr, &label_en)?;
             let slug = slugify(&fr).map_err(AppError::Validation)?;
             dossier::add_skill(&app_state()?.pool, domain.trim(), &slug, &fr, &en).await
         }
@@ -84,13 +91,11 @@ pub async fn reference_rename(
     label_en: String,
 ) -> Result<(), AppError> {
     use crate::domain::account::Role;
-    use crate::domain::reference::parse_label;
     use crate::server::{auth::access::require_role, repo::dossier, state::app_state};
     super::respond(
         async {
             require_role(Role::Admin).await?;
-            let fr = parse_label(&label_fr, "Libellé français").map_err(AppError::Validation)?;
-            let en = parse_label(&label_en, "Libellé anglais").map_err(AppError::Validation)?;
+            let (fr, en) = labels(&label_fr, &label_en)?;
             let pool = &app_state()?.pool;
             match target.trim().split_once(':') {
                 Some(("domain", slug)) => dossier::rename_domain(pool, slug, &fr, &en).await,
