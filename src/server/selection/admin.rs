@@ -1,137 +1,23 @@
-//! From matching to proposals: experts see matching projects and apply; admins rank the
-//! candidates and propose some; clients see the proposed dossiers in full.
+//! The admin's pre-selection: candidates ranked and explained (matches and applicants),
+//! and the proposal of some to the client, checked against the rules.
 
 use sqlx::PgPool;
 use uuid::Uuid;
 
+use super::{project_summary, today};
 use crate::domain::eligibility::AttestationStatus;
 use crate::domain::matching::{passes_hard_filters, score, MatchScore, RankKey, Rejection};
-use crate::domain::project::{
-    AdminProjectView, Candidate, ClientProjectView, ExpertProjectView, ProjectSummary,
-    ProposedDossier,
-};
+use crate::domain::project::{AdminProjectView, Candidate, ProjectSummary};
 use crate::domain::selection::ProposalState;
 use crate::domain::session::CurrentUser;
 use crate::error::AppError;
-use crate::server::dossiers::today;
 use crate::server::mail::{outbox, templates};
 use crate::server::projects::{self, summary, summary_sql, SummaryRow};
-use crate::server::repo::{dossier, notifications, published::published_dossier, reviews};
+use crate::server::repo::notifications;
 use crate::server::state::AppState;
 
 /// How many ranked candidates the admin sees.
 pub const CANDIDATES: usize = 50;
-
-async fn expert_of(pool: &PgPool, account: Uuid) -> Result<Uuid, AppError> {
-    sqlx::query_scalar("SELECT id FROM experts WHERE account_id = $1 AND status = 'published'")
-        .bind(account)
-        .fetch_optional(pool)
-        .await?
-        .ok_or_else(|| {
-            AppError::Validation(
-                "Votre profil doit être publié pour voir les projets et y répondre.".into(),
-            )
-        })
-}
-
-/// Open projects of the expert's domains, each with the expert's own match explained;
-/// `None` while the expert's profile is not published.
-pub async fn for_expert(
-    state: &AppState,
-    user: &CurrentUser,
-) -> Result<Option<Vec<ExpertProjectView>>, AppError> {
-    let expert = match expert_of(&state.pool, user.id).await {
-        Ok(expert) => expert,
-        Err(AppError::Validation(_)) => return Ok(None),
-        Err(err) => return Err(err),
-    };
-    // The company is revealed only to experts already proposed for the project.
-    let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
-        "{} WHERE p.status = 'open'
-           AND p.domain_id IN (SELECT domain_id FROM expert_domains WHERE expert_id = $1)
-         ORDER BY p.created_at DESC LIMIT 100",
-        summary_sql(
-            "EXISTS (SELECT 1 FROM proposals pr WHERE pr.project_id = p.id AND pr.expert_id = $1)"
-        )
-    ))
-    .bind(expert)
-    .fetch_all(&state.pool)
-    .await?;
-    let applied: Vec<Uuid> =
-        sqlx::query_scalar("SELECT project_id FROM applications WHERE expert_id = $1")
-            .bind(expert)
-            .fetch_all(&state.pool)
-            .await?;
-    let facts = state.matching_facts(expert);
-    let ids: Vec<Uuid> = rows.iter().map(|r| r.0).collect();
-    let criteria = projects::criteria_of(&state.pool, &ids).await?;
-    let today = today();
-    Ok(Some(
-        rows.into_iter()
-            .map(summary)
-            .map(|project| ExpertProjectView {
-                applied: applied.contains(&project.id),
-                score: facts.as_ref().and_then(|f| {
-                    let c = criteria.iter().find(|c| c.project_id == project.id)?;
-                    Some(score(f, c, today))
-                }),
-                project,
-            })
-            .collect(),
-    ))
-}
-
-/// The expert applies to an open project of their domains, once.
-pub async fn apply(
-    pool: &PgPool,
-    user: &CurrentUser,
-    project: Uuid,
-    message: &str,
-) -> Result<(), AppError> {
-    let message = message.trim();
-    if message.is_empty() || message.chars().count() > 2000 {
-        return Err(AppError::Validation(
-            "Votre message de candidature doit faire entre 1 et 2 000 caractères.".into(),
-        ));
-    }
-    let expert = expert_of(pool, user.id).await?;
-    let open: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM projects p WHERE p.id = $1 AND p.status = 'open'
-                        AND p.domain_id IN (SELECT domain_id FROM expert_domains WHERE expert_id = $2))",
-    )
-    .bind(project)
-    .bind(expert)
-    .fetch_one(pool)
-    .await?;
-    if !open {
-        return Err(AppError::NotFound);
-    }
-    let inserted = sqlx::query(
-        "INSERT INTO applications (project_id, expert_id, message) VALUES ($1, $2, $3)
-         ON CONFLICT DO NOTHING",
-    )
-    .bind(project)
-    .bind(expert)
-    .bind(message)
-    .execute(pool)
-    .await?
-    .rows_affected();
-    if inserted == 0 {
-        return Err(AppError::Validation(
-            "Vous avez déjà postulé à ce projet.".into(),
-        ));
-    }
-    Ok(())
-}
-
-async fn project_summary(pool: &PgPool, project: Uuid) -> Result<ProjectSummary, AppError> {
-    let row: Option<SummaryRow> =
-        sqlx::query_as(&format!("{} WHERE p.id = $1", summary_sql("true")))
-            .bind(project)
-            .fetch_optional(pool)
-            .await?;
-    Ok(summary(row.ok_or(AppError::NotFound)?))
-}
 
 /// Open projects, newest first, for admins.
 pub async fn admin_projects(pool: &PgPool) -> Result<Vec<ProjectSummary>, AppError> {
@@ -352,69 +238,4 @@ pub async fn propose(
     }
     tx.commit().await?;
     Ok(added)
-}
-
-/// The client's project with the dossiers proposed so far, in full. Each dossier shown
-/// is recorded in the expert's access log.
-pub async fn for_client(
-    state: &AppState,
-    client: &CurrentUser,
-    project: Uuid,
-) -> Result<ClientProjectView, AppError> {
-    let owner: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM projects WHERE id = $1 AND client_account_id = $2)",
-    )
-    .bind(project)
-    .bind(client.id)
-    .fetch_one(&state.pool)
-    .await?;
-    if !owner {
-        return Err(AppError::NotFound);
-    }
-    let summary = project_summary(&state.pool, project).await?;
-    let refs = dossier::reference_data(&state.pool).await?;
-    let criteria = projects::criteria(&state.pool, project).await?;
-    // Only proposals still open show a dossier (a declined or withdrawn one no longer
-    // reveals anything).
-    let open: Vec<&str> = ProposalState::OPEN_TO_CLIENT
-        .iter()
-        .map(|s| s.as_str())
-        .collect();
-    let proposals: Vec<(Uuid, String, String)> = sqlx::query_as(
-        "SELECT expert_id, note, state FROM proposals WHERE project_id = $1 AND state = ANY($2)
-          ORDER BY proposed_at, id",
-    )
-    .bind(project)
-    .bind(&open)
-    .fetch_all(&state.pool)
-    .await?;
-    let mut out = Vec::new();
-    let mut conn = state.pool.acquire().await?;
-    for (expert, note, proposal_state) in proposals {
-        // An expert whose account was disabled since is no longer shown.
-        let (dossier, account) = match published_dossier(&state.pool, expert, &refs).await {
-            Ok(found) => found,
-            Err(AppError::NotFound) => continue,
-            Err(err) => return Err(err),
-        };
-        reviews::log_view(
-            &mut conn,
-            account,
-            client.id,
-            &format!("Projet « {} »", summary.title),
-        )
-        .await?;
-        out.push(ProposedDossier {
-            dossier,
-            note,
-            state: ProposalState::parse(&proposal_state).unwrap_or(ProposalState::Proposed),
-            score: state
-                .matching_facts(expert)
-                .map(|f| score(&f, &criteria, today())),
-        });
-    }
-    Ok(ClientProjectView {
-        project: summary,
-        proposals: out,
-    })
 }

@@ -1,5 +1,9 @@
 //! Client projects: the wizard's draft kept on the server, submission, the matching
-//! criteria of a project, and the notices sent to matching experts.
+//! criteria of a project. The notices sent to matching experts: [`notices`].
+
+mod notices;
+
+pub use notices::{retry_notices, run_notice_retries, send_notices, NOTICE_THRESHOLD};
 
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -11,15 +15,8 @@ use crate::domain::project::{ProjectDraft, ProjectSummary, Step, WizardData, CON
 use crate::domain::session::CurrentUser;
 use crate::error::AppError;
 use crate::server::dossiers::today;
-use crate::server::mail::{outbox, templates};
-use crate::server::repo::{dossier, notifications};
+use crate::server::repo::dossier;
 use crate::server::state::AppState;
-
-/// Experts scoring at least this (out of 1000) get "un projet dans votre domaine".
-pub const NOTICE_THRESHOLD: u16 = 600;
-/// The first batch of ranked experts looked at for notices; it grows until the
-/// threshold is crossed, so that every expert above it is told.
-const NOTICE_BATCH: usize = 200;
 
 /// The client's latest draft, or a new one.
 pub async fn wizard(pool: &PgPool, client: &CurrentUser) -> Result<WizardData, AppError> {
@@ -246,115 +243,6 @@ pub async fn criteria_of(
             },
         )
         .collect())
-}
-
-/// Mails and notifies the experts matching `project` above [`NOTICE_THRESHOLD`] who
-/// accept such alerts; each expert is told once per project, however often this runs.
-pub async fn send_notices(state: &AppState, project: Uuid) -> Result<usize, AppError> {
-    let criteria = criteria(&state.pool, project).await?;
-    let mut k = NOTICE_BATCH;
-    let ranked = loop {
-        let ranked = state.matching_top(&criteria, k);
-        let more = ranked.len() == k
-            && ranked
-                .last()
-                .is_some_and(|r| r.score.total >= NOTICE_THRESHOLD);
-        if !more {
-            break ranked;
-        }
-        k *= 4;
-    };
-    let title: String = sqlx::query_scalar("SELECT title FROM projects WHERE id = $1")
-        .bind(project)
-        .fetch_one(&state.pool)
-        .await?;
-    let link = format!("{}/projets", state.config.public_url.trim_end_matches('/'));
-    let mut sent = 0;
-    for r in ranked
-        .into_iter()
-        .filter(|r| r.score.total >= NOTICE_THRESHOLD)
-    {
-        let mut tx = state.pool.begin().await?;
-        let recipient: Option<(Uuid, String, String)> = sqlx::query_as(
-            "SELECT a.id, a.email, a.display_name FROM experts e
-             JOIN accounts a ON a.id = e.account_id AND a.disabled_at IS NULL
-             JOIN providers p ON p.account_id = a.id AND p.notify_projects
-             WHERE e.id = $1",
-        )
-        .bind(r.expert_id)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let first_time = recipient.is_some()
-            && sqlx::query(
-                "INSERT INTO project_notices (project_id, expert_id, score) VALUES ($1, $2, $3)
-                 ON CONFLICT DO NOTHING",
-            )
-            .bind(project)
-            .bind(r.expert_id)
-            .bind(i16::try_from(r.score.total).unwrap_or(i16::MAX))
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-                == 1;
-        let (Some((account, email, name)), true) = (recipient, first_time) else {
-            continue;
-        };
-        outbox::enqueue(
-            &mut tx,
-            &templates::project_notice(&email, &name, &title, &link),
-        )
-        .await?;
-        notifications::notify(
-            &mut tx,
-            account,
-            "Un projet dans votre domaine",
-            &format!("« {title} » correspond à votre profil."),
-            Some("/projets"),
-        )
-        .await?;
-        tx.commit().await?;
-        sent += 1;
-    }
-    sqlx::query("UPDATE projects SET notices_sent_at = now() WHERE id = $1")
-        .bind(project)
-        .execute(&state.pool)
-        .await?;
-    Ok(sent)
-}
-
-/// Sends the notices of open projects whose sending failed (or was cut short by a
-/// restart); each expert is still told once. Returns how many projects were done; a
-/// project that fails again is logged and tried at the next round.
-pub async fn retry_notices(state: &AppState) -> Result<usize, AppError> {
-    let pending: Vec<Uuid> = sqlx::query_scalar(
-        "SELECT id FROM projects WHERE status = 'open' AND notices_sent_at IS NULL
-          ORDER BY created_at LIMIT 100",
-    )
-    .fetch_all(&state.pool)
-    .await?;
-    let mut done = 0;
-    for project in &pending {
-        // One project failing must not hold up the others.
-        match send_notices(state, *project).await {
-            Ok(sent) => {
-                tracing::info!(%project, notices = sent, "project notices sent on retry");
-                done += 1;
-            }
-            Err(err) => tracing::warn!(%project, error = ?err, "project notices failed again"),
-        }
-    }
-    Ok(done)
-}
-
-/// Runs [`retry_notices`] every five minutes, for ever.
-pub async fn run_notice_retries(state: AppState) {
-    let mut tick = tokio::time::interval(std::time::Duration::from_secs(300));
-    loop {
-        tick.tick().await;
-        if let Err(err) = retry_notices(&state).await {
-            tracing::warn!(error = ?err, "project notice retry failed");
-        }
-    }
 }
 
 /// A project as listed: the company's name unless it is confidential and `reveal` is false.
