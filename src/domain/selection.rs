@@ -31,6 +31,11 @@ impl ProposalState {
     pub const OPEN_TO_CLIENT: [ProposalState; 2] =
         [ProposalState::Proposed, ProposalState::Shortlisted];
 
+    /// [`Self::OPEN_TO_CLIENT`] as stored, for SQL.
+    pub fn open_to_client_names() -> [&'static str; 2] {
+        Self::OPEN_TO_CLIENT.map(Self::as_str)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             ProposalState::Proposed => "proposed",

@@ -189,11 +189,7 @@ async fn from_submission_to_proposed_dossiers() {
         "not a provider: no setting"
     );
     // Notices go to the experts in the index when the project is submitted.
-    let all: Vec<uuid::Uuid> = sqlx::query_scalar("SELECT id FROM experts")
-        .fetch_all(&app.pool)
-        .await
-        .unwrap();
-    app.wait_indexed(&all).await;
+    app.wait_all_indexed().await;
     let deadline = Instant::now() + Duration::from_secs(5);
 
     let client = app.client_company("achats@acme.fr", "Acme").await;

@@ -55,12 +55,18 @@ async fn expert_id(app: &TestApp, last_name: &str) -> String {
         .unwrap()
 }
 
-async fn account_id(app: &TestApp, email: &str) -> String {
-    sqlx::query_scalar("SELECT id::text FROM accounts WHERE email = $1")
+/// The admin disables (or enables) the account of `email`.
+async fn set_disabled(app: &TestApp, admin: &reqwest::Client, email: &str, disabled: bool) {
+    let id: String = sqlx::query_scalar("SELECT id::text FROM accounts WHERE email = $1")
         .bind(email)
         .fetch_one(&app.pool)
         .await
-        .unwrap()
+        .unwrap();
+    let form = [("id", id.as_str()), ("disabled", &disabled.to_string())];
+    let res = app
+        .call_as(admin, "admin_set_account_disabled", &form)
+        .await;
+    assert_eq!(res.status(), 200);
 }
 
 /// Proposes these experts, expects a refusal (422) and returns its message.
@@ -120,11 +126,7 @@ async fn only_experts_within_the_rules_are_matched_and_proposed() {
         remote_far,
     )
     .await;
-    let all: Vec<uuid::Uuid> = sqlx::query_scalar("SELECT id FROM experts")
-        .fetch_all(&app.pool)
-        .await
-        .unwrap();
-    app.wait_indexed(&all).await;
+    app.wait_all_indexed().await;
     let client = app.client_company("achats@acme.fr", "Acme").await;
     let project = submit_project(&app, &client).await;
 
@@ -178,17 +180,9 @@ async fn only_experts_within_the_rules_are_matched_and_proposed() {
     assert_eq!(propose(&app, &admin, &project, &fabre).await, 200);
 
     // Disabled: out of the directory, the card, matching and proposals at once.
-    let account = account_id(&app, "a@exemple.fr").await;
-    let set = |disabled: &'static str| {
-        let form = [("id", account.clone()), ("disabled", disabled.to_string())];
-        let request = admin
-            .post(format!("{}/api/admin_set_account_disabled", app.base_url))
-            .form(&form);
-        async move { request.send().await.unwrap().status() }
-    };
     let directory = app.get("/experts").await.text().await.unwrap();
     assert!(directory.contains(&aubertin), "listed while enabled");
-    assert_eq!(set("true").await, 200);
+    set_disabled(&app, &admin, "a@exemple.fr", true).await;
     let directory = app.get("/experts").await.text().await.unwrap();
     assert!(
         !directory.contains(&aubertin),
@@ -207,7 +201,7 @@ async fn only_experts_within_the_rules_are_matched_and_proposed() {
     assert!(refused.contains("compte désactivé"), "{refused}");
 
     // Enabled again: back everywhere.
-    assert_eq!(set("false").await, 200);
+    set_disabled(&app, &admin, "a@exemple.fr", false).await;
     assert_eq!(app.get(&format!("/experts/{aubertin}")).await.status(), 200);
     let list = candidates(&app, &admin, &project, |l| {
         l.iter().any(|c| c["expert_id"] == aubertin.as_str())
@@ -241,25 +235,12 @@ async fn only_experts_within_the_rules_are_matched_and_proposed() {
         }
     };
     assert!(shown(client.clone(), project.clone()).await);
-    let fabre_account = account_id(&app, "f@exemple.fr").await;
-    let disable = [("id", fabre_account.as_str()), ("disabled", "true")];
-    assert_eq!(
-        app.call_as(&admin, "admin_set_account_disabled", &disable)
-            .await
-            .status(),
-        200
-    );
+    set_disabled(&app, &admin, "f@exemple.fr", true).await;
     assert!(
         !shown(client.clone(), project.clone()).await,
         "disabled since"
     );
-    let enable = [("id", fabre_account.as_str()), ("disabled", "false")];
-    assert_eq!(
-        app.call_as(&admin, "admin_set_account_disabled", &enable)
-            .await
-            .status(),
-        200
-    );
+    set_disabled(&app, &admin, "f@exemple.fr", false).await;
     assert!(shown(client.clone(), project.clone()).await);
     sqlx::query("UPDATE proposals SET state = 'declined'")
         .execute(&app.pool)
@@ -282,11 +263,7 @@ async fn notices_that_did_not_go_out_are_sent_by_the_retry_job() {
         json!({}),
     )
     .await;
-    let all: Vec<uuid::Uuid> = sqlx::query_scalar("SELECT id FROM experts")
-        .fetch_all(&app.pool)
-        .await
-        .unwrap();
-    app.wait_indexed(&all).await;
+    app.wait_all_indexed().await;
     let client = app.client_company("achats@acme.fr", "Acme").await;
     let project = submit_project(&app, &client).await;
     let retry = || b2bizen::server::projects::retry_notices(&app.state);

@@ -209,10 +209,7 @@ pub async fn stored_file(pool: &PgPool, key: &str) -> Result<Option<StoredFile>,
 /// Whether `key` is a file of the published version (not a draft's, nor a replaced
 /// one) of a visible expert proposed to `client` by a proposal still open to them.
 pub async fn proposed_file(pool: &PgPool, key: &str, client: Uuid) -> Result<bool, AppError> {
-    let open: Vec<&str> = ProposalState::OPEN_TO_CLIENT
-        .iter()
-        .map(|s| s.as_str())
-        .collect();
+    let open = ProposalState::open_to_client_names();
     Ok(sqlx::query_scalar(concat!(
         "SELECT EXISTS (SELECT 1 FROM proposals pr
                         JOIN projects p ON p.id = pr.project_id
@@ -225,7 +222,7 @@ pub async fn proposed_file(pool: &PgPool, key: &str, client: Uuid) -> Result<boo
     ))
     .bind(key)
     .bind(client)
-    .bind(&open)
+    .bind(open)
     .fetch_one(pool)
     .await?)
 }

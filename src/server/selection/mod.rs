@@ -153,16 +153,13 @@ pub async fn for_client(
     let criteria = projects::criteria(&state.pool, project).await?;
     // Only proposals still open show a dossier (a declined or withdrawn one no longer
     // reveals anything).
-    let open: Vec<&str> = ProposalState::OPEN_TO_CLIENT
-        .iter()
-        .map(|s| s.as_str())
-        .collect();
+    let open = ProposalState::open_to_client_names();
     let proposals: Vec<(Uuid, String, String)> = sqlx::query_as(
         "SELECT expert_id, note, state FROM proposals WHERE project_id = $1 AND state = ANY($2)
           ORDER BY proposed_at, id",
     )
     .bind(project)
-    .bind(&open)
+    .bind(open)
     .fetch_all(&state.pool)
     .await?;
     let mut out = Vec::new();

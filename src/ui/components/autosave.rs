@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use std::future::Future;
 
 use crate::error::AppError;
+use crate::ui::text::profile::SAVE_TIMEOUT;
 
 /// Where the last changes stand.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,7 +78,7 @@ where
                     while let Some(state) = next {
                         result = within(SAVE_TIMEOUT_MS, save(state))
                             .await
-                            .unwrap_or_else(|| Err(AppError::Validation(tx_timeout().into())));
+                            .unwrap_or_else(|| Err(AppError::Validation(SAVE_TIMEOUT.into())));
                         next = queued.try_update_value(Option::take).flatten();
                     }
                     in_flight.set_value(false);
@@ -94,10 +95,6 @@ where
         );
     });
     status
-}
-
-fn tx_timeout() -> &'static str {
-    crate::ui::text::profile::SAVE_TIMEOUT
 }
 
 #[component]
