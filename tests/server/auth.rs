@@ -442,3 +442,21 @@ async fn a_form_posted_without_javascript_comes_back_with_its_message() {
         .await;
     assert_eq!(res.status(), 401);
 }
+
+/// An origin is a scheme, a host and a port: `https://host` is another site than
+/// `http://host`, and may not post to it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_origin_with_another_scheme_is_cross_site() {
+    let app = TestApp::spawn().await;
+    let host = app.base_url.trim_start_matches("http://").to_string();
+    let plain = reqwest::Client::new();
+    let post = |origin: String| {
+        plain
+            .post(format!("{}/api/auth_whoami", app.base_url))
+            .header("origin", origin)
+            .send()
+    };
+    assert_eq!(post(format!("https://{host}")).await.unwrap().status(), 403);
+    assert_eq!(post(format!("HTTP://{host}")).await.unwrap().status(), 200);
+    assert_eq!(post(format!("http://{host}")).await.unwrap().status(), 200);
+}

@@ -36,14 +36,20 @@ pub async fn refuse_cross_site(
     next.run(req).await
 }
 
-/// The origin must name this site: its public URL, or the host the request was sent to.
+/// The origin must name this site, scheme included (`https://host` is another origin
+/// than `http://host`): its public URL, or the host the request was sent to under the
+/// public URL's scheme (a site reached by several names, such as 127.0.0.1 and localhost).
 fn same_origin(origin: &str, host: Option<&str>, public_url: &str) -> bool {
     if origin.eq_ignore_ascii_case(public_url) {
         return true;
     }
+    let Some((scheme, _)) = public_url.split_once("://") else {
+        return false;
+    };
     let origin_host = origin
-        .strip_prefix("https://")
-        .or_else(|| origin.strip_prefix("http://"));
+        .split_once("://")
+        .filter(|(s, _)| s.eq_ignore_ascii_case(scheme))
+        .map(|(_, h)| h);
     matches!((origin_host, host), (Some(o), Some(h)) if o.eq_ignore_ascii_case(h))
 }
 
@@ -63,10 +69,16 @@ mod tests {
     fn origins() {
         let public = "https://b2bizen.fr";
         assert!(same_origin("https://b2bizen.fr", None, public));
+        assert!(same_origin("HTTPS://B2BiZen.fr", None, public));
+        assert!(same_origin(
+            "https://www.b2bizen.fr",
+            Some("www.b2bizen.fr"),
+            public
+        ));
         assert!(same_origin(
             "http://127.0.0.1:3000",
             Some("127.0.0.1:3000"),
-            public
+            "http://localhost:3000"
         ));
         assert!(!same_origin(
             "https://evil.example",
@@ -78,6 +90,25 @@ mod tests {
             "https://b2bizen.fr.evil.example",
             Some("b2bizen.fr"),
             public
+        ));
+    }
+
+    #[test]
+    fn the_scheme_is_part_of_the_origin() {
+        assert!(!same_origin(
+            "https://127.0.0.1:3000",
+            Some("127.0.0.1:3000"),
+            "http://127.0.0.1:3000"
+        ));
+        assert!(!same_origin(
+            "http://b2bizen.fr",
+            Some("b2bizen.fr"),
+            "https://b2bizen.fr"
+        ));
+        assert!(!same_origin(
+            "ftp://127.0.0.1:3000",
+            Some("127.0.0.1:3000"),
+            "http://127.0.0.1:3000"
         ));
     }
 }
