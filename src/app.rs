@@ -26,6 +26,8 @@ use crate::ui::text::t;
 
 /// The document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    page_security_policy();
     view! {
         <!DOCTYPE html>
         <html lang=t().lang>
@@ -44,6 +46,22 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The page's Content-Security-Policy, with the nonce Leptos gives this response's inline
+/// scripts: a script injected into the page has no nonce and does not run.
+#[cfg(feature = "ssr")]
+fn page_security_policy() {
+    use axum::http::{header, HeaderValue};
+    let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) else {
+        return;
+    };
+    if let Ok(policy) = HeaderValue::from_str(&crate::server::http::headers::page_policy(&nonce)) {
+        response.insert_header(header::CONTENT_SECURITY_POLICY, policy);
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -56,7 +74,7 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <Stylesheet id="leptos" href="/pkg/b2bizen.css"/>
-        <Title formatter=|title: String| format!("{title} · B2BiZen")/>
+        <Title formatter=|title: String| crate::ui::head::page_title(&title)/>
         <Router>
             <Shell/>
         </Router>

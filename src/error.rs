@@ -13,6 +13,13 @@ pub enum AppError {
     /// Input that does not parse; the message says what to fix.
     #[error("{0}")]
     Validation(String),
+    /// A request that is not what a form or the app sends (malformed JSON, bad UTF-8,
+    /// a body cut short): the message says so, nothing was changed.
+    #[error("{0}")]
+    BadRequest(String),
+    /// The client took too long to send its request.
+    #[error("La requête a mis trop de temps à arriver. Merci de réessayer.")]
+    RequestTimeout,
     /// A request body (an upload) over its limit; the message gives the limit.
     #[error("{0}")]
     TooLarge(String),
@@ -43,6 +50,8 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::Validation(_) => 422,
+            AppError::BadRequest(_) => 400,
+            AppError::RequestTimeout => 408,
             AppError::TooLarge(_) => 413,
             AppError::Unauthorized | AppError::BadCredentials => 401,
             AppError::InvalidLink => 410,
@@ -62,8 +71,18 @@ impl FromServerFnError for AppError {
         match value {
             // The browser could not reach the server at all.
             ServerFnErrorErr::Request(_) => AppError::Unavailable,
-            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
-                AppError::Validation("La requête est incomplète ou mal formée.".into())
+            // What a form or the app never sends: malformed JSON, bad UTF-8, a missing
+            // field. One line in the log, a 400 for the caller.
+            ServerFnErrorErr::Args(detail)
+            | ServerFnErrorErr::MissingArg(detail)
+            | ServerFnErrorErr::Deserialization(detail) => {
+                #[cfg(feature = "ssr")]
+                {
+                    tracing::info!(error = %detail, "malformed server function call");
+                    crate::api::set_error_status(400);
+                }
+                let _ = detail;
+                AppError::BadRequest("La requête est incomplète ou mal formée.".into())
             }
             other => {
                 #[cfg(feature = "ssr")]
@@ -101,6 +120,8 @@ mod tests {
     fn statuses_follow_http_meaning() {
         let expected = [
             (AppError::Validation("x".into()), 422),
+            (AppError::BadRequest("x".into()), 400),
+            (AppError::RequestTimeout, 408),
             (AppError::TooLarge("x".into()), 413),
             (AppError::Unauthorized, 401),
             (AppError::BadCredentials, 401),

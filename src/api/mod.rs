@@ -12,33 +12,39 @@ pub mod review;
 pub mod stats;
 
 /// Sets the HTTP status of a failed server function call from its [`AppError`].
+#[cfg(feature = "ssr")]
+pub(crate) fn respond<T>(
+    result: Result<T, crate::error::AppError>,
+) -> Result<T, crate::error::AppError> {
+    if let Err(err) = &result {
+        set_error_status(err.status());
+    }
+    result
+}
+
+/// Sets the status of a failed call's answer.
 ///
 /// Not for a plain HTML form posted without JavaScript: server functions answer it with
 /// a redirect back to the form, the error encoded in the address so the page shows it,
 /// and a browser only follows that redirect if the status stays a 3xx.
 #[cfg(feature = "ssr")]
-pub(crate) fn respond<T>(
-    result: Result<T, crate::error::AppError>,
-) -> Result<T, crate::error::AppError> {
+pub(crate) fn set_error_status(status: u16) {
     use leptos::prelude::use_context;
-    if let Err(err) = &result {
-        let form_post = use_context::<axum::http::request::Parts>().is_some_and(|parts| {
-            parts
-                .uri
-                .path()
-                .starts_with(crate::server::auth::access::API_PREFIX)
-                && parts
-                    .headers
-                    .get(axum::http::header::ACCEPT)
-                    .and_then(|v| v.to_str().ok())
-                    .is_some_and(|v| v.contains("text/html"))
-        });
-        if let (false, Some(options)) = (form_post, use_context::<leptos_axum::ResponseOptions>()) {
-            options.set_status(
-                axum::http::StatusCode::from_u16(err.status())
-                    .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR),
-            );
-        }
+    let form_post = use_context::<axum::http::request::Parts>().is_some_and(|parts| {
+        parts
+            .uri
+            .path()
+            .starts_with(crate::server::auth::access::API_PREFIX)
+            && parts
+                .headers
+                .get(axum::http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("text/html"))
+    });
+    if let (false, Some(options)) = (form_post, use_context::<leptos_axum::ResponseOptions>()) {
+        options.set_status(
+            axum::http::StatusCode::from_u16(status)
+                .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR),
+        );
     }
-    result
 }

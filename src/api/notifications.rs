@@ -12,7 +12,7 @@ use crate::server::{auth::access, repo::notifications, state::app_state};
 pub async fn list_notifications() -> Result<Vec<Notification>, AppError> {
     super::respond(
         async {
-            let user = access::require_user().await?;
+            let user = access::user::<ListNotifications>().await?;
             notifications::list(&app_state()?.pool, user.id).await
         }
         .await,
@@ -23,7 +23,7 @@ pub async fn list_notifications() -> Result<Vec<Notification>, AppError> {
 pub async fn unread_notifications() -> Result<i64, AppError> {
     super::respond(
         async {
-            let user = access::require_user().await?;
+            let user = access::user::<UnreadNotifications>().await?;
             notifications::unread_count(&app_state()?.pool, user.id).await
         }
         .await,
@@ -34,7 +34,7 @@ pub async fn unread_notifications() -> Result<i64, AppError> {
 pub async fn mark_notifications_read() -> Result<(), AppError> {
     super::respond(
         async {
-            let user = access::require_user().await?;
+            let user = access::user::<MarkNotificationsRead>().await?;
             notifications::mark_all_read(&app_state()?.pool, user.id).await
         }
         .await,

@@ -18,11 +18,10 @@ fn labels(fr: &str, en: &str) -> Result<(String, String), AppError> {
 /// Admins: every domain with its skills.
 #[server(prefix = "/api", endpoint = "reference_list", input = GetUrl)]
 pub async fn reference_list() -> Result<Vec<DomainAdmin>, AppError> {
-    use crate::domain::account::Role;
-    use crate::server::{auth::access::require_role, repo::dossier, state::app_state};
+    use crate::server::{auth::access, repo::dossier, state::app_state};
     super::respond(
         async {
-            require_role(Role::Admin).await?;
+            access::user::<ReferenceList>().await?;
             dossier::reference_admin(&app_state()?.pool).await
         }
         .await,
@@ -32,12 +31,11 @@ pub async fn reference_list() -> Result<Vec<DomainAdmin>, AppError> {
 /// Admins: a new domain (its identifier comes from the French label).
 #[server(prefix = "/api", endpoint = "reference_add_domain")]
 pub async fn reference_add_domain(label_fr: String, label_en: String) -> Result<(), AppError> {
-    use crate::domain::account::Role;
     use crate::domain::reference::slugify;
-    use crate::server::{auth::access::require_role, repo::dossier, state::app_state};
+    use crate::server::{auth::access, repo::dossier, state::app_state};
     super::respond(
         async {
-            require_role(Role::Admin).await?;
+            access::user::<ReferenceAddDomain>().await?;
             let (fr, en) = labels(&label_fr, &label_en)?;
             let slug = slugify(&fr).map_err(AppError::Validation)?;
             dossier::add_domain(&app_state()?.pool, &slug, &fr, &en).await
@@ -53,12 +51,11 @@ pub async fn reference_add_skill(
     label_fr: String,
     label_en: String,
 ) -> Result<(), AppError> {
-    use crate::domain::account::Role;
     use crate::domain::reference::slugify;
-    use crate::server::{auth::access::require_role, repo::dossier, state::app_state};
+    use crate::server::{auth::access, repo::dossier, state::app_state};
     super::respond(
         async {
-            require_role(Role::Admin).await?;
+            access::user::<ReferenceAddSkill>().await?;
             let (fr, en) = labels(&label_fr, &label_en)?;
             let slug = slugify(&fr).map_err(AppError::Validation)?;
             dossier::add_skill(&app_state()?.pool, domain.trim(), &slug, &fr, &en).await
@@ -71,11 +68,10 @@ pub async fn reference_add_skill(
 /// that already have it keep it.
 #[server(prefix = "/api", endpoint = "reference_set_domain_active")]
 pub async fn reference_set_domain_active(domain: String, active: bool) -> Result<(), AppError> {
-    use crate::domain::account::Role;
-    use crate::server::{auth::access::require_role, repo::dossier, state::app_state};
+    use crate::server::{auth::access, repo::dossier, state::app_state};
     super::respond(
         async {
-            require_role(Role::Admin).await?;
+            access::user::<ReferenceSetDomainActive>().await?;
             dossier::set_domain_active(&app_state()?.pool, domain.trim(), active).await
         }
         .await,
@@ -90,11 +86,10 @@ pub async fn reference_rename(
     label_fr: String,
     label_en: String,
 ) -> Result<(), AppError> {
-    use crate::domain::account::Role;
-    use crate::server::{auth::access::require_role, repo::dossier, state::app_state};
+    use crate::server::{auth::access, repo::dossier, state::app_state};
     super::respond(
         async {
-            require_role(Role::Admin).await?;
+            access::user::<ReferenceRename>().await?;
             let (fr, en) = labels(&label_fr, &label_en)?;
             let pool = &app_state()?.pool;
             match target.trim().split_once(':') {

@@ -9,11 +9,10 @@ use crate::error::AppError;
 /// Admins: the dossiers waiting for a decision, oldest first.
 #[server(prefix = "/api", endpoint = "review_queue", input = GetUrl)]
 pub async fn review_queue() -> Result<Vec<QueueItem>, AppError> {
-    use crate::domain::account::Role;
-    use crate::server::{auth::access::require_role, review, state::app_state};
+    use crate::server::{auth::access, review, state::app_state};
     super::respond(
         async {
-            require_role(Role::Admin).await?;
+            access::user::<ReviewQueue>().await?;
             review::queue(&app_state()?.pool).await
         }
         .await,
@@ -24,11 +23,10 @@ pub async fn review_queue() -> Result<Vec<QueueItem>, AppError> {
 /// POST: it writes to the access log.
 #[server(prefix = "/api", endpoint = "review_open")]
 pub async fn review_open(id: i64) -> Result<ReviewDossier, AppError> {
-    use crate::domain::account::Role;
-    use crate::server::{auth::access::require_role, review, state::app_state};
+    use crate::server::{auth::access, review, state::app_state};
     super::respond(
         async {
-            let admin = require_role(Role::Admin).await?;
+            let admin = access::user::<ReviewOpen>().await?;
             review::open(&app_state()?.pool, &admin, id).await
         }
         .await,
@@ -38,11 +36,10 @@ pub async fn review_open(id: i64) -> Result<ReviewDossier, AppError> {
 /// Admins: approve, request changes or reject, with a message for the expert.
 #[server(prefix = "/api", endpoint = "review_decide")]
 pub async fn review_decide(id: i64, decision: String, message: String) -> Result<(), AppError> {
-    use crate::domain::account::Role;
-    use crate::server::{auth::access::require_role, review, state::app_state};
+    use crate::server::{auth::access, review, state::app_state};
     super::respond(
         async {
-            let admin = require_role(Role::Admin).await?;
+            let admin = access::user::<ReviewDecide>().await?;
             let decision = crate::domain::review::Decision::parse(&decision)
                 .ok_or_else(|| AppError::Validation("Décision inconnue.".into()))?;
             let state = app_state()?;

@@ -247,12 +247,59 @@ pub fn parse_name(input: &str, field: &str, max: usize) -> Result<String, String
     if name.chars().count() > max {
         return Err(format!("{field} ne peut pas dépasser {max} caractères."));
     }
+    if name.chars().any(|c| c == '<' || c == '>') {
+        return Err(format!("{field} ne peut pas contenir les signes < et >."));
+    }
+    if name.chars().any(hidden_character) {
+        return Err(format!(
+            "{field} contient un caractère invisible ou de contrôle : retapez-le."
+        ));
+    }
     Ok(name)
+}
+
+/// Characters a person does not type in a name and that can disguise one: control
+/// characters, and the invisible marks that reorder or hide text (bidi overrides and
+/// isolates, zero-width characters).
+fn hidden_character(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{061C}'
+            | '\u{FEFF}'
+        )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_refuse_markup_and_hidden_characters() {
+        assert_eq!(
+            parse_name("  Jean-Éric  ", "Le prénom", 80).unwrap(),
+            "Jean-Éric"
+        );
+        assert_eq!(
+            parse_name("Dupont & Fils l'Atelier", "La raison sociale", 160).unwrap(),
+            "Dupont & Fils l'Atelier"
+        );
+        for bad in [
+            "Bruno</title><script>alert(1)</script>",
+            "<b>Bruno</b>",
+            "Bru\u{202E}onr",
+            "Bruno\u{200B}",
+            "Bru\u{0007}no",
+            "Bruno\u{2066}x",
+        ] {
+            assert!(
+                parse_name(bad, "Le prénom", 80).is_err(),
+                "{bad:?} accepted"
+            );
+        }
+    }
 
     #[test]
     fn emails_are_normalised_and_checked() {

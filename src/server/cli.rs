@@ -2,7 +2,6 @@
 
 use anyhow::{anyhow, bail, Context, Result};
 use sqlx::PgPool;
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 use tokio::net::TcpListener;
@@ -131,13 +130,10 @@ async fn run_app(
     let addr = listener.local_addr()?;
     tracing::info!("B2BiZen listening on http://{addr}");
     println!("B2BiZen est prêt : http://{addr}");
-    axum::serve(
-        listener,
-        http::router(state).into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
-    .context("the HTTP server stopped with an error")
+    let timeout = state.config.slow_client_timeout;
+    http::serve(listener, http::router(state), timeout, shutdown)
+        .await
+        .context("the HTTP server stopped with an error")
 }
 
 /// On an empty embedded database, an admin so that a newcomer can use /admin/mailbox.

@@ -11,6 +11,7 @@
 //! | `MAIL_FROM` | sender of the platform's e-mails | `B2BiZen <no-reply@b2bizen.fr>` |
 //! | `TRUSTED_PROXIES` | comma-separated IPs of reverse proxies whose `X-Forwarded-For` is believed | none |
 //! | `SECURE_COOKIES` | `true` for HTTPS: `Secure` cookies with the `__Host-` prefix | `true` when `PUBLIC_URL` is https |
+//! | `SLOW_CLIENT_TIMEOUT_SECS` | longest wait for a request's headers, or between two pieces of its body | `10` |
 //! | `RUST_LOG` | log filter | `warn,b2bizen=info` |
 
 use anyhow::{bail, Context, Result};
@@ -33,6 +34,9 @@ pub struct Config {
     /// with its `AWS_*` options; unset: `$B2BIZEN_DATA_DIR/uploads`.
     pub storage_url: Option<String>,
     pub storage_options: Vec<(String, String)>,
+    /// How long a client may take to send its headers, or to send the next piece of its
+    /// body, before the connection is closed (slow clients hold a connection each).
+    pub slow_client_timeout: std::time::Duration,
 }
 
 /// The `AWS_*` settings passed to an `s3://` storage.
@@ -107,7 +111,17 @@ impl Config {
             crate::server::storage::ObjectStorage::from_url(url, storage_options.clone())
                 .with_context(|| format!("STORAGE_URL={url:?} is not a usable object store"))?;
         }
+        let slow_client_timeout = match var("SLOW_CLIENT_TIMEOUT_SECS") {
+            None => std::time::Duration::from_secs(10),
+            Some(raw) => match raw.trim().parse::<u64>() {
+                Ok(secs @ 1..=600) => std::time::Duration::from_secs(secs),
+                _ => bail!(
+                    "SLOW_CLIENT_TIMEOUT_SECS={raw:?} must be a number of seconds from 1 to 600"
+                ),
+            },
+        };
         Ok(Self {
+            slow_client_timeout,
             storage_url,
             storage_options,
             database_url,

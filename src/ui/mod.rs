@@ -2,5 +2,6 @@
 
 pub mod components;
 pub mod format;
+pub mod head;
 pub mod pages;
 pub mod text;

@@ -11,6 +11,7 @@ mod admin_accounts;
 mod auth;
 mod decisions;
 mod directory;
+mod hardening;
 mod http;
 mod mail;
 mod photos;

@@ -1,15 +1,19 @@
 //! Access control in one place.
 //!
-//! [`SERVER_FNS`] says, for every server function, who may call it; the [`guard`]
-//! middleware enforces it before the function even parses its arguments (unknown
-//! endpoints are refused), and the functions themselves call [`require_user`] /
-//! [`require_role`] to get the caller they act for.
+//! [`SERVER_FNS`] says, for every server function, who may call it and how large its
+//! request may be. The [`guard`] middleware enforces it before the function even parses
+//! its arguments (unknown endpoints are refused); the functions themselves get the
+//! caller they act for through [`user`] or [`visitor`], which apply the same rule from
+//! the same table — so a server function called in-process during server rendering,
+//! where no middleware runs, is checked exactly as over HTTP. No server function states
+//! its own rule.
 
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use leptos::server_fn::ServerFn;
 use std::net::{IpAddr, SocketAddr};
 use tower_sessions::Session;
 
@@ -126,12 +130,12 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
     if declared.is_some_and(|n| n > limit) {
-        return refuse(AppError::TooLarge(format!(
-            "La requête dépasse la taille maximale acceptée ({} Mo).",
-            limit.div_ceil(1024 * 1024)
-        )));
+        return refuse(too_large(limit));
     }
-    let mut req = req.map(|body| axum::body::Body::new(http_body_util::Limited::new(body, limit)));
+    let mut req = match read_body(req, limit).await {
+        Ok(req) => req,
+        Err(err) => return refuse(err),
+    };
     if access == Access::Public {
         return next.run(req).await;
     }
@@ -144,13 +148,52 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
         Ok(None) => return refuse(AppError::Unauthorized),
         Err(err) => return refuse(err),
     };
-    if let Access::Role(role) = access {
-        if user.role != role {
-            return refuse(AppError::Forbidden);
-        }
+    if let Err(err) = check(access, Some(&user)) {
+        return refuse(err);
     }
     req.extensions_mut().insert(user);
     next.run(req).await
+}
+
+/// Uploads stream through a cap (their handler reads them piece by piece); every other
+/// body is small and read here whole, so that one that is too long, or too slow, gets a
+/// clear 413 or 408 instead of a deserialisation failure deep in the server function.
+async fn read_body(req: Request, limit: usize) -> Result<Request, AppError> {
+    let multipart = req
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/"));
+    if multipart {
+        return Ok(req.map(|body| axum::body::Body::new(http_body_util::Limited::new(body, limit))));
+    }
+    let (parts, body) = req.into_parts();
+    match axum::body::to_bytes(body, limit).await {
+        Ok(bytes) => Ok(Request::from_parts(parts, axum::body::Body::from(bytes))),
+        Err(err) => Err(body_error(&err, limit)),
+    }
+}
+
+fn body_error(err: &axum::Error, limit: usize) -> AppError {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(err);
+    while let Some(current) = cause {
+        if current.is::<http_body_util::LengthLimitError>() {
+            return too_large(limit);
+        }
+        if current.is::<tower_http::timeout::TimeoutError>() {
+            return AppError::RequestTimeout;
+        }
+        cause = current.source();
+    }
+    tracing::info!(error = %err, "request body unreadable");
+    AppError::BadRequest("La requête est incomplète : elle a été interrompue.".into())
+}
+
+fn too_large(limit: usize) -> AppError {
+    AppError::TooLarge(format!(
+        "La requête dépasse la taille maximale acceptée ({} Mo).",
+        limit.div_ceil(1024 * 1024)
+    ))
 }
 
 fn request_parts() -> Result<Parts, AppError> {
@@ -169,7 +212,7 @@ pub fn current_session() -> Result<Session, AppError> {
         .ok_or(AppError::Internal)
 }
 
-/// The caller, if signed in.
+/// The caller, if signed in, whatever the endpoint (see [`user`] and [`visitor`]).
 pub async fn caller() -> Result<Option<CurrentUser>, AppError> {
     let parts = request_parts()?;
     if let Some(user) = parts.extensions.get::<CurrentUser>() {
@@ -183,19 +226,61 @@ pub async fn caller() -> Result<Option<CurrentUser>, AppError> {
     session::current_user(&session, &app_state()?.pool).await
 }
 
-/// The caller, who must be signed in (401 otherwise).
+// TRANSITION: removed once every server function uses `user` / `visitor`.
 pub async fn require_user() -> Result<CurrentUser, AppError> {
     caller().await?.ok_or(AppError::Unauthorized)
 }
 
-/// The caller, who must be signed in with `role` (403 otherwise).
+// TRANSITION: removed once every server function uses `user` / `visitor`.
 pub async fn require_role(role: Role) -> Result<CurrentUser, AppError> {
     let user = require_user().await?;
-    if user.role == role {
-        Ok(user)
-    } else {
-        Err(AppError::Forbidden)
+    check(Access::Role(role), Some(&user))?;
+    Ok(user)
+}
+
+/// Whether `user` may call an endpoint whose rule is `access`.
+fn check(access: Access, user: Option<&CurrentUser>) -> Result<(), AppError> {
+    match (access, user) {
+        (Access::Public, _) => Ok(()),
+        (_, None) => Err(AppError::Unauthorized),
+        (Access::Role(role), Some(user)) if user.role != role => Err(AppError::Forbidden),
+        (Access::SignedIn | Access::Role(_), Some(_)) => Ok(()),
     }
+}
+
+/// The rule of server function `F`, from [`SERVER_FNS`].
+fn rule_of<F: ServerFn>() -> Result<Access, AppError> {
+    policy(F::PATH).ok_or_else(|| {
+        tracing::error!(
+            endpoint = F::PATH,
+            "server function missing from SERVER_FNS"
+        );
+        AppError::Internal
+    })
+}
+
+/// The caller of server function `F`, checked against its rule in [`SERVER_FNS`]:
+/// 401 when it needs a signed-in caller, 403 when the caller's role is not the rule's.
+/// For endpoints open to signed-in accounts or to one role.
+pub async fn user<F: ServerFn>() -> Result<CurrentUser, AppError> {
+    let rule = rule_of::<F>()?;
+    if rule == Access::Public {
+        // A public endpoint that needs a caller says so in the table, not here.
+        tracing::error!(endpoint = F::PATH, "access::user on a public endpoint");
+        return Err(AppError::Internal);
+    }
+    let user = caller().await?;
+    check(rule, user.as_ref())?;
+    user.ok_or(AppError::Unauthorized)
+}
+
+/// The caller of public server function `F`, if signed in; its rule is still checked
+/// (an endpoint moved out of [`Access::Public`] is then refused to visitors here too).
+pub async fn visitor<F: ServerFn>() -> Result<Option<CurrentUser>, AppError> {
+    let rule = rule_of::<F>()?;
+    let user = caller().await?;
+    check(rule, user.as_ref())?;
+    Ok(user)
 }
 
 /// The client's IP address (see [`client_ip::client_ip`]).

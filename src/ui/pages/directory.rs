@@ -1,7 +1,7 @@
 //! The public directory: filters in the address (linkable, works without JavaScript).
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -123,6 +123,11 @@ pub fn ExpertCardPage() -> impl IntoView {
                     match card.await {
                         Ok(card) => view! {
                             <Title text=format!("{} – expert", card.first_name)/>
+                            <Meta name="description" content=format!(
+                                "{}, expert en {} sur B2BiZen.",
+                                card.first_name,
+                                card.domains.join(", "),
+                            )/>
                             <ExpertCard card full=true/>
                         }.into_any(),
                         Err(err) => view! { <p class="notice notice--error">{err.to_string()}</p> }.into_any(),

@@ -4,7 +4,6 @@
 
 use b2bizen::server::{config::Config, db, embedded_pg::EmbeddedPg, http, state::AppState};
 use sqlx::{Connection, PgConnection, PgPool};
-use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU32, Ordering};
 use tokio::sync::OnceCell;
 
@@ -147,10 +146,13 @@ impl TestApp {
         let state = AppState::new(config, pool.clone());
         b2bizen::server::match_sync::start(&state).await.unwrap();
         let served = state.clone();
+        let timeout = state.config.slow_client_timeout;
         tokio::spawn(async move {
-            axum::serve(
+            http::serve(
                 listener,
-                http::router(served).into_make_service_with_connect_info::<SocketAddr>(),
+                http::router(served),
+                timeout,
+                std::future::pending(),
             )
             .await
             .unwrap();

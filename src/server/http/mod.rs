@@ -1,14 +1,18 @@
 //! The axum application: Leptos pages, server functions, static files, health check.
 
+pub mod headers;
+mod serve;
+pub use serve::serve;
+
 use axum::extract::State;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::StatusCode;
 use axum::middleware::from_fn_with_state;
 use axum::routing::get;
 use axum::Router;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use std::sync::OnceLock;
 use tower_http::compression::CompressionLayer;
-use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::RequestBodyTimeoutLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::{time::Duration, SameSite};
 use tower_sessions::{Expiry, SessionManagerLayer};
@@ -54,23 +58,16 @@ pub fn router(state: AppState) -> Router {
         .route("/photos/{id}", get(files::published_photo))
         .leptos_routes(&state, routes, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        // Outermost last: trace → headers → compression → CSRF → session → access.
+        // Outermost last: trace → headers → compression → body timeout → CSRF → session
+        // → access.
         .layer(from_fn_with_state(state.clone(), access::guard))
         .layer(session_layer(&state))
         .layer(from_fn_with_state(state.clone(), csrf::refuse_cross_site))
+        .layer(RequestBodyTimeoutLayer::new(
+            state.config.slow_client_timeout,
+        ))
         .layer(CompressionLayer::new())
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_FRAME_OPTIONS,
-            HeaderValue::from_static("DENY"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("strict-origin-when-cross-origin"),
-        ))
+        .layer(from_fn_with_state(state.clone(), headers::security_headers))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
