@@ -14,8 +14,7 @@ use crate::server::repo::{dossier, notifications, reviews};
 
 /// Today in France (dates of attestations are French calendar dates).
 pub fn today() -> NaiveDate {
-    // Paris is UTC+1 or +2: a day starting at 22:00 UTC at the latest.
-    (chrono::Utc::now() + chrono::Duration::hours(2)).date_naive()
+    crate::server::clock::paris_date(chrono::Utc::now())
 }
 
 pub async fn editor_data(pool: &PgPool, user: &CurrentUser) -> Result<EditorData, AppError> {

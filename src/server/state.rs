@@ -8,6 +8,7 @@ use crate::domain::matching::{ExpertFacts, ProjectCriteria, Ranked};
 use crate::server::matching::MatchIndex;
 
 use crate::error::AppError;
+use crate::server::clock::Clock;
 use crate::server::config::Config;
 use crate::server::storage::{FileStore, LocalStorage, ObjectStorage};
 
@@ -21,6 +22,8 @@ pub struct AppState {
     pub storage: FileStore,
     /// The in-memory matching index, kept in sync by [`crate::server::match_sync`].
     pub matching: Arc<RwLock<MatchIndex>>,
+    /// "Now" and "today" in France; tests replace it with a fixed clock.
+    pub clock: Clock,
 }
 
 impl AppState {
@@ -36,6 +39,7 @@ impl AppState {
                 ),
             },
             matching: Arc::new(RwLock::new(MatchIndex::new())),
+            clock: Clock::system(),
             pool,
             config: Arc::new(config),
         }
@@ -45,7 +49,7 @@ impl AppState {
 impl AppState {
     /// The `k` best experts for `criteria` today, from the index.
     pub fn matching_top(&self, criteria: &ProjectCriteria, k: usize) -> Vec<Ranked> {
-        let today = crate::server::dossiers::today();
+        let today = self.clock.today();
         match self.matching.read() {
             Ok(index) => index.top_k(criteria, k, today),
             Err(poisoned) => poisoned.into_inner().top_k(criteria, k, today),
