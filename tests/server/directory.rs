@@ -26,9 +26,10 @@ async fn expert(
 ) -> Uuid {
     let id: Uuid = sqlx::query_scalar(
         "INSERT INTO experts (first_name, departement_code, status, published_at, years_experience,
-             education, last_name, email, phone, postal_address, siret, vat_number, daily_rate)
+             education, last_name, email, phone, postal_address, siret, vat_number, daily_rate,
+             attestation_issued_on)
          VALUES ($1, $2, $3, CASE WHEN $3 = 'published' THEN now() END, $4, ARRAY['Master, Université de Lyon'],
-             $5, $6, $7, $8, $9, $10, 987.65)
+             $5, $6, $7, $8, $9, $10, 987.65, current_date - 10)
          RETURNING id",
     )
     .bind(first)
@@ -206,4 +207,51 @@ async fn demo_data_is_marked_and_covers_every_departement() {
         .await
         .unwrap()
         .contains("Démo"));
+}
+
+/// The visibility rule includes eligibility: an expert whose URSSAF attestation has
+/// expired (or carries a date to come) leaves the directory, the card page and the
+/// public figures, and comes back with a valid one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn experts_without_a_valid_attestation_leave_the_directory_and_the_figures() {
+    let app = TestApp::spawn().await;
+    let valid = expert(&app, "Valentin", "69", 10, "published", "finance", "en").await;
+    let expired = expert(&app, "Eugénie", "69", 10, "published", "finance", "en").await;
+    let future = expert(&app, "Fabrice", "69", 10, "published", "finance", "en").await;
+    let last_valid_day = expert(&app, "Lucie", "69", 10, "published", "finance", "en").await;
+    let set = |id: Uuid, issued: &'static str| {
+        let pool = app.pool.clone();
+        async move {
+            sqlx::query(&format!(
+                "UPDATE experts SET attestation_issued_on = {issued} WHERE id = $1"
+            ))
+            .bind(id)
+            .execute(&pool)
+            .await
+            .unwrap();
+        }
+    };
+    set(
+        expired,
+        "(now() AT TIME ZONE 'Europe/Paris')::date - interval '6 months'",
+    )
+    .await;
+    set(future, "(now() AT TIME ZONE 'Europe/Paris')::date + 1").await;
+    set(
+        last_valid_day,
+        "(now() AT TIME ZONE 'Europe/Paris')::date - interval '6 months' + interval '1 day'",
+    )
+    .await;
+    let page = search(&app, "query[page]=1").await;
+    let mut names: Vec<_> = page.cards.iter().map(|c| c.first_name.clone()).collect();
+    names.sort();
+    assert_eq!(names, ["Lucie", "Valentin"]);
+    assert_eq!(page.total, 2);
+    let stats: serde_json::Value = app.get("/api/platform_stats").await.json().await.unwrap();
+    assert_eq!(stats["published_experts"], 2);
+    assert_eq!(app.get(&format!("/experts/{valid}")).await.status(), 200);
+    assert_eq!(app.get(&format!("/experts/{expired}")).await.status(), 404);
+    assert_eq!(app.get(&format!("/experts/{future}")).await.status(), 404);
+    set(expired, "current_date - 10").await;
+    assert_eq!(search(&app, "query[page]=1").await.total, 3);
 }

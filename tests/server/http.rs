@@ -4,12 +4,13 @@ use crate::common::TestApp;
 
 async fn seed(app: &TestApp) {
     sqlx::query(
-        "INSERT INTO experts (first_name, departement_code, status, published_at) VALUES
-            ('Léa', '75', 'published', now()),
-            ('Hugo', '75', 'published', now()),
-            ('Chloé', '2B', 'published', now()),
-            ('Louis', '13', 'draft', NULL),
-            ('Emma', '974', 'submitted', NULL)",
+        "INSERT INTO experts (first_name, departement_code, status, published_at, attestation_issued_on)
+         VALUES
+            ('Léa', '75', 'published', now(), current_date - 10),
+            ('Hugo', '75', 'published', now(), current_date - 10),
+            ('Chloé', '2B', 'published', now(), current_date - 10),
+            ('Louis', '13', 'draft', NULL, current_date - 10),
+            ('Emma', '974', 'submitted', NULL, current_date - 10)",
     )
     .execute(&app.pool)
     .await

@@ -1,14 +1,21 @@
 //! Repositories: the only place that writes SQL.
 
-/// SQL condition on an expert row aliased `e`: published, and its account not disabled
-/// by an admin. Every public or client-facing read of experts uses it (directory, card,
-/// photo, proposed dossier, matching, proposals, figures). A macro, so that constant
-/// queries can `concat!` it.
+/// SQL condition on an expert row aliased `e`: published, its account not disabled by an
+/// admin, and eligible — an URSSAF attestation issued on or before today (in France) and
+/// less than [`VALIDITY_MONTHS`](crate::domain::eligibility::VALIDITY_MONTHS) months old,
+/// the rule of [`AttestationStatus::of`](crate::domain::eligibility::AttestationStatus::of)
+/// (PostgreSQL and chrono both clamp « 31 août + 6 mois » to the last day of February).
+/// Every public or client-facing read of experts uses it (directory, card, photo,
+/// proposed dossier, matching, proposals, figures). A macro, so that constant queries
+/// can `concat!` it.
 #[macro_export]
 macro_rules! visible_expert {
     () => {
         "(e.status = 'published' AND NOT EXISTS (SELECT 1 FROM accounts da \
-          WHERE da.id = e.account_id AND da.disabled_at IS NOT NULL))"
+          WHERE da.id = e.account_id AND da.disabled_at IS NOT NULL) \
+          AND e.attestation_issued_on <= (now() AT TIME ZONE 'Europe/Paris')::date \
+          AND (e.attestation_issued_on + interval '6 months')::date \
+              > (now() AT TIME ZONE 'Europe/Paris')::date)"
     };
 }
 

@@ -91,20 +91,26 @@ pub async fn candidates(state: &AppState, project: Uuid) -> Result<AdminProjectV
 
 /// Why an expert is not among those matching may consider.
 async fn not_indexed_reason(pool: &PgPool, expert: Uuid) -> Result<String, AppError> {
-    let row: Option<(bool, bool, bool)> = sqlx::query_as(
-        "SELECT e.status = 'published', a.disabled_at IS NOT NULL, e.attestation_issued_on IS NULL
+    let row: Option<(bool, bool, Option<chrono::NaiveDate>)> = sqlx::query_as(
+        "SELECT e.status = 'published', a.disabled_at IS NOT NULL, e.attestation_issued_on
            FROM experts e JOIN accounts a ON a.id = e.account_id WHERE e.id = $1",
     )
     .bind(expert)
     .fetch_optional(pool)
     .await?;
     Ok(match row {
-        Some((_, true, _)) => "compte désactivé",
-        Some((false, _, _)) | None => "profil non publié",
-        Some((true, false, true)) => "attestation URSSAF non déposée",
-        Some(_) => "profil non indexé",
-    }
-    .to_string())
+        Some((_, true, _)) => "compte désactivé".to_string(),
+        Some((false, _, _)) | None => "profil non publié".to_string(),
+        Some((true, false, None)) => "attestation URSSAF non déposée".to_string(),
+        Some((true, false, issued)) => {
+            let attestation = AttestationStatus::of(issued, today());
+            if attestation.is_eligible() {
+                "profil non indexé".to_string()
+            } else {
+                attestation.label_fr()
+            }
+        }
+    })
 }
 
 /// An expert may be proposed when their card is visible (published, account enabled)
