@@ -443,6 +443,84 @@ async fn a_form_posted_without_javascript_comes_back_with_its_message() {
     assert_eq!(res.status(), 401);
 }
 
+/// The sign-up form lets anyone type any name next to anyone's address: a mail to that
+/// address must not greet its reader with words the reader never confirmed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_up_mails_never_quote_a_name_the_recipient_did_not_confirm() {
+    let app = TestApp::spawn().await;
+    let bait = "Appelez Vite";
+    let attack = |email: &'static str| {
+        let app = &app;
+        async move {
+            app.call(
+                "auth_sign_up_provider",
+                &[
+                    ("kind", "expert"),
+                    ("first_name", bait),
+                    ("last_name", "Service Client"),
+                    ("email", email),
+                    ("password", PASSWORD),
+                ],
+            )
+            .await
+            .status()
+        }
+    };
+    let bodies = |email: &'static str| {
+        let pool = app.pool.clone();
+        async move {
+            let (subject, text, html): (String, String, String) = sqlx::query_as(
+                "SELECT subject, body_text, body_html FROM outbox
+                 WHERE recipient = $1 ORDER BY id DESC LIMIT 1",
+            )
+            .bind(email)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+            (subject, format!("{text}\n{html}"))
+        }
+    };
+
+    // A new address: the verification mail greets nobody in particular.
+    assert_eq!(attack("victime@exemple.fr").await, 200);
+    let (subject, body) = bodies("victime@exemple.fr").await;
+    assert_eq!(subject, "Confirmez votre adresse e-mail");
+    assert!(!body.contains("Appelez"), "{body}");
+    assert!(body.starts_with("Bonjour,"), "{body}");
+    // Again: the account exists but its name was never confirmed by the address.
+    assert_eq!(attack("victime@exemple.fr").await, 200);
+    let (subject, body) = bodies("victime@exemple.fr").await;
+    assert_eq!(subject, "Vous avez déjà un compte B2BiZen");
+    assert!(!body.contains("Appelez"), "{body}");
+    // Nor does a reset requested for that unconfirmed account.
+    app.call("auth_request_reset", &[("email", "victime@exemple.fr")])
+        .await;
+    let (subject, body) = bodies("victime@exemple.fr").await;
+    assert_eq!(subject, "Réinitialisation de votre mot de passe");
+    assert!(!body.contains("Appelez"), "{body}");
+
+    // A company name is not quoted either.
+    let form = [
+        ("company_name", "Appelez Vite SARL"),
+        ("siret", "732 829 320 00074"),
+        ("contact_first_name", "Nora"),
+        ("contact_last_name", "Durand"),
+        ("email", "societe@exemple.fr"),
+        ("password", PASSWORD),
+    ];
+    assert_eq!(app.call("auth_sign_up_client", &form).await.status(), 200);
+    let (_, body) = bodies("societe@exemple.fr").await;
+    assert!(!body.contains("Appelez"), "{body}");
+
+    // A confirmed owner is greeted with the name they gave, never the one typed now.
+    app.provider("proprietaire@exemple.fr").await;
+    assert_eq!(attack("proprietaire@exemple.fr").await, 200);
+    let (subject, body) = bodies("proprietaire@exemple.fr").await;
+    assert_eq!(subject, "Vous avez déjà un compte B2BiZen");
+    assert!(body.starts_with("Bonjour Camille,"), "{body}");
+    assert!(!body.contains("Appelez"), "{body}");
+}
+
 /// An origin is a scheme, a host and a port: `https://host` is another site than
 /// `http://host`, and may not post to it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

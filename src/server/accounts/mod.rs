@@ -70,13 +70,18 @@ pub async fn sign_up(
     .fetch_optional(&mut *tx)
     .await?;
     let Some(id) = inserted else {
-        let name: String = sqlx::query_scalar("SELECT display_name FROM accounts WHERE email = $1")
-            .bind(email.as_str())
-            .fetch_one(&mut *tx)
-            .await?;
+        // The stored name, and only once the address confirmed it: the name just typed,
+        // or one typed by whoever created an unconfirmed account, is anyone's words.
+        let name: Option<String> = sqlx::query_scalar(
+            "SELECT display_name FROM accounts
+             WHERE email = $1 AND email_verified_at IS NOT NULL",
+        )
+        .bind(email.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
         let mail = templates::already_registered(
             email.as_str(),
-            &name,
+            name.as_deref(),
             &format!("{public_url}/connexion"),
         );
         outbox::enqueue(&mut tx, &mail).await?;
@@ -116,14 +121,7 @@ pub async fn sign_up(
             .await?;
         }
     }
-    send_verification(
-        &mut tx,
-        public_url,
-        id,
-        email.as_str(),
-        &account.display_name(),
-    )
-    .await?;
+    send_verification(&mut tx, public_url, id, email.as_str()).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -150,11 +148,10 @@ async fn send_verification(
     public_url: &str,
     id: Uuid,
     email: &str,
-    name: &str,
 ) -> Result<(), AppError> {
     let token = issue_token(conn, id, "verify_email", Duration::hours(VERIFY_LINK_HOURS)).await?;
     let link = format!("{public_url}/verifier-email?jeton={token}");
-    outbox::enqueue(conn, &templates::verify_email(email, name, &link)).await?;
+    outbox::enqueue(conn, &templates::verify_email(email, &link)).await?;
     Ok(())
 }
 
@@ -165,14 +162,13 @@ pub async fn resend_verification(
     id: Uuid,
 ) -> Result<(), AppError> {
     let mut tx = pool.begin().await?;
-    let (email, name, verified): (String, String, bool) = sqlx::query_as(
-        "SELECT email, display_name, email_verified_at IS NOT NULL FROM accounts WHERE id = $1",
-    )
-    .bind(id)
-    .fetch_one(&mut *tx)
-    .await?;
+    let (email, verified): (String, bool) =
+        sqlx::query_as("SELECT email, email_verified_at IS NOT NULL FROM accounts WHERE id = $1")
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
     if !verified {
-        send_verification(&mut tx, public_url, id, &email, &name).await?;
+        send_verification(&mut tx, public_url, id, &email).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -240,8 +236,10 @@ pub async fn authenticate(
 
 pub async fn request_reset(pool: &PgPool, public_url: &str, email: &Email) -> Result<(), AppError> {
     let mut tx = pool.begin().await?;
-    let row: Option<(Uuid, String)> = sqlx::query_as(
-        "SELECT id, display_name FROM accounts WHERE email = $1 AND disabled_at IS NULL",
+    // The name only once the address confirmed it (see templates::already_registered).
+    let row: Option<(Uuid, Option<String>)> = sqlx::query_as(
+        "SELECT id, CASE WHEN email_verified_at IS NOT NULL THEN display_name END
+         FROM accounts WHERE email = $1 AND disabled_at IS NULL",
     )
     .bind(email.as_str())
     .fetch_optional(&mut *tx)
@@ -257,7 +255,7 @@ pub async fn request_reset(pool: &PgPool, public_url: &str, email: &Email) -> Re
         let link = format!("{public_url}/reinitialiser-mot-de-passe?jeton={token}");
         outbox::enqueue(
             &mut tx,
-            &templates::password_reset(email.as_str(), &name, &link),
+            &templates::password_reset(email.as_str(), name.as_deref(), &link),
         )
         .await?;
     }

@@ -61,12 +61,24 @@ fn render(to: &str, subject: &str, body: Body<'_>) -> Mail {
     }
 }
 
-pub fn verify_email(to: &str, name: &str, link: &str) -> Mail {
+/// "Bonjour Camille," for a name the address's owner confirmed, else a plain "Bonjour,":
+/// anyone can type any name next to anyone's address in the sign-up form, and a mail must
+/// not greet its reader with words they never chose ("Bonjour Appelez le 08…").
+fn greeting(confirmed_name: Option<&str>) -> String {
+    match confirmed_name {
+        Some(name) => format!("Bonjour {name},"),
+        None => "Bonjour,".to_string(),
+    }
+}
+
+/// Greets nobody by name: whoever signed up typed the name, the address has not
+/// confirmed it yet.
+pub fn verify_email(to: &str, link: &str) -> Mail {
     render(
         to,
         "Confirmez votre adresse e-mail",
         Body {
-            greeting: format!("Bonjour {name},"),
+            greeting: greeting(None),
             paragraphs: vec![
                 "Bienvenue sur B2BiZen ! Pour activer votre compte, confirmez votre adresse \
                  e-mail en ouvrant le lien ci-dessous (valable 48 heures, une seule fois).",
@@ -77,12 +89,13 @@ pub fn verify_email(to: &str, name: &str, link: &str) -> Mail {
     )
 }
 
-pub fn password_reset(to: &str, name: &str, link: &str) -> Mail {
+/// `confirmed_name`: the account's name once its address is confirmed, else `None`.
+pub fn password_reset(to: &str, confirmed_name: Option<&str>, link: &str) -> Mail {
     render(
         to,
         "Réinitialisation de votre mot de passe",
         Body {
-            greeting: format!("Bonjour {name},"),
+            greeting: greeting(confirmed_name),
             paragraphs: vec![
                 "Vous avez demandé à changer votre mot de passe. Ce lien est valable une heure \
                  et ne sert qu'une fois.",
@@ -97,13 +110,14 @@ pub fn password_reset(to: &str, name: &str, link: &str) -> Mail {
 }
 
 /// Sent instead of a second account when someone signs up with a known address, so that
-/// the sign-up page never reveals which addresses have an account.
-pub fn already_registered(to: &str, name: &str, sign_in_link: &str) -> Mail {
+/// the sign-up page never reveals which addresses have an account. `confirmed_name` is
+/// the stored name of an account whose address is confirmed, never the name just typed.
+pub fn already_registered(to: &str, confirmed_name: Option<&str>, sign_in_link: &str) -> Mail {
     render(
         to,
         "Vous avez déjà un compte B2BiZen",
         Body {
-            greeting: format!("Bonjour {name},"),
+            greeting: greeting(confirmed_name),
             paragraphs: vec![
                 "Quelqu'un, sans doute vous, a voulu créer un compte avec cette adresse. Vous \
                  en avez déjà un : connectez-vous, ou utilisez « Mot de passe oublié » si besoin.",
@@ -230,10 +244,15 @@ mod tests {
     #[test]
     fn mails_carry_the_link_in_both_parts_and_escape_names() {
         let link = "https://b2bizen.fr/verifier-email?token=abc";
-        let mail = verify_email("a@b.fr", "<Zoé>", link);
+        let mail = verify_email("a@b.fr", link);
         assert_eq!(mail.subject, "Confirmez votre adresse e-mail");
         assert!(mail.text.contains(link) && mail.html.contains(link));
-        assert!(mail.html.contains("&lt;Zoé&gt;") && !mail.html.contains("<Zoé>"));
+        assert!(mail.text.starts_with("Bonjour,\n"));
         assert_eq!(links(&mail.text), vec![link.to_string()]);
+        let mail = password_reset("a@b.fr", Some("<Zoé>"), link);
+        assert!(mail.text.starts_with("Bonjour <Zoé>,"));
+        assert!(mail.html.contains("&lt;Zoé&gt;") && !mail.html.contains("<Zoé>"));
+        let mail = already_registered("a@b.fr", None, link);
+        assert!(mail.text.starts_with("Bonjour,\n"));
     }
 }
