@@ -4,7 +4,6 @@
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use std::io::Cursor;
 use tower_sessions::Session;
 use uuid::Uuid;
 
@@ -17,12 +16,9 @@ use crate::server::repo::{dossier, reviews};
 use crate::server::state::AppState;
 use crate::server::storage::{Key, Storage};
 
-/// Side of the square the photos are stored at, in pixels.
-pub const PHOTO_SIZE: u32 = 480;
+mod photo;
 
-/// Photos decoded at once in this process. Decoding may take up to 256 MiB and a core
-/// for a second: a burst of uploads waits its turn instead of exhausting memory.
-static PHOTO_DECODING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
+pub use photo::{standard_photo, PHOTO_SIZE};
 
 fn too_large(slot: UploadSlot) -> AppError {
     AppError::TooLarge(format!(
@@ -59,43 +55,6 @@ pub async fn receive(
     Err(AppError::Validation("Aucun fichier n'a été reçu.".into()))
 }
 
-/// Decodes a photo (size-limited), applies its orientation, crops it to a square of
-/// [`PHOTO_SIZE`] and re-encodes it as JPEG, which also drops its metadata (GPS…).
-pub fn standard_photo(bytes: &[u8]) -> Result<Vec<u8>, AppError> {
-    use image::{DynamicImage, ImageDecoder, ImageReader, Limits};
-    let unreadable = |err: image::ImageError| {
-        tracing::info!(error = %err, "photo refused");
-        AppError::Validation(
-            "Cette image est illisible ou trop grande (10 000 pixels de côté au plus).".into(),
-        )
-    };
-    let mut limits = Limits::default();
-    limits.max_image_width = Some(10_000);
-    limits.max_image_height = Some(10_000);
-    limits.max_alloc = Some(256 * 1024 * 1024);
-    let mut reader = ImageReader::new(Cursor::new(bytes))
-        .with_guessed_format()
-        .map_err(|_| AppError::Validation("Image illisible.".into()))?;
-    reader.limits(limits);
-    let mut decoder = reader.into_decoder().map_err(unreadable)?;
-    let orientation = decoder.orientation().map_err(unreadable)?;
-    let mut image = DynamicImage::from_decoder(decoder).map_err(unreadable)?;
-    image.apply_orientation(orientation);
-    let square = image.resize_to_fill(
-        PHOTO_SIZE,
-        PHOTO_SIZE,
-        image::imageops::FilterType::Lanczos3,
-    );
-    let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
-        .encode_image(&square.to_rgb8())
-        .map_err(|err| {
-            tracing::error!(error = %err, "photo encoding failed");
-            AppError::Internal
-        })?;
-    Ok(out)
-}
-
 /// Checks, converts, stores and attaches an uploaded file to the expert's draft.
 pub async fn store_upload(
     state: &AppState,
@@ -106,10 +65,7 @@ pub async fn store_upload(
     let file = slot.check(&bytes).map_err(AppError::Validation)?;
     let (bytes, file) = if slot == UploadSlot::Photo {
         // The permit goes with the decoding: a client that leaves does not free it early.
-        let turn = PHOTO_DECODING
-            .acquire()
-            .await
-            .map_err(|_| AppError::Internal)?;
+        let turn = photo::decoding_turn(&photo::PHOTO_DECODING, photo::PHOTO_TURN_WAIT).await?;
         let photo = tokio::task::spawn_blocking(move || {
             let _turn = turn;
             standard_photo(&bytes)

@@ -132,3 +132,71 @@ async fn photos_are_turned_upright_squared_and_stripped() {
         out.get_pixel(240, 460)
     );
 }
+
+/// A PNG of `width` × `height` black pixels of `color` at 16 bits per channel, written
+/// row by row (never whole in memory): a few hundred kilobytes that decode to hundreds
+/// of megabytes. With `exif`, an EXIF chunk asking for a quarter turn.
+fn png_bomb(width: u32, height: u32, color: png::ColorType, exif: bool) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, width, height);
+    encoder.set_color(color);
+    encoder.set_depth(png::BitDepth::Sixteen);
+    encoder.set_compression(png::Compression::Fast);
+    let mut writer = encoder.write_header().unwrap();
+    if exif {
+        let mut tiff = b"MM\0*\0\0\0\x08".to_vec();
+        tiff.extend_from_slice(&[0, 1]);
+        tiff.extend_from_slice(&[0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0]); // Orientation 6
+        tiff.extend_from_slice(&[0, 0, 0, 0]);
+        writer
+            .write_chunk(png::chunk::ChunkType(*b"eXIf"), &tiff)
+            .unwrap();
+    }
+    let channels = if color == png::ColorType::Rgba { 4 } else { 3 };
+    let row = vec![0u8; width as usize * channels * 2];
+    let mut stream = writer.stream_writer_with_size(1 << 20).unwrap();
+    for _ in 0..height {
+        stream.write_all(&row).unwrap();
+    }
+    stream.finish().unwrap();
+    writer.finish().unwrap();
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn decompression_bombs_are_refused_before_decoding() {
+    let app = TestApp::spawn().await;
+    let expert = app.provider("camille@exemple.fr").await;
+    let bombs = [
+        // 100 megapixels, 600 MB once decoded, turned by its EXIF orientation.
+        (
+            png_bomb(10_000, 10_000, png::ColorType::Rgb, true),
+            "mégapixels",
+        ),
+        // 36 megapixels, but 288 MB at 16 bits per channel with transparency.
+        (png_bomb(6_000, 6_000, png::ColorType::Rgba, false), "Mo"),
+    ];
+    for (bytes, says) in bombs {
+        assert!(bytes.len() < 5 * 1024 * 1024, "{} bytes", bytes.len());
+        let started = std::time::Instant::now();
+        let res = app
+            .upload(&expert, "profile_upload_photo", bytes, "bombe.png")
+            .await;
+        let (status, err) = crate::common::error_of(res).await;
+        assert_eq!(status, 422, "{err}");
+        let message = err.to_string();
+        assert!(
+            message.contains("trop grande") && message.contains(says),
+            "{message}"
+        );
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(3),
+            "refused after {:?}: it was decoded",
+            started.elapsed()
+        );
+    }
+    // The next photo is not held up.
+    let normal = stored_photo(&app, &expert, jpeg(&two_halves()), "moi.jpg").await;
+    assert!(image::load_from_memory(&normal).is_ok());
+}
