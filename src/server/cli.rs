@@ -3,16 +3,12 @@
 use anyhow::{anyhow, bail, Context, Result};
 use sqlx::PgPool;
 use std::path::PathBuf;
-use std::time::Duration;
 use tokio::net::TcpListener;
-use tower_sessions::ExpiredDeletion;
-use tower_sessions_sqlx_store::PostgresStore;
 
 use crate::domain::account::Email;
-use crate::server::auth::{rate_limit, tokens};
+use crate::server::auth::tokens;
 use crate::server::config::Config;
 use crate::server::embedded_pg::EmbeddedPg;
-use crate::server::mail::worker;
 use crate::server::state::AppState;
 use crate::server::{accounts, db, demo, http};
 
@@ -123,10 +119,7 @@ async fn run_app(
         }
     }
     let state = AppState::new(config, pool);
-    crate::server::match_sync::start(&state)
-        .await
-        .context("building the matching index")?;
-    spawn_background_tasks(&state)?;
+    crate::server::jobs::start(&state).await?;
     let addr = listener.local_addr()?;
     tracing::info!("B2BiZen listening on http://{addr}");
     println!("B2BiZen est prêt : http://{addr}");
@@ -146,42 +139,6 @@ async fn create_first_admin(pool: &PgPool) -> Result<()> {
     println!(
         "Premier administrateur créé (affiché une seule fois) : {FIRST_ADMIN_EMAIL} / {password}"
     );
-    Ok(())
-}
-
-fn spawn_background_tasks(state: &AppState) -> Result<()> {
-    match &state.config.smtp_url {
-        Some(url) => {
-            let mailer = worker::Mailer::new(url, &state.config.mail_from)?;
-            tokio::spawn(worker::run(state.pool.clone(), mailer));
-        }
-        None => tracing::info!("SMTP_URL unset: mails stay in the outbox, see /admin/mailbox"),
-    }
-    let store = PostgresStore::new(state.pool.clone());
-    tokio::spawn(async move {
-        if let Err(err) = store
-            .continuously_delete_expired(Duration::from_secs(600))
-            .await
-        {
-            tracing::warn!(error = %err, "expired session clean-up stopped");
-        }
-    });
-    let pool = state.pool.clone();
-    tokio::spawn(async move {
-        loop {
-            let _ = rate_limit::purge(&pool).await;
-            tokio::time::sleep(Duration::from_secs(3600)).await;
-        }
-    });
-    tokio::spawn(crate::server::eligibility::run(
-        state.pool.clone(),
-        state.config.public_url.clone(),
-    ));
-    tokio::spawn(crate::server::projects::run_notice_retries(state.clone()));
-    tokio::spawn(crate::server::retention::run(
-        state.pool.clone(),
-        state.storage.clone(),
-    ));
     Ok(())
 }
 

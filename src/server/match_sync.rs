@@ -3,12 +3,11 @@
 //! writing transaction) is applied within moments, in every server process. After a lost
 //! connection the whole index is rebuilt, so no change is missed.
 
-use sqlx::postgres::PgListener;
 use sqlx::PgPool;
 use std::sync::{Arc, RwLock};
-use std::time::Duration;
 use uuid::Uuid;
 
+use crate::server::jobs::listen::{Channels, Subscription, Wake};
 use crate::server::matching::{load_from_db, load_one, MatchIndex};
 use crate::server::state::AppState;
 
@@ -43,38 +42,31 @@ async fn refresh(pool: &PgPool, shared: &RwLock<MatchIndex>, id: Uuid) -> Result
     Ok(())
 }
 
-/// Listens first (so nothing published meanwhile is missed), then builds the index, then
-/// applies changes; the returned future resolves once the index is ready.
-pub async fn start(state: &AppState) -> Result<(), sqlx::Error> {
-    let mut listener = PgListener::connect_with(&state.pool).await?;
-    listener.listen(CHANNEL).await?;
+/// Subscribes first (so nothing published meanwhile is missed), then builds the index,
+/// then applies changes; the returned future resolves once the index is ready.
+pub async fn start(state: &AppState, channels: &Channels) -> Result<(), sqlx::Error> {
+    let changes = channels.subscribe(CHANNEL);
     rebuild(&state.pool, &state.matching).await?;
-    tokio::spawn(follow(state.pool.clone(), state.matching.clone(), listener));
+    tokio::spawn(follow(state.pool.clone(), state.matching.clone(), changes));
     Ok(())
 }
 
-async fn follow(pool: PgPool, shared: Arc<RwLock<MatchIndex>>, mut listener: PgListener) {
-    loop {
-        match listener.try_recv().await {
-            Ok(Some(note)) => match Uuid::parse_str(note.payload()) {
+async fn follow(pool: PgPool, shared: Arc<RwLock<MatchIndex>>, mut changes: Subscription) {
+    while let Some(wake) = changes.next().await {
+        match wake {
+            Wake::Notified(payload) => match Uuid::parse_str(&payload) {
                 Ok(id) => {
                     if let Err(err) = refresh(&pool, &shared, id).await {
                         tracing::warn!(error = %err, "matching index: refresh failed");
                     }
                 }
-                Err(_) => tracing::warn!(payload = note.payload(), "matching index: bad id"),
+                Err(_) => tracing::warn!(payload, "matching index: bad id"),
             },
-            // The connection was lost and re-established: notifications may be missing.
-            Ok(None) => {
+            // Notifications may be missing: start again from the tables.
+            Wake::Reconnected => {
                 if let Err(err) = rebuild(&pool, &shared).await {
                     tracing::warn!(error = %err, "matching index: rebuild failed");
                 }
-            }
-            // Shutting down: give the connection back so that the pool can close.
-            Err(sqlx::Error::PoolClosed) => return,
-            Err(err) => {
-                tracing::warn!(error = %err, "matching index: listener error");
-                tokio::time::sleep(Duration::from_secs(1)).await;
             }
         }
     }

@@ -12,6 +12,7 @@ pub mod eligibility;
 pub mod embedded_pg;
 pub mod files;
 pub mod http;
+pub mod jobs;
 pub mod mail;
 pub mod match_sync;
 pub mod matching;

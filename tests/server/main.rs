@@ -13,6 +13,7 @@ mod decisions;
 mod directory;
 mod hardening;
 mod http;
+mod jobs;
 mod mail;
 mod photos;
 mod privacy;

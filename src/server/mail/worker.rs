@@ -9,9 +9,10 @@
 
 use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use sqlx::postgres::PgListener;
 use sqlx::PgPool;
 use std::time::Duration;
+
+use crate::server::jobs::listen::Subscription;
 
 pub const MAX_ATTEMPTS: i32 = 8;
 const BATCH: i64 = 20;
@@ -132,26 +133,21 @@ async fn send(
         .map_err(|e| e.to_string())
 }
 
-/// Runs forever: a pass at start, on every `NOTIFY outbox`, and every 5 s for retries.
-pub async fn run(pool: PgPool, mailer: Mailer) {
-    let mut listener = match PgListener::connect_with(&pool).await {
-        Ok(mut l) => match l.listen("outbox").await {
-            Ok(()) => Some(l),
-            Err(_) => None,
-        },
-        Err(_) => None,
-    };
+/// The channel `outbox::enqueue` notifies on commit.
+pub const CHANNEL: &str = "outbox";
+
+/// Runs until the pool closes: a pass at start, on every notification of [`CHANNEL`]
+/// (or a reconnection of the listener), and every 5 s for retries.
+pub async fn run(pool: PgPool, mailer: Mailer, mut wake: Subscription) {
     loop {
         match deliver_due(&pool, &mailer).await {
             Ok(n) if n > 0 => tracing::info!(sent = n, "mails delivered"),
             Ok(_) => {}
+            Err(sqlx::Error::PoolClosed) => return,
             Err(err) => tracing::warn!(error = %err, "outbox pass failed"),
         }
-        match listener.as_mut() {
-            Some(l) => {
-                let _ = tokio::time::timeout(Duration::from_secs(5), l.recv()).await;
-            }
-            None => tokio::time::sleep(Duration::from_secs(5)).await,
+        if let Ok(None) = tokio::time::timeout(Duration::from_secs(5), wake.next()).await {
+            return;
         }
     }
 }

@@ -1,0 +1,73 @@
+//! Background work: one LISTEN connection per process, and nothing missed when it drops.
+
+use crate::common::TestApp;
+use std::time::{Duration, Instant};
+
+async fn listener_pids(app: &TestApp) -> Vec<i32> {
+    sqlx::query_scalar(
+        "SELECT pid FROM pg_stat_activity
+         WHERE datname = current_database() AND query LIKE 'LISTEN%'",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap()
+}
+
+/// A change whose notification was lost while the listener was disconnected still
+/// reaches the matching index: after reconnecting, the index is rebuilt.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_shared_listener_reconnects_and_catches_up() {
+    let app = TestApp::spawn().await;
+    let pids = listener_pids(&app).await;
+    assert_eq!(pids.len(), 1, "one LISTEN connection per process: {pids:?}");
+    // Written without pg_notify, as if its notification had been sent while down.
+    let missed: uuid::Uuid = sqlx::query_scalar(
+        "INSERT INTO experts (first_name, departement_code, status, published_at,
+             attestation_issued_on)
+         VALUES ('Noémie', '69', 'published', now(), current_date - 10) RETURNING id",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    sqlx::query("INSERT INTO expert_domains (expert_id, domain_id) SELECT $1, id FROM domains WHERE slug = 'finance'")
+        .bind(missed)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    assert!(app.state.matching_facts(missed).is_none());
+    sqlx::query("SELECT pg_terminate_backend($1)")
+        .bind(pids[0])
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while app.state.matching_facts(missed).is_none() {
+        assert!(
+            Instant::now() < deadline,
+            "the index did not catch up after the listener reconnected"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    // Listening again, on one connection, and notifications flow again.
+    let again = listener_pids(&app).await;
+    assert_eq!(again.len(), 1, "{again:?}");
+    assert_ne!(again[0], pids[0]);
+    sqlx::query("UPDATE experts SET status = 'draft' WHERE id = $1")
+        .bind(missed)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    sqlx::query("SELECT pg_notify('experts_changed', $1)")
+        .bind(missed.to_string())
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while app.state.matching_facts(missed).is_some() {
+        assert!(
+            Instant::now() < deadline,
+            "a notification after reconnection was lost"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
