@@ -60,8 +60,7 @@ async fn upload(
         async {
             let user = require_role(Role::Provider).await?;
             let data = data.into_inner().ok_or(AppError::Internal)?;
-            let bytes = files::receive(data, slot).await?;
-            files::store_upload(&app_state()?, user.id, slot, bytes).await
+            files::upload(&app_state()?, &user, slot, data).await
         }
         .await,
     )

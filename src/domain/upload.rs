@@ -47,9 +47,25 @@ pub fn sniff(bytes: &[u8]) -> Option<FileType> {
     }
 }
 
+/// The bytes an account may keep in files that no submission and no published profile
+/// uses: the draft's own (20 MB at most) and the replaced ones, deleted 24 hours after
+/// their upload. Files a submission keeps are not counted: each submission waits for an
+/// admin, so they cannot pile up unattended.
+pub const PENDING_FILES_QUOTA: u64 = 40 * 1024 * 1024;
+
+/// The answer to an upload past [`PENDING_FILES_QUOTA`].
+pub fn quota_reached() -> crate::error::AppError {
+    crate::error::AppError::TooLarge(format!(
+        "Vous avez atteint la limite de {} Mo de fichiers en attente (fichiers du brouillon \
+         et fichiers remplacés) : un fichier remplacé est supprimé 24 heures après son envoi. \
+         Réessayez plus tard.",
+        PENDING_FILES_QUOTA / (1024 * 1024)
+    ))
+}
+
 impl UploadSlot {
     /// The largest accepted file, in bytes.
-    pub fn max_bytes(self) -> usize {
+    pub const fn max_bytes(self) -> usize {
         match self {
             UploadSlot::Photo => 5 * 1024 * 1024,
             UploadSlot::Cv | UploadSlot::Attestation => 10 * 1024 * 1024,

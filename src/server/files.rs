@@ -9,8 +9,10 @@ use uuid::Uuid;
 
 use crate::domain::account::Role;
 use crate::domain::dossier::FileInfo;
-use crate::domain::upload::{FileType, UploadSlot};
+use crate::domain::session::CurrentUser;
+use crate::domain::upload::{quota_reached, FileType, UploadSlot, PENDING_FILES_QUOTA};
 use crate::error::AppError;
+use crate::server::auth::rate_limit::{self, Limit};
 use crate::server::auth::session;
 use crate::server::repo::{dossier, reviews};
 use crate::server::state::AppState;
@@ -28,7 +30,7 @@ fn too_large(slot: UploadSlot) -> AppError {
 }
 
 /// Reads the `file` part of an upload, refusing it as soon as it exceeds the slot's cap.
-pub async fn receive(
+async fn receive(
     mut data: multer::Multipart<'static>,
     slot: UploadSlot,
 ) -> Result<Vec<u8>, AppError> {
@@ -55,8 +57,44 @@ pub async fn receive(
     Err(AppError::Validation("Aucun fichier n'a été reçu.".into()))
 }
 
+/// Uploads per account and hour. With the quota of [`dossier::attach_file`], what one
+/// account can make us store in a day stays bounded.
+const UPLOADS_PER_ACCOUNT: Limit = Limit {
+    max: 20,
+    window_secs: 3600,
+};
+
+/// An upload to the expert's draft: only from a confirmed address, within the rate and
+/// the quota (checked before the body is read, then again when the file is recorded).
+pub async fn upload(
+    state: &AppState,
+    user: &CurrentUser,
+    slot: UploadSlot,
+    data: multer::Multipart<'static>,
+) -> Result<FileInfo, AppError> {
+    if !user.email_verified {
+        return Err(AppError::Validation(
+            "Confirmez d'abord votre adresse e-mail (lien reçu à l'inscription) \
+             pour pouvoir envoyer des fichiers."
+                .into(),
+        ));
+    }
+    rate_limit::hit(
+        &state.pool,
+        &format!("upload:{}", user.id),
+        UPLOADS_PER_ACCOUNT,
+    )
+    .await?;
+    let used = dossier::pending_file_bytes(&state.pool, user.id).await?;
+    if used >= PENDING_FILES_QUOTA {
+        return Err(quota_reached());
+    }
+    let bytes = receive(data, slot).await?;
+    store_upload(state, user.id, slot, bytes).await
+}
+
 /// Checks, converts, stores and attaches an uploaded file to the expert's draft.
-pub async fn store_upload(
+async fn store_upload(
     state: &AppState,
     account: Uuid,
     slot: UploadSlot,

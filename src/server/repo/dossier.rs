@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use crate::domain::dossier::{DomainRef, DraftFiles, FileInfo, ProfileDraft, ReferenceData};
 use crate::domain::selection::ProposalState;
-use crate::domain::upload::UploadSlot;
+use crate::domain::upload::{quota_reached, UploadSlot, PENDING_FILES_QUOTA};
 use crate::error::AppError;
 
 /// Domains (active ones) with their skills, and départements.
@@ -142,8 +142,29 @@ pub async fn save_draft(
     .await?)
 }
 
+/// Bytes of the account's files that neither a submission nor the published profile
+/// keeps (see [`PENDING_FILES_QUOTA`]).
+pub async fn pending_file_bytes(
+    conn: impl sqlx::PgExecutor<'_>,
+    account: Uuid,
+) -> Result<u64, AppError> {
+    let bytes: i64 = sqlx::query_scalar(
+        "SELECT coalesce(sum(f.bytes), 0)::bigint FROM stored_files f
+         WHERE f.account_id = $1
+           AND NOT EXISTS (SELECT 1 FROM profile_submissions s WHERE s.account_id = $1
+                             AND f.key IN (s.photo_key, s.cv_key, s.attestation_key))
+           AND NOT EXISTS (SELECT 1 FROM experts e WHERE e.account_id = $1
+                             AND f.key IN (e.photo_key, e.cv_key, e.attestation_key))",
+    )
+    .bind(account)
+    .fetch_one(conn)
+    .await?;
+    Ok(u64::try_from(bytes).unwrap_or(0))
+}
+
 /// Records an uploaded file and attaches it to the draft (replacing the previous one of
 /// that slot, which stays stored while a submission or the published profile uses it).
+/// Refused past the account's [`PENDING_FILES_QUOTA`].
 pub async fn attach_file(
     pool: &PgPool,
     account: Uuid,
@@ -158,6 +179,16 @@ pub async fn attach_file(
         UploadSlot::Attestation => "attestation_key",
     };
     let mut tx = pool.begin().await?;
+    // The account's uploads are recorded one at a time, so that parallel ones cannot
+    // all pass the quota.
+    sqlx::query("SELECT pg_advisory_xact_lock(hashtext('uploads:' || $1::text))")
+        .bind(account)
+        .execute(&mut *tx)
+        .await?;
+    let used = pending_file_bytes(&mut *tx, account).await?;
+    if used.saturating_add(u64::try_from(bytes).unwrap_or(u64::MAX)) > PENDING_FILES_QUOTA {
+        return Err(quota_reached());
+    }
     sqlx::query(
         "INSERT INTO stored_files (key, account_id, slot, mime, bytes) VALUES ($1, $2, $3, $4, $5)",
     )
