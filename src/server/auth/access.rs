@@ -37,73 +37,109 @@ pub enum Access {
 /// Where server functions are mounted.
 pub const API_PREFIX: &str = "/api/";
 
-/// Every server function by endpoint, and who may call it.
-pub const SERVER_FNS: &[(&str, Access)] = &[
-    ("platform_stats", Access::Public),
-    ("auth_whoami", Access::Public),
-    ("directory_search", Access::Public),
-    ("directory_card", Access::Public),
-    ("directory_filters", Access::Public),
-    ("auth_sign_up_provider", Access::Public),
-    ("auth_sign_up_client", Access::Public),
-    ("auth_verify_email", Access::Public),
-    ("auth_sign_in", Access::Public),
-    ("auth_request_reset", Access::Public),
-    ("auth_reset_password", Access::Public),
-    ("auth_sign_out", Access::SignedIn),
-    ("auth_resend_verification", Access::SignedIn),
-    ("notifications_list", Access::SignedIn),
-    ("notifications_unread", Access::SignedIn),
-    ("notifications_mark_read", Access::SignedIn),
-    ("admin_mailbox", Access::Role(Role::Admin)),
-    ("admin_accounts", Access::Role(Role::Admin)),
-    ("admin_set_account_disabled", Access::Role(Role::Admin)),
-    ("profile_editor", Access::Role(Role::Provider)),
-    ("profile_save", Access::Role(Role::Provider)),
-    ("profile_submit", Access::Role(Role::Provider)),
-    ("profile_upload_photo", Access::Role(Role::Provider)),
-    ("profile_upload_cv", Access::Role(Role::Provider)),
-    ("profile_upload_attestation", Access::Role(Role::Provider)),
-    ("review_queue", Access::Role(Role::Admin)),
-    ("review_open", Access::Role(Role::Admin)),
-    ("review_decide", Access::Role(Role::Admin)),
-    ("reference_list", Access::Role(Role::Admin)),
-    ("reference_add_domain", Access::Role(Role::Admin)),
-    ("reference_add_skill", Access::Role(Role::Admin)),
-    ("reference_set_domain_active", Access::Role(Role::Admin)),
-    ("reference_rename", Access::Role(Role::Admin)),
-    ("project_wizard", Access::Role(Role::Client)),
-    ("project_save_draft", Access::Role(Role::Client)),
-    ("project_submit", Access::Role(Role::Client)),
-    ("projects_mine", Access::Role(Role::Client)),
-    ("project_client_view", Access::Role(Role::Client)),
-    ("projects_for_expert", Access::Role(Role::Provider)),
-    ("project_apply", Access::Role(Role::Provider)),
-    ("settings_project_alerts", Access::Role(Role::Provider)),
-    ("settings_project_alerts_get", Access::SignedIn),
-    ("admin_projects", Access::Role(Role::Admin)),
-    ("admin_candidates", Access::Role(Role::Admin)),
-    ("admin_propose", Access::Role(Role::Admin)),
-];
+/// One server function: its endpoint, who may call it, and the largest request body it
+/// accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ServerFnRule {
+    pub endpoint: &'static str,
+    pub access: Access,
+    pub body_limit: usize,
+}
 
-/// The largest request body an endpoint accepts, in bytes: uploads get their file's cap
-/// plus room for the multipart envelope, everything else 256 KiB.
-pub fn body_limit(endpoint: &str) -> usize {
-    const ENVELOPE: usize = 64 * 1024;
-    match endpoint {
-        "profile_upload_photo" => UploadSlot::Photo.max_bytes() + ENVELOPE,
-        "profile_upload_cv" => UploadSlot::Cv.max_bytes() + ENVELOPE,
-        "profile_upload_attestation" => UploadSlot::Attestation.max_bytes() + ENVELOPE,
-        _ => 256 * 1024,
+/// Room for the multipart envelope around an uploaded file.
+const ENVELOPE: usize = 64 * 1024;
+/// Every request that is not an upload: forms and JSON.
+const SMALL_BODY: usize = 256 * 1024;
+
+impl ServerFnRule {
+    const fn new(endpoint: &'static str, access: Access) -> Self {
+        Self {
+            endpoint,
+            access,
+            body_limit: SMALL_BODY,
+        }
+    }
+
+    /// An upload: the slot's file cap plus the envelope.
+    const fn upload(endpoint: &'static str, access: Access, slot: UploadSlot) -> Self {
+        Self {
+            endpoint,
+            access,
+            body_limit: slot.max_bytes() + ENVELOPE,
+        }
     }
 }
 
-pub fn policy(path: &str) -> Option<Access> {
+/// Every server function: who may call it and how large its request may be. Deny by
+/// default: an endpoint missing here answers 404.
+pub const SERVER_FNS: &[ServerFnRule] = &[
+    ServerFnRule::new("platform_stats", Access::Public),
+    ServerFnRule::new("auth_whoami", Access::Public),
+    ServerFnRule::new("directory_search", Access::Public),
+    ServerFnRule::new("directory_card", Access::Public),
+    ServerFnRule::new("directory_filters", Access::Public),
+    ServerFnRule::new("auth_sign_up_provider", Access::Public),
+    ServerFnRule::new("auth_sign_up_client", Access::Public),
+    ServerFnRule::new("auth_verify_email", Access::Public),
+    ServerFnRule::new("auth_sign_in", Access::Public),
+    ServerFnRule::new("auth_request_reset", Access::Public),
+    ServerFnRule::new("auth_reset_password", Access::Public),
+    ServerFnRule::new("auth_sign_out", Access::SignedIn),
+    ServerFnRule::new("auth_resend_verification", Access::SignedIn),
+    ServerFnRule::new("notifications_list", Access::SignedIn),
+    ServerFnRule::new("notifications_unread", Access::SignedIn),
+    ServerFnRule::new("notifications_mark_read", Access::SignedIn),
+    ServerFnRule::new("admin_mailbox", Access::Role(Role::Admin)),
+    ServerFnRule::new("admin_accounts", Access::Role(Role::Admin)),
+    ServerFnRule::new("admin_set_account_disabled", Access::Role(Role::Admin)),
+    ServerFnRule::new("profile_editor", Access::Role(Role::Provider)),
+    ServerFnRule::new("profile_save", Access::Role(Role::Provider)),
+    ServerFnRule::new("profile_submit", Access::Role(Role::Provider)),
+    ServerFnRule::upload(
+        "profile_upload_photo",
+        Access::Role(Role::Provider),
+        UploadSlot::Photo,
+    ),
+    ServerFnRule::upload(
+        "profile_upload_cv",
+        Access::Role(Role::Provider),
+        UploadSlot::Cv,
+    ),
+    ServerFnRule::upload(
+        "profile_upload_attestation",
+        Access::Role(Role::Provider),
+        UploadSlot::Attestation,
+    ),
+    ServerFnRule::new("review_queue", Access::Role(Role::Admin)),
+    ServerFnRule::new("review_open", Access::Role(Role::Admin)),
+    ServerFnRule::new("review_decide", Access::Role(Role::Admin)),
+    ServerFnRule::new("reference_list", Access::Role(Role::Admin)),
+    ServerFnRule::new("reference_add_domain", Access::Role(Role::Admin)),
+    ServerFnRule::new("reference_add_skill", Access::Role(Role::Admin)),
+    ServerFnRule::new("reference_set_domain_active", Access::Role(Role::Admin)),
+    ServerFnRule::new("reference_rename", Access::Role(Role::Admin)),
+    ServerFnRule::new("project_wizard", Access::Role(Role::Client)),
+    ServerFnRule::new("project_save_draft", Access::Role(Role::Client)),
+    ServerFnRule::new("project_submit", Access::Role(Role::Client)),
+    ServerFnRule::new("projects_mine", Access::Role(Role::Client)),
+    ServerFnRule::new("project_client_view", Access::Role(Role::Client)),
+    ServerFnRule::new("projects_for_expert", Access::Role(Role::Provider)),
+    ServerFnRule::new("project_apply", Access::Role(Role::Provider)),
+    ServerFnRule::new("settings_project_alerts", Access::Role(Role::Provider)),
+    ServerFnRule::new("settings_project_alerts_get", Access::SignedIn),
+    ServerFnRule::new("admin_projects", Access::Role(Role::Admin)),
+    ServerFnRule::new("admin_candidates", Access::Role(Role::Admin)),
+    ServerFnRule::new("admin_propose", Access::Role(Role::Admin)),
+];
+
+/// The rule of the endpoint at `path` (`/api/<endpoint>`).
+pub fn rule(path: &str) -> Option<&'static ServerFnRule> {
     let endpoint = path.strip_prefix(API_PREFIX)?;
-    SERVER_FNS
-        .iter()
-        .find(|(name, _)| *name == endpoint)
-        .map(|(_, access)| *access)
+    SERVER_FNS.iter().find(|rule| rule.endpoint == endpoint)
+}
+
+pub fn policy(path: &str) -> Option<Access> {
+    rule(path).map(|rule| rule.access)
 }
 
 fn refuse(err: AppError) -> Response {
@@ -118,12 +154,15 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
     if !req.uri().path().starts_with(API_PREFIX) {
         return next.run(req).await;
     }
-    let Some(access) = policy(req.uri().path()) else {
+    let Some(&ServerFnRule {
+        access, body_limit, ..
+    }) = rule(req.uri().path())
+    else {
         return refuse(AppError::NotFound);
     };
     // Body limits before anything reads the body: a declared length over the limit is
     // refused at once, and a body that turns out longer stops being read at the limit.
-    let limit = body_limit(&req.uri().path()[API_PREFIX.len()..]);
+    let limit = body_limit;
     let declared = req
         .headers()
         .get(axum::http::header::CONTENT_LENGTH)
