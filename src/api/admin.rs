@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use crate::domain::session::OutboxMail;
 use crate::error::AppError;
 
-/// Admins: the latest mails of the outbox, with their links (for local set-ups without SMTP).
+/// Admins: the latest mails of the outbox, with their links, for local set-ups without
+/// SMTP only (404 otherwise): once mail really leaves, the links are their recipients'.
 #[server(prefix = "/api", endpoint = "admin_mailbox")]
 pub async fn admin_mailbox() -> Result<Vec<OutboxMail>, AppError> {
     use crate::domain::account::Role;
@@ -13,7 +14,11 @@ pub async fn admin_mailbox() -> Result<Vec<OutboxMail>, AppError> {
     super::respond(
         async {
             access::require_role(Role::Admin).await?;
-            let mut conn = app_state()?.pool.acquire().await?;
+            let state = app_state()?;
+            if state.config.smtp_url.is_some() {
+                return Err(AppError::NotFound);
+            }
+            let mut conn = state.pool.acquire().await?;
             Ok(outbox::latest(&mut conn, 100).await?)
         }
         .await,

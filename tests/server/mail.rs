@@ -128,3 +128,129 @@ async fn unreachable_smtp_is_retried_with_back_off() {
         .unwrap();
     assert_eq!(attempts, 1);
 }
+
+/// The stored copies of every mail: (text, html) of each outbox row.
+async fn stored_bodies(app: &TestApp) -> Vec<(String, String)> {
+    sqlx::query_as("SELECT body_text, body_html FROM outbox ORDER BY id")
+        .fetch_all(&app.pool)
+        .await
+        .unwrap()
+}
+
+/// Whoever reads the database after delivery (an admin, a backup) finds no working
+/// single-use link: once a mail has left, its stored copy keeps the text without it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn delivered_mails_keep_no_single_use_link_at_rest() {
+    let app = TestApp::spawn().await;
+    let (url, mails) = smtp_server();
+    let mailer = Mailer::new(&url, "B2BiZen <no-reply@b2bizen.fr>").unwrap();
+    app.sign_up_provider("lina@exemple.fr", "une longue phrase de passe")
+        .await;
+    app.call("auth_request_reset", &[("email", "lina@exemple.fr")])
+        .await;
+    assert_eq!(deliver_due(&app.pool, &mailer).await.unwrap(), 2);
+
+    let received = mails.lock().unwrap().clone();
+    let tokens: Vec<String> = received
+        .iter()
+        .map(|m| crate::common::token_in(&unfold(&m.data)))
+        .collect();
+    assert_eq!(tokens.len(), 2);
+    for (text, html) in stored_bodies(&app).await {
+        for token in &tokens {
+            assert!(!text.contains(token.as_str()), "{text}");
+            assert!(!html.contains(token.as_str()), "{html}");
+        }
+        assert!(
+            !text.contains("jeton=") && !html.contains("jeton="),
+            "{text}"
+        );
+        assert!(text.contains("retiré"), "the stored copy says why: {text}");
+    }
+    // The links themselves still work: only the copies lost them.
+    assert_eq!(
+        app.call("auth_verify_email", &[("token", &tokens[0])])
+            .await
+            .status(),
+        200
+    );
+}
+
+/// A mail given up on is never sent: its link is dropped as well.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mails_given_up_on_keep_no_single_use_link_either() {
+    let app = TestApp::spawn().await;
+    let closed = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let mailer = Mailer::new(&format!("smtp://{closed}"), "no-reply@b2bizen.fr").unwrap();
+    app.sign_up_provider("noe@exemple.fr", "une longue phrase de passe")
+        .await;
+    sqlx::query("UPDATE outbox SET attempts = $1 - 1")
+        .bind(b2bizen::server::mail::worker::MAX_ATTEMPTS)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(deliver_due(&app.pool, &mailer).await.unwrap(), 0);
+    let failed: bool = sqlx::query_scalar("SELECT failed_at IS NOT NULL FROM outbox")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert!(failed);
+    for (text, html) in stored_bodies(&app).await {
+        assert!(
+            !text.contains("jeton=") && !html.contains("jeton="),
+            "{text}"
+        );
+    }
+}
+
+/// With SMTP configured, mails reach their recipients: the mailbox has no purpose left
+/// and would only show admins what is not theirs.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_mailbox_is_closed_when_smtp_is_configured() {
+    let app = TestApp::spawn_with(&[("SMTP_URL", "smtp://127.0.0.1:1")]).await;
+    let admin = app.admin("admin@exemple.fr").await;
+    app.sign_up_provider("eve@exemple.fr", "une longue phrase de passe")
+        .await;
+    let res = app.call_as(&admin, "admin_mailbox", &[]).await;
+    assert_eq!(res.status(), 404);
+    let body = res.text().await.unwrap();
+    assert!(!body.contains("jeton"), "{body}");
+    let page = admin
+        .get(format!("{}/admin/mailbox", app.base_url))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!page.contains("jeton="), "the page shows a link");
+    assert!(page.contains("pas disponible"), "the page says why");
+}
+
+/// Mails do not pile up for ever: those written more than 30 days ago are deleted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn old_mails_are_purged() {
+    use b2bizen::server::mail::outbox::{purge, KEEP};
+    let app = TestApp::spawn().await;
+    app.sign_up_provider("ancien@exemple.fr", "une longue phrase de passe")
+        .await;
+    app.sign_up_provider("recent@exemple.fr", "une longue phrase de passe")
+        .await;
+    sqlx::query(
+        "UPDATE outbox SET created_at = now() - interval '31 days', sent_at = now() - interval '31 days'
+          WHERE recipient = 'ancien@exemple.fr'",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(KEEP.as_secs(), 30 * 24 * 3600);
+    assert_eq!(purge(&app.pool, KEEP).await.unwrap(), 1);
+    let left: Vec<String> = sqlx::query_scalar("SELECT recipient FROM outbox")
+        .fetch_all(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(left, vec!["recent@exemple.fr".to_string()]);
+}

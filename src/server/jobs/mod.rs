@@ -56,6 +56,8 @@ pub async fn start(state: &AppState) -> Result<()> {
     tokio::spawn(async move {
         loop {
             let _ = rate_limit::purge(&pool).await;
+            let _ =
+                crate::server::mail::outbox::purge(&pool, crate::server::mail::outbox::KEEP).await;
             tokio::time::sleep(Duration::from_secs(3600)).await;
         }
     });

@@ -1,6 +1,14 @@
 //! The transactional outbox: mails are rows written in the business transaction.
+//!
+//! A mail carrying a single-use link is stored with a copy that leaves it out; the worker
+//! puts that copy in place once the mail is sent or given up on (see [`super::worker`]),
+//! and mails are deleted [`KEEP`] after they were written.
 
-use sqlx::PgConnection;
+use sqlx::{PgConnection, PgPool};
+use std::time::Duration;
+
+/// How long a mail stays in the outbox: enough to follow up a delivery problem.
+pub const KEEP: Duration = Duration::from_secs(30 * 24 * 3600);
 
 use super::Mail;
 use crate::domain::session::OutboxMail;
@@ -8,13 +16,15 @@ use crate::domain::session::OutboxMail;
 /// Queues `mail` in the caller's transaction and wakes the delivery worker on commit.
 pub async fn enqueue(conn: &mut PgConnection, mail: &Mail) -> Result<i64, sqlx::Error> {
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO outbox (recipient, subject, body_text, body_html)
-         VALUES ($1, $2, $3, $4) RETURNING id",
+        "INSERT INTO outbox (recipient, subject, body_text, body_html, redacted_text, redacted_html)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(&mail.to)
     .bind(&mail.subject)
     .bind(&mail.text)
     .bind(&mail.html)
+    .bind(mail.redacted.as_ref().map(|(text, _)| text))
+    .bind(mail.redacted.as_ref().map(|(_, html)| html))
     .fetch_one(&mut *conn)
     .await?;
     sqlx::query("SELECT pg_notify('outbox', '')")
@@ -57,4 +67,19 @@ pub async fn latest(conn: &mut PgConnection, limit: i64) -> Result<Vec<OutboxMai
             },
         )
         .collect())
+}
+
+/// Deletes the mails written more than `keep` ago, except one being sent right now.
+/// A mail still pending by then (no SMTP server configured) is deleted too: its links
+/// expired long ago. Returns how many were deleted.
+pub async fn purge(pool: &PgPool, keep: Duration) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query(
+        "DELETE FROM outbox
+          WHERE created_at < now() - make_interval(secs => $1)
+            AND (locked_until IS NULL OR locked_until < now())",
+    )
+    .bind(keep.as_secs_f64())
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected())
 }

@@ -7,7 +7,13 @@ pub struct Mail {
     pub subject: String,
     pub text: String,
     pub html: String,
+    /// For a mail whose link is a secret (verification, reset): the (text, html) to keep
+    /// once the mail has left, without the link. `None`: the mail holds no secret.
+    pub redacted: Option<(String, String)>,
 }
+
+/// What the stored copy of a sent mail says in place of its single-use link.
+pub const LINK_REMOVED: &str = "lien à usage unique retiré de cette copie après l'envoi";
 
 struct Body<'a> {
     greeting: String,
@@ -25,6 +31,28 @@ fn escape(s: &str) -> String {
 }
 
 fn render(to: &str, subject: &str, body: Body<'_>) -> Mail {
+    let (text, html) = bodies(&body, true);
+    Mail {
+        to: to.to_string(),
+        subject: subject.to_string(),
+        text,
+        html,
+        redacted: None,
+    }
+}
+
+/// For a mail whose action link is a single-use secret: whoever reads the outbox after
+/// delivery (an admin, a database backup) must not be able to use it.
+fn render_secret(to: &str, subject: &str, body: Body<'_>) -> Mail {
+    let redacted = bodies(&body, false);
+    Mail {
+        redacted: Some(redacted),
+        ..render(to, subject, body)
+    }
+}
+
+/// The (text, html) bodies, with the action's link or with [`LINK_REMOVED`] instead.
+fn bodies(body: &Body<'_>, with_link: bool) -> (String, String) {
     let mut text = format!("{}\n\n", body.greeting);
     let mut html = format!(
         "<!DOCTYPE html><html lang=\"fr\"><body style=\"font-family:Arial,sans-serif;color:#1b2330;line-height:1.5\">\
@@ -36,15 +64,26 @@ fn render(to: &str, subject: &str, body: Body<'_>) -> Mail {
         text.push_str("\n\n");
         html.push_str(&format!("<p>{}</p>", escape(p)));
     }
-    if let Some((label, link)) = body.action {
-        text.push_str(&format!("{label} : {link}\n\n"));
-        html.push_str(&format!(
-            "<p><a href=\"{0}\" style=\"background:#e9a23b;color:#1b2330;padding:10px 16px;\
-             border-radius:6px;text-decoration:none;font-weight:bold\">{1}</a></p>\
-             <p style=\"font-size:12px;color:#5b6677\">{0}</p>",
-            escape(link),
-            escape(label)
-        ));
+    match body.action {
+        Some((label, link)) if with_link => {
+            text.push_str(&format!("{label} : {link}\n\n"));
+            html.push_str(&format!(
+                "<p><a href=\"{0}\" style=\"background:#e9a23b;color:#1b2330;padding:10px 16px;\
+                 border-radius:6px;text-decoration:none;font-weight:bold\">{1}</a></p>\
+                 <p style=\"font-size:12px;color:#5b6677\">{0}</p>",
+                escape(link),
+                escape(label)
+            ));
+        }
+        Some((label, _)) => {
+            text.push_str(&format!("{label} : ({LINK_REMOVED})\n\n"));
+            html.push_str(&format!(
+                "<p>{} : ({})</p>",
+                escape(label),
+                escape(LINK_REMOVED)
+            ));
+        }
+        None => {}
     }
     for p in &body.after {
         text.push_str(p);
@@ -53,12 +92,7 @@ fn render(to: &str, subject: &str, body: Body<'_>) -> Mail {
     }
     text.push_str("L'équipe B2BiZen\n");
     html.push_str("<p>L'équipe B2BiZen</p></body></html>");
-    Mail {
-        to: to.to_string(),
-        subject: subject.to_string(),
-        text,
-        html,
-    }
+    (text, html)
 }
 
 /// "Bonjour Camille," for a name the address's owner confirmed, else a plain "Bonjour,":
@@ -74,7 +108,7 @@ fn greeting(confirmed_name: Option<&str>) -> String {
 /// Greets nobody by name: whoever signed up typed the name, the address has not
 /// confirmed it yet.
 pub fn verify_email(to: &str, link: &str) -> Mail {
-    render(
+    render_secret(
         to,
         "Confirmez votre adresse e-mail",
         Body {
@@ -91,7 +125,7 @@ pub fn verify_email(to: &str, link: &str) -> Mail {
 
 /// `confirmed_name`: the account's name once its address is confirmed, else `None`.
 pub fn password_reset(to: &str, confirmed_name: Option<&str>, link: &str) -> Mail {
-    render(
+    render_secret(
         to,
         "Réinitialisation de votre mot de passe",
         Body {
@@ -254,5 +288,24 @@ mod tests {
         assert!(mail.html.contains("&lt;Zoé&gt;") && !mail.html.contains("<Zoé>"));
         let mail = already_registered("a@b.fr", None, link);
         assert!(mail.text.starts_with("Bonjour,\n"));
+        assert_eq!(mail.redacted, None, "a sign-in link is no secret");
+    }
+
+    #[test]
+    fn single_use_links_are_left_out_of_the_copy_kept_after_sending() {
+        let link = "https://b2bizen.fr/reinitialiser-mot-de-passe?jeton=abc123";
+        for mail in [
+            verify_email("a@b.fr", link),
+            password_reset("a@b.fr", Some("Zoé"), link),
+        ] {
+            assert!(mail.text.contains(link) && mail.html.contains(link));
+            let (text, html) = mail.redacted.expect("a copy without the link");
+            assert!(
+                !text.contains("abc123") && !html.contains("abc123"),
+                "{html}"
+            );
+            assert!(text.contains(LINK_REMOVED), "{text}");
+            assert!(links(&text).is_empty());
+        }
     }
 }

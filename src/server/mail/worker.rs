@@ -6,6 +6,10 @@
 //! and marked failed after [`MAX_ATTEMPTS`]. The Message-ID is derived from the row, so
 //! that in the one unavoidable case (crash between SMTP acceptance and marking) a
 //! duplicate carries the same Message-ID and mail software can drop it.
+//!
+//! Once a mail is sent or given up on, its bodies are replaced by the copy without its
+//! single-use link ([`super::Mail::redacted`]): the link is only ever in the recipient's
+//! mailbox, not in the database, its backups or the admin pages.
 
 use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -71,10 +75,16 @@ pub async fn deliver_due(pool: &PgPool, mailer: &Mailer) -> Result<usize, sqlx::
         let message_id = format!("<outbox-{id}-{}@b2bizen>", created_at.timestamp());
         match send(mailer, &to, &subject, text, html, message_id).await {
             Ok(()) => {
-                sqlx::query("UPDATE outbox SET sent_at = now(), locked_until = NULL, last_error = NULL WHERE id = $1")
-                    .bind(id)
-                    .execute(pool)
-                    .await?;
+                sqlx::query(
+                    "UPDATE outbox SET sent_at = now(), locked_until = NULL, last_error = NULL,
+                         body_text = coalesce(redacted_text, body_text),
+                         body_html = coalesce(redacted_html, body_html),
+                         redacted_text = NULL, redacted_html = NULL
+                     WHERE id = $1",
+                )
+                .bind(id)
+                .execute(pool)
+                .await?;
                 sent += 1;
             }
             Err(err) => {
@@ -82,7 +92,13 @@ pub async fn deliver_due(pool: &PgPool, mailer: &Mailer) -> Result<usize, sqlx::
                 sqlx::query(
                     "UPDATE outbox SET locked_until = NULL, last_error = $2,
                          failed_at = CASE WHEN attempts >= $3 THEN now() END,
-                         next_attempt_at = now() + make_interval(secs => $4)
+                         next_attempt_at = now() + make_interval(secs => $4),
+                         body_text = CASE WHEN attempts >= $3
+                                          THEN coalesce(redacted_text, body_text) ELSE body_text END,
+                         body_html = CASE WHEN attempts >= $3
+                                          THEN coalesce(redacted_html, body_html) ELSE body_html END,
+                         redacted_text = CASE WHEN attempts >= $3 THEN NULL ELSE redacted_text END,
+                         redacted_html = CASE WHEN attempts >= $3 THEN NULL ELSE redacted_html END
                      WHERE id = $1",
                 )
                 .bind(id)

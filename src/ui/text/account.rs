@@ -62,6 +62,7 @@ pub struct AccountTexts {
     pub mailbox_title: &'static str,
     pub mailbox_lead: &'static str,
     pub mailbox_empty: &'static str,
+    pub mailbox_unavailable: &'static str,
     pub mailbox_to: &'static str,
     pub sending: &'static str,
 }
@@ -131,6 +132,8 @@ pub const ACCOUNT_FR: AccountTexts = AccountTexts {
     mailbox_lead: "Sans serveur SMTP configuré, les e-mails restent ici : ouvrez leurs liens \
                    pour tester les parcours en local.",
     mailbox_empty: "Aucun e-mail envoyé pour le moment.",
+    mailbox_unavailable: "La boîte mail n'est pas disponible : un serveur SMTP est configuré, \
+                          les e-mails partent vers leurs destinataires, seuls à voir leurs liens.",
     mailbox_to: "À",
     sending: "Envoi…",
 };
@@ -198,6 +201,8 @@ pub const ACCOUNT_EN: AccountTexts = AccountTexts {
     mailbox_lead:
         "Without an SMTP server, e-mails stay here: open their links to try the journeys locally.",
     mailbox_empty: "No e-mail sent yet.",
+    mailbox_unavailable: "The mailbox is not available: an SMTP server is configured, e-mails \
+                          go to their recipients, the only ones to see their links.",
     mailbox_to: "To",
     sending: "Sending…",
 };

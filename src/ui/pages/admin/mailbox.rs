@@ -2,9 +2,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::admin::admin_mailbox;
+use crate::error::AppError;
 use crate::ui::text::ta;
 
-/// The outbox, for local set-ups without SMTP. The server refuses non-admins (403).
+/// The outbox, for local set-ups without SMTP. The server refuses non-admins (403), and
+/// answers 404 when SMTP is configured: mails then reach their recipients only.
 #[component]
 pub fn MailboxPage() -> impl IntoView {
     let tx = ta();
@@ -31,6 +33,9 @@ pub fn MailboxPage() -> impl IntoView {
                                     </li>
                                 }).collect_view()}
                             </ul>
+                        }.into_any(),
+                        Err(AppError::NotFound) => view! {
+                            <p class="notice" role="status">{tx.mailbox_unavailable}</p>
                         }.into_any(),
                         Err(err) => view! { <p class="notice notice--error" role="alert">{err.to_string()}</p> }.into_any(),
                     }
