@@ -98,6 +98,9 @@ impl UploadSlot {
             ));
         }
         match sniff(bytes) {
+            Some(FileType::Pdf) if self.accepts(FileType::Pdf) => {
+                check_pdf(bytes).map(|()| FileType::Pdf)
+            }
             Some(file) if self.accepts(file) => Ok(file),
             _ => Err(format!(
                 "Ce fichier n'est pas {} : son contenu ne correspond pas, quel que soit son nom.",
@@ -107,12 +110,65 @@ impl UploadSlot {
     }
 }
 
+/// How far from each end a PDF is looked at: readers look for the end marker in the
+/// last kilobyte, browsers sniff markup in the first ones.
+const PDF_WINDOW: usize = 1024;
+
+/// Markup that makes a file readable as a web page whatever it starts with.
+const MARKUP: [&[u8]; 7] = [
+    b"<html",
+    b"<head",
+    b"<body",
+    b"<script",
+    b"<iframe",
+    b"<svg",
+    b"<!doctype",
+];
+
+/// Beyond its first bytes, a PDF must look like one: a version (`%PDF-1.7`), the end
+/// marker `%%EOF` near its end, and no web page markup at its start (a page that merely
+/// starts with `%PDF-` is not a document).
+fn check_pdf(bytes: &[u8]) -> Result<(), String> {
+    let version = bytes.get(5..8).unwrap_or_default();
+    let versioned = matches!(version, [b'1' | b'2', b'.', d] if d.is_ascii_digit());
+    let head = &bytes[..bytes.len().min(PDF_WINDOW)];
+    let markup = (0..head.len()).any(|i| {
+        MARKUP
+            .iter()
+            .any(|m| starts_with_ignoring_case(&head[i..], m))
+    });
+    if !versioned || markup {
+        return Err(
+            "Ce fichier n'est pas un document PDF valide : son contenu ne correspond pas. \
+             Exportez-le de nouveau en PDF depuis votre logiciel."
+                .into(),
+        );
+    }
+    let end = bytes
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace() && *b != 0)
+        .map_or(0, |i| i + 1);
+    let tail = &bytes[end.saturating_sub(PDF_WINDOW)..end];
+    if !tail.windows(5).any(|w| w == b"%%EOF") {
+        return Err(
+            "Ce document PDF est incomplet ou endommagé (sa fin est introuvable) : \
+             exportez-le de nouveau en PDF depuis votre logiciel."
+                .into(),
+        );
+    }
+    Ok(())
+}
+
+fn starts_with_ignoring_case(bytes: &[u8], prefix: &[u8]) -> bool {
+    bytes.len() >= prefix.len() && bytes[..prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
-    const PDF: &[u8] = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n";
+    const PDF: &[u8] = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << >> endobj\n%%EOF\r\n";
     /// A Windows executable renamed to .pdf or .jpg: still "MZ".
     const EXE: &[u8] = b"MZ\x90\0\x03\0\0\0\x04\0\0\0\xff\xff";
 
@@ -128,6 +184,44 @@ mod tests {
         assert!(UploadSlot::Photo.check(EXE).is_err());
         assert_eq!(sniff(b"RIFF\0\0\0\0WEBPVP8 "), Some(FileType::Webp));
         assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Some(FileType::Jpeg));
+    }
+
+    #[test]
+    fn a_pdf_looks_like_one_beyond_its_signature() {
+        let pdf = |text: &str| UploadSlot::Cv.check(text.as_bytes());
+        assert!(pdf("%PDF-2.0\n1 0 obj << >> endobj\n%%EOF").is_ok());
+        let mut trailing = PDF.to_vec();
+        trailing.extend_from_slice(&[b' '; 4096]);
+        assert!(
+            UploadSlot::Cv.check(&trailing).is_ok(),
+            "whitespace after the end"
+        );
+        for page in [
+            "%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF",
+            "%PDF-1.4\n<!DOCTYPE html><p>x</p>\n%%EOF",
+            "%PDF-1.4 <SCRIPT src=//evil></SCRIPT> %%EOF",
+            "%PDF-1.4<svg onload=alert(1)>%%EOF",
+        ] {
+            assert!(pdf(page).unwrap_err().contains("PDF valide"), "{page}");
+        }
+        assert!(
+            pdf("%PDF-\n1 0 obj << >> endobj\n%%EOF").is_err(),
+            "no version"
+        );
+        assert!(pdf("%PDF-x.y\n%%EOF").is_err());
+        let mut cut = PDF[..PDF.len() - 7].to_vec();
+        cut.extend_from_slice(&[b'x'; 2000]);
+        assert!(UploadSlot::Cv
+            .check(&cut)
+            .unwrap_err()
+            .contains("incomplet"));
+        // Markup far from the start (a compressed stream may contain anything) is not
+        // the browser's business.
+        let mut late = PDF[..20].to_vec();
+        late.extend_from_slice(&[b'x'; 2000]);
+        late.extend_from_slice(b"<html>");
+        late.extend_from_slice(&PDF[20..]);
+        assert!(UploadSlot::Cv.check(&late).is_ok());
     }
 
     #[test]

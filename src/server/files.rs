@@ -139,7 +139,17 @@ fn refuse(status: StatusCode) -> Response {
     (status, [(header::CACHE_CONTROL, "no-store")]).into_response()
 }
 
-fn send(bytes: Vec<u8>, mime: &str, public: bool) -> Response {
+/// How a file is served: the public photo shows in place; any other file is a download
+/// (`slot` names it), so that a browser never renders it as a page of this site,
+/// whatever it contains.
+#[derive(Clone, Copy)]
+enum Disposition<'a> {
+    Public,
+    Download { slot: &'a str },
+}
+
+fn send(bytes: Vec<u8>, mime: &str, disposition: Disposition<'_>) -> Response {
+    let public = matches!(disposition, Disposition::Public);
     let cache = if public {
         "public, max-age=86400"
     } else {
@@ -159,10 +169,19 @@ fn send(bytes: Vec<u8>, mime: &str, public: bool) -> Response {
             "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
         ),
     );
-    headers.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_static("inline"),
-    );
+    let disposition = match disposition {
+        Disposition::Public => HeaderValue::from_static("inline"),
+        Disposition::Download { slot } => {
+            let extension = if mime == "application/pdf" {
+                "pdf"
+            } else {
+                "jpg"
+            };
+            HeaderValue::from_str(&format!("attachment; filename=\"{slot}.{extension}\""))
+                .unwrap_or(HeaderValue::from_static("attachment"))
+        }
+    };
+    headers.insert(header::CONTENT_DISPOSITION, disposition);
     response
 }
 
@@ -229,7 +248,12 @@ async fn serve_inner(
         }
     }
     let bytes = read(state, &key).await?.ok_or(AppError::NotFound)?;
-    Ok(send(bytes, &file.mime, public))
+    let disposition = if public {
+        Disposition::Public
+    } else {
+        Disposition::Download { slot: &file.slot }
+    };
+    Ok(send(bytes, &file.mime, disposition))
 }
 
 /// `GET /photos/{expert_id}`: a published expert's photo.
@@ -255,7 +279,7 @@ pub async fn published_photo(
         return refuse(StatusCode::NOT_FOUND);
     };
     match read(&state, &key).await {
-        Ok(Some(bytes)) => send(bytes, "image/jpeg", true),
+        Ok(Some(bytes)) => send(bytes, "image/jpeg", Disposition::Public),
         Ok(None) => refuse(StatusCode::NOT_FOUND),
         Err(_) => refuse(StatusCode::INTERNAL_SERVER_ERROR),
     }

@@ -447,3 +447,64 @@ async fn uploads_are_rate_limited_per_account() {
         .await;
     assert_eq!(res.status(), 200);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_web_page_is_no_pdf_and_files_are_served_as_downloads() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin("admin@b2bizen.fr").await;
+    let expert = crate::review::ready_expert(&app, "camille@exemple.fr", "Camille").await;
+
+    // Starts like a PDF, is a web page.
+    let page = b"%PDF-1.4\n<html><body><script>fetch('/api/profile_editor')</script></body></html>\n%%EOF\n";
+    let cut = &PDF[..PDF.len() - 7];
+    for (bytes, says) in [(page.to_vec(), "PDF valide"), (cut.to_vec(), "incomplet")] {
+        let res = app
+            .upload(&expert, "profile_upload_cv", bytes, "cv.pdf")
+            .await;
+        let (status, err) = error_of(res).await;
+        assert_eq!(status, 422);
+        assert!(err.to_string().contains(says), "{err}");
+    }
+
+    let res = app
+        .upload(&expert, "profile_upload_photo", png(600, 600), "moi.png")
+        .await;
+    assert_eq!(res.status(), 200);
+    let photo_url = res.json::<Value>().await.unwrap()["url"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let data = editor(&app, &expert).await;
+    let cv_url = data["files"]["cv"]["url"].as_str().unwrap().to_string();
+    let disposition = |url: String| {
+        let expert = expert.clone();
+        let base = app.base_url.clone();
+        async move {
+            let res = expert.get(format!("{base}{url}")).send().await.unwrap();
+            assert_eq!(res.status(), 200, "{url}");
+            res.headers()["content-disposition"]
+                .to_str()
+                .unwrap()
+                .to_string()
+        }
+    };
+    assert_eq!(
+        disposition(cv_url.clone()).await,
+        "attachment; filename=\"cv.pdf\""
+    );
+    assert_eq!(
+        disposition(photo_url.clone()).await,
+        "attachment; filename=\"photo.jpg\"",
+        "a draft's photo is private"
+    );
+
+    // Published, the photo is public and shows in place; the CV is still a download.
+    crate::review::submit_and_approve(&app, &expert, &admin).await;
+    let id: uuid::Uuid = sqlx::query_scalar("SELECT id FROM experts")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(disposition(format!("/photos/{id}")).await, "inline");
+    assert_eq!(disposition(photo_url).await, "inline");
+    assert_eq!(disposition(cv_url).await, "attachment; filename=\"cv.pdf\"");
+}
