@@ -431,3 +431,102 @@ async fn a_publication_reaches_matching_in_another_process_within_a_second() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
+
+/// Saves `draft` as a new project of `client` and submits it.
+async fn submit(app: &TestApp, client: &reqwest::Client, draft: Value) -> reqwest::Response {
+    let id = wizard(app, client).await["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let body = json!({ "id": id, "step": 5, "draft": draft });
+    assert_eq!(
+        app.call_json(client, "project_save_draft", &body)
+            .await
+            .status(),
+        200
+    );
+    app.call_as(client, "project_submit", &[("id", &id)]).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn submissions_need_a_confirmed_address_and_notices_are_capped_per_client() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin("admin@b2bizen.fr").await;
+    published_expert(&app, &admin, "a@exemple.fr", "Aubertin", "69", "700").await;
+    app.wait_all_indexed().await;
+    let notices = || async {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM outbox WHERE recipient = 'a@exemple.fr'
+               AND subject = 'Un projet dans votre domaine'",
+        )
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+        n
+    };
+
+    // Signed up and in, the confirmation link not followed: no publication.
+    let form = [
+        ("company_name", "Appels Surtaxés"),
+        ("siret", "732 829 320 00074"),
+        ("contact_first_name", "Nora"),
+        ("contact_last_name", "Durand"),
+        ("email", "spam@exemple.fr"),
+        ("password", PASSWORD),
+    ];
+    assert_eq!(app.call("auth_sign_up_client", &form).await.status(), 200);
+    let unconfirmed = TestApp::browser(&app.base_url);
+    let res = app
+        .call_as(
+            &unconfirmed,
+            "auth_sign_in",
+            &[("email", "spam@exemple.fr"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let mut spam = project_draft();
+    spam["title"] = json!("Appelez le 08 99 00 00 00");
+    let (status, err) = error_of(submit(&app, &unconfirmed, spam.clone()).await).await;
+    assert_eq!(status, 422);
+    assert!(err.to_string().contains("Confirmez"), "{err}");
+    assert_eq!(notices().await, 0);
+
+    // Confirmed: the first projects of the day reach the expert, the next ones are
+    // published without a notice, even on retry.
+    let client = app.client_company("achats@acme.fr", "Acme").await;
+    let cap = b2bizen::server::projects::NOTICED_PROJECTS_PER_CLIENT_PER_DAY;
+    let mut projects = Vec::new();
+    for i in 0..5 {
+        let res = submit(&app, &client, spam.clone()).await;
+        assert_eq!(res.status(), 200, "project {i}");
+        projects.push(res.json::<String>().await.unwrap());
+        assert_eq!(notices().await, (i + 1).min(cap), "after project {i}");
+    }
+    b2bizen::server::projects::retry_notices(&app.state)
+        .await
+        .unwrap();
+    assert_eq!(notices().await, cap);
+    let open: i64 = sqlx::query_scalar("SELECT count(*) FROM projects WHERE status = 'open'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(open, 5, "published all the same");
+    // Another client's project is not held up.
+    let other = app.client_company("rh@globex.fr", "Globex").await;
+    assert_eq!(submit(&app, &other, project_draft()).await.status(), 200);
+    assert_eq!(notices().await, cap + 1);
+
+    // Submissions per day: five. The window is a calendar day (UTC): should one begin
+    // meanwhile, the next five go through.
+    let mut refused = None;
+    for _ in 0..6 {
+        let res = submit(&app, &client, project_draft()).await;
+        if res.status() != 200 {
+            refused = Some(error_of(res).await);
+            break;
+        }
+    }
+    let (status, err) = refused.expect("eleven projects a day accepted");
+    assert_eq!(status, 429);
+    assert!(err.to_string().contains("patienter"), "{err}");
+}

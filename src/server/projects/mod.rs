@@ -3,7 +3,10 @@
 
 mod notices;
 
-pub use notices::{retry_notices, run_notice_retries, send_notices, NOTICE_THRESHOLD};
+pub use notices::{
+    retry_notices, run_notice_retries, send_notices, NOTICED_PROJECTS_PER_CLIENT_PER_DAY,
+    NOTICE_THRESHOLD,
+};
 
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -14,6 +17,7 @@ use crate::domain::profile::{LanguageLevel, ProfileLevel};
 use crate::domain::project::{ProjectDraft, ProjectSummary, Step, WizardData, CONTACT_FORMATS};
 use crate::domain::session::CurrentUser;
 use crate::error::AppError;
+use crate::server::auth::rate_limit::{self, Limit};
 use crate::server::dossiers::today;
 use crate::server::repo::dossier;
 use crate::server::state::AppState;
@@ -88,8 +92,23 @@ pub async fn save_draft(
     Ok(())
 }
 
+/// Projects a client may submit per day: each one is published at once and may reach
+/// matching experts.
+const SUBMISSIONS_PER_CLIENT: Limit = Limit {
+    max: 5,
+    window_secs: 24 * 3600,
+};
+
 /// Validates every step, records the project as open, matches and notifies experts.
+/// Only from a confirmed address, and within [`SUBMISSIONS_PER_CLIENT`].
 pub async fn submit(state: &AppState, client: &CurrentUser, id: Uuid) -> Result<Uuid, AppError> {
+    if !client.email_verified {
+        return Err(AppError::Validation(
+            "Confirmez d'abord votre adresse e-mail (lien reçu à l'inscription) \
+             pour pouvoir publier un projet."
+                .into(),
+        ));
+    }
     let pool = &state.pool;
     let refs = dossier::reference_data(pool).await?;
     let mut tx = pool.begin().await?;
@@ -110,6 +129,13 @@ pub async fn submit(state: &AppState, client: &CurrentUser, id: Uuid) -> Result<
             )));
         }
     }
+    // Counted once the project is complete: a refused draft costs the client nothing.
+    rate_limit::hit(
+        pool,
+        &format!("project_submit:{}", client.id),
+        SUBMISSIONS_PER_CLIENT,
+    )
+    .await?;
     let places: Vec<String> = mobility_codes(&draft.places)
         .into_iter()
         .filter_map(Result::ok)

@@ -15,9 +15,38 @@ pub const NOTICE_THRESHOLD: u16 = 600;
 /// threshold is crossed, so that every expert above it is told.
 const NOTICE_BATCH: usize = 200;
 
+/// The projects of one client whose notices may reach experts within 24 hours. A
+/// project beyond is published all the same (experts find it among their projects, the
+/// admin pre-selects from it) but mails no one: a client cannot have their text sent to
+/// every matching expert over and over.
+pub const NOTICED_PROJECTS_PER_CLIENT_PER_DAY: i64 = 3;
+
+/// Whether the client of `project` has used up their notices of the last 24 hours on
+/// other projects (a project whose sending was cut short may finish it).
+async fn notices_used_up(state: &AppState, project: Uuid) -> Result<bool, AppError> {
+    let noticed: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM projects p
+         WHERE p.client_account_id = (SELECT client_account_id FROM projects WHERE id = $1)
+           AND p.id <> $1
+           AND EXISTS (SELECT 1 FROM project_notices n
+                       WHERE n.project_id = p.id AND n.sent_at > now() - interval '24 hours')",
+    )
+    .bind(project)
+    .fetch_one(&state.pool)
+    .await?;
+    Ok(noticed >= NOTICED_PROJECTS_PER_CLIENT_PER_DAY)
+}
+
 /// Mails and notifies the experts matching `project` above [`NOTICE_THRESHOLD`] who
 /// accept such alerts; each expert is told once per project, however often this runs.
+/// Nobody is told past the client's [`NOTICED_PROJECTS_PER_CLIENT_PER_DAY`]: the
+/// project then counts as done, so that retries do not send it later either.
 pub async fn send_notices(state: &AppState, project: Uuid) -> Result<usize, AppError> {
+    if notices_used_up(state, project).await? {
+        tracing::info!(%project, "client's notices of the day used up: none sent");
+        mark_done(state, project).await?;
+        return Ok(0);
+    }
     let criteria = criteria(&state.pool, project).await?;
     let mut k = NOTICE_BATCH;
     let ranked = loop {
@@ -82,11 +111,16 @@ pub async fn send_notices(state: &AppState, project: Uuid) -> Result<usize, AppE
         tx.commit().await?;
         sent += 1;
     }
+    mark_done(state, project).await?;
+    Ok(sent)
+}
+
+async fn mark_done(state: &AppState, project: Uuid) -> Result<(), AppError> {
     sqlx::query("UPDATE projects SET notices_sent_at = now() WHERE id = $1")
         .bind(project)
         .execute(&state.pool)
         .await?;
-    Ok(sent)
+    Ok(())
 }
 
 /// Sends the notices of open projects whose sending failed (or was cut short by a
