@@ -16,7 +16,8 @@ fn parse_id(id: &str) -> Result<Uuid, AppError> {
     Uuid::parse_str(id.trim()).map_err(|_| AppError::NotFound)
 }
 
-/// Clients: the draft being written (a new one if none), to resume on any device.
+/// Clients: the draft being written, to resume on any device, or the id of a new one
+/// (stored by its first save: a GET writes nothing).
 #[server(prefix = "/api", endpoint = "project_wizard", input = GetUrl)]
 pub async fn project_wizard() -> Result<WizardData, AppError> {
     use crate::domain::account::Role;
@@ -30,7 +31,7 @@ pub async fn project_wizard() -> Result<WizardData, AppError> {
     )
 }
 
-/// Clients: saves the draft and the step reached.
+/// Clients: saves the draft and the step reached (the first save creates it).
 #[server(prefix = "/api", endpoint = "project_save_draft", input = Json)]
 pub async fn project_save_draft(
     id: Uuid,

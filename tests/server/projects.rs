@@ -530,3 +530,74 @@ async fn submissions_need_a_confirmed_address_and_notices_are_capped_per_client(
     assert_eq!(status, 429);
     assert!(err.to_string().contains("patienter"), "{err}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn opening_the_wizard_writes_nothing_the_first_save_does() {
+    let app = TestApp::spawn().await;
+    let client = app.client_company("achats@acme.fr", "Acme").await;
+    let drafts = || async {
+        let n: i64 = sqlx::query_scalar("SELECT count(*) FROM project_drafts")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+        n
+    };
+    let first = wizard(&app, &client).await;
+    let again = wizard(&app, &client).await;
+    assert_eq!(drafts().await, 0, "a GET created a draft");
+    // The page itself, rendered on the server, does not either.
+    let page = client
+        .get(format!("{}/mes-projets/nouveau", app.base_url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    assert_eq!(drafts().await, 0, "the wizard's page created a draft");
+    assert_ne!(
+        first["id"], again["id"],
+        "nothing saved yet: a fresh id each time"
+    );
+
+    // The first save creates it; the wizard then resumes it.
+    let id = first["id"].as_str().unwrap().to_string();
+    let body = json!({ "id": id, "step": 5, "draft": project_draft() });
+    assert_eq!(
+        app.call_json(&client, "project_save_draft", &body)
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(drafts().await, 1);
+    assert_eq!(wizard(&app, &client).await["id"], id.as_str());
+
+    // Submitted, it cannot come back through a late save.
+    let res = app.call_as(&client, "project_submit", &[("id", &id)]).await;
+    assert_eq!(res.status(), 200);
+    let (status, err) = error_of(app.call_json(&client, "project_save_draft", &body).await).await;
+    assert_eq!(status, 422);
+    assert!(err.to_string().contains("déjà publié"), "{err}");
+    assert_eq!(drafts().await, 0);
+    // Nor can another client take its id.
+    let other = app.client_company("rh@globex.fr", "Globex").await;
+    assert_eq!(
+        app.call_json(&other, "project_save_draft", &body)
+            .await
+            .status(),
+        404
+    );
+
+    // Drafts created by saves are bounded.
+    for _ in 0..20 {
+        let body = json!({ "id": uuid::Uuid::new_v4(), "step": 0, "draft": {} });
+        assert_eq!(
+            app.call_json(&client, "project_save_draft", &body)
+                .await
+                .status(),
+            200
+        );
+    }
+    let body = json!({ "id": uuid::Uuid::new_v4(), "step": 0, "draft": {} });
+    let (status, err) = error_of(app.call_json(&client, "project_save_draft", &body).await).await;
+    assert_eq!(status, 422);
+    assert!(err.to_string().contains("20 brouillons"), "{err}");
+}

@@ -22,7 +22,8 @@ use crate::server::dossiers::today;
 use crate::server::repo::dossier;
 use crate::server::state::AppState;
 
-/// The client's latest draft, or a new one.
+/// The client's latest draft, or a new one that is only an id until its first save:
+/// opening the wizard writes nothing.
 pub async fn wizard(pool: &PgPool, client: &CurrentUser) -> Result<WizardData, AppError> {
     let row: Option<(Uuid, sqlx::types::Json<ProjectDraft>, i16)> = sqlx::query_as(
         "SELECT id, data, step FROM project_drafts WHERE client_account_id = $1
@@ -33,17 +34,7 @@ pub async fn wizard(pool: &PgPool, client: &CurrentUser) -> Result<WizardData, A
     .await?;
     let (id, draft, step) = match row {
         Some((id, draft, step)) => (id, draft.0, step),
-        None => {
-            let draft = ProjectDraft::default();
-            let id: Uuid = sqlx::query_scalar(
-                "INSERT INTO project_drafts (client_account_id, data) VALUES ($1, $2) RETURNING id",
-            )
-            .bind(client.id)
-            .bind(sqlx::types::Json(&draft))
-            .fetch_one(pool)
-            .await?;
-            (id, draft, 0)
-        }
+        None => (Uuid::new_v4(), ProjectDraft::default(), 0),
     };
     Ok(WizardData {
         id,
@@ -67,6 +58,12 @@ fn check_size(draft: &ProjectDraft) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Drafts a client may keep: the wizard resumes the latest, the others wait for their
+/// tab's next save. A bound, since a first save creates its draft.
+const MAX_DRAFTS_PER_CLIENT: i64 = 20;
+
+/// Saves the draft and the step reached; the first save of a new id creates the draft.
+/// A submitted draft's id is the project's: a late save then cannot bring it back.
 pub async fn save_draft(
     pool: &PgPool,
     client: &CurrentUser,
@@ -77,19 +74,48 @@ pub async fn save_draft(
     check_size(draft)?;
     let step = i16::try_from(step.min(Step::ALL.len() - 1)).unwrap_or(0);
     let done = sqlx::query(
-        "UPDATE project_drafts SET data = $3, step = $4, updated_at = now()
-         WHERE id = $1 AND client_account_id = $2",
+        "INSERT INTO project_drafts (id, client_account_id, data, step)
+         SELECT $1, $2, $3, $4
+          WHERE NOT EXISTS (SELECT 1 FROM projects WHERE id = $1)
+            AND (EXISTS (SELECT 1 FROM project_drafts WHERE id = $1)
+                 OR (SELECT count(*) FROM project_drafts WHERE client_account_id = $2) < $5)
+         ON CONFLICT (id) DO UPDATE
+            SET data = EXCLUDED.data, step = EXCLUDED.step, updated_at = now()
+          WHERE project_drafts.client_account_id = EXCLUDED.client_account_id",
     )
     .bind(id)
     .bind(client.id)
     .bind(sqlx::types::Json(draft))
     .bind(step)
+    .bind(MAX_DRAFTS_PER_CLIENT)
     .execute(pool)
     .await?;
-    if done.rows_affected() == 0 {
-        return Err(AppError::NotFound);
+    if done.rows_affected() == 1 {
+        return Ok(());
     }
-    Ok(())
+    // Nothing written: say why.
+    let (published, taken): (bool, bool) = sqlx::query_as(
+        "SELECT EXISTS (SELECT 1 FROM projects WHERE id = $1 AND client_account_id = $2),
+                EXISTS (SELECT 1 FROM projects WHERE id = $1)
+                OR EXISTS (SELECT 1 FROM project_drafts WHERE id = $1)",
+    )
+    .bind(id)
+    .bind(client.id)
+    .fetch_one(pool)
+    .await?;
+    Err(if published {
+        AppError::Validation(
+            "Ce projet est déjà publié : retrouvez-le dans « Mes projets ».".into(),
+        )
+    } else if taken {
+        // Someone else's draft or project.
+        AppError::NotFound
+    } else {
+        AppError::Validation(format!(
+            "Vous avez déjà {MAX_DRAFTS_PER_CLIENT} brouillons de projet : publiez-en un \
+             avant d'en commencer un autre."
+        ))
+    })
 }
 
 /// Projects a client may submit per day: each one is published at once and may reach
@@ -142,10 +168,10 @@ pub async fn submit(state: &AppState, client: &CurrentUser, id: Uuid) -> Result<
         .map(|d| d.to_string())
         .collect();
     let project: Uuid = sqlx::query_scalar(
-        "INSERT INTO projects (title, domain_id, status, client_account_id, description, data,
-             required_skills, optional_skills, level, remote, places, start_date, duration_days,
-             budget, max_daily_rate, contact_formats, confidential, submitted_at)
-         SELECT $1, d.id, 'open', $2, $3, $4,
+        "INSERT INTO projects (id, title, domain_id, status, client_account_id, description,
+             data, required_skills, optional_skills, level, remote, places, start_date,
+             duration_days, budget, max_daily_rate, contact_formats, confidential, submitted_at)
+         SELECT $17, $1, d.id, 'open', $2, $3, $4,
                 ARRAY(SELECT id FROM skills WHERE slug = ANY($5)),
                 ARRAY(SELECT id FROM skills WHERE slug = ANY($6)),
                 nullif($7, ''), $8, $9, $10, $11, $12, $13, $14, $15, now()
@@ -168,6 +194,7 @@ pub async fn submit(state: &AppState, client: &CurrentUser, id: Uuid) -> Result<
     .bind(&draft.contact_formats)
     .bind(draft.confidential)
     .bind(&draft.domain)
+    .bind(id)
     .fetch_one(&mut *tx)
     .await?;
     sqlx::query("DELETE FROM project_drafts WHERE id = $1")
