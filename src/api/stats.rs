@@ -7,6 +7,12 @@ use crate::error::AppError;
 /// Public: the live figures of the home page. Read-only, hence GET.
 #[server(prefix = "/api", endpoint = "platform_stats", input = GetUrl)]
 pub async fn get_platform_stats() -> Result<PlatformStats, AppError> {
-    use crate::server::{repo, state::app_state};
-    super::respond(async { repo::stats::platform_stats(&app_state()?.pool).await }.await)
+    use crate::server::{auth::access, repo, state::app_state};
+    super::respond(
+        async {
+            access::allow::<GetPlatformStats>().await?;
+            repo::stats::platform_stats(&app_state()?.pool).await
+        }
+        .await,
+    )
 }

@@ -3,7 +3,8 @@
 //! [`SERVER_FNS`] says, for every server function, who may call it and how large its
 //! request may be. The [`guard`] middleware enforces it before the function even parses
 //! its arguments (unknown endpoints are refused); the functions themselves get the
-//! caller they act for through [`user`] or [`visitor`], which apply the same rule from
+//! caller they act for through [`user`] or [`visitor`] (or [`allow`] when they act for
+//! nobody in particular), which apply the same rule from
 //! the same table — so a server function called in-process during server rendering,
 //! where no middleware runs, is checked exactly as over HTTP. No server function states
 //! its own rule.
@@ -311,6 +312,15 @@ pub async fn user<F: ServerFn>() -> Result<CurrentUser, AppError> {
     let user = caller().await?;
     check(rule, user.as_ref())?;
     user.ok_or(AppError::Unauthorized)
+}
+
+/// Applies the rule of server function `F` for a function that does not need to know
+/// its caller: nothing is looked up while the rule is [`Access::Public`].
+pub async fn allow<F: ServerFn>() -> Result<(), AppError> {
+    match rule_of::<F>()? {
+        Access::Public => Ok(()),
+        rule => check(rule, caller().await?.as_ref()),
+    }
 }
 
 /// The caller of public server function `F`, if signed in; its rule is still checked
