@@ -195,8 +195,16 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
     use crate::domain::account::check_new_password;
     super::respond(
         async {
+            let state = app_state()?;
+            let ip = access::caller_ip()?;
+            rate_limit::hit(
+                &state.pool,
+                &format!("newpw:ip:{ip}"),
+                rate_limit::NEW_PASSWORD_PER_IP,
+            )
+            .await?;
             invalid(check_new_password(&password))?;
-            accounts::reset_password(&app_state()?.pool, &token, password).await
+            accounts::reset_password(&state.pool, &token, password).await
         }
         .await,
     )

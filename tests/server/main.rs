@@ -9,6 +9,7 @@ mod common;
 mod access;
 mod admin_accounts;
 mod auth;
+mod auth_limits;
 mod decisions;
 mod directory;
 mod hardening;

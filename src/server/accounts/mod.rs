@@ -227,7 +227,7 @@ pub async fn authenticate(
     .fetch_optional(pool)
     .await?;
     let stored = row.as_ref().map(|(_, hash, _, _)| hash.clone());
-    let ok = password::verify(password_plain, stored).await;
+    let ok = password::verify(password_plain, stored).await?;
     match row {
         Some((id, _, false, version)) if ok => Ok((id, version)),
         _ => Err(AppError::BadCredentials),
@@ -264,11 +264,27 @@ pub async fn request_reset(pool: &PgPool, public_url: &str, email: &Email) -> Re
 }
 
 /// Sets the new password, ends every session of the account and voids other reset links.
+///
+/// The link is checked before the password is hashed: a made-up token must cost nothing
+/// (a hash is 19 MiB and tens of milliseconds, and this is open to anyone). It is consumed
+/// only in the transaction that sets the password, after the hash: no row is locked nor
+/// connection held during the hash, and a link used meanwhile fails there.
 pub async fn reset_password(
     pool: &PgPool,
     token: &str,
     password_plain: String,
 ) -> Result<(), AppError> {
+    let usable: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM email_tokens
+          WHERE token_hash = $1 AND purpose = 'reset_password'
+            AND used_at IS NULL AND expires_at > now())",
+    )
+    .bind(tokens::digest(token))
+    .fetch_one(pool)
+    .await?;
+    if !usable {
+        return Err(AppError::InvalidLink);
+    }
     let hash = password::hash(password_plain).await?;
     let mut tx = pool.begin().await?;
     let id = consume_token(&mut tx, token, "reset_password").await?;

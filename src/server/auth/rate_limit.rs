@@ -32,6 +32,11 @@ pub const RESET_PER_ACCOUNT: Limit = Limit {
     max: 3,
     window_secs: 3600,
 };
+/// Setting a new password from a link: each try with a good link costs a hash.
+pub const NEW_PASSWORD_PER_IP: Limit = Limit {
+    max: 20,
+    window_secs: 3600,
+};
 
 /// Counts one hit on `key`; refuses once the window's maximum is passed.
 pub async fn hit(pool: &PgPool, key: &str, limit: Limit) -> Result<(), AppError> {

@@ -1,0 +1,154 @@
+//! What reset attempts cost and how they are held back: limits per address, and the
+//! memory of password hashing, measured on the real binary.
+
+use crate::common::{error_of, TestApp, PASSWORD};
+use b2bizen::error::AppError;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+/// Setting a new password is limited per address, whether the link is good or not.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn new_password_attempts_are_limited_per_address() {
+    let app = TestApp::spawn().await;
+    let bogus = "0".repeat(64);
+    let mut statuses = Vec::new();
+    for _ in 0..30 {
+        let res = app
+            .call(
+                "auth_reset_password",
+                &[
+                    ("token", &bogus),
+                    ("password", "une nouvelle phrase de passe"),
+                ],
+            )
+            .await;
+        statuses.push(res.status().as_u16());
+    }
+    assert_eq!(statuses[0], 410);
+    assert_eq!(statuses.last(), Some(&429), "{statuses:?}");
+    let (status, err) = error_of(
+        app.call(
+            "auth_reset_password",
+            &[
+                ("token", &bogus),
+                ("password", "une nouvelle phrase de passe"),
+            ],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!((status, err), (429, AppError::RateLimited));
+}
+
+/// The real binary on a fresh database of its own: its URL, and its process to measure.
+struct Binary {
+    child: std::process::Child,
+    url: String,
+}
+
+impl Drop for Binary {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+async fn binary() -> Binary {
+    let db = crate::common::unmigrated_database().await;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_b2bizen"))
+        .env("DATABASE_URL", &db)
+        .env("SITE_ADDR", "127.0.0.1:0")
+        .env("RUST_LOG", "off")
+        .env_remove("SMTP_URL")
+        .env_remove("TRUSTED_PROXIES")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let url = tokio::task::spawn_blocking(move || {
+        BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+            .find_map(|line| line.find("http://").map(|i| line[i..].trim().to_string()))
+    })
+    .await
+    .unwrap()
+    .expect("the server prints its URL");
+    Binary { child, url }
+}
+
+impl Binary {
+    /// A `/proc/<pid>/status` field in KiB (`VmRSS`: now, `VmHWM`: the peak so far).
+    fn kib(&self, field: &str) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap_or_else(|| panic!("no {field} in {status}"))
+    }
+
+    async fn post(&self, endpoint: &str, form: &[(&str, &str)]) -> u16 {
+        reqwest::Client::new()
+            .post(format!("{}/api/{endpoint}", self.url))
+            .form(form)
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16()
+    }
+}
+
+/// One Argon2 hash takes 19 MiB.
+const HASH_KIB: u64 = 19 * 1024;
+
+/// A made-up link costs no password hash: anonymous requests cannot make the server
+/// allocate 19 MiB each (the peak memory of the process does not move).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bogus_reset_link_costs_no_password_hash() {
+    let server = binary().await;
+    let bogus = "f".repeat(64);
+    let form = [
+        ("token", bogus.as_str()),
+        ("password", "une nouvelle phrase de passe"),
+    ];
+    // Measured from start-up, which hashes nothing here: a single hash would show.
+    let peak = server.kib("VmHWM");
+    assert_eq!(server.post("auth_reset_password", &form).await, 410);
+    let answers =
+        futures::future::join_all((0..8).map(|_| server.post("auth_reset_password", &form))).await;
+    assert!(answers.iter().all(|s| *s == 410), "{answers:?}");
+    let grown = server.kib("VmHWM") - peak;
+    assert!(
+        grown < HASH_KIB,
+        "the peak grew by {grown} KiB: passwords were hashed"
+    );
+}
+
+/// Memory used by hashing goes back to the system afterwards, instead of staying with
+/// the allocator (which grew a server to gigabytes under a burst of sign-ins).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hashing_memory_is_given_back() {
+    let server = binary().await;
+    let attempt = |i: usize| {
+        let email = format!("inconnu{i}@exemple.fr");
+        let server = &server;
+        async move {
+            server
+                .post("auth_sign_in", &[("email", &email), ("password", PASSWORD)])
+                .await
+        }
+    };
+    assert_eq!(attempt(100).await, 401);
+    let before = server.kib("VmRSS");
+    let peak0 = server.kib("VmHWM");
+    let t = std::time::Instant::now();
+    let answers = futures::future::join_all((0..6).map(attempt)).await;
+    eprintln!("PEAKGROWTH {} KiB in {:?}", server.kib("VmHWM") - peak0, t.elapsed());
+    assert!(answers.iter().all(|s| *s == 401), "{answers:?}");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let kept = server.kib("VmRSS").saturating_sub(before);
+    assert!(kept < HASH_KIB, "{kept} KiB kept after hashing");
+}
