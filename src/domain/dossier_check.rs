@@ -23,6 +23,11 @@ pub struct Problem {
 pub const MAX_TEXT: usize = 200;
 pub const MAX_LONG_TEXT: usize = 2000;
 pub const MAX_ENTRIES: usize = 20;
+pub const MAX_NAME: usize = 80;
+pub const MAX_LEGAL_FORM: usize = 80;
+/// How many times its cap a text may reach and still be stored (see
+/// [`ProfileDraft::check_size`]).
+pub const HARD_FACTOR: usize = 4;
 
 pub fn parse_years(s: &str) -> Result<u32, String> {
     match s.trim().parse::<u32>() {
@@ -146,7 +151,7 @@ impl ProfileDraft {
         ];
         for (field, value, label) in text_fields {
             if filled(value) {
-                if let Err(m) = parse_name(value, label, 80) {
+                if let Err(m) = parse_name(value, label, MAX_NAME) {
                     push(field, None, m);
                 }
             }
@@ -186,7 +191,7 @@ impl ProfileDraft {
         }
         for (field, value, max) in [
             (FieldId::PostalAddress, &self.postal_address, MAX_TEXT),
-            (FieldId::LegalForm, &self.legal_form, 80),
+            (FieldId::LegalForm, &self.legal_form, MAX_LEGAL_FORM),
             (FieldId::Education, &self.education, MAX_LONG_TEXT),
         ] {
             if let Some(m) = too_long(value, max) {
@@ -304,53 +309,10 @@ impl ProfileDraft {
             .filter(|f| f.required() && !self.is_filled(*f, files))
             .collect()
     }
-
-    /// Refuses drafts too large to be reasonable (before anything is stored).
-    pub fn check_size(&self) -> Result<(), String> {
-        let lists = [
-            self.domains.len(),
-            self.languages.len(),
-            self.skills.len(),
-            self.experiences.len(),
-            self.references.len(),
-        ];
-        let texts = [
-            &self.first_name,
-            &self.last_name,
-            &self.departement,
-            &self.years_experience,
-            &self.phone,
-            &self.siret,
-            &self.vat_number,
-            &self.daily_rate,
-            &self.available_from,
-            &self.attestation_issued_on,
-        ];
-        let entries_too_long = self.experiences.iter().any(|e| {
-            [&e.title, &e.sector, &e.started_on, &e.ended_on]
-                .iter()
-                .any(|s| s.len() > MAX_TEXT * 4)
-                || e.description.len() > MAX_LONG_TEXT * 4
-        }) || self
-            .references
-            .iter()
-            .flat_map(|r| [&r.name, &r.company, &r.contact])
-            .chain(self.skills.iter().flat_map(|s| [&s.slug, &s.years]))
-            .chain(self.languages.iter().flat_map(|l| [&l.code, &l.level]))
-            .chain(self.domains.iter())
-            .any(|s| s.len() > MAX_TEXT * 4);
-        if lists.iter().any(|n| *n > MAX_ENTRIES * 2)
-            || texts.iter().any(|s| s.len() > MAX_TEXT * 4)
-            || self.education.len() > MAX_LONG_TEXT * 4
-            || self.mobility.len() > MAX_LONG_TEXT
-            || self.postal_address.len() > MAX_TEXT * 4
-            || entries_too_long
-        {
-            return Err("Ce profil est trop volumineux pour être enregistré.".into());
-        }
-        Ok(())
-    }
 }
+
+mod size;
+pub use size::Oversized;
 
 #[cfg(test)]
 mod tests;

@@ -313,6 +313,7 @@ impl ProjectDraft {
     }
 }
 
+mod size;
 mod views;
 pub use views::*;
 

@@ -5,7 +5,7 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::domain::dossier::{FieldId, ProfileDraft};
-use crate::domain::dossier_check::Problem;
+use crate::domain::dossier_check::{Oversized, Problem};
 use crate::domain::eligibility::AttestationStatus;
 use crate::domain::review::{EditorData, ReviewState, Saved};
 use crate::domain::session::CurrentUser;
@@ -51,7 +51,18 @@ pub async fn save(
     user: &CurrentUser,
     draft: ProfileDraft,
 ) -> Result<Saved, AppError> {
-    draft.check_size().map_err(AppError::Validation)?;
+    draft.check_size().map_err(|oversized| {
+        AppError::Validation(match oversized {
+            Oversized::Text { field, max_chars } => format!(
+                "« {} » est trop long pour être enregistré : {max_chars} caractères au plus.",
+                field_label(field)
+            ),
+            Oversized::Entries { field, max } => format!(
+                "« {} » compte trop d'entrées pour être enregistré : {max} au plus.",
+                field_label(field)
+            ),
+        })
+    })?;
     let refs = dossier::reference_data(pool).await?;
     let revision = dossier::save_draft(pool, user.id, &draft).await?;
     let (_, submitted_revision) = reviews::state(pool, user.id).await?;

@@ -508,3 +508,36 @@ async fn a_web_page_is_no_pdf_and_files_are_served_as_downloads() {
     assert_eq!(disposition(photo_url).await, "inline");
     assert_eq!(disposition(cv_url).await, "attachment; filename=\"cv.pdf\"");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_text_of_the_draft_is_bounded_before_it_is_stored() {
+    let app = TestApp::spawn().await;
+    let expert = app.provider("camille@exemple.fr").await;
+    let res = app
+        .call_json(&expert, "profile_save", &valid_draft("Camille"))
+        .await;
+    assert_eq!(res.status(), 200);
+    let revision = editor(&app, &expert).await["revision"].clone();
+    for (field, label) in [
+        ("legal_form", "Forme juridique"),
+        ("postal_address", "Adresse postale"),
+        ("vat_number", "TVA"),
+    ] {
+        let mut huge = valid_draft("Camille");
+        huge["draft"][field] = json!("x".repeat(200_000));
+        let (status, err) = error_of(app.call_json(&expert, "profile_save", &huge).await).await;
+        assert_eq!(status, 422, "{field}");
+        let message = err.to_string();
+        assert!(
+            message.contains(label) && message.contains("caractères au plus"),
+            "{message}"
+        );
+    }
+    let mut entries = valid_draft("Camille");
+    entries["draft"]["references"][0]["company"] = json!("x".repeat(200_000));
+    let (status, _) = error_of(app.call_json(&expert, "profile_save", &entries).await).await;
+    assert_eq!(status, 422);
+    let stored = editor(&app, &expert).await;
+    assert_eq!(stored["revision"], revision, "nothing stored");
+    assert_eq!(stored["draft"]["legal_form"], "SASU");
+}

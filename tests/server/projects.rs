@@ -601,3 +601,43 @@ async fn opening_the_wizard_writes_nothing_the_first_save_does() {
     assert_eq!(status, 422);
     assert!(err.to_string().contains("20 brouillons"), "{err}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_field_of_the_project_draft_is_bounded_before_it_is_stored() {
+    let app = TestApp::spawn().await;
+    let client = app.client_company("achats@acme.fr", "Acme").await;
+    let id = wizard(&app, &client).await["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let body = json!({ "id": id, "step": 2, "draft": project_draft() });
+    assert_eq!(
+        app.call_json(&client, "project_save_draft", &body)
+            .await
+            .status(),
+        200
+    );
+    let huge = "x".repeat(200_000);
+    for (field, value, label) in [
+        ("budget", json!(huge), "Budget global"),
+        ("start_date", json!(huge), "Date de début"),
+        ("level", json!(huge), "Niveau attendu"),
+        ("title", json!(huge), "Titre du projet"),
+        ("contact_formats", json!([huge]), "Formats d'échange"),
+    ] {
+        let mut draft = project_draft();
+        draft[field] = value;
+        let body = json!({ "id": id, "step": 3, "draft": draft });
+        let (status, err) =
+            error_of(app.call_json(&client, "project_save_draft", &body).await).await;
+        assert_eq!(status, 422, "{field}");
+        let message = err.to_string();
+        assert!(
+            message.contains(label) && message.contains("au plus"),
+            "{message}"
+        );
+    }
+    let resumed = wizard(&app, &client).await;
+    assert_eq!(resumed["step"], 2, "nothing stored");
+    assert_eq!(resumed["draft"]["budget"], "16000");
+}

@@ -90,6 +90,27 @@ fn oversized_drafts_are_refused() {
     };
     assert!(draft.check_size().is_err());
     assert!(ProfileDraft::default().check_size().is_ok());
+    let legal_form = ProfileDraft {
+        legal_form: "x".repeat(200_000),
+        ..Default::default()
+    };
+    assert_eq!(
+        legal_form.check_size(),
+        Err(Oversized::Text {
+            field: FieldId::LegalForm,
+            max_chars: MAX_LEGAL_FORM * HARD_FACTOR
+        })
+    );
+    // A little over its cap: kept, and flagged for the expert to fix.
+    let typed = ProfileDraft {
+        legal_form: "x".repeat(MAX_LEGAL_FORM + 1),
+        ..Default::default()
+    };
+    assert!(typed.check_size().is_ok());
+    assert!(typed
+        .problems(&refs(), today())
+        .iter()
+        .any(|p| p.field == FieldId::LegalForm));
 }
 
 #[test]

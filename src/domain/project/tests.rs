@@ -80,3 +80,42 @@ fn skills_must_belong_to_the_domain() {
         "required_skills"
     );
 }
+
+#[test]
+fn every_field_is_bounded_before_it_is_stored() {
+    assert!(ProjectDraft::default().check_size().is_ok());
+    let huge = "x".repeat(200_000);
+    let fields: [fn(&mut ProjectDraft, String); 6] = [
+        |d, v| d.title = v,
+        |d, v| d.budget = v,
+        |d, v| d.start_date = v,
+        |d, v| d.level = v,
+        |d, v| d.required_skills = vec![v],
+        |d, v| {
+            d.languages = vec![LanguageEntry {
+                code: "fr".into(),
+                level: v,
+            }]
+        },
+    ];
+    for set in fields {
+        let mut draft = ProjectDraft::default();
+        set(&mut draft, huge.clone());
+        assert!(
+            draft.check_size().unwrap_err().contains("trop long"),
+            "{draft:?}"
+        );
+    }
+    // Invalid but plausible input is kept for the client to fix.
+    let typed = ProjectDraft {
+        title: "x".repeat(250),
+        budget: "beaucoup".into(),
+        ..Default::default()
+    };
+    assert!(typed.check_size().is_ok());
+    let many = ProjectDraft {
+        contact_formats: vec!["phone".into(); 9],
+        ..Default::default()
+    };
+    assert!(many.check_size().unwrap_err().contains("entrées"));
+}

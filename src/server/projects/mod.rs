@@ -45,19 +45,6 @@ pub async fn wizard(pool: &PgPool, client: &CurrentUser) -> Result<WizardData, A
     })
 }
 
-fn check_size(draft: &ProjectDraft) -> Result<(), AppError> {
-    let too_long = draft.title.len() > 1000
-        || draft.description.len() > 20_000
-        || draft.places.len() > 2000
-        || draft.required_skills.len() + draft.optional_skills.len() > 60
-        || draft.languages.len() > 20
-        || draft.contact_formats.len() > 8;
-    if too_long {
-        return Err(AppError::TooLarge("Ce projet est trop volumineux.".into()));
-    }
-    Ok(())
-}
-
 /// Drafts a client may keep: the wizard resumes the latest, the others wait for their
 /// tab's next save. A bound, since a first save creates its draft.
 const MAX_DRAFTS_PER_CLIENT: i64 = 20;
@@ -71,7 +58,7 @@ pub async fn save_draft(
     step: usize,
     draft: &ProjectDraft,
 ) -> Result<(), AppError> {
-    check_size(draft)?;
+    draft.check_size().map_err(AppError::Validation)?;
     let step = i16::try_from(step.min(Step::ALL.len() - 1)).unwrap_or(0);
     let done = sqlx::query(
         "INSERT INTO project_drafts (id, client_account_id, data, step)
