@@ -82,7 +82,7 @@ async fn sign_up(
     account: accounts::NewAccount,
 ) -> Result<(), AppError> {
     let state = app_state()?;
-    let ip = access::caller_ip()?;
+    let ip = rate_limit::ip_key(access::caller_ip()?);
     rate_limit::hit(
         &state.pool,
         &format!("signup:ip:{ip}"),
@@ -121,26 +121,42 @@ pub async fn resend_verification() -> Result<(), AppError> {
 }
 
 /// Public: signs in and goes to the account page.
+///
+/// Failures only are counted: per address (a ceiling across accounts), and per account
+/// and address, where each failure beyond a few makes the next attempt wait longer.
 #[server(prefix = "/api", endpoint = "auth_sign_in")]
 pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
     use crate::domain::account::{Email, PASSWORD_MAX_CHARS};
+    use rate_limit::Outcome;
     super::respond(
         async {
             let state = app_state()?;
-            let ip = access::caller_ip()?;
-            rate_limit::hit(
-                &state.pool,
-                &format!("signin:ip:{ip}"),
-                rate_limit::SIGN_IN_PER_IP,
-            )
-            .await?;
+            let ip = rate_limit::ip_key(access::caller_ip()?);
+            let ip_key = format!("signin:ip:{ip}");
+            let per_ip = rate_limit::SIGN_IN_FAILURES_PER_IP;
+            rate_limit::hit(&state.pool, &ip_key, per_ip).await?;
             let email = Email::parse(&email).map_err(|_| AppError::BadCredentials)?;
-            let key = format!("signin:acct:{email}:{ip}");
-            rate_limit::hit(&state.pool, &key, rate_limit::SIGN_IN_PER_ACCOUNT_AND_IP).await?;
-            if password.chars().count() > PASSWORD_MAX_CHARS {
-                return Err(AppError::BadCredentials);
+            let pair = format!("signin:acct:{email}:{ip}");
+            if let Err(waiting) = rate_limit::take_sign_in_turn(&state.pool, &pair).await {
+                // Refused before any check: not a failure of this address.
+                rate_limit::give_back(&state.pool, &ip_key, per_ip).await?;
+                return Err(waiting);
             }
-            let (id, version) = accounts::authenticate(&state.pool, &email, password).await?;
+            let checked = if password.chars().count() > PASSWORD_MAX_CHARS {
+                Err(AppError::BadCredentials)
+            } else {
+                accounts::authenticate(&state.pool, &email, password).await
+            };
+            let outcome = match &checked {
+                Ok(_) => Outcome::SignedIn,
+                Err(AppError::BadCredentials) => Outcome::Failed,
+                Err(_) => Outcome::Undecided,
+            };
+            rate_limit::sign_in_settled(&state.pool, &pair, outcome).await?;
+            if outcome != Outcome::Failed {
+                rate_limit::give_back(&state.pool, &ip_key, per_ip).await?;
+            }
+            let (id, version) = checked?;
             session::sign_in(&access::current_session()?, id, version).await?;
             leptos_axum::redirect("/compte");
             Ok(())
@@ -170,7 +186,7 @@ pub async fn request_reset(email: String) -> Result<(), AppError> {
         async {
             let email = invalid(Email::parse(&email))?;
             let state = app_state()?;
-            let ip = access::caller_ip()?;
+            let ip = rate_limit::ip_key(access::caller_ip()?);
             rate_limit::hit(
                 &state.pool,
                 &format!("reset:ip:{ip}"),
@@ -196,7 +212,7 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
     super::respond(
         async {
             let state = app_state()?;
-            let ip = access::caller_ip()?;
+            let ip = rate_limit::ip_key(access::caller_ip()?);
             rate_limit::hit(
                 &state.pool,
                 &format!("newpw:ip:{ip}"),

@@ -1,10 +1,128 @@
-//! What reset attempts cost and how they are held back: limits per address, and the
-//! memory of password hashing, measured on the real binary.
+//! What sign-in and reset attempts cost and how they are held back: a growing delay per
+//! account and address, limits per address, and the memory of password hashing, measured
+//! on the real binary.
 
 use crate::common::{error_of, TestApp, PASSWORD};
 use b2bizen::error::AppError;
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
+
+/// A sign-in attempt as seen through a proxy that says the client is `forwarded_for`.
+async fn sign_in_from(app: &TestApp, forwarded_for: &str, email: &str, password: &str) -> u16 {
+    app.client
+        .post(format!("{}/api/auth_sign_in", app.base_url))
+        .header("x-forwarded-for", forwarded_for)
+        .form(&[("email", email), ("password", password)])
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+/// Lets the waiting time imposed on every (account, address) pair pass.
+async fn let_the_delay_pass(app: &TestApp) {
+    sqlx::query("UPDATE sign_in_throttle SET blocked_until = now() - interval '1 second'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn successful_sign_ins_are_not_counted_as_failures() {
+    let app = TestApp::spawn().await;
+    app.sign_up_provider("reguliere@exemple.fr", PASSWORD).await;
+    for i in 0..8 {
+        let res = app
+            .call(
+                "auth_sign_in",
+                &[("email", "reguliere@exemple.fr"), ("password", PASSWORD)],
+            )
+            .await;
+        assert_eq!(res.status(), 200, "sign-in {i}");
+    }
+}
+
+/// An office behind one address: a colleague's typos slow that account down from that
+/// address for a while, growing with each new failure; they never lock it for good, and
+/// the right password, once the delay has passed, signs in and starts afresh.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failures_delay_the_pair_and_the_right_password_works_after_the_delay() {
+    let app = TestApp::spawn_with(&[("TRUSTED_PROXIES", "127.0.0.1")]).await;
+    app.sign_up_provider("bureau@exemple.fr", PASSWORD).await;
+    let office = "198.51.100.20";
+    let wrong = "une faute de frappe";
+    for _ in 0..5 {
+        assert_eq!(
+            sign_in_from(&app, office, "bureau@exemple.fr", wrong).await,
+            401
+        );
+    }
+    assert_eq!(
+        sign_in_from(&app, office, "bureau@exemple.fr", PASSWORD).await,
+        429
+    );
+    let_the_delay_pass(&app).await;
+    // One more failure: a longer wait than the first.
+    assert_eq!(
+        sign_in_from(&app, office, "bureau@exemple.fr", wrong).await,
+        401
+    );
+    // The first wait is 30 s; the next one is twice as long.
+    let wait: f64 = sqlx::query_scalar(
+        "SELECT extract(epoch FROM blocked_until - now())::float8 FROM sign_in_throttle",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert!(wait > 45.0, "{wait}");
+    assert_eq!(
+        sign_in_from(&app, office, "bureau@exemple.fr", PASSWORD).await,
+        429
+    );
+    let_the_delay_pass(&app).await;
+    assert_eq!(
+        sign_in_from(&app, office, "bureau@exemple.fr", PASSWORD).await,
+        200
+    );
+    // A success forgets the failures.
+    for _ in 0..5 {
+        assert_eq!(
+            sign_in_from(&app, office, "bureau@exemple.fr", wrong).await,
+            401
+        );
+    }
+}
+
+/// An IPv6 client owns a whole /64 and may pick any address in it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ipv6_addresses_of_one_64_share_their_limits() {
+    let app = TestApp::spawn_with(&[("TRUSTED_PROXIES", "127.0.0.1")]).await;
+    app.sign_up_provider("cible6@exemple.fr", PASSWORD).await;
+    let wrong = "essai au hasard 123";
+    for i in 1..=5 {
+        let ip = format!("2001:db8:1:2::{i:x}");
+        assert_eq!(
+            sign_in_from(&app, &ip, "cible6@exemple.fr", wrong).await,
+            401
+        );
+    }
+    assert_eq!(
+        sign_in_from(
+            &app,
+            "2001:db8:1:2:ffff:ffff:ffff:1",
+            "cible6@exemple.fr",
+            PASSWORD
+        )
+        .await,
+        429
+    );
+    // Another /64 is another client.
+    assert_eq!(
+        sign_in_from(&app, "2001:db8:1:3::1", "cible6@exemple.fr", PASSWORD).await,
+        200
+    );
+}
 
 /// Setting a new password is limited per address, whether the link is good or not.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
