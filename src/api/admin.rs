@@ -9,11 +9,10 @@ use crate::error::AppError;
 /// SMTP only (404 otherwise): once mail really leaves, the links are their recipients'.
 #[server(prefix = "/api", endpoint = "admin_mailbox")]
 pub async fn admin_mailbox() -> Result<Vec<OutboxMail>, AppError> {
-    use crate::domain::account::Role;
     use crate::server::{auth::access, mail::outbox, state::app_state};
     super::respond(
         async {
-            access::require_role(Role::Admin).await?;
+            access::user::<AdminMailbox>().await?;
             let state = app_state()?;
             if state.config.smtp_url.is_some() {
                 return Err(AppError::NotFound);
@@ -30,11 +29,10 @@ pub async fn admin_mailbox() -> Result<Vec<OutboxMail>, AppError> {
 pub async fn admin_accounts(
     q: String,
 ) -> Result<Vec<crate::domain::account::AccountSummary>, AppError> {
-    use crate::domain::account::Role;
     use crate::server::{accounts, auth::access, state::app_state};
     super::respond(
         async {
-            access::require_role(Role::Admin).await?;
+            access::user::<AdminAccounts>().await?;
             if q.chars().count() > 100 {
                 return Err(AppError::Validation(
                     "La recherche est limitée à 100 caractères.".into(),
@@ -49,11 +47,10 @@ pub async fn admin_accounts(
 /// Admins: disables an account (its sessions end at once) or enables it again.
 #[server(prefix = "/api", endpoint = "admin_set_account_disabled")]
 pub async fn admin_set_account_disabled(id: String, disabled: bool) -> Result<(), AppError> {
-    use crate::domain::account::Role;
     use crate::server::{accounts, auth::access, state::app_state};
     super::respond(
         async {
-            let admin = access::require_role(Role::Admin).await?;
+            let admin = access::user::<AdminSetAccountDisabled>().await?;
             let id = uuid::Uuid::parse_str(id.trim()).map_err(|_| AppError::NotFound)?;
             if id == admin.id {
                 return Err(AppError::Validation(

@@ -20,7 +20,7 @@ fn invalid<T>(result: Result<T, String>) -> Result<T, AppError> {
 /// Public: the caller, if signed in.
 #[server(prefix = "/api", endpoint = "auth_whoami")]
 pub async fn whoami() -> Result<Option<CurrentUser>, AppError> {
-    super::respond(access::caller().await)
+    super::respond(access::visitor::<Whoami>().await)
 }
 
 /// Public: a consultant, expert or TPE signs up.
@@ -35,6 +35,7 @@ pub async fn sign_up_provider(
     use crate::domain::account::{check_new_password, parse_name, Email, ProviderKind};
     super::respond(
         async {
+            access::allow::<SignUpProvider>().await?;
             let account = accounts::NewAccount::Provider {
                 kind: invalid(ProviderKind::parse(&kind))?,
                 first_name: invalid(parse_name(&first_name, "Le prénom", 80))?,
@@ -61,6 +62,7 @@ pub async fn sign_up_client(
     use crate::domain::account::{check_new_password, parse_name, Email, Siret};
     super::respond(
         async {
+            access::allow::<SignUpClient>().await?;
             let account = accounts::NewAccount::Client {
                 company_name: invalid(parse_name(&company_name, "La raison sociale", 160))?,
                 siret: invalid(Siret::parse(&siret))?,
@@ -102,7 +104,13 @@ async fn sign_up(
 /// Public: confirms an e-mail address with the token of the mailed link.
 #[server(prefix = "/api", endpoint = "auth_verify_email")]
 pub async fn verify_email(token: String) -> Result<(), AppError> {
-    super::respond(async { accounts::verify_email(&app_state()?.pool, &token).await }.await)
+    super::respond(
+        async {
+            access::allow::<VerifyEmail>().await?;
+            accounts::verify_email(&app_state()?.pool, &token).await
+        }
+        .await,
+    )
 }
 
 /// Signed in: sends a new verification link.
@@ -110,7 +118,7 @@ pub async fn verify_email(token: String) -> Result<(), AppError> {
 pub async fn resend_verification() -> Result<(), AppError> {
     super::respond(
         async {
-            let user = access::require_user().await?;
+            let user = access::user::<ResendVerification>().await?;
             let state = app_state()?;
             let key = format!("resend:acct:{}", user.id);
             rate_limit::hit(&state.pool, &key, rate_limit::RESET_PER_ACCOUNT).await?;
@@ -130,6 +138,7 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
     use rate_limit::Outcome;
     super::respond(
         async {
+            access::allow::<SignIn>().await?;
             let state = app_state()?;
             let ip = rate_limit::ip_key(access::caller_ip()?);
             let ip_key = format!("signin:ip:{ip}");
@@ -170,6 +179,7 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
 pub async fn sign_out() -> Result<(), AppError> {
     super::respond(
         async {
+            access::allow::<SignOut>().await?;
             session::sign_out(&access::current_session()?).await?;
             leptos_axum::redirect("/");
             Ok(())
@@ -184,6 +194,7 @@ pub async fn request_reset(email: String) -> Result<(), AppError> {
     use crate::domain::account::Email;
     super::respond(
         async {
+            access::allow::<RequestReset>().await?;
             let email = invalid(Email::parse(&email))?;
             let state = app_state()?;
             let ip = rate_limit::ip_key(access::caller_ip()?);
@@ -211,6 +222,7 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
     use crate::domain::account::check_new_password;
     super::respond(
         async {
+            access::allow::<ResetPassword>().await?;
             let state = app_state()?;
             let ip = rate_limit::ip_key(access::caller_ip()?);
             rate_limit::hit(

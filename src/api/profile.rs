@@ -10,11 +10,10 @@ use crate::error::AppError;
 /// Providers: their draft, files, review state, history and who viewed their dossier.
 #[server(prefix = "/api", endpoint = "profile_editor", input = GetUrl)]
 pub async fn profile_editor() -> Result<EditorData, AppError> {
-    use crate::domain::account::Role;
-    use crate::server::{auth::access::require_role, dossiers, state::app_state};
+    use crate::server::{auth::access, dossiers, state::app_state};
     super::respond(
         async {
-            let user = require_role(Role::Provider).await?;
+            let user = access::user::<ProfileEditor>().await?;
             dossiers::editor_data(&app_state()?.pool, &user).await
         }
         .await,
@@ -24,11 +23,10 @@ pub async fn profile_editor() -> Result<EditorData, AppError> {
 /// Providers: stores the draft as typed (autosave) and returns what needs fixing.
 #[server(prefix = "/api", endpoint = "profile_save", input = Json)]
 pub async fn profile_save(draft: ProfileDraft) -> Result<Saved, AppError> {
-    use crate::domain::account::Role;
-    use crate::server::{auth::access::require_role, dossiers, state::app_state};
+    use crate::server::{auth::access, dossiers, state::app_state};
     super::respond(
         async {
-            let user = require_role(Role::Provider).await?;
+            let user = access::user::<ProfileSave>().await?;
             dossiers::save(&app_state()?.pool, &user, draft).await
         }
         .await,
@@ -38,11 +36,10 @@ pub async fn profile_save(draft: ProfileDraft) -> Result<Saved, AppError> {
 /// Providers: sends the saved draft for review.
 #[server(prefix = "/api", endpoint = "profile_submit")]
 pub async fn profile_submit() -> Result<ReviewState, AppError> {
-    use crate::domain::account::Role;
-    use crate::server::{auth::access::require_role, dossiers, state::app_state};
+    use crate::server::{auth::access, dossiers, state::app_state};
     super::respond(
         async {
-            let user = require_role(Role::Provider).await?;
+            let user = access::user::<ProfileSubmit>().await?;
             dossiers::submit(&app_state()?.pool, &user).await
         }
         .await,
@@ -51,14 +48,14 @@ pub async fn profile_submit() -> Result<ReviewState, AppError> {
 
 #[cfg(feature = "ssr")]
 async fn upload(
+    caller: Result<crate::domain::session::CurrentUser, AppError>,
     data: MultipartData,
     slot: crate::domain::upload::UploadSlot,
 ) -> Result<FileInfo, AppError> {
-    use crate::domain::account::Role;
-    use crate::server::{auth::access::require_role, files, state::app_state};
+    use crate::server::{files, state::app_state};
     super::respond(
         async {
-            let user = require_role(Role::Provider).await?;
+            let user = caller?;
             let data = data.into_inner().ok_or(AppError::Internal)?;
             files::upload(&app_state()?, &user, slot, data).await
         }
@@ -69,17 +66,23 @@ async fn upload(
 /// Providers: the photo (JPEG, PNG or WebP, 5 MB at most), stored as a 480 px square.
 #[server(prefix = "/api", endpoint = "profile_upload_photo", input = MultipartFormData)]
 pub async fn profile_upload_photo(data: MultipartData) -> Result<FileInfo, AppError> {
-    upload(data, crate::domain::upload::UploadSlot::Photo).await
+    use crate::server::auth::access;
+    let caller = access::user::<ProfileUploadPhoto>().await;
+    upload(caller, data, crate::domain::upload::UploadSlot::Photo).await
 }
 
 /// Providers: the CV (PDF, 10 MB at most).
 #[server(prefix = "/api", endpoint = "profile_upload_cv", input = MultipartFormData)]
 pub async fn profile_upload_cv(data: MultipartData) -> Result<FileInfo, AppError> {
-    upload(data, crate::domain::upload::UploadSlot::Cv).await
+    use crate::server::auth::access;
+    let caller = access::user::<ProfileUploadCv>().await;
+    upload(caller, data, crate::domain::upload::UploadSlot::Cv).await
 }
 
 /// Providers: the URSSAF attestation de vigilance (PDF, 10 MB at most).
 #[server(prefix = "/api", endpoint = "profile_upload_attestation", input = MultipartFormData)]
 pub async fn profile_upload_attestation(data: MultipartData) -> Result<FileInfo, AppError> {
-    upload(data, crate::domain::upload::UploadSlot::Attestation).await
+    use crate::server::auth::access;
+    let caller = access::user::<ProfileUploadAttestation>().await;
+    upload(caller, data, crate::domain::upload::UploadSlot::Attestation).await
 }

@@ -20,11 +20,10 @@ fn parse_id(id: &str) -> Result<Uuid, AppError> {
 /// (stored by its first save: a GET writes nothing).
 #[server(prefix = "/api", endpoint = "project_wizard", input = GetUrl)]
 pub async fn project_wizard() -> Result<WizardData, AppError> {
-    use crate::domain::account::Role;
-    use crate::server::{auth::access::require_role, projects, state::app_state};
+    use crate::server::{auth::access, projects, state::app_state};
     super::respond(
         async {
-            let user = require_role(Role::Client).await?;
+            let user = access::user::<ProjectWizard>().await?;
             projects::wizard(&app_state()?.pool, &user).await
         }
         .await,
@@ -38,11 +37,10 @@ pub async fn project_save_draft(
     step: usize,
     draft: ProjectDraft,
 ) -> Result<(), AppError> {
-    use crate::domain::account::Role;
-    use crate::server::{auth::access::require_role, projects, state::app_state};
+    use crate::server::{auth::access, projects, state::app_state};
     super::respond(
         async {
-            let user = require_role(Role::Client).await?;
+            let user = access::user::<ProjectSaveDraft>().await?;
             projects::save_draft(&app_state()?.pool, &user, id, step, &draft).await
         }
         .await,
@@ -52,11 +50,10 @@ pub async fn project_save_draft(
 /// Clients: submits the draft; matching experts are notified. Returns the project's id.
 #[server(prefix = "/api", endpoint = "project_submit")]
 pub async fn project_submit(id: String) -> Result<Uuid, AppError> {
-    use crate::domain::account::Role;
-    use crate::server::{auth::access::require_role, projects, state::app_state};
+    use crate::server::{auth::access, projects, state::app_state};
     super::respond(
         async {
-            let user = require_role(Role::Client).await?;
+            let user = access::user::<ProjectSubmit>().await?;
             projects::submit(&app_state()?, &user, parse_id(&id)?).await
         }
         .await,
@@ -66,11 +63,10 @@ pub async fn project_submit(id: String) -> Result<Uuid, AppError> {
 /// Clients: their projects.
 #[server(prefix = "/api", endpoint = "projects_mine", input = GetUrl)]
 pub async fn projects_mine() -> Result<Vec<ProjectSummary>, AppError> {
-    use crate::domain::account::Role;
-    use crate::server::{auth::access::require_role, projects, state::app_state};
+    use crate::server::{auth::access, projects, state::app_state};
     super::respond(
         async {
-            let user = require_role(Role::Client).await?;
+            let user = access::user::<ProjectsMine>().await?;
             projects::mine(&app_state()?.pool, &user).await
         }
         .await,
@@ -81,11 +77,10 @@ pub async fn projects_mine() -> Result<Vec<ProjectSummary>, AppError> {
 /// logged for the expert). POST: it writes to the access log.
 #[server(prefix = "/api", endpoint = "project_client_view")]
 pub async fn project_client_view(id: String) -> Result<ClientProjectView, AppError> {
-    use crate::domain::account::Role;
-    use crate::server::{auth::access::require_role, selection, state::app_state};
+    use crate::server::{auth::access, selection, state::app_state};
     super::respond(
         async {
-            let user = require_role(Role::Client).await?;
+            let user = access::user::<ProjectClientView>().await?;
             selection::for_client(&app_state()?, &user, parse_id(&id)?).await
         }
         .await,
@@ -95,11 +90,10 @@ pub async fn project_client_view(id: String) -> Result<ClientProjectView, AppErr
 /// Providers: open projects of their domains, with their own match explained.
 #[server(prefix = "/api", endpoint = "projects_for_expert", input = GetUrl)]
 pub async fn projects_for_expert() -> Result<Option<Vec<ExpertProjectView>>, AppError> {
-    use crate::domain::account::Role;
-    use crate::server::{auth::access::require_role, selection, state::app_state};
+    use crate::server::{auth::access, selection, state::app_state};
     super::respond(
         async {
-            let user = require_role(Role::Provider).await?;
+            let user = access::user::<ProjectsForExpert>().await?;
             selection::for_expert(&app_state()?, &user).await
         }
         .await,
@@ -109,11 +103,10 @@ pub async fn projects_for_expert() -> Result<Option<Vec<ExpertProjectView>>, App
 /// Providers: applies to a project with a short message (once).
 #[server(prefix = "/api", endpoint = "project_apply")]
 pub async fn project_apply(id: String, message: String) -> Result<(), AppError> {
-    use crate::domain::account::Role;
-    use crate::server::{auth::access::require_role, selection, state::app_state};
+    use crate::server::{auth::access, selection, state::app_state};
     super::respond(
         async {
-            let user = require_role(Role::Provider).await?;
+            let user = access::user::<ProjectApply>().await?;
             selection::apply(&app_state()?.pool, &user, parse_id(&id)?, &message).await
         }
         .await,
@@ -123,11 +116,10 @@ pub async fn project_apply(id: String, message: String) -> Result<(), AppError> 
 /// Admins: open projects.
 #[server(prefix = "/api", endpoint = "admin_projects", input = GetUrl)]
 pub async fn admin_projects() -> Result<Vec<ProjectSummary>, AppError> {
-    use crate::domain::account::Role;
-    use crate::server::{auth::access::require_role, selection, state::app_state};
+    use crate::server::{auth::access, selection, state::app_state};
     super::respond(
         async {
-            require_role(Role::Admin).await?;
+            access::user::<AdminProjects>().await?;
             selection::admin_projects(&app_state()?.pool).await
         }
         .await,
@@ -137,11 +129,10 @@ pub async fn admin_projects() -> Result<Vec<ProjectSummary>, AppError> {
 /// Admins: the ranked candidates of a project, explained.
 #[server(prefix = "/api", endpoint = "admin_candidates", input = GetUrl)]
 pub async fn admin_candidates(id: String) -> Result<AdminProjectView, AppError> {
-    use crate::domain::account::Role;
-    use crate::server::{auth::access::require_role, selection, state::app_state};
+    use crate::server::{auth::access, selection, state::app_state};
     super::respond(
         async {
-            require_role(Role::Admin).await?;
+            access::user::<AdminCandidates>().await?;
             selection::candidates(&app_state()?, parse_id(&id)?).await
         }
         .await,
@@ -151,11 +142,10 @@ pub async fn admin_candidates(id: String) -> Result<AdminProjectView, AppError> 
 /// Admins: proposes experts (with a note each) to the project's client.
 #[server(prefix = "/api", endpoint = "admin_propose", input = Json)]
 pub async fn admin_propose(id: Uuid, picks: Vec<(Uuid, String)>) -> Result<usize, AppError> {
-    use crate::domain::account::Role;
-    use crate::server::{auth::access::require_role, selection, state::app_state};
+    use crate::server::{auth::access, selection, state::app_state};
     super::respond(
         async {
-            let admin = require_role(Role::Admin).await?;
+            let admin = access::user::<AdminPropose>().await?;
             selection::propose(&app_state()?, &admin, id, &picks).await
         }
         .await,
@@ -165,17 +155,11 @@ pub async fn admin_propose(id: Uuid, picks: Vec<(Uuid, String)>) -> Result<usize
 /// Providers: receive "un projet dans votre domaine" alerts or not.
 #[server(prefix = "/api", endpoint = "settings_project_alerts")]
 pub async fn settings_project_alerts(enabled: bool) -> Result<(), AppError> {
-    use crate::domain::account::Role;
-    use crate::server::{auth::access::require_role, state::app_state};
+    use crate::server::{auth::access, projects, state::app_state};
     super::respond(
         async {
-            let user = require_role(Role::Provider).await?;
-            sqlx::query("UPDATE providers SET notify_projects = $2 WHERE account_id = $1")
-                .bind(user.id)
-                .bind(enabled)
-                .execute(&app_state()?.pool)
-                .await?;
-            Ok(())
+            let user = access::user::<SettingsProjectAlerts>().await?;
+            projects::set_alerts(&app_state()?.pool, user.id, enabled).await
         }
         .await,
     )
@@ -186,19 +170,16 @@ pub async fn settings_project_alerts(enabled: bool) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "settings_project_alerts_get", input = GetUrl)]
 pub async fn settings_project_alerts_get() -> Result<Option<bool>, AppError> {
     use crate::domain::account::Role;
-    use crate::server::{auth::access::require_user, state::app_state};
+    use crate::server::{auth::access, projects, state::app_state};
     super::respond(
         async {
-            let user = require_user().await?;
+            let user = access::user::<SettingsProjectAlertsGet>().await?;
             if user.role != Role::Provider {
                 return Ok(None);
             }
-            let on: Option<bool> =
-                sqlx::query_scalar("SELECT notify_projects FROM providers WHERE account_id = $1")
-                    .bind(user.id)
-                    .fetch_optional(&app_state()?.pool)
-                    .await?;
-            Ok(Some(on.unwrap_or(false)))
+            projects::alerts(&app_state()?.pool, user.id)
+                .await
+                .map(Some)
         }
         .await,
     )

@@ -165,3 +165,50 @@ async fn admins_read_the_mailbox_with_its_links() {
     assert_eq!(mails[0].recipient, "expert@exemple.fr");
     assert!(mails[0].links[0].starts_with(&format!("{}/verifier-email?jeton=", app.base_url)));
 }
+
+/// Every server function applies its rule from the table (`access::user::<Self>()`,
+/// `access::visitor::<Self>()` or `access::allow::<Self>()`), so an in-process call during server rendering, where no
+/// middleware runs, is checked by the same rule; no function states a rule of its own.
+#[test]
+fn every_server_function_asks_the_table_for_its_caller() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/api");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let source = std::fs::read_to_string(&path).unwrap();
+        for forbidden in ["require_role", "require_user", "access::caller("] {
+            assert!(
+                !source.contains(forbidden),
+                "{}: {forbidden} states a rule beside the table",
+                path.display()
+            );
+        }
+        for block in source.split("#[server(").skip(1) {
+            let name = block
+                .split("pub async fn ")
+                .nth(1)
+                .and_then(|rest| rest.split('(').next())
+                .expect("a server function");
+            let type_name: String = name
+                .split('_')
+                .map(|part| {
+                    let mut chars = part.chars();
+                    chars
+                        .next()
+                        .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+                        .unwrap_or_default()
+                })
+                .collect();
+            let body = block.split("#[server(").next().unwrap();
+            assert!(
+                ["user", "visitor", "allow"]
+                    .iter()
+                    .any(|helper| body.contains(&format!("access::{helper}::<{type_name}>()"))),
+                "{}: {name} does not apply its rule through access::user/visitor/allow::<{type_name}>",
+                path.display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 40, "only {checked} server functions found");
+}

@@ -253,7 +253,7 @@ pub fn current_session() -> Result<Session, AppError> {
 }
 
 /// The caller, if signed in, whatever the endpoint (see [`user`] and [`visitor`]).
-pub async fn caller() -> Result<Option<CurrentUser>, AppError> {
+async fn caller() -> Result<Option<CurrentUser>, AppError> {
     let parts = request_parts()?;
     if let Some(user) = parts.extensions.get::<CurrentUser>() {
         return Ok(Some(user.clone()));
@@ -264,18 +264,6 @@ pub async fn caller() -> Result<Option<CurrentUser>, AppError> {
         .cloned()
         .ok_or(AppError::Internal)?;
     session::current_user(&session, &app_state()?.pool).await
-}
-
-// TRANSITION: removed once every server function uses `user` / `visitor`.
-pub async fn require_user() -> Result<CurrentUser, AppError> {
-    caller().await?.ok_or(AppError::Unauthorized)
-}
-
-// TRANSITION: removed once every server function uses `user` / `visitor`.
-pub async fn require_role(role: Role) -> Result<CurrentUser, AppError> {
-    let user = require_user().await?;
-    check(Access::Role(role), Some(&user))?;
-    Ok(user)
 }
 
 /// Whether `user` may call an endpoint whose rule is `access`.

@@ -4,8 +4,8 @@
 mod notices;
 
 pub use notices::{
-    retry_notices, run_notice_retries, send_notices, NOTICED_PROJECTS_PER_CLIENT_PER_DAY,
-    NOTICE_THRESHOLD,
+    alerts, retry_notices, run_notice_retries, send_notices, set_alerts,
+    NOTICED_PROJECTS_PER_CLIENT_PER_DAY, NOTICE_THRESHOLD,
 };
 
 use sqlx::PgPool;

@@ -157,3 +157,23 @@ pub async fn run_notice_retries(state: AppState) {
         }
     }
 }
+
+/// Whether provider `account` receives « un projet dans votre domaine ».
+pub async fn alerts(pool: &sqlx::PgPool, account: Uuid) -> Result<bool, AppError> {
+    let on: Option<bool> =
+        sqlx::query_scalar("SELECT notify_projects FROM providers WHERE account_id = $1")
+            .bind(account)
+            .fetch_optional(pool)
+            .await?;
+    Ok(on.unwrap_or(false))
+}
+
+/// Turns provider `account`'s project alerts on or off.
+pub async fn set_alerts(pool: &sqlx::PgPool, account: Uuid, on: bool) -> Result<(), AppError> {
+    sqlx::query("UPDATE providers SET notify_projects = $2 WHERE account_id = $1")
+        .bind(account)
+        .bind(on)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
