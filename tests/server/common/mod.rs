@@ -144,7 +144,9 @@ impl TestApp {
             Config::from_lookup(|key| owned.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
                 .unwrap();
         let state = AppState::new(config, pool.clone());
-        b2bizen::server::jobs::follow_database(&state).await.unwrap();
+        b2bizen::server::jobs::follow_database(&state)
+            .await
+            .unwrap();
         let served = state.clone();
         let timeout = state.config.slow_client_timeout;
         tokio::spawn(async move {
