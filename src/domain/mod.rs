@@ -7,6 +7,7 @@ pub mod dossier;
 pub mod dossier_check;
 pub mod eligibility;
 pub mod matching;
+pub mod money;
 pub mod profile;
 pub mod project;
 pub mod reference;

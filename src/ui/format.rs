@@ -1,5 +1,7 @@
 //! French formatting of figures for display.
 
+use crate::domain::money::Euros;
+
 /// `1234567` → `1 234 567` (narrow no-break spaces, as French typography wants).
 pub fn integer_fr(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
@@ -16,19 +18,10 @@ pub fn integer_fr(n: i64) -> String {
     out
 }
 
-/// An amount in euros: `1234.5` → `1 234,50`; whole amounts without decimals.
+/// An amount in euros: `1234.5` → `1 234,50`; whole amounts without decimals (rates and
+/// budgets are mostly whole). Rounded to the cent half away from zero, like [`Euros`].
 pub fn money_fr(amount: rust_decimal::Decimal) -> String {
-    let rounded = amount.round_dp(2);
-    let whole = rounded.trunc();
-    let units = i64::try_from(whole).unwrap_or(i64::MAX);
-    let cents = ((rounded - whole).abs() * rust_decimal::Decimal::from(100))
-        .trunc()
-        .to_string();
-    if cents == "0" {
-        integer_fr(units)
-    } else {
-        format!("{},{:0>2}", integer_fr(units), cents)
-    }
+    Euros::round(amount).short_fr()
 }
 
 #[cfg(test)]
@@ -41,6 +34,9 @@ mod tests {
         assert_eq!(money_fr(d("650")), "650");
         assert_eq!(money_fr(d("1234.5")), "1\u{202F}234,50");
         assert_eq!(money_fr(d("49.05")), "49,05");
+        assert_eq!(money_fr(d("650.00")), "650");
+        assert_eq!(money_fr(d("0.005")), "0,01");
+        assert_eq!(money_fr(d("-1234.5")), "-1\u{202F}234,50");
     }
 
     #[test]
