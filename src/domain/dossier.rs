@@ -277,7 +277,7 @@ impl ProfileDraft {
 
     /// The public card this draft would show. `id` is the published profile's, if any.
     pub fn card(&self, id: uuid::Uuid, refs: &ReferenceData, files: &DraftFiles) -> PublicCard {
-        let years = super::dossier_check::parse_years(&self.years_experience).unwrap_or(0);
+        let years = super::parse::parse_years(&self.years_experience).unwrap_or(0);
         PublicCard {
             id,
             first_name: self.first_name.trim().to_string(),
@@ -321,7 +321,7 @@ impl ProfileDraft {
         refs: &ReferenceData,
         files: &DraftFiles,
     ) -> FullDossier {
-        use super::dossier_check as check;
+        use super::parse as check;
         FullDossier {
             card: self.card(id, refs, files),
             years_experience: check::parse_years(&self.years_experience).unwrap_or(0),

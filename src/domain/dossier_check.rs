@@ -2,13 +2,13 @@
 //! (on save and on submission). Messages are French and say how to fix the value.
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::account::{parse_name, Siret};
 use super::departement::DepartementCode;
 use super::dossier::{DraftFiles, FieldId, ProfileDraft, ReferenceData};
 use super::eligibility::AttestationStatus;
+use super::parse::{mobility_codes, parse_date, parse_phone, parse_rate, parse_vat, parse_years};
 use super::profile::{LanguageLevel, LANGUAGES};
 
 /// A problem with one field (`index`: which entry of a list).
@@ -28,102 +28,6 @@ pub const MAX_LEGAL_FORM: usize = 80;
 /// How many times its cap a text may reach and still be stored (see
 /// [`ProfileDraft::check_size`]).
 pub const HARD_FACTOR: usize = 4;
-
-pub fn parse_years(s: &str) -> Result<u32, String> {
-    match s.trim().parse::<u32>() {
-        Ok(y) if y <= 60 => Ok(y),
-        _ => Err("Indiquez un nombre d'années entre 0 et 60.".into()),
-    }
-}
-
-/// An amount typed the French way (`15 000,50 €`, spaces of any kind, comma or point),
-/// not yet checked for range or cents.
-pub fn parse_euros(s: &str) -> Option<Decimal> {
-    let normalised: String = s
-        .trim()
-        .trim_end_matches('€')
-        .replace(',', ".")
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}')
-        .collect();
-    normalised.parse().ok()
-}
-
-/// A daily rate in euros HT: `650`, `650,50` or `650.50`; more than 0, at most 10 000.
-pub fn parse_rate(s: &str) -> Result<Decimal, String> {
-    let err = || "Indiquez un tarif journalier en euros HT, par exemple 650 ou 650,50.".to_string();
-    let rate = parse_euros(s).ok_or_else(err)?;
-    if rate.scale() > 2 {
-        return Err("Le tarif a au plus deux décimales (centimes).".into());
-    }
-    if rate <= Decimal::ZERO || rate > Decimal::from(10_000) {
-        return Err("Le tarif journalier doit être compris entre 1 et 10 000 € HT.".into());
-    }
-    Ok(rate)
-}
-
-/// A date from a date field (`AAAA-MM-JJ`) or typed the French way (`JJ/MM/AAAA`).
-pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    let s = s.trim();
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(s, "%d/%m/%Y"))
-        .map_err(|_| "Date invalide : utilisez le format JJ/MM/AAAA.".to_string())
-}
-
-/// A French phone number: ten digits starting with 0, or +33 and nine digits.
-pub fn parse_phone(s: &str) -> Result<String, String> {
-    let compact: String = s
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')'))
-        .collect();
-    let national = if let Some(rest) = compact.strip_prefix("+33") {
-        format!("0{rest}")
-    } else if let Some(rest) = compact.strip_prefix("0033") {
-        format!("0{rest}")
-    } else {
-        compact
-    };
-    if national.len() == 10
-        && national.starts_with('0')
-        && !national.starts_with("00")
-        && national.bytes().all(|b| b.is_ascii_digit())
-    {
-        Ok(national)
-    } else {
-        Err(
-            "Numéro de téléphone invalide : 10 chiffres (06 12 34 56 78) ou +33 6 12 34 56 78."
-                .into(),
-        )
-    }
-}
-
-/// A French VAT number: `FR`, a two-digit key and the SIREN; the key is checked.
-pub fn parse_vat(s: &str) -> Result<String, String> {
-    let compact: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_uppercase();
-    let err = || "Numéro de TVA invalide : FR, deux chiffres de clé puis les 9 chiffres du SIREN.";
-    let rest = compact.strip_prefix("FR").ok_or_else(err)?;
-    if rest.len() != 11 || !rest.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(err().into());
-    }
-    let key: u64 = rest[..2].parse().map_err(|_| err())?;
-    let siren: u64 = rest[2..].parse().map_err(|_| err())?;
-    if key != (12 + 3 * (siren % 97)) % 97 {
-        return Err("La clé de ce numéro de TVA ne correspond pas au SIREN.".into());
-    }
-    Ok(compact)
-}
-
-/// Départements of the mobility field, each parsed.
-pub fn mobility_codes(s: &str) -> Vec<Result<DepartementCode, String>> {
-    s.split(|c: char| c == ',' || c == ';' || c.is_whitespace())
-        .filter(|p| !p.is_empty())
-        .map(|p| DepartementCode::parse(p).map_err(|e| e.to_string()))
-        .collect()
-}
 
 /// A check of one text field: `Err` is the French message.
 type Check = fn(&str) -> Result<(), String>;

@@ -8,6 +8,7 @@ pub mod dossier_check;
 pub mod eligibility;
 pub mod matching;
 pub mod money;
+pub mod parse;
 pub mod profile;
 pub mod project;
 pub mod reference;

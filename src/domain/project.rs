@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::dossier::{LanguageEntry, ReferenceData};
-use super::dossier_check::{mobility_codes, parse_date, parse_euros, parse_rate};
+use super::parse::{mobility_codes, parse_budget, parse_date, parse_rate};
 use super::profile::{LanguageLevel, ProfileLevel, LANGUAGES};
 
 /// How the client wants to meet candidates.
@@ -127,18 +127,6 @@ fn days(s: &str) -> Result<u32, String> {
         Ok(d) if (1..=730).contains(&d) => Ok(d),
         _ => Err("Indiquez un nombre de jours entre 1 et 730.".into()),
     }
-}
-
-/// A budget in euros HT: more than 0, at most 10 million, cents at most.
-pub fn parse_budget(s: &str) -> Result<Decimal, String> {
-    let amount =
-        parse_euros(s).ok_or("Indiquez un montant en euros HT, par exemple 15000 ou 15 000,50.")?;
-    if amount.scale() > 2 || amount <= Decimal::ZERO || amount > Decimal::from(10_000_000) {
-        return Err(
-            "Le budget doit être compris entre 1 € et 10 000 000 € HT, au centime près.".into(),
-        );
-    }
-    Ok(amount)
 }
 
 impl ProjectDraft {

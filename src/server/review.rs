@@ -6,10 +6,8 @@ use uuid::Uuid;
 use crate::domain::account::Siret;
 use crate::domain::departement::DepartementCode;
 use crate::domain::dossier::ReferenceData;
-use crate::domain::dossier_check::{
-    mobility_codes, parse_date, parse_phone, parse_rate, parse_years,
-};
 use crate::domain::eligibility::AttestationStatus;
+use crate::domain::parse::{mobility_codes, parse_date, parse_phone, parse_rate, parse_years};
 use crate::domain::review::{Decision, QueueItem, ReviewDossier};
 use crate::domain::session::CurrentUser;
 use crate::error::AppError;

@@ -10,24 +10,6 @@ fn today() -> NaiveDate {
 }
 
 #[test]
-fn parsers() {
-    assert_eq!(parse_rate(" 650,50 € ").unwrap().to_string(), "650.50");
-    assert!(parse_rate("650.505").is_err());
-    assert!(parse_rate("0").is_err());
-    assert!(parse_rate("abc").unwrap_err().contains("650"));
-    assert_eq!(parse_phone("+33 6 12 34 56 78").unwrap(), "0612345678");
-    assert_eq!(parse_phone("06.12.34.56.78").unwrap(), "0612345678");
-    assert!(parse_phone("12345").is_err());
-    // SIREN 732 829 320 → key 44.
-    assert_eq!(parse_vat("fr 44 732829320").unwrap(), "FR44732829320");
-    assert!(parse_vat("FR45732829320").unwrap_err().contains("clé"));
-    assert_eq!(
-        parse_date("03/02/2026").unwrap(),
-        NaiveDate::from_ymd_opt(2026, 2, 3).unwrap()
-    );
-}
-
-#[test]
 fn problems_point_at_the_field_and_keep_the_input() {
     let draft = ProfileDraft {
         first_name: "Camille".into(),

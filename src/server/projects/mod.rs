@@ -11,8 +11,8 @@ pub use notices::{
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::domain::dossier_check::{mobility_codes, parse_date};
 use crate::domain::matching::{LanguageRequirement, ProjectCriteria};
+use crate::domain::parse::{mobility_codes, parse_date};
 use crate::domain::profile::{LanguageLevel, ProfileLevel};
 use crate::domain::project::{ProjectDraft, ProjectSummary, Step, WizardData, CONTACT_FORMATS};
 use crate::domain::session::CurrentUser;

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::dossier_check::parse_date;
 use crate::domain::eligibility::AttestationStatus;
+use crate::domain::parse::parse_date;
 use crate::domain::profile::Viewer;
 use crate::domain::review::{DossierView, HistoryEntry};
 use crate::ui::components::dossier::DossierView as FullView;

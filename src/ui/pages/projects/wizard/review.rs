@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::Wizard;
 use crate::api::projects::{project_save_draft, project_submit};
-use crate::domain::dossier_check::parse_rate;
+use crate::domain::parse::parse_rate;
 use crate::domain::profile::{language_name, LanguageLevel, ProfileLevel};
 use crate::domain::project::{Step, CONTACT_FORMATS};
 use crate::ui::format::money_fr;
