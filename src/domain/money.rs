@@ -77,6 +77,7 @@ impl Euros {
     }
 
     /// The nearest cent, half a cent away from zero (`0.005` → `0.01`), as invoices round.
+    /// The result of a computation: [`Euros::MAX`] is not checked here.
     pub fn round(value: Decimal) -> Self {
         let mut rounded = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
         rounded.rescale(2);
