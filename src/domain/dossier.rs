@@ -2,7 +2,8 @@
 //! and the full view shown to those allowed to see it.
 //!
 //! The draft keeps what was typed, as typed: a mistake gets a French message but is
-//! never thrown away. [`crate::domain::dossier_check`] parses it.
+//! never thrown away. [`crate::domain::dossier_check`] checks it with the parsers of
+//! [`crate::domain::parse`].
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
