@@ -15,6 +15,9 @@ pub enum Role {
 }
 
 impl Role {
+    pub const ALL: [Role; 3] = [Role::Provider, Role::Client, Role::Admin];
+
+    /// The stored value (`accounts.role`): the one mapping, used by the database binds.
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Provider => "provider",
@@ -375,5 +378,29 @@ impl Role {
             Role::Client => "Entreprise",
             Role::Admin => "Administrateur",
         }
+    }
+}
+
+/// Why an e-mailed link was issued (`email_tokens.purpose`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenPurpose {
+    VerifyEmail,
+    ResetPassword,
+}
+
+impl TokenPurpose {
+    pub const ALL: [TokenPurpose; 2] = [TokenPurpose::VerifyEmail, TokenPurpose::ResetPassword];
+
+    /// The stored value: the one mapping, used by the database binds.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenPurpose::VerifyEmail => "verify_email",
+            TokenPurpose::ResetPassword => "reset_password",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.as_str() == s)
     }
 }

@@ -131,17 +131,22 @@ impl LanguageLevel {
         LanguageLevel::Native,
     ];
 
+    /// The stored and submitted value (`expert_languages.level`, project languages):
+    /// the one mapping, used by the database binds.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LanguageLevel::A1 => "A1",
+            LanguageLevel::A2 => "A2",
+            LanguageLevel::B1 => "B1",
+            LanguageLevel::B2 => "B2",
+            LanguageLevel::C1 => "C1",
+            LanguageLevel::C2 => "C2",
+            LanguageLevel::Native => "Native",
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "A1" => LanguageLevel::A1,
-            "A2" => LanguageLevel::A2,
-            "B1" => LanguageLevel::B1,
-            "B2" => LanguageLevel::B2,
-            "C1" => LanguageLevel::C1,
-            "C2" => LanguageLevel::C2,
-            "Native" => LanguageLevel::Native,
-            _ => return None,
-        })
+        Self::ALL.into_iter().find(|l| l.as_str() == s)
     }
 
     pub fn label_fr(self) -> &'static str {

@@ -16,6 +16,13 @@ pub enum Decision {
 }
 
 impl Decision {
+    pub const ALL: [Decision; 3] = [
+        Decision::Approve,
+        Decision::RequestChanges,
+        Decision::Reject,
+    ];
+
+    /// The stored value (`reviews.decision`): the one mapping, used by the database binds.
     pub fn as_str(self) -> &'static str {
         match self {
             Decision::Approve => "approved",
@@ -25,13 +32,7 @@ impl Decision {
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [
-            Decision::Approve,
-            Decision::RequestChanges,
-            Decision::Reject,
-        ]
-        .into_iter()
-        .find(|d| d.as_str() == s)
+        Self::ALL.into_iter().find(|d| d.as_str() == s)
     }
 
     pub fn label_fr(self) -> &'static str {
@@ -53,6 +54,44 @@ impl Decision {
             return Err("Expliquez à l'expert ce qui doit changer (message obligatoire).".into());
         }
         Ok(message.to_string())
+    }
+}
+
+/// The stored status of an expert row (`experts.status`). Only `Published` is written
+/// today (a dossier is copied into `experts` when approved); the others are allowed by
+/// the table's constraint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExpertStatus {
+    Draft,
+    Submitted,
+    ChangesRequested,
+    Published,
+    Rejected,
+}
+
+impl ExpertStatus {
+    pub const ALL: [ExpertStatus; 5] = [
+        ExpertStatus::Draft,
+        ExpertStatus::Submitted,
+        ExpertStatus::ChangesRequested,
+        ExpertStatus::Published,
+        ExpertStatus::Rejected,
+    ];
+
+    /// The stored value: the one mapping, used by the database binds.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExpertStatus::Draft => "draft",
+            ExpertStatus::Submitted => "submitted",
+            ExpertStatus::ChangesRequested => "changes_requested",
+            ExpertStatus::Published => "published",
+            ExpertStatus::Rejected => "rejected",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
     }
 }
 

@@ -31,11 +31,14 @@ impl ProposalState {
     pub const OPEN_TO_CLIENT: [ProposalState; 2] =
         [ProposalState::Proposed, ProposalState::Shortlisted];
 
-    /// [`Self::OPEN_TO_CLIENT`] as stored, for SQL.
-    pub fn open_to_client_names() -> [&'static str; 2] {
-        Self::OPEN_TO_CLIENT.map(Self::as_str)
-    }
+    pub const ALL: [ProposalState; 4] = [
+        ProposalState::Proposed,
+        ProposalState::Shortlisted,
+        ProposalState::Declined,
+        ProposalState::Withdrawn,
+    ];
 
+    /// The stored value (`proposals.state`): the one mapping, used by the database binds.
     pub fn as_str(self) -> &'static str {
         match self {
             ProposalState::Proposed => "proposed",
@@ -46,14 +49,7 @@ impl ProposalState {
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [
-            ProposalState::Proposed,
-            ProposalState::Shortlisted,
-            ProposalState::Declined,
-            ProposalState::Withdrawn,
-        ]
-        .into_iter()
-        .find(|p| p.as_str() == s)
+        Self::ALL.into_iter().find(|p| p.as_str() == s)
     }
 
     /// The next state, or why the event does not apply.

@@ -64,6 +64,22 @@ pub fn quota_reached() -> crate::error::AppError {
 }
 
 impl UploadSlot {
+    pub const ALL: [UploadSlot; 3] = [UploadSlot::Photo, UploadSlot::Cv, UploadSlot::Attestation];
+
+    /// The stored value (`files.slot`, the first segment of a storage key): the one
+    /// mapping, used by the database binds.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UploadSlot::Photo => "photo",
+            UploadSlot::Cv => "cv",
+            UploadSlot::Attestation => "attestation",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
     /// The largest accepted file, in bytes.
     pub const fn max_bytes(self) -> usize {
         match self {

@@ -6,6 +6,8 @@ use sqlx::{Connection, PgConnection, PgPool};
 use std::str::FromStr;
 use std::time::Duration;
 
+mod enums;
+
 /// Opens the pool and checks the database answers, failing fast with a readable error.
 pub async fn connect(url: &str) -> Result<PgPool> {
     let options = PgConnectOptions::from_str(url)

@@ -3,6 +3,9 @@
 
 use sqlx::PgPool;
 
+use crate::domain::account::Role;
+use crate::domain::profile::LanguageLevel;
+use crate::domain::review::ExpertStatus;
 use crate::error::AppError;
 
 const FIRST_NAMES: [&str; 40] = [
@@ -30,7 +33,12 @@ const EDUCATION: [&str; 10] = [
     "Diplôme d'architecte, ENSA Nantes",
 ];
 const OTHER_LANGUAGES: [&str; 6] = ["en", "de", "es", "it", "pt", "ar"];
-const LEVELS: [&str; 4] = ["B1", "B2", "C1", "C2"];
+const LEVELS: [LanguageLevel; 4] = [
+    LanguageLevel::B1,
+    LanguageLevel::B2,
+    LanguageLevel::C1,
+    LanguageLevel::C2,
+];
 
 /// A small deterministic generator: the same demo data on every machine.
 struct Lcg(u64);
@@ -76,7 +84,7 @@ pub async fn seed_if_empty(pool: &PgPool, count: usize) -> Result<usize, AppErro
         let id: uuid::Uuid = sqlx::query_scalar(
             "INSERT INTO experts (first_name, last_name, email, departement_code, status, published_at,
                  years_experience, education, daily_rate, available_from, attestation_issued_on, is_demo)
-             VALUES ($1, $2, $3, $4, 'published', now() - make_interval(days => $5), $6, $7, $8,
+             VALUES ($1, $2, $3, $4, $9, now() - make_interval(days => $5), $6, $7, $8,
                      current_date + $5, current_date - ($5 % 150), true)
              RETURNING id",
         )
@@ -88,6 +96,7 @@ pub async fn seed_if_empty(pool: &PgPool, count: usize) -> Result<usize, AppErro
         .bind(years)
         .bind(vec![EDUCATION[rng.next(EDUCATION.len())].to_string()])
         .bind(rust_decimal::Decimal::from(rate))
+        .bind(ExpertStatus::Published)
         .fetch_one(&mut *tx)
         .await?;
         let first_domain = rng.next(domains.len());
@@ -113,10 +122,11 @@ pub async fn seed_if_empty(pool: &PgPool, count: usize) -> Result<usize, AppErro
             .bind(rng.next(2) == 0)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("INSERT INTO expert_languages (expert_id, code, level) VALUES ($1, 'fr', 'Native'), ($1, $2, $3)")
+        sqlx::query("INSERT INTO expert_languages (expert_id, code, level) VALUES ($1, 'fr', $4), ($1, $2, $3)")
             .bind(id)
             .bind(OTHER_LANGUAGES[rng.next(OTHER_LANGUAGES.len())])
             .bind(LEVELS[rng.next(LEVELS.len())])
+            .bind(LanguageLevel::Native)
             .execute(&mut *tx)
             .await?;
     }
@@ -128,10 +138,11 @@ pub async fn seed_if_empty(pool: &PgPool, count: usize) -> Result<usize, AppErro
         // No password can match '!': demo clients are shown, never signed in to.
         let account: uuid::Uuid = sqlx::query_scalar(
             "INSERT INTO accounts (email, password_hash, role, display_name, email_verified_at)
-             VALUES ($1, '!', 'client', $2, now()) RETURNING id",
+             VALUES ($1, '!', $3, $2, now()) RETURNING id",
         )
         .bind(&email)
         .bind(company)
+        .bind(Role::Client)
         .fetch_one(&mut *tx)
         .await?;
         sqlx::query(

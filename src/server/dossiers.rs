@@ -4,10 +4,11 @@ use chrono::NaiveDate;
 use sqlx::PgPool;
 use uuid::Uuid;
 
+use crate::domain::account::Role;
 use crate::domain::dossier::{FieldId, ProfileDraft};
 use crate::domain::dossier_check::{Oversized, Problem};
 use crate::domain::eligibility::AttestationStatus;
-use crate::domain::review::{EditorData, ReviewState, Saved};
+use crate::domain::review::{EditorData, ExpertStatus, ReviewState, Saved};
 use crate::domain::session::CurrentUser;
 use crate::error::AppError;
 use crate::server::repo::{dossier, notifications, reviews};
@@ -23,9 +24,10 @@ pub async fn editor_data(pool: &PgPool, user: &CurrentUser) -> Result<EditorData
     drop(conn);
     let (state, submitted_revision) = reviews::state(pool, user.id).await?;
     let published: Option<(Uuid, Option<NaiveDate>)> = sqlx::query_as(
-        "SELECT id, attestation_issued_on FROM experts WHERE account_id = $1 AND status = 'published'",
+        "SELECT id, attestation_issued_on FROM experts WHERE account_id = $1 AND status = $2",
     )
     .bind(user.id)
+    .bind(ExpertStatus::Published)
     .fetch_optional(pool)
     .await?;
     let expert_id = published.map(|(id, _)| id);
@@ -129,7 +131,8 @@ pub async fn submit(pool: &PgPool, user: &CurrentUser) -> Result<ReviewState, Ap
         ));
     }
     let admins: Vec<Uuid> =
-        sqlx::query_scalar("SELECT id FROM accounts WHERE role = 'admin' AND disabled_at IS NULL")
+        sqlx::query_scalar("SELECT id FROM accounts WHERE role = $1 AND disabled_at IS NULL")
+            .bind(Role::Admin)
             .fetch_all(&mut *tx)
             .await?;
     for admin in admins {

@@ -6,6 +6,7 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::domain::eligibility::{attestation_valid_until, reminder_due_on, REMINDER_DAYS};
+use crate::domain::review::ExpertStatus;
 use crate::error::AppError;
 use crate::server::mail::{outbox, templates};
 use crate::server::repo::notifications;
@@ -20,7 +21,7 @@ pub async fn send_reminders(
     let candidates: Vec<(Uuid, String, String, NaiveDate)> = sqlx::query_as(
         "SELECT e.account_id, a.email, a.display_name, e.attestation_issued_on
          FROM experts e JOIN accounts a ON a.id = e.account_id
-         WHERE e.status = 'published' AND a.disabled_at IS NULL
+         WHERE e.status = $2 AND a.disabled_at IS NULL
            AND e.attestation_issued_on <= $1::date - interval '5 months'
            AND e.attestation_issued_on >= $1::date - interval '7 months'
            AND NOT EXISTS (SELECT 1 FROM attestation_reminders r
@@ -28,6 +29,7 @@ pub async fn send_reminders(
                              AND r.issued_on = e.attestation_issued_on)",
     )
     .bind(today)
+    .bind(ExpertStatus::Published)
     .fetch_all(pool)
     .await?;
     let link = format!("{}/profil", public_url.trim_end_matches('/'));

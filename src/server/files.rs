@@ -114,7 +114,7 @@ async fn store_upload(
     } else {
         (bytes, file)
     };
-    let key = Key::new(dossier::slot_name(slot), Uuid::new_v4()).map_err(|_| AppError::Internal)?;
+    let key = Key::new(slot.as_str(), Uuid::new_v4()).map_err(|_| AppError::Internal)?;
     let size = bytes.len();
     state.storage.put(&key, bytes).await.map_err(|err| {
         tracing::error!(error = %err, "storing an upload failed");
@@ -216,7 +216,7 @@ async fn serve_inner(
     slot: &str,
     id: &str,
 ) -> Result<Response, AppError> {
-    if !matches!(slot, "photo" | "cv" | "attestation") {
+    if UploadSlot::parse(slot).is_none() {
         return Err(AppError::NotFound);
     }
     let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
@@ -224,8 +224,8 @@ async fn serve_inner(
     let file = dossier::stored_file(&state.pool, key.as_str())
         .await?
         .ok_or(AppError::NotFound)?;
-    let public =
-        file.slot == "photo" && dossier::is_published_photo(&state.pool, key.as_str()).await?;
+    let public = file.slot == UploadSlot::Photo
+        && dossier::is_published_photo(&state.pool, key.as_str()).await?;
     if !public {
         let user = session::current_user(session, &state.pool)
             .await?
@@ -237,9 +237,9 @@ async fn serve_inner(
         if !allowed {
             return Err(AppError::Forbidden);
         }
-        if user.id != file.owner && file.slot != "photo" {
+        if user.id != file.owner && file.slot != UploadSlot::Photo {
             let mut conn = state.pool.acquire().await?;
-            let context = if file.slot == "cv" {
+            let context = if file.slot == UploadSlot::Cv {
                 "Téléchargement du CV"
             } else {
                 "Téléchargement de l'attestation"
@@ -251,7 +251,9 @@ async fn serve_inner(
     let disposition = if public {
         Disposition::Public
     } else {
-        Disposition::Download { slot: &file.slot }
+        Disposition::Download {
+            slot: file.slot.as_str(),
+        }
     };
     Ok(send(bytes, &file.mime, disposition))
 }

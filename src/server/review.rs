@@ -8,7 +8,8 @@ use crate::domain::departement::DepartementCode;
 use crate::domain::dossier::ReferenceData;
 use crate::domain::eligibility::AttestationStatus;
 use crate::domain::parse::{mobility_codes, parse_date, parse_phone, parse_rate, parse_years};
-use crate::domain::review::{Decision, QueueItem, ReviewDossier};
+use crate::domain::profile::LanguageLevel;
+use crate::domain::review::{Decision, ExpertStatus, QueueItem, ReviewDossier};
 use crate::domain::session::CurrentUser;
 use crate::error::AppError;
 use crate::server::dossiers::today;
@@ -138,7 +139,7 @@ async fn publish(
              daily_rate, available_from, remote_ok, attestation_issued_on, photo_key, cv_key,
              attestation_key, dossier, status, published_at, updated_at)
          SELECT $1, $2, $3, a.email, $4, $5, $6, $7, $8, $9, $10, nullif($11, ''), $12, $13, $14,
-                $15, $16, $17, $18, $19, 'published', now(), now()
+                $15, $16, $17, $18, $19, $20, now(), now()
          FROM accounts a WHERE a.id = $1
          ON CONFLICT (account_id) DO UPDATE SET
              first_name = EXCLUDED.first_name, last_name = EXCLUDED.last_name,
@@ -151,7 +152,7 @@ async fn publish(
              attestation_issued_on = EXCLUDED.attestation_issued_on,
              photo_key = EXCLUDED.photo_key, cv_key = EXCLUDED.cv_key,
              attestation_key = EXCLUDED.attestation_key, dossier = EXCLUDED.dossier,
-             status = 'published', published_at = coalesce(experts.published_at, now()),
+             status = EXCLUDED.status, published_at = coalesce(experts.published_at, now()),
              updated_at = now()
          RETURNING id",
     )
@@ -179,6 +180,7 @@ async fn publish(
     .bind(&sub.keys[1])
     .bind(&sub.keys[2])
     .bind(sqlx::types::Json(d))
+    .bind(ExpertStatus::Published)
     .fetch_one(&mut *conn)
     .await?;
     for table in [
@@ -201,10 +203,15 @@ async fn publish(
     .bind(&d.domains)
     .execute(&mut *conn)
     .await?;
-    let (codes, levels): (Vec<String>, Vec<String>) = d
+    let (codes, levels): (Vec<String>, Vec<LanguageLevel>) = d
         .languages
         .iter()
-        .map(|l| (l.code.clone(), l.level.clone()))
+        .map(|l| {
+            let level = LanguageLevel::parse(&l.level).ok_or_else(|| invalid("langue"))?;
+            Ok((l.code.clone(), level))
+        })
+        .collect::<Result<Vec<_>, AppError>>()?
+        .into_iter()
         .unzip();
     sqlx::query(
         "INSERT INTO expert_languages (expert_id, code, level)

@@ -21,8 +21,42 @@ pub struct ProjectSummary {
     pub duration_days: Option<u32>,
     pub budget: Option<Decimal>,
     pub contact_formats: Vec<String>,
-    pub status: String,
+    pub status: ProjectStatus,
     pub created_at: String,
+}
+
+/// The stored status of a project (`projects.status`). Only `Open` is written today (the
+/// wizard's draft lives in `project_drafts`); the others are allowed by the constraint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectStatus {
+    Draft,
+    Open,
+    Closed,
+    Cancelled,
+}
+
+impl ProjectStatus {
+    pub const ALL: [ProjectStatus; 4] = [
+        ProjectStatus::Draft,
+        ProjectStatus::Open,
+        ProjectStatus::Closed,
+        ProjectStatus::Cancelled,
+    ];
+
+    /// The stored value: the one mapping, used by the database binds.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProjectStatus::Draft => "draft",
+            ProjectStatus::Open => "open",
+            ProjectStatus::Closed => "closed",
+            ProjectStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
+    }
 }
 
 /// The wizard's state, as the server keeps it.

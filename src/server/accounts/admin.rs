@@ -76,7 +76,7 @@ pub async fn search(
             .replace('%', "\\%")
             .replace('_', "\\_")
     );
-    let rows: Vec<(Uuid, String, String, String, String, bool, bool)> = sqlx::query_as(
+    let rows: Vec<(Uuid, String, String, Role, String, bool, bool)> = sqlx::query_as(
         "SELECT id, email, display_name, role, to_char(created_at, 'YYYY-MM-DD'),
                 email_verified_at IS NOT NULL, disabled_at IS NOT NULL
          FROM accounts
@@ -87,19 +87,18 @@ pub async fn search(
     .bind(limit)
     .fetch_all(pool)
     .await?;
-    rows.into_iter()
+    Ok(rows
+        .into_iter()
         .map(
-            |(id, email, display_name, role, created_on, verified, disabled)| {
-                Ok(AccountSummary {
-                    id,
-                    email,
-                    display_name,
-                    role: Role::parse(&role).ok_or(AppError::Internal)?,
-                    created_on,
-                    verified,
-                    disabled,
-                })
+            |(id, email, display_name, role, created_on, verified, disabled)| AccountSummary {
+                id,
+                email,
+                display_name,
+                role,
+                created_on,
+                verified,
+                disabled,
             },
         )
-        .collect()
+        .collect())
 }

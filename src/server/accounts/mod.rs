@@ -5,7 +5,7 @@ use chrono::{Duration, Utc};
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
-use crate::domain::account::{Email, ProviderKind, Role, Siret};
+use crate::domain::account::{Email, ProviderKind, Role, Siret, TokenPurpose};
 use crate::error::AppError;
 use crate::server::auth::{password, tokens};
 use crate::server::mail::{outbox, templates};
@@ -65,7 +65,7 @@ pub async fn sign_up(
     )
     .bind(email.as_str())
     .bind(&hash)
-    .bind(account.role().as_str())
+    .bind(account.role())
     .bind(account.display_name())
     .fetch_optional(&mut *tx)
     .await?;
@@ -96,7 +96,7 @@ pub async fn sign_up(
         } => {
             sqlx::query("INSERT INTO providers (account_id, kind, first_name, last_name) VALUES ($1, $2, $3, $4)")
                 .bind(id)
-                .bind(kind.as_str())
+                .bind(kind)
                 .bind(first_name)
                 .bind(last_name)
                 .execute(&mut *tx)
@@ -129,7 +129,7 @@ pub async fn sign_up(
 async fn issue_token(
     conn: &mut PgConnection,
     account: Uuid,
-    purpose: &str,
+    purpose: TokenPurpose,
     valid: Duration,
 ) -> Result<String, AppError> {
     let (token, digest) = tokens::generate();
@@ -149,7 +149,13 @@ async fn send_verification(
     id: Uuid,
     email: &str,
 ) -> Result<(), AppError> {
-    let token = issue_token(conn, id, "verify_email", Duration::hours(VERIFY_LINK_HOURS)).await?;
+    let token = issue_token(
+        conn,
+        id,
+        TokenPurpose::VerifyEmail,
+        Duration::hours(VERIFY_LINK_HOURS),
+    )
+    .await?;
     let link = format!("{public_url}/verifier-email?jeton={token}");
     outbox::enqueue(conn, &templates::verify_email(email, &link)).await?;
     Ok(())
@@ -178,7 +184,7 @@ pub async fn resend_verification(
 async fn consume_token(
     conn: &mut PgConnection,
     token: &str,
-    purpose: &str,
+    purpose: TokenPurpose,
 ) -> Result<Uuid, AppError> {
     sqlx::query_scalar(
         "UPDATE email_tokens SET used_at = now()
@@ -194,7 +200,7 @@ async fn consume_token(
 
 pub async fn verify_email(pool: &PgPool, token: &str) -> Result<(), AppError> {
     let mut tx = pool.begin().await?;
-    let id = consume_token(&mut tx, token, "verify_email").await?;
+    let id = consume_token(&mut tx, token, TokenPurpose::VerifyEmail).await?;
     sqlx::query(
         "UPDATE accounts SET email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1",
     )
@@ -248,7 +254,7 @@ pub async fn request_reset(pool: &PgPool, public_url: &str, email: &Email) -> Re
         let token = issue_token(
             &mut tx,
             id,
-            "reset_password",
+            TokenPurpose::ResetPassword,
             Duration::minutes(RESET_LINK_MINUTES),
         )
         .await?;
@@ -276,10 +282,11 @@ pub async fn reset_password(
 ) -> Result<(), AppError> {
     let usable: bool = sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM email_tokens
-          WHERE token_hash = $1 AND purpose = 'reset_password'
+          WHERE token_hash = $1 AND purpose = $2
             AND used_at IS NULL AND expires_at > now())",
     )
     .bind(tokens::digest(token))
+    .bind(TokenPurpose::ResetPassword)
     .fetch_one(pool)
     .await?;
     if !usable {
@@ -287,7 +294,7 @@ pub async fn reset_password(
     }
     let hash = password::hash(password_plain).await?;
     let mut tx = pool.begin().await?;
-    let id = consume_token(&mut tx, token, "reset_password").await?;
+    let id = consume_token(&mut tx, token, TokenPurpose::ResetPassword).await?;
     sqlx::query(
         "UPDATE accounts SET password_hash = $2, session_version = session_version + 1,
              email_verified_at = coalesce(email_verified_at, now())
@@ -297,8 +304,9 @@ pub async fn reset_password(
     .bind(&hash)
     .execute(&mut *tx)
     .await?;
-    sqlx::query("UPDATE email_tokens SET used_at = now() WHERE account_id = $1 AND purpose = 'reset_password' AND used_at IS NULL")
+    sqlx::query("UPDATE email_tokens SET used_at = now() WHERE account_id = $1 AND purpose = $2 AND used_at IS NULL")
         .bind(id)
+        .bind(TokenPurpose::ResetPassword)
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
@@ -315,10 +323,11 @@ pub async fn create_admin(
     let hash = password::hash(password_plain).await?;
     let id = sqlx::query_scalar(
         "INSERT INTO accounts (email, password_hash, role, display_name, email_verified_at)
-         VALUES ($1, $2, 'admin', $3, now()) RETURNING id",
+         VALUES ($1, $2, $3, $4, now()) RETURNING id",
     )
     .bind(email.as_str())
     .bind(hash)
+    .bind(Role::Admin)
     .bind(name)
     .fetch_one(pool)
     .await
@@ -333,7 +342,8 @@ pub async fn create_admin(
 
 pub async fn has_admin(pool: &PgPool) -> Result<bool, AppError> {
     Ok(
-        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM accounts WHERE role = 'admin')")
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM accounts WHERE role = $1)")
+            .bind(Role::Admin)
             .fetch_one(pool)
             .await?,
     )

@@ -64,7 +64,7 @@ pub async fn current_user(
         sign_out(session).await?;
         return Ok(None);
     }
-    let row: Option<(String, String, String, bool, bool, i32)> = sqlx::query_as(
+    let row: Option<(Role, String, String, bool, bool, i32)> = sqlx::query_as(
         "SELECT role, display_name, email, email_verified_at IS NOT NULL,
                 disabled_at IS NOT NULL, session_version
          FROM accounts WHERE id = $1",
@@ -76,7 +76,7 @@ pub async fn current_user(
         Some((role, display_name, email, verified, false, version)) if version == user.version => {
             Ok(Some(CurrentUser {
                 id: user.account_id,
-                role: Role::parse(&role).ok_or(AppError::Internal)?,
+                role,
                 display_name,
                 email,
                 email_verified: verified,

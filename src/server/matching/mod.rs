@@ -47,7 +47,7 @@ type Row = (
     Option<NaiveDate>,
     Vec<i16>,
     Vec<String>,
-    Vec<String>,
+    Vec<LanguageLevel>,
     Vec<i16>,
     Vec<i16>,
     Vec<String>,
@@ -82,12 +82,7 @@ fn facts(row: Row) -> Option<ExpertFacts> {
         languages: lang_codes
             .into_iter()
             .zip(lang_levels)
-            .filter_map(|(code, level)| {
-                Some(Language {
-                    code,
-                    level: LanguageLevel::parse(&level)?,
-                })
-            })
+            .map(|(code, level)| Language { code, level })
             .collect(),
         years_experience: small(years).unwrap_or(0),
         departement: DepartementCode::parse(&dep).ok()?,

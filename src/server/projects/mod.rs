@@ -14,7 +14,9 @@ use uuid::Uuid;
 use crate::domain::matching::{LanguageRequirement, ProjectCriteria};
 use crate::domain::parse::{mobility_codes, parse_date};
 use crate::domain::profile::{LanguageLevel, ProfileLevel};
-use crate::domain::project::{ProjectDraft, ProjectSummary, Step, WizardData, CONTACT_FORMATS};
+use crate::domain::project::{
+    ProjectDraft, ProjectStatus, ProjectSummary, Step, WizardData, CONTACT_FORMATS,
+};
 use crate::domain::session::CurrentUser;
 use crate::error::AppError;
 use crate::server::auth::rate_limit::{self, Limit};
@@ -158,10 +160,10 @@ pub async fn submit(state: &AppState, client: &CurrentUser, id: Uuid) -> Result<
         "INSERT INTO projects (id, title, domain_id, status, client_account_id, description,
              data, required_skills, optional_skills, level, remote, places, start_date,
              duration_days, budget, max_daily_rate, contact_formats, confidential, submitted_at)
-         SELECT $17, $1, d.id, 'open', $2, $3, $4,
+         SELECT $17, $1, d.id, $18, $2, $3, $4,
                 ARRAY(SELECT id FROM skills WHERE slug = ANY($5)),
                 ARRAY(SELECT id FROM skills WHERE slug = ANY($6)),
-                nullif($7, ''), $8, $9, $10, $11, $12, $13, $14, $15, now()
+                $7, $8, $9, $10, $11, $12, $13, $14, $15, now()
          FROM domains d WHERE d.slug = $16
          RETURNING id",
     )
@@ -171,7 +173,8 @@ pub async fn submit(state: &AppState, client: &CurrentUser, id: Uuid) -> Result<
     .bind(sqlx::types::Json(&draft))
     .bind(&draft.required_skills)
     .bind(&draft.optional_skills)
-    .bind(draft.level.trim())
+    // Checked by the wizard: empty (any level) or a known level.
+    .bind(ProfileLevel::parse(draft.level.trim()))
     .bind(draft.remote)
     .bind(&places)
     .bind(parse_date(&draft.start_date).ok())
@@ -182,6 +185,7 @@ pub async fn submit(state: &AppState, client: &CurrentUser, id: Uuid) -> Result<
     .bind(draft.confidential)
     .bind(&draft.domain)
     .bind(id)
+    .bind(ProjectStatus::Open)
     .fetch_one(&mut *tx)
     .await?;
     sqlx::query("DELETE FROM project_drafts WHERE id = $1")
@@ -216,7 +220,7 @@ pub async fn criteria_of(
         i16,
         Vec<i16>,
         Vec<i16>,
-        Option<String>,
+        Option<ProfileLevel>,
         bool,
         Vec<String>,
         Option<chrono::NaiveDate>,
@@ -269,7 +273,7 @@ pub async fn criteria_of(
                     domain_id: u16::try_from(domain).unwrap_or(0),
                     required_skills: ids(required),
                     optional_skills: ids(optional),
-                    level: level.as_deref().and_then(ProfileLevel::parse),
+                    level,
                     languages,
                     places: places
                         .iter()
@@ -308,7 +312,7 @@ pub type SummaryRow = (
     Option<i32>,
     Option<rust_decimal::Decimal>,
     Vec<String>,
-    String,
+    ProjectStatus,
     chrono::DateTime<chrono::Utc>,
 );
 

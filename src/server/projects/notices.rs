@@ -4,6 +4,7 @@
 use uuid::Uuid;
 
 use super::criteria;
+use crate::domain::project::ProjectStatus;
 use crate::error::AppError;
 use crate::server::mail::{outbox, templates};
 use crate::server::repo::notifications;
@@ -128,9 +129,10 @@ async fn mark_done(state: &AppState, project: Uuid) -> Result<(), AppError> {
 /// project that fails again is logged and tried at the next round.
 pub async fn retry_notices(state: &AppState) -> Result<usize, AppError> {
     let pending: Vec<Uuid> = sqlx::query_scalar(
-        "SELECT id FROM projects WHERE status = 'open' AND notices_sent_at IS NULL
+        "SELECT id FROM projects WHERE status = $1 AND notices_sent_at IS NULL
           ORDER BY created_at LIMIT 100",
     )
+    .bind(ProjectStatus::Open)
     .fetch_all(&state.pool)
     .await?;
     let mut done = 0;

@@ -11,12 +11,14 @@ use crate::domain::profile::{
 };
 use crate::error::AppError;
 
-const CARD_COLUMNS: &str = "e.id, e.first_name, e.photo_key IS NOT NULL, e.departement_code,
-    e.years_experience, e.education, e.is_demo,
+const CARD_COLUMNS: &str = "e.id, e.first_name, e.photo_key IS NOT NULL AS has_photo,
+    e.departement_code, e.years_experience, e.education, e.is_demo,
     ARRAY(SELECT d.label_fr FROM expert_domains ed JOIN domains d ON d.id = ed.domain_id
-          WHERE ed.expert_id = e.id ORDER BY d.position),
-    ARRAY(SELECT l.code || ':' || l.level FROM expert_languages l
-          WHERE l.expert_id = e.id ORDER BY l.level = 'Native' DESC, l.code)";
+          WHERE ed.expert_id = e.id ORDER BY d.position) AS domains,
+    ARRAY(SELECT l.code FROM expert_languages l
+          WHERE l.expert_id = e.id ORDER BY l.code) AS language_codes,
+    ARRAY(SELECT l.level FROM expert_languages l
+          WHERE l.expert_id = e.id ORDER BY l.code) AS language_levels";
 
 const FILTERS: &str = concat!(
     crate::visible_expert!(),
@@ -29,39 +31,42 @@ const FILTERS: &str = concat!(
     AND ($5::int IS NULL OR e.years_experience <= $5)",
 );
 
-type CardRow = (
-    Uuid,
-    String,
-    bool,
-    String,
-    i16,
-    Vec<String>,
-    bool,
-    Vec<String>,
-    Vec<String>,
-);
+#[derive(sqlx::FromRow)]
+struct CardRow {
+    id: Uuid,
+    first_name: String,
+    has_photo: bool,
+    departement_code: String,
+    years_experience: i16,
+    education: Vec<String>,
+    is_demo: bool,
+    domains: Vec<String>,
+    language_codes: Vec<String>,
+    language_levels: Vec<LanguageLevel>,
+}
 
 fn card(row: CardRow) -> Result<PublicCard, AppError> {
-    let (id, first_name, has_photo, departement, years, education, demo, domains, languages) = row;
+    let id = row.id;
+    let mut languages: Vec<Language> = row
+        .language_codes
+        .into_iter()
+        .zip(row.language_levels)
+        .map(|(code, level)| Language { code, level })
+        .collect();
+    // Mother tongues first, then by code (the query's order; the sort is stable).
+    languages.sort_by_key(|l| l.level != LanguageLevel::Native);
     Ok(PublicCard {
         id,
-        first_name,
-        photo_url: has_photo.then(|| format!("/photos/{id}")),
-        departement: Some(DepartementCode::parse(&departement).map_err(|_| AppError::Internal)?),
-        domains,
-        languages: languages
-            .iter()
-            .filter_map(|l| {
-                let (code, level) = l.split_once(':')?;
-                Some(Language {
-                    code: code.to_string(),
-                    level: LanguageLevel::parse(level)?,
-                })
-            })
-            .collect(),
-        education,
-        level: ProfileLevel::from_years(u32::try_from(years).unwrap_or(0)),
-        demo,
+        first_name: row.first_name,
+        photo_url: row.has_photo.then(|| format!("/photos/{id}")),
+        departement: Some(
+            DepartementCode::parse(&row.departement_code).map_err(|_| AppError::Internal)?,
+        ),
+        domains: row.domains,
+        languages,
+        education: row.education,
+        level: ProfileLevel::from_years(u32::try_from(row.years_experience).unwrap_or(0)),
+        demo: row.is_demo,
     })
 }
 

@@ -194,7 +194,7 @@ pub async fn attach_file(
     )
     .bind(key)
     .bind(account)
-    .bind(slot_name(slot))
+    .bind(slot)
     .bind(mime)
     .bind(i64::try_from(bytes).unwrap_or(i64::MAX))
     .execute(&mut *tx)
@@ -213,23 +213,15 @@ pub async fn attach_file(
     Ok(())
 }
 
-pub fn slot_name(slot: UploadSlot) -> &'static str {
-    match slot {
-        UploadSlot::Photo => "photo",
-        UploadSlot::Cv => "cv",
-        UploadSlot::Attestation => "attestation",
-    }
-}
-
 /// A stored file's type, owner and slot.
 pub struct StoredFile {
     pub mime: String,
     pub owner: Uuid,
-    pub slot: String,
+    pub slot: UploadSlot,
 }
 
 pub async fn stored_file(pool: &PgPool, key: &str) -> Result<Option<StoredFile>, AppError> {
-    let row: Option<(String, Uuid, String)> =
+    let row: Option<(String, Uuid, UploadSlot)> =
         sqlx::query_as("SELECT mime, account_id, slot FROM stored_files WHERE key = $1")
             .bind(key)
             .fetch_optional(pool)
@@ -240,7 +232,6 @@ pub async fn stored_file(pool: &PgPool, key: &str) -> Result<Option<StoredFile>,
 /// Whether `key` is a file of the published version (not a draft's, nor a replaced
 /// one) of a visible expert proposed to `client` by a proposal still open to them.
 pub async fn proposed_file(pool: &PgPool, key: &str, client: Uuid) -> Result<bool, AppError> {
-    let open = ProposalState::open_to_client_names();
     Ok(sqlx::query_scalar(concat!(
         "SELECT EXISTS (SELECT 1 FROM proposals pr
                         JOIN projects p ON p.id = pr.project_id
@@ -253,7 +244,7 @@ pub async fn proposed_file(pool: &PgPool, key: &str, client: Uuid) -> Result<boo
     ))
     .bind(key)
     .bind(client)
-    .bind(open)
+    .bind(ProposalState::OPEN_TO_CLIENT)
     .fetch_one(pool)
     .await?)
 }

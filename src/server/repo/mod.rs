@@ -8,6 +8,12 @@
 /// Every public or client-facing read of experts uses it (directory, card, photo,
 /// proposed dossier, matching, proposals, figures). A macro, so that constant queries
 /// can `concat!` it.
+///
+/// The one stored status written as a literal in SQL: a bind would need a parameter
+/// number of its own in each of the queries that embed this condition (each numbers its
+/// parameters differently), and `concat!` only takes literals. The literal is checked
+/// against [`ExpertStatus::Published`](crate::domain::review::ExpertStatus)'s mapping by
+/// the test below, so the two cannot drift apart.
 #[macro_export]
 macro_rules! visible_expert {
     () => {
@@ -25,3 +31,15 @@ pub mod notifications;
 pub mod published;
 pub mod reviews;
 pub mod stats;
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::review::ExpertStatus;
+
+    #[test]
+    fn visible_expert_uses_the_mapping_of_published() {
+        let literal = format!("e.status = '{}'", ExpertStatus::Published.as_str());
+        assert!(crate::visible_expert!().contains(&literal));
+        assert_eq!(crate::visible_expert!().matches("e.status").count(), 1);
+    }
+}

@@ -5,6 +5,7 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::domain::dossier::{DraftFiles, FullDossier, ProfileDraft, ReferenceData};
+use crate::domain::profile::LanguageLevel;
 use crate::error::AppError;
 use crate::server::repo::dossier;
 
@@ -81,7 +82,7 @@ async fn draft_from_columns(pool: &PgPool, expert: Uuid) -> Result<ProfileDraft,
     .bind(expert)
     .fetch_all(pool)
     .await?;
-    let languages: Vec<(String, String)> = sqlx::query_as(
+    let languages: Vec<(String, LanguageLevel)> = sqlx::query_as(
         "SELECT code, level FROM expert_languages WHERE expert_id = $1 ORDER BY code",
     )
     .bind(expert)
@@ -113,7 +114,10 @@ async fn draft_from_columns(pool: &PgPool, expert: Uuid) -> Result<ProfileDraft,
         domains,
         languages: languages
             .into_iter()
-            .map(|(code, level)| LanguageEntry { code, level })
+            .map(|(code, level)| LanguageEntry {
+                code,
+                level: level.as_str().to_string(),
+            })
             .collect(),
         skills: skills
             .into_iter()

@@ -3,8 +3,11 @@
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
+use crate::domain::account::Role;
 use crate::domain::dossier::{DraftFiles, FileInfo, ProfileDraft};
-use crate::domain::review::{Decision, DossierView, HistoryEntry, QueueItem, ReviewState};
+use crate::domain::review::{
+    Decision, DossierView, ExpertStatus, HistoryEntry, QueueItem, ReviewState,
+};
 use crate::error::AppError;
 
 type Time = chrono::DateTime<chrono::Utc>;
@@ -23,26 +26,26 @@ pub struct Submission {
     pub decision: Option<Decision>,
 }
 
-type SubmissionRow = (
-    i64,
-    Uuid,
-    sqlx::types::Json<ProfileDraft>,
-    i64,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-);
+#[derive(sqlx::FromRow)]
+struct SubmissionRow {
+    id: i64,
+    account_id: Uuid,
+    snapshot: sqlx::types::Json<ProfileDraft>,
+    draft_revision: i64,
+    photo_key: Option<String>,
+    cv_key: Option<String>,
+    attestation_key: Option<String>,
+    decision: Option<Decision>,
+}
 
 fn submission(row: SubmissionRow) -> Submission {
-    let (id, account_id, snapshot, draft_revision, photo, cv, attestation, decision) = row;
     Submission {
-        id,
-        account_id,
-        snapshot: snapshot.0,
-        draft_revision,
-        keys: [photo, cv, attestation],
-        decision: decision.as_deref().and_then(Decision::parse),
+        id: row.id,
+        account_id: row.account_id,
+        snapshot: row.snapshot.0,
+        draft_revision: row.draft_revision,
+        keys: [row.photo_key, row.cv_key, row.attestation_key],
+        decision: row.decision,
     }
 }
 
@@ -103,7 +106,7 @@ pub async fn record_decision(
          WHERE id = $1 AND decision IS NULL",
     )
     .bind(id)
-    .bind(decision.as_str())
+    .bind(decision)
     .bind(message)
     .bind(admin)
     .execute(conn)
@@ -113,7 +116,7 @@ pub async fn record_decision(
 
 /// Decisions and submissions of an expert, newest first.
 pub async fn history(pool: &PgPool, account: Uuid) -> Result<Vec<HistoryEntry>, AppError> {
-    let rows: Vec<(Time, Option<String>, String, Option<Time>)> = sqlx::query_as(
+    let rows: Vec<(Time, Option<Decision>, String, Option<Time>)> = sqlx::query_as(
         "SELECT submitted_at, decision, message, decided_at FROM profile_submissions
          WHERE account_id = $1 ORDER BY id DESC LIMIT 50",
     )
@@ -125,7 +128,7 @@ pub async fn history(pool: &PgPool, account: Uuid) -> Result<Vec<HistoryEntry>, 
         .map(
             |(submitted_at, decision, message, decided_at)| HistoryEntry {
                 submitted_at: time(submitted_at),
-                decision: decision.as_deref().and_then(Decision::parse),
+                decision,
                 message,
                 decided_at: decided_at.map(time),
             },
@@ -136,12 +139,13 @@ pub async fn history(pool: &PgPool, account: Uuid) -> Result<Vec<HistoryEntry>, 
 /// The expert's review state, and the draft revision of their latest submission.
 pub async fn state(pool: &PgPool, account: Uuid) -> Result<(ReviewState, Option<i64>), AppError> {
     let published: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM experts WHERE account_id = $1 AND status = 'published')",
+        "SELECT EXISTS (SELECT 1 FROM experts WHERE account_id = $1 AND status = $2)",
     )
     .bind(account)
+    .bind(ExpertStatus::Published)
     .fetch_one(pool)
     .await?;
-    let last: Option<(Option<String>, String, i64)> = sqlx::query_as(
+    let last: Option<(Option<Decision>, String, i64)> = sqlx::query_as(
         "SELECT decision, message, draft_revision FROM profile_submissions
          WHERE account_id = $1 ORDER BY id DESC LIMIT 1",
     )
@@ -151,7 +155,7 @@ pub async fn state(pool: &PgPool, account: Uuid) -> Result<(ReviewState, Option<
     let Some((decision, message, revision)) = last else {
         return Ok((ReviewState::Draft, None));
     };
-    let state = match decision.as_deref().and_then(Decision::parse) {
+    let state = match decision {
         None => ReviewState::Pending { published },
         Some(Decision::RequestChanges) => ReviewState::ChangesRequested { message, published },
         Some(Decision::Reject) => ReviewState::Rejected {
@@ -176,12 +180,13 @@ pub async fn queue(pool: &PgPool) -> Result<Vec<QueueItem>, AppError> {
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT s.id, a.display_name, s.submitted_at,
                 EXISTS (SELECT 1 FROM experts e WHERE e.account_id = s.account_id
-                        AND e.status = 'published'),
+                        AND e.status = $1),
                 s.snapshot,
                 ARRAY[s.photo_key IS NOT NULL, s.cv_key IS NOT NULL, s.attestation_key IS NOT NULL]
          FROM profile_submissions s JOIN accounts a ON a.id = s.account_id
          WHERE s.decision IS NULL ORDER BY s.submitted_at, s.id LIMIT 200",
     )
+    .bind(ExpertStatus::Published)
     .fetch_all(pool)
     .await?;
     Ok(rows
@@ -239,7 +244,7 @@ pub async fn log_view(
 /// Who viewed the expert's dossier, newest first.
 pub async fn views(pool: &PgPool, expert_account: Uuid) -> Result<Vec<DossierView>, AppError> {
     let rows: Vec<(String, Time, String)> = sqlx::query_as(
-        "SELECT CASE a.role WHEN 'admin' THEN 'Administrateur B2BiZen'
+        "SELECT CASE WHEN a.role = $2 THEN 'Administrateur B2BiZen'
                             ELSE coalesce(c.company_name, a.display_name) END,
                 v.viewed_at, v.context
          FROM dossier_views v
@@ -248,6 +253,7 @@ pub async fn views(pool: &PgPool, expert_account: Uuid) -> Result<Vec<DossierVie
          WHERE v.expert_account_id = $1 ORDER BY v.id DESC LIMIT 100",
     )
     .bind(expert_account)
+    .bind(Role::Admin)
     .fetch_all(pool)
     .await?;
     Ok(rows

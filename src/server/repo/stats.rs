@@ -1,5 +1,6 @@
 use sqlx::PgPool;
 
+use crate::domain::project::ProjectStatus;
 use crate::domain::stats::PlatformStats;
 use crate::error::AppError;
 
@@ -11,11 +12,12 @@ pub async fn platform_stats(pool: &PgPool) -> Result<PlatformStats, AppError> {
                 (SELECT count(*) FROM experts e WHERE ",
             crate::visible_expert!(),
             "),
-                (SELECT count(*) FROM projects WHERE status = 'open'),
+                (SELECT count(*) FROM projects WHERE status = $1),
                 (SELECT count(DISTINCT e.departement_code) FROM experts e WHERE ",
             crate::visible_expert!(),
             ")"
         ))
+        .bind(ProjectStatus::Open)
         .fetch_one(pool)
         .await?;
     Ok(PlatformStats {

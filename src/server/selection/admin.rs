@@ -7,7 +7,8 @@ use uuid::Uuid;
 use super::{project_summary, today};
 use crate::domain::eligibility::AttestationStatus;
 use crate::domain::matching::{passes_hard_filters, score, MatchScore, RankKey, Rejection};
-use crate::domain::project::{AdminProjectView, Candidate, ProjectSummary};
+use crate::domain::project::{AdminProjectView, Candidate, ProjectStatus, ProjectSummary};
+use crate::domain::review::ExpertStatus;
 use crate::domain::selection::ProposalState;
 use crate::domain::session::CurrentUser;
 use crate::error::AppError;
@@ -22,9 +23,10 @@ pub const CANDIDATES: usize = 50;
 /// Open projects, newest first, for admins.
 pub async fn admin_projects(pool: &PgPool) -> Result<Vec<ProjectSummary>, AppError> {
     let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
-        "{} WHERE p.status = 'open' ORDER BY p.created_at DESC LIMIT 200",
+        "{} WHERE p.status = $1 ORDER BY p.created_at DESC LIMIT 200",
         summary_sql("true")
     ))
+    .bind(ProjectStatus::Open)
     .fetch_all(pool)
     .await?;
     Ok(rows.into_iter().map(summary).collect())
@@ -91,18 +93,20 @@ pub async fn candidates(state: &AppState, project: Uuid) -> Result<AdminProjectV
 
 /// Why an expert is not among those matching may consider.
 async fn not_indexed_reason(pool: &PgPool, expert: Uuid) -> Result<String, AppError> {
-    let row: Option<(bool, bool, Option<chrono::NaiveDate>)> = sqlx::query_as(
-        "SELECT e.status = 'published', a.disabled_at IS NOT NULL, e.attestation_issued_on
+    let row: Option<(ExpertStatus, bool, Option<chrono::NaiveDate>)> = sqlx::query_as(
+        "SELECT e.status, a.disabled_at IS NOT NULL, e.attestation_issued_on
            FROM experts e JOIN accounts a ON a.id = e.account_id WHERE e.id = $1",
     )
     .bind(expert)
     .fetch_optional(pool)
     .await?;
+    let published = |status| status == ExpertStatus::Published;
     Ok(match row {
         Some((_, true, _)) => "compte désactivé".to_string(),
-        Some((false, _, _)) | None => "profil non publié".to_string(),
-        Some((true, false, None)) => "attestation URSSAF non déposée".to_string(),
-        Some((true, false, issued)) => {
+        None => "profil non publié".to_string(),
+        Some((status, _, _)) if !published(status) => "profil non publié".to_string(),
+        Some((_, false, None)) => "attestation URSSAF non déposée".to_string(),
+        Some((_, false, issued)) => {
             let attestation = AttestationStatus::of(issued, today());
             if attestation.is_eligible() {
                 "profil non indexé".to_string()
@@ -182,9 +186,10 @@ pub async fn propose(
     let link = format!("{}/projets", state.config.public_url.trim_end_matches('/'));
     let mut tx = state.pool.begin().await?;
     let (title, client): (String, Uuid) = sqlx::query_as(
-        "SELECT title, client_account_id FROM projects WHERE id = $1 AND status = 'open'",
+        "SELECT title, client_account_id FROM projects WHERE id = $1 AND status = $2",
     )
     .bind(project)
+    .bind(ProjectStatus::Open)
     .fetch_optional(&mut *tx)
     .await?
     .ok_or(AppError::NotFound)?;
@@ -207,7 +212,7 @@ pub async fn propose(
             )
             .bind(project)
             .bind(expert)
-            .bind(ProposalState::Proposed.as_str())
+            .bind(ProposalState::Proposed)
             .bind(note.trim().chars().take(1000).collect::<String>())
             .bind(admin.id)
             .execute(&mut *tx)

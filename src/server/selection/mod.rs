@@ -9,9 +9,11 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::domain::matching::score;
+use crate::domain::project::ProjectStatus;
 use crate::domain::project::{
     ClientProjectView, ExpertProjectView, ProjectSummary, ProposedDossier,
 };
+use crate::domain::review::ExpertStatus;
 use crate::domain::selection::ProposalState;
 use crate::domain::session::CurrentUser;
 use crate::error::AppError;
@@ -21,8 +23,9 @@ use crate::server::repo::{dossier, published::published_dossier, reviews};
 use crate::server::state::AppState;
 
 async fn expert_of(pool: &PgPool, account: Uuid) -> Result<Uuid, AppError> {
-    sqlx::query_scalar("SELECT id FROM experts WHERE account_id = $1 AND status = 'published'")
+    sqlx::query_scalar("SELECT id FROM experts WHERE account_id = $1 AND status = $2")
         .bind(account)
+        .bind(ExpertStatus::Published)
         .fetch_optional(pool)
         .await?
         .ok_or_else(|| {
@@ -45,7 +48,7 @@ pub async fn for_expert(
     };
     // The company is revealed only to experts already proposed for the project.
     let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
-        "{} WHERE p.status = 'open'
+        "{} WHERE p.status = $2
            AND p.domain_id IN (SELECT domain_id FROM expert_domains WHERE expert_id = $1)
          ORDER BY p.created_at DESC LIMIT 100",
         summary_sql(
@@ -53,6 +56,7 @@ pub async fn for_expert(
         )
     ))
     .bind(expert)
+    .bind(ProjectStatus::Open)
     .fetch_all(&state.pool)
     .await?;
     let applied: Vec<Uuid> =
@@ -94,11 +98,12 @@ pub async fn apply(
     }
     let expert = expert_of(pool, user.id).await?;
     let open: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM projects p WHERE p.id = $1 AND p.status = 'open'
+        "SELECT EXISTS (SELECT 1 FROM projects p WHERE p.id = $1 AND p.status = $3
                         AND p.domain_id IN (SELECT domain_id FROM expert_domains WHERE expert_id = $2))",
     )
     .bind(project)
     .bind(expert)
+    .bind(ProjectStatus::Open)
     .fetch_one(pool)
     .await?;
     if !open {
@@ -153,13 +158,12 @@ pub async fn for_client(
     let criteria = projects::criteria(&state.pool, project).await?;
     // Only proposals still open show a dossier (a declined or withdrawn one no longer
     // reveals anything).
-    let open = ProposalState::open_to_client_names();
-    let proposals: Vec<(Uuid, String, String)> = sqlx::query_as(
+    let proposals: Vec<(Uuid, String, ProposalState)> = sqlx::query_as(
         "SELECT expert_id, note, state FROM proposals WHERE project_id = $1 AND state = ANY($2)
           ORDER BY proposed_at, id",
     )
     .bind(project)
-    .bind(open)
+    .bind(ProposalState::OPEN_TO_CLIENT)
     .fetch_all(&state.pool)
     .await?;
     let mut out = Vec::new();
@@ -181,7 +185,7 @@ pub async fn for_client(
         out.push(ProposedDossier {
             dossier,
             note,
-            state: ProposalState::parse(&proposal_state).unwrap_or(ProposalState::Proposed),
+            state: proposal_state,
             score: state
                 .matching_facts(expert)
                 .map(|f| score(&f, &criteria, today())),

@@ -1,0 +1,145 @@
+//! The stored enums as PostgreSQL TEXT, through their one mapping in the domain
+//! (`as_str` to write, `ALL` + `as_str` to read). The domain cannot depend on sqlx, so
+//! the impls live here. Reading a value the mapping does not know is a decode error,
+//! never a silent default.
+
+use sqlx::encode::IsNull;
+use sqlx::error::BoxDynError;
+use sqlx::postgres::{PgArgumentBuffer, PgHasArrayType, PgTypeInfo, PgValueRef};
+use sqlx::{Decode, Encode, Postgres, Type};
+
+use crate::domain::account::{ProviderKind, Role, TokenPurpose};
+use crate::domain::profile::{LanguageLevel, ProfileLevel};
+use crate::domain::project::ProjectStatus;
+use crate::domain::review::{Decision, ExpertStatus};
+use crate::domain::selection::ProposalState;
+use crate::domain::upload::UploadSlot;
+
+/// `text_enum!(Type => mapping, ...)`: `mapping` is the enum's `fn(self) -> &'static str`.
+macro_rules! text_enum {
+    ($($ty:ty => $name:ident),+ $(,)?) => {$(
+        impl Type<Postgres> for $ty {
+            fn type_info() -> PgTypeInfo {
+                <&str as Type<Postgres>>::type_info()
+            }
+
+            fn compatible(ty: &PgTypeInfo) -> bool {
+                <&str as Type<Postgres>>::compatible(ty)
+            }
+        }
+
+        impl PgHasArrayType for $ty {
+            fn array_type_info() -> PgTypeInfo {
+                <&str as PgHasArrayType>::array_type_info()
+            }
+
+            fn array_compatible(ty: &PgTypeInfo) -> bool {
+                <&str as PgHasArrayType>::array_compatible(ty)
+            }
+        }
+
+        impl Encode<'_, Postgres> for $ty {
+            fn encode_by_ref(&self, buf: &mut PgArgumentBuffer) -> Result<IsNull, BoxDynError> {
+                <&str as Encode<Postgres>>::encode(self.$name(), buf)
+            }
+        }
+
+        impl<'r> Decode<'r, Postgres> for $ty {
+            fn decode(value: PgValueRef<'r>) -> Result<Self, BoxDynError> {
+                let s = <&str as Decode<Postgres>>::decode(value)?;
+                <$ty>::ALL
+                    .into_iter()
+                    .find(|v| v.$name() == s)
+                    .ok_or_else(|| format!("unknown {} {s:?}", stringify!($ty)).into())
+            }
+        }
+    )+};
+}
+
+text_enum!(
+    Role => as_str,
+    ProviderKind => as_str,
+    TokenPurpose => as_str,
+    ExpertStatus => as_str,
+    ProjectStatus => as_str,
+    ProposalState => as_str,
+    Decision => as_str,
+    LanguageLevel => as_str,
+    UploadSlot => as_str,
+    ProfileLevel => slug,
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every value the mapping writes is one the table's CHECK constraint accepts, and
+    /// the reverse: the migrations and the enums list the same values.
+    #[test]
+    fn enums_match_the_check_constraints() {
+        fn values<T: Copy>(all: &[T], f: fn(T) -> &'static str) -> Vec<&'static str> {
+            all.iter().map(|v| f(*v)).collect()
+        }
+        let migrations: String = std::fs::read_dir("migrations")
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        let cases: [(&str, Vec<&str>); 9] = [
+            ("role", values(&Role::ALL, Role::as_str)),
+            ("kind", values(&ProviderKind::ALL, ProviderKind::as_str)),
+            ("purpose", values(&TokenPurpose::ALL, TokenPurpose::as_str)),
+            ("status", values(&ExpertStatus::ALL, ExpertStatus::as_str)),
+            ("status", values(&ProjectStatus::ALL, ProjectStatus::as_str)),
+            ("state", values(&ProposalState::ALL, ProposalState::as_str)),
+            ("decision", values(&Decision::ALL, Decision::as_str)),
+            ("level", values(&LanguageLevel::ALL, LanguageLevel::as_str)),
+            ("slot", values(&UploadSlot::ALL, UploadSlot::as_str)),
+        ];
+        for (column, values) in cases {
+            let list = values
+                .iter()
+                .map(|v| format!("'{v}'"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let check = format!("{column} IN ({list})");
+            assert!(
+                migrations.contains(&check),
+                "no CHECK ({check}) in the migrations"
+            );
+        }
+    }
+
+    #[test]
+    fn parse_inverts_as_str() {
+        for r in Role::ALL {
+            assert_eq!(Role::parse(r.as_str()), Some(r));
+        }
+        for k in ProviderKind::ALL {
+            assert_eq!(ProviderKind::parse(k.as_str()), Ok(k));
+        }
+        for p in TokenPurpose::ALL {
+            assert_eq!(TokenPurpose::parse(p.as_str()), Some(p));
+        }
+        for s in ExpertStatus::ALL {
+            assert_eq!(ExpertStatus::parse(s.as_str()), Some(s));
+        }
+        for s in ProjectStatus::ALL {
+            assert_eq!(ProjectStatus::parse(s.as_str()), Some(s));
+        }
+        for s in ProposalState::ALL {
+            assert_eq!(ProposalState::parse(s.as_str()), Some(s));
+        }
+        for d in Decision::ALL {
+            assert_eq!(Decision::parse(d.as_str()), Some(d));
+        }
+        for l in LanguageLevel::ALL {
+            assert_eq!(LanguageLevel::parse(l.as_str()), Some(l));
+        }
+        for s in UploadSlot::ALL {
+            assert_eq!(UploadSlot::parse(s.as_str()), Some(s));
+        }
+        for l in ProfileLevel::ALL {
+            assert_eq!(ProfileLevel::parse(l.slug()), Some(l));
+        }
+    }
+}
