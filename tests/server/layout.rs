@@ -56,3 +56,63 @@ fn the_domain_knows_neither_the_database_nor_the_ui() {
         }
     }
 }
+
+/// Every value of a stored enum (status, role, purpose, state, decision, level, slot),
+/// from the enums' one mapping.
+fn stored_values() -> Vec<&'static str> {
+    use b2bizen::domain::{account, profile, project, review, selection, upload};
+    let mut values: Vec<&'static str> = Vec::new();
+    values.extend(account::Role::ALL.map(account::Role::as_str));
+    values.extend(account::ProviderKind::ALL.map(account::ProviderKind::as_str));
+    values.extend(account::TokenPurpose::ALL.map(account::TokenPurpose::as_str));
+    values.extend(review::ExpertStatus::ALL.map(review::ExpertStatus::as_str));
+    values.extend(review::Decision::ALL.map(review::Decision::as_str));
+    values.extend(project::ProjectStatus::ALL.map(project::ProjectStatus::as_str));
+    values.extend(selection::ProposalState::ALL.map(selection::ProposalState::as_str));
+    values.extend(profile::LanguageLevel::ALL.map(profile::LanguageLevel::as_str));
+    values.extend(profile::ProfileLevel::ALL.map(profile::ProfileLevel::slug));
+    values.extend(upload::UploadSlot::ALL.map(upload::UploadSlot::as_str));
+    values
+}
+
+#[test]
+fn stored_states_are_bound_as_enums_never_written_as_strings() {
+    // The one exception: `visible_expert!` is `concat!`ed into constant queries, so it
+    // keeps `'published'`, checked against the mapping by a unit test next to it.
+    let exception = (
+        Path::new("src/server/repo/mod.rs"),
+        "e.status = 'published'",
+    );
+    let values = stored_values();
+    assert!(values.contains(&"published") && values.contains(&"reset_password"));
+    for (path, text) in sources("src/server") {
+        let relative = path
+            .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+            .unwrap()
+            .to_path_buf();
+        let text = if relative == exception.0 {
+            assert_eq!(text.matches(exception.1).count(), 1);
+            text.replacen(exception.1, "", 1)
+        } else {
+            text
+        };
+        for value in &values {
+            // In SQL, a state is a bind parameter; in Rust, an enum, never a string
+            // compared or matched.
+            for pattern in [
+                format!("'{value}'"),
+                format!("== \"{value}\""),
+                format!("!= \"{value}\""),
+                format!("\"{value}\" =>"),
+                format!("\"{value}\" |"),
+                format!("| \"{value}\""),
+            ] {
+                assert!(
+                    !text.contains(&pattern),
+                    "{}: `{pattern}` — bind or compare the enum (src/server/db/enums.rs)",
+                    relative.display()
+                );
+            }
+        }
+    }
+}
