@@ -7,6 +7,15 @@ use mailin_embedded::{Handler, Response, Server};
 use std::net::{IpAddr, TcpListener};
 use std::sync::{Arc, Mutex};
 
+/// A mailer pointed at a local port where nothing listens (the listener is dropped).
+fn unreachable_mailer() -> Mailer {
+    let closed = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    Mailer::new(&format!("smtp://{closed}"), "no-reply@b2bizen.fr").unwrap()
+}
+
 #[derive(Debug, Default, Clone)]
 struct Received {
     to: Vec<String>,
@@ -102,11 +111,7 @@ async fn sign_up_mail_reaches_a_real_smtp_server_once_with_a_working_link() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unreachable_smtp_is_retried_with_back_off() {
     let app = TestApp::spawn().await;
-    let closed = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap();
-    let mailer = Mailer::new(&format!("smtp://{closed}"), "no-reply@b2bizen.fr").unwrap();
+    let mailer = unreachable_mailer();
     app.sign_up_provider("remi@exemple.fr", "une longue phrase de passe")
         .await;
     assert_eq!(deliver_due(&app.pool, &mailer).await.unwrap(), 0);
@@ -180,11 +185,7 @@ async fn delivered_mails_keep_no_single_use_link_at_rest() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn mails_given_up_on_keep_no_single_use_link_either() {
     let app = TestApp::spawn().await;
-    let closed = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap();
-    let mailer = Mailer::new(&format!("smtp://{closed}"), "no-reply@b2bizen.fr").unwrap();
+    let mailer = unreachable_mailer();
     app.sign_up_provider("noe@exemple.fr", "une longue phrase de passe")
         .await;
     sqlx::query("UPDATE outbox SET attempts = $1 - 1")

@@ -193,17 +193,7 @@ async fn from_submission_to_proposed_dossiers() {
     let deadline = Instant::now() + Duration::from_secs(5);
 
     let client = app.client_company("achats@acme.fr", "Acme").await;
-    let id = wizard(&app, &client).await["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let body = json!({ "id": id, "step": 5, "draft": project_draft() });
-    assert_eq!(
-        app.call_json(&client, "project_save_draft", &body)
-            .await
-            .status(),
-        200
-    );
+    let id = saved_draft(&app, &client, 5, project_draft()).await;
     let res = app.call_as(&client, "project_submit", &[("id", &id)]).await;
     assert_eq!(res.status(), 200);
     let project: String = res.json().await.unwrap();
@@ -432,19 +422,25 @@ async fn a_publication_reaches_matching_in_another_process_within_a_second() {
     }
 }
 
-/// Saves `draft` as a new project of `client` and submits it.
-async fn submit(app: &TestApp, client: &reqwest::Client, draft: Value) -> reqwest::Response {
+/// Saves `draft` at `step` as a new project of `client`; returns its id.
+async fn saved_draft(app: &TestApp, client: &reqwest::Client, step: u8, draft: Value) -> String {
     let id = wizard(app, client).await["id"]
         .as_str()
         .unwrap()
         .to_string();
-    let body = json!({ "id": id, "step": 5, "draft": draft });
+    let body = json!({ "id": id, "step": step, "draft": draft });
     assert_eq!(
         app.call_json(client, "project_save_draft", &body)
             .await
             .status(),
         200
     );
+    id
+}
+
+/// Saves `draft` as a new project of `client` and submits it.
+async fn submit(app: &TestApp, client: &reqwest::Client, draft: Value) -> reqwest::Response {
+    let id = saved_draft(app, client, 5, draft).await;
     app.call_as(client, "project_submit", &[("id", &id)]).await
 }
 
@@ -606,17 +602,7 @@ async fn opening_the_wizard_writes_nothing_the_first_save_does() {
 async fn every_field_of_the_project_draft_is_bounded_before_it_is_stored() {
     let app = TestApp::spawn().await;
     let client = app.client_company("achats@acme.fr", "Acme").await;
-    let id = wizard(&app, &client).await["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let body = json!({ "id": id, "step": 2, "draft": project_draft() });
-    assert_eq!(
-        app.call_json(&client, "project_save_draft", &body)
-            .await
-            .status(),
-        200
-    );
+    let id = saved_draft(&app, &client, 2, project_draft()).await;
     let huge = "x".repeat(200_000);
     for (field, value, label) in [
         ("budget", json!(huge), "Budget global"),
