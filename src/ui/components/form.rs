@@ -53,6 +53,16 @@ pub fn Field(
     }
 }
 
+/// An error for the person using the page, announced to screen readers. The one error
+/// block of the interface.
+#[component]
+pub fn ErrorNotice(
+    #[prop(into)] message: String,
+    #[prop(optional)] testid: Option<&'static str>,
+) -> impl IntoView {
+    view! { <p class="notice notice--error" role="alert" data-testid=testid>{message}</p> }
+}
+
 /// The server's answer to a form: its error in French, or `done` on success.
 #[component]
 pub fn Outcome(
@@ -60,9 +70,7 @@ pub fn Outcome(
     #[prop(optional)] done: Option<&'static str>,
 ) -> impl IntoView {
     move || match result.get() {
-        Some(Err(err)) => Some(
-            view! { <p class="notice notice--error" role="alert">{err.to_string()}</p> }.into_any(),
-        ),
+        Some(Err(err)) => Some(view! { <ErrorNotice message=err.to_string()/> }.into_any()),
         Some(Ok(())) => done
             .map(|text| view! { <p class="notice notice--ok" role="status">{text}</p> }.into_any()),
         None => None,

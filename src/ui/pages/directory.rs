@@ -1,6 +1,8 @@
 //! The public directory: filters in the address (linkable, works without JavaScript).
 
 use leptos::prelude::*;
+
+use crate::ui::components::form::ErrorNotice;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -46,7 +48,7 @@ pub fn DirectoryPage() -> impl IntoView {
                                 </nav>
                             }.into_any()
                         }
-                        Err(err) => view! { <p class="notice notice--error">{err.to_string()}</p> }.into_any(),
+                        Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
                     }
                 })}
             </Transition>
@@ -130,7 +132,7 @@ pub fn ExpertCardPage() -> impl IntoView {
                             )/>
                             <ExpertCard card full=true/>
                         }.into_any(),
-                        Err(err) => view! { <p class="notice notice--error">{err.to_string()}</p> }.into_any(),
+                        Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
                     }
                 })}
             </Transition>

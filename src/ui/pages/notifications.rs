@@ -1,8 +1,10 @@
 use leptos::prelude::*;
+
+use crate::ui::components::form::ErrorNotice;
 use leptos_meta::Title;
 
 use crate::api::notifications::{list_notifications, MarkNotificationsRead};
-use crate::ui::pages::account::RequireUser;
+use crate::ui::components::session::RequireUser;
 use crate::ui::text::ta;
 
 #[component]
@@ -43,7 +45,7 @@ fn NotificationList(
                                 }).collect_view()}
                             </ul>
                         }.into_any(),
-                        Err(err) => view! { <p class="notice notice--error">{err.to_string()}</p> }.into_any(),
+                        Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
                     }
                 })}
             </Transition>

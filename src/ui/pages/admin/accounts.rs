@@ -1,6 +1,8 @@
 //! Admins: find an account, disable it (its sessions end at once) or enable it again.
 
 use leptos::prelude::*;
+
+use crate::ui::components::form::ErrorNotice;
 use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
@@ -8,7 +10,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::admin::{admin_accounts, AdminSetAccountDisabled};
 use crate::domain::account::AccountSummary;
 use crate::error::AppError;
-use crate::ui::pages::account::RequireUser;
+use crate::ui::components::session::RequireUser;
 
 const TITLE: &str = "Comptes";
 
@@ -42,7 +44,7 @@ fn Accounts(
                 <button type="submit" class="button">"Rechercher"</button>
             </Form>
             {move || set.value().get().and_then(Result::err).map(|err| view! {
-                <p class="notice notice--error" role="alert" data-testid="accounts-error">{err.to_string()}</p>
+                <ErrorNotice message=err.to_string() testid="accounts-error"/>
             })}
             <Transition fallback=|| view! { <p>"Chargement…"</p> }>
                 {move || Suspend::new(async move {
@@ -56,7 +58,7 @@ fn Accounts(
                                 </tbody>
                             </table>
                         }.into_any(),
-                        Err(err) => view! { <p class="notice notice--error">{err.to_string()}</p> }.into_any(),
+                        Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
                     }
                 })}
             </Transition>

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::ui::components::form::ErrorNotice;
 use leptos_meta::Title;
 
 use crate::api::admin::admin_mailbox;
@@ -37,7 +39,7 @@ pub fn MailboxPage() -> impl IntoView {
                         Err(AppError::NotFound) => view! {
                             <p class="notice" role="status">{tx.mailbox_unavailable}</p>
                         }.into_any(),
-                        Err(err) => view! { <p class="notice notice--error" role="alert">{err.to_string()}</p> }.into_any(),
+                        Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
                     }
                 })}
             </Transition>

@@ -2,6 +2,8 @@
 //! the proposal of a selection to the client.
 
 use leptos::prelude::*;
+
+use crate::ui::components::form::ErrorNotice;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
@@ -9,7 +11,7 @@ use uuid::Uuid;
 use crate::api::projects::{admin_candidates, admin_projects, admin_propose};
 use crate::domain::project::Candidate;
 use crate::ui::components::match_explanation::{MatchExplanation, ProjectFacts};
-use crate::ui::pages::account::RequireUser;
+use crate::ui::components::session::RequireUser;
 
 #[component]
 pub fn AdminProjectsPage() -> impl IntoView {
@@ -29,7 +31,7 @@ pub fn AdminProjectsPage() -> impl IntoView {
                                     <ProjectFacts project=p/>
                                 </article>
                             }).collect_view().into_any(),
-                            Err(err) => view! { <p class="notice notice--error">{err.to_string()}</p> }.into_any(),
+                            Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
                         }
                     })}
                 </Transition>
@@ -65,7 +67,7 @@ fn Preselection(
             <p><a href="/admin/projets">"← Projets ouverts"</a></p>
             {move || outcome.get().map(|o| match o {
                 Ok(n) => view! { <p class="notice notice--ok" role="status">{format!("{n} expert(s) proposé(s) au client, qui est prévenu.")}</p> }.into_any(),
-                Err(m) => view! { <p class="notice notice--error" role="alert">{m}</p> }.into_any(),
+                Err(m) => view! { <ErrorNotice message=m/> }.into_any(),
             })}
             <Transition fallback=|| view! { <p>"Chargement…"</p> }>
                 {move || Suspend::new(async move {
@@ -78,7 +80,7 @@ fn Preselection(
                                 <Candidates id candidates=v.candidates version outcome/>
                             }.into_any()
                         }
-                        Err(err) => view! { <p class="notice notice--error">{err.to_string()}</p> }.into_any(),
+                        Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
                     }
                 })}
             </Transition>

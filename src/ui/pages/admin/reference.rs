@@ -1,6 +1,8 @@
 //! Admins edit the domains of expertise and their skills.
 
 use leptos::prelude::*;
+
+use crate::ui::components::form::ErrorNotice;
 use leptos_meta::Title;
 
 use crate::api::reference::{
@@ -8,7 +10,7 @@ use crate::api::reference::{
     ReferenceSetDomainActive,
 };
 use crate::domain::reference::DomainAdmin;
-use crate::ui::pages::account::RequireUser;
+use crate::ui::components::session::RequireUser;
 
 const TITLE: &str = "Domaines et compétences";
 
@@ -87,7 +89,7 @@ fn Reference(
                 {move || Suspend::new(async move {
                     match domains.await {
                         Ok(list) => list.into_iter().map(|d| view! { <DomainBlock d actions/> }).collect_view().into_any(),
-                        Err(err) => view! { <p class="notice notice--error">{err.to_string()}</p> }.into_any(),
+                        Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
                     }
                 })}
             </Transition>

@@ -1,13 +1,15 @@
 //! The admin's review queue and the review of one dossier.
 
 use leptos::prelude::*;
+
+use crate::ui::components::form::ErrorNotice;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::review::{review_open, review_queue, ReviewDecide};
 use crate::domain::review::Decision;
 use crate::ui::components::dossier::DossierView;
-use crate::ui::pages::account::RequireUser;
+use crate::ui::components::session::RequireUser;
 use crate::ui::text::profile as tx;
 
 #[component]
@@ -48,7 +50,7 @@ fn Queue(
                                 </tbody>
                             </table>
                         }.into_any(),
-                        Err(err) => view! { <p class="notice notice--error">{err.to_string()}</p> }.into_any(),
+                        Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
                     }
                 })}
             </Transition>
@@ -119,7 +121,7 @@ fn Review(
                                 </aside>
                             </div>
                         }.into_any(),
-                        Err(err) => view! { <p class="notice notice--error">{err.to_string()}</p> }.into_any(),
+                        Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
                     }
                 })}
             </Transition>
@@ -149,7 +151,7 @@ fn DecisionForm(id: i64, decide: ServerAction<ReviewDecide>) -> impl IntoView {
             <textarea id="decision-message" name="message" rows="4"></textarea>
             <button type="submit" class="button">{tx::REVIEW_SEND}</button>
             {move || result.get().and_then(Result::err).map(|err| view! {
-                <p class="notice notice--error" role="alert" data-testid="decision-error">{err.to_string()}</p>
+                <ErrorNotice message=err.to_string() testid="decision-error"/>
             })}
         </ActionForm>
     }

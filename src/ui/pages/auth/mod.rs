@@ -11,6 +11,8 @@ pub use sign_up::SignUpPage;
 pub use verify::VerifyEmailPage;
 
 use leptos::prelude::*;
+
+use crate::ui::components::form::ErrorNotice;
 use leptos_router::hooks::use_query_map;
 
 /// The `jeton` parameter of a mailed link.
@@ -29,7 +31,7 @@ pub(crate) fn WithToken(children: ChildrenFn) -> impl IntoView {
     view! {
         <Show
             when=move || token.get().is_some()
-            fallback=move || view! { <p class="notice notice--error">{tx.missing_token}</p> }
+            fallback=move || view! { <ErrorNotice message=tx.missing_token/> }
         >
             {children()}
         </Show>

@@ -8,6 +8,8 @@ mod upload;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
+
+use crate::ui::components::form::ErrorNotice;
 use leptos_meta::Title;
 
 use crate::api::profile::{profile_editor, profile_save, profile_submit};
@@ -17,7 +19,7 @@ use crate::domain::dossier_check::Problem;
 use crate::domain::eligibility::AttestationStatus;
 use crate::domain::review::{EditorData, ReviewState};
 use crate::ui::components::autosave::{autosave, SaveIndicator, SaveStatus};
-use crate::ui::pages::account::RequireUser;
+use crate::ui::components::session::RequireUser;
 use crate::ui::text::field_text;
 use crate::ui::text::profile as tx;
 use fields::{DepartementSelect, DomainChecks, RemoteCheck, TextInput};
@@ -59,7 +61,7 @@ fn EditorLoader(data: Resource<Result<EditorData, crate::error::AppError>>) -> i
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(data) => view! { <Editor data/> }.into_any(),
-                    Err(err) => view! { <p class="container notice notice--error">{err.to_string()}</p> }.into_any(),
+                    Err(err) => view! { <div class="container"><ErrorNotice message=err.to_string()/></div> }.into_any(),
                 }
             })}
         </Transition>
@@ -263,7 +265,7 @@ fn Submit(
                 on:click=on_click>{tx::SUBMIT}</button>
             {move || outcome.get().map(|o| match o {
                 Ok(()) => view! { <p class="notice notice--ok" role="status">{tx::SUBMITTED}</p> }.into_any(),
-                Err(m) => view! { <p class="notice notice--error" role="alert" data-testid="submit-error">{m}</p> }.into_any(),
+                Err(m) => view! { <ErrorNotice message=m testid="submit-error"/> }.into_any(),
             })}
         </div>
     }

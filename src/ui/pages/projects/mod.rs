@@ -4,6 +4,8 @@
 mod wizard;
 
 use leptos::prelude::*;
+
+use crate::ui::components::form::ErrorNotice;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
@@ -11,7 +13,7 @@ use crate::api::projects::{project_client_view, projects_for_expert, projects_mi
 use crate::domain::project::ExpertProjectView;
 use crate::ui::components::dossier::DossierView;
 use crate::ui::components::match_explanation::{MatchExplanation, ProjectFacts};
-use crate::ui::pages::account::RequireUser;
+use crate::ui::components::session::RequireUser;
 
 #[component]
 pub fn ClientProjectsPage() -> impl IntoView {
@@ -40,7 +42,7 @@ fn ClientProjects(projects: Loaded<Vec<crate::domain::project::ProjectSummary>>)
                                 <ProjectFacts project=p/>
                             </article>
                         }).collect_view().into_any(),
-                        Err(err) => view! { <p class="notice notice--error">{err.to_string()}</p> }.into_any(),
+                        Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
                     }
                 })}
             </Transition>
@@ -101,7 +103,7 @@ fn ClientProject(view_data: Loaded<crate::domain::project::ClientProjectView>) -
                                 }).collect_view().into_any()
                             }}
                         }.into_any(),
-                        Err(err) => view! { <p class="notice notice--error">{err.to_string()}</p> }.into_any(),
+                        Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
                     }
                 })}
             </Transition>
@@ -136,7 +138,7 @@ fn ExpertProjects(
                         }.into_any(),
                         Ok(Some(list)) if list.is_empty() => view! { <p>"Aucun projet ouvert dans vos domaines pour l'instant."</p> }.into_any(),
                         Ok(Some(list)) => list.into_iter().map(|p| view! { <ExpertProject p apply/> }).collect_view().into_any(),
-                        Err(err) => view! { <p class="notice notice--error">{err.to_string()}</p> }.into_any(),
+                        Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
                     }
                 })}
             </Transition>

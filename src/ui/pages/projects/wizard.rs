@@ -3,6 +3,8 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
+
+use crate::ui::components::form::ErrorNotice;
 use uuid::Uuid;
 
 use crate::api::projects::project_save_draft;
@@ -50,7 +52,7 @@ pub fn WizardLoader(data: Resource<Result<WizardData, crate::error::AppError>>) 
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(data) => view! { <WizardForm data/> }.into_any(),
-                    Err(err) => view! { <p class="notice notice--error">{err.to_string()}</p> }.into_any(),
+                    Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
                 }
             })}
         </Transition>
