@@ -7,8 +7,76 @@ use crate::error::AppError;
 /// A checker shared with the server: `Err` holds the French message to show.
 pub type Check = fn(&str) -> Result<(), String>;
 
-/// A labelled input. With a `check`, the message appears as soon as the field has been
-/// left or corrected, without waiting for the server (which checks again anyway).
+/// The one text field of the interface: a label, an `<input>` (or a `<textarea>`), an
+/// optional hint and the error, tied together for screen readers (`aria-describedby`
+/// names the hint and the error, `aria-invalid` follows the error). `label` is the whole
+/// `<label for=id>` element, so that a page can add a badge to it.
+#[component]
+pub fn TextField(
+    id: String,
+    label: AnyView,
+    message: Signal<Option<String>>,
+    on_input: Callback<String>,
+    #[prop(default = None)] name: Option<String>,
+    /// The value shown; `None` leaves the input to the browser (plain forms).
+    #[prop(default = None)]
+    value: Option<Signal<String>>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] multiline: bool,
+    #[prop(default = None)] autocomplete: Option<&'static str>,
+    #[prop(optional)] required: bool,
+    #[prop(default = None)] hint: Option<String>,
+    #[prop(default = None)] on_blur: Option<Callback<()>>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-aide");
+    let error_id = format!("{id}-erreur");
+    let described = match hint {
+        Some(_) => format!("{hint_id} {error_id}"),
+        None => error_id.clone(),
+    };
+    let invalid = move || {
+        if message.with(Option::is_some) {
+            "true"
+        } else {
+            "false"
+        }
+    };
+    let input = move |ev| on_input.run(event_target_value(&ev));
+    let blur = move |_| {
+        if let Some(on_blur) = on_blur {
+            on_blur.run(());
+        }
+    };
+    let control = if multiline {
+        view! {
+            <textarea id=id.clone() name=name rows="5" required=required
+                prop:value=move || value.map(|v| v.get()).unwrap_or_default()
+                aria-describedby=described aria-invalid=invalid
+                on:input=input on:blur=blur></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id.clone() name=name type=kind autocomplete=autocomplete required=required
+                prop:value=move || value.map(|v| v.get())
+                aria-describedby=described aria-invalid=invalid
+                on:input=input on:blur=blur/>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field" class:field--invalid=move || message.with(Option::is_some)>
+            {label}
+            {control}
+            {hint.map(|h| view! { <p class="field__hint" id=hint_id>{h}</p> })}
+            <p class="field__error" id=error_id role="alert">{move || message.get()}</p>
+        </div>
+    }
+}
+
+/// A labelled input of a plain form (it works without JavaScript). With a `check`, the
+/// message appears as soon as the field has been left or corrected, without waiting for
+/// the server (which checks again anyway).
 #[component]
 pub fn Field(
     label: &'static str,
@@ -20,36 +88,27 @@ pub fn Field(
 ) -> impl IntoView {
     let value = RwSignal::new(String::new());
     let touched = RwSignal::new(false);
-    let message = move || {
+    let message = Signal::derive(move || {
         let check = check?;
         if !touched.get() {
             return None;
         }
         check(&value.get()).err()
-    };
+    });
     let id = format!("champ-{name}");
-    let hint_id = format!("{id}-aide");
-    let error_id = format!("{id}-erreur");
-    let described = format!("{hint_id} {error_id}");
     view! {
-        <div class="field" class:field--invalid=move || message().is_some()>
-            <label for=id.clone()>{label}</label>
-            <input
-                id=id
-                name=name
-                type=kind
-                autocomplete=autocomplete
-                required=true
-                aria-describedby=described
-                aria-invalid=move || if message().is_some() { "true" } else { "false" }
-                on:input=move |ev| {
-                    value.set(event_target_value(&ev));
-                }
-                on:blur=move |_| touched.set(true)
-            />
-            {hint.map(|h| view! { <p class="field__hint" id=hint_id.clone()>{h}</p> })}
-            <p class="field__error" id=error_id role="alert">{message}</p>
-        </div>
+        <TextField
+            id=id.clone()
+            label=view! { <label for=id>{label}</label> }.into_any()
+            name=Some(name.to_string())
+            kind=kind
+            autocomplete=autocomplete
+            required=true
+            hint=hint.map(str::to_string)
+            message
+            on_input=Callback::new(move |v| value.set(v))
+            on_blur=Some(Callback::new(move |()| touched.set(true)))
+        />
     }
 }
 

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::Ctx;
 use crate::domain::dossier::{FieldId, ProfileDraft};
+use crate::ui::components::form::TextField;
 use crate::ui::text::field_text;
 use crate::ui::text::profile::visibility_text;
 
@@ -60,33 +61,19 @@ pub fn TextInput(
     let id = format!("champ-{}", field.slug());
     let hint = field_text(field).1;
     let message = problem(ctx, field, None);
-    let value = move || ctx.draft.with(|d| get(d).clone());
-    let on_input = move |ev| {
-        let v = event_target_value(&ev);
-        ctx.draft.update(|d| set(d, v));
-    };
-    let error_id = format!("{id}-erreur");
-    let input = if multiline {
-        view! {
-            <textarea id=id.clone() name=field.slug() rows="4" prop:value=value on:input=on_input
-                aria-describedby=error_id.clone()></textarea>
-        }
-        .into_any()
-    } else {
-        view! {
-            <input id=id.clone() name=field.slug() type=kind prop:value=value on:input=on_input
-                autocomplete=autocomplete aria-describedby=error_id.clone()
-                aria-invalid=move || if message().is_some() { "true" } else { "false" }/>
-        }
-        .into_any()
-    };
     view! {
-        <div class="field" class:field--invalid=move || message().is_some()>
-            <FieldLabel field for_id=id.clone()/>
-            {input}
-            {(!hint.is_empty()).then(|| view! { <p class="field__hint">{hint}</p> })}
-            <p class="field__error" id=error_id role="alert">{message}</p>
-        </div>
+        <TextField
+            id=id.clone()
+            label=view! { <FieldLabel field for_id=id/> }.into_any()
+            name=Some(field.slug().to_string())
+            value=Some(Signal::derive(move || ctx.draft.with(|d| get(d).clone())))
+            kind=kind
+            multiline=multiline
+            autocomplete=autocomplete
+            hint=(!hint.is_empty()).then(|| hint.to_string())
+            message=Signal::derive(message)
+            on_input=Callback::new(move |v| ctx.draft.update(|d| set(d, v)))
+        />
     }
 }
 

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::ui::components::form::ErrorNotice;
+use crate::ui::components::form::{ErrorNotice, TextField};
 use uuid::Uuid;
 
 use crate::api::projects::project_save_draft;
@@ -75,21 +75,16 @@ fn Input(
     let w = expect_context::<Wizard>();
     let message = w.message(step, field);
     let id = format!("projet-{field}");
-    let value = move || w.draft.with(|d| get(d).clone());
-    let on_input = move |ev| {
-        let v = event_target_value(&ev);
-        w.draft.update(|d| set(d, v));
-    };
     view! {
-        <div class="field" class:field--invalid=move || message().is_some()>
-            <label for=id.clone()>{label}</label>
-            {if multiline {
-                view! { <textarea id=id.clone() rows="5" prop:value=value on:input=on_input></textarea> }.into_any()
-            } else {
-                view! { <input id=id.clone() type=kind prop:value=value on:input=on_input/> }.into_any()
-            }}
-            <p class="field__error" role="alert">{message}</p>
-        </div>
+        <TextField
+            id=id.clone()
+            label=view! { <label for=id>{label}</label> }.into_any()
+            value=Some(Signal::derive(move || w.draft.with(|d| get(d).clone())))
+            kind=kind
+            multiline=multiline
+            message=Signal::derive(message)
+            on_input=Callback::new(move |v| w.draft.update(|d| set(d, v)))
+        />
     }
 }
 
