@@ -27,7 +27,12 @@ use crate::ui::text::t;
 /// The document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    page_security_policy();
+    {
+        page_security_policy();
+        // Once per request, before anything reads a text: every t()/ta() of this page
+        // (and the browser, from the `<html lang>` below) then agree.
+        provide_context(crate::server::lang::of_request());
+    }
     view! {
         <!DOCTYPE html>
         <html lang=t().lang>

@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod auth;
 pub mod directory;
+pub mod lang;
 pub mod notifications;
 pub mod profile;
 pub mod projects;

@@ -11,6 +11,7 @@ pub mod money;
 pub mod parse;
 pub mod profile;
 pub mod project;
+pub mod lang;
 pub mod reference;
 pub mod review;
 pub mod selection;

@@ -13,6 +13,7 @@ pub mod embedded_pg;
 pub mod files;
 pub mod http;
 pub mod jobs;
+pub mod lang;
 pub mod mail;
 pub mod match_sync;
 pub mod matching;

@@ -79,6 +79,7 @@ pub const SERVER_FNS: &[ServerFnRule] = &[
     ServerFnRule::new("directory_search", Access::Public),
     ServerFnRule::new("directory_card", Access::Public),
     ServerFnRule::new("directory_filters", Access::Public),
+    ServerFnRule::new("set_language", Access::Public),
     ServerFnRule::new("auth_sign_up_provider", Access::Public),
     ServerFnRule::new("auth_sign_up_client", Access::Public),
     ServerFnRule::new("auth_verify_email", Access::Public),

@@ -3,9 +3,10 @@ use leptos::prelude::*;
 use crate::api::auth::SignOut;
 use crate::api::notifications::unread_notifications;
 use crate::domain::account::Role;
+use crate::domain::lang::Lang;
 use crate::domain::session::CurrentUser;
 use crate::ui::components::session::use_auth;
-use crate::ui::text::{t, ta};
+use crate::ui::text::{current_lang, t, ta};
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
@@ -24,8 +25,36 @@ pub fn SiteHeader() -> impl IntoView {
                     <a href="/#fonctionnement">{tx.nav_how}</a>
                     <UserNav/>
                 </nav>
+                <LanguageSwitch/>
             </div>
         </header>
+    }
+}
+
+/// "FR | EN": a plain form, so it works before (and without) JavaScript; the server
+/// keeps the choice in a cookie and sends the visitor back to this page.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let back = move || format!("{}{}", location.pathname.get(), location.search.get());
+    let current = current_lang();
+    let button = move |lang: Lang, label: &'static str| {
+        view! {
+            <button type="submit" name="lang" value=lang.code() class="link-button"
+                aria-pressed=if lang == current { "true" } else { "false" }
+                lang=lang.code() data-testid=format!("lang-{}", lang.code())>
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <form method="post" action="/api/set_language" class="inline-form lang-switch"
+            aria-label=t().lang_label>
+            <input type="hidden" name="back" value=back/>
+            {button(Lang::Fr, "FR")}
+            " | "
+            {button(Lang::En, "EN")}
+        </form>
     }
 }
 

@@ -9,6 +9,8 @@ pub struct Texts {
     pub lang: &'static str,
     pub brand_tagline: &'static str,
     pub nav_label: &'static str,
+    /// The name of the language switch.
+    pub lang_label: &'static str,
     pub nav_home: &'static str,
     pub nav_experts: &'static str,
     pub nav_companies: &'static str,
@@ -43,6 +45,7 @@ pub struct Texts {
 
 pub const FR: Texts = Texts {
     lang: "fr",
+    lang_label: "Langue",
     brand_tagline: "Experts et entreprises, en toute confiance",
     nav_label: "Navigation principale",
     nav_home: "Accueil",
@@ -127,6 +130,7 @@ pub const FR: Texts = Texts {
 
 pub const EN: Texts = Texts {
     lang: "en",
+    lang_label: "Language",
     brand_tagline: "Experts and companies, with confidence",
     nav_label: "Main navigation",
     nav_home: "Home",
