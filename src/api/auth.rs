@@ -97,6 +97,7 @@ async fn sign_up(
         email,
         password,
         account,
+        crate::server::lang::of_request(),
     )
     .await
 }

@@ -6,6 +6,7 @@ use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
 use crate::domain::account::{Email, ProviderKind, Role, Siret, TokenPurpose};
+use crate::domain::lang::Lang;
 use crate::error::AppError;
 use crate::server::auth::{password, tokens};
 use crate::server::mail::{outbox, templates};
@@ -49,37 +50,43 @@ impl NewAccount {
 }
 
 /// Creates the account and queues the verification mail; for a known address, queues a
-/// notice to its owner instead. The caller sees the same outcome either way.
+/// notice to its owner instead. The caller sees the same outcome either way. `lang`: the
+/// visitor's, kept for the account's mails.
 pub async fn sign_up(
     pool: &PgPool,
     public_url: &str,
     email: &Email,
     password_plain: String,
     account: NewAccount,
+    lang: Lang,
 ) -> Result<(), AppError> {
     let hash = password::hash(password_plain).await?;
     let mut tx = pool.begin().await?;
     let inserted: Option<Uuid> = sqlx::query_scalar(
-        "INSERT INTO accounts (email, password_hash, role, display_name)
-         VALUES ($1, $2, $3, $4) ON CONFLICT (email) DO NOTHING RETURNING id",
+        "INSERT INTO accounts (email, password_hash, role, display_name, language)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING RETURNING id",
     )
     .bind(email.as_str())
     .bind(&hash)
     .bind(account.role())
     .bind(account.display_name())
+    .bind(lang)
     .fetch_optional(&mut *tx)
     .await?;
     let Some(id) = inserted else {
         // The stored name, and only once the address confirmed it: the name just typed,
         // or one typed by whoever created an unconfirmed account, is anyone's words.
-        let name: Option<String> = sqlx::query_scalar(
-            "SELECT display_name FROM accounts
-             WHERE email = $1 AND email_verified_at IS NOT NULL",
+        // In the owner's language, not the visitor's.
+        let (name, language): (Option<String>, Lang) = sqlx::query_as(
+            "SELECT CASE WHEN email_verified_at IS NOT NULL THEN display_name END, language
+             FROM accounts WHERE email = $1",
         )
         .bind(email.as_str())
         .fetch_optional(&mut *tx)
-        .await?;
+        .await?
+        .unwrap_or_default();
         let mail = templates::already_registered(
+            language,
             email.as_str(),
             name.as_deref(),
             &format!("{public_url}/connexion"),
@@ -121,7 +128,7 @@ pub async fn sign_up(
             .await?;
         }
     }
-    send_verification(&mut tx, public_url, id, email.as_str()).await?;
+    send_verification(&mut tx, public_url, id, email.as_str(), lang).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -148,6 +155,7 @@ async fn send_verification(
     public_url: &str,
     id: Uuid,
     email: &str,
+    lang: Lang,
 ) -> Result<(), AppError> {
     let token = issue_token(
         conn,
@@ -157,7 +165,7 @@ async fn send_verification(
     )
     .await?;
     let link = format!("{public_url}/verifier-email?jeton={token}");
-    outbox::enqueue(conn, &templates::verify_email(email, &link)).await?;
+    outbox::enqueue(conn, &templates::verify_email(lang, email, &link)).await?;
     Ok(())
 }
 
@@ -168,13 +176,14 @@ pub async fn resend_verification(
     id: Uuid,
 ) -> Result<(), AppError> {
     let mut tx = pool.begin().await?;
-    let (email, verified): (String, bool) =
-        sqlx::query_as("SELECT email, email_verified_at IS NOT NULL FROM accounts WHERE id = $1")
-            .bind(id)
-            .fetch_one(&mut *tx)
-            .await?;
+    let (email, verified, lang): (String, bool, Lang) = sqlx::query_as(
+        "SELECT email, email_verified_at IS NOT NULL, language FROM accounts WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_one(&mut *tx)
+    .await?;
     if !verified {
-        send_verification(&mut tx, public_url, id, &email).await?;
+        send_verification(&mut tx, public_url, id, &email, lang).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -243,14 +252,14 @@ pub async fn authenticate(
 pub async fn request_reset(pool: &PgPool, public_url: &str, email: &Email) -> Result<(), AppError> {
     let mut tx = pool.begin().await?;
     // The name only once the address confirmed it (see templates::already_registered).
-    let row: Option<(Uuid, Option<String>)> = sqlx::query_as(
-        "SELECT id, CASE WHEN email_verified_at IS NOT NULL THEN display_name END
+    let row: Option<(Uuid, Option<String>, Lang)> = sqlx::query_as(
+        "SELECT id, CASE WHEN email_verified_at IS NOT NULL THEN display_name END, language
          FROM accounts WHERE email = $1 AND disabled_at IS NULL",
     )
     .bind(email.as_str())
     .fetch_optional(&mut *tx)
     .await?;
-    if let Some((id, name)) = row {
+    if let Some((id, name, language)) = row {
         let token = issue_token(
             &mut tx,
             id,
@@ -261,7 +270,7 @@ pub async fn request_reset(pool: &PgPool, public_url: &str, email: &Email) -> Re
         let link = format!("{public_url}/reinitialiser-mot-de-passe?jeton={token}");
         outbox::enqueue(
             &mut tx,
-            &templates::password_reset(email.as_str(), name.as_deref(), &link),
+            &templates::password_reset(language, email.as_str(), name.as_deref(), &link),
         )
         .await?;
     }

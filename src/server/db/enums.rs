@@ -9,6 +9,7 @@ use sqlx::postgres::{PgArgumentBuffer, PgHasArrayType, PgTypeInfo, PgValueRef};
 use sqlx::{Decode, Encode, Postgres, Type};
 
 use crate::domain::account::{ProviderKind, Role, TokenPurpose};
+use crate::domain::lang::Lang;
 use crate::domain::profile::{LanguageLevel, ProfileLevel};
 use crate::domain::project::ProjectStatus;
 use crate::domain::review::{Decision, ExpertStatus};
@@ -67,6 +68,7 @@ text_enum!(
     LanguageLevel => as_str,
     UploadSlot => as_str,
     ProfileLevel => slug,
+    Lang => code,
 );
 
 #[cfg(test)]
@@ -84,7 +86,7 @@ mod tests {
             .unwrap()
             .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
             .collect();
-        let cases: [(&str, Vec<&str>); 9] = [
+        let cases: [(&str, Vec<&str>); 10] = [
             ("role", values(&Role::ALL, Role::as_str)),
             ("kind", values(&ProviderKind::ALL, ProviderKind::as_str)),
             ("purpose", values(&TokenPurpose::ALL, TokenPurpose::as_str)),
@@ -94,6 +96,7 @@ mod tests {
             ("decision", values(&Decision::ALL, Decision::as_str)),
             ("level", values(&LanguageLevel::ALL, LanguageLevel::as_str)),
             ("slot", values(&UploadSlot::ALL, UploadSlot::as_str)),
+            ("language", values(&Lang::ALL, Lang::code)),
         ];
         for (column, values) in cases {
             let list = values

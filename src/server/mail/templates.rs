@@ -1,4 +1,7 @@
-//! Every e-mail the platform sends, in French, as plain text and HTML.
+//! Every e-mail the platform sends, as plain text and HTML: in French, and in English for
+//! the account mails (verification, reset, already registered) to an English account.
+
+use crate::domain::lang::Lang;
 
 /// A mail ready for the outbox.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,8 +17,10 @@ pub struct Mail {
 
 /// What the stored copy of a sent mail says in place of its single-use link.
 pub const LINK_REMOVED: &str = "lien à usage unique retiré de cette copie après l'envoi";
+const LINK_REMOVED_EN: &str = "single-use link removed from this copy after sending";
 
 struct Body<'a> {
+    lang: Lang,
     greeting: String,
     paragraphs: Vec<&'a str>,
     action: Option<(&'a str, &'a str)>,
@@ -54,9 +59,14 @@ fn render_secret(to: &str, subject: &str, body: Body<'_>) -> Mail {
 /// The (text, html) bodies, with the action's link or with [`LINK_REMOVED`] instead.
 fn bodies(body: &Body<'_>, with_link: bool) -> (String, String) {
     let mut text = format!("{}\n\n", body.greeting);
+    let (removed, team) = match body.lang {
+        Lang::Fr => (LINK_REMOVED, "L'équipe B2BiZen"),
+        Lang::En => (LINK_REMOVED_EN, "The B2BiZen team"),
+    };
     let mut html = format!(
-        "<!DOCTYPE html><html lang=\"fr\"><body style=\"font-family:Arial,sans-serif;color:#1b2330;line-height:1.5\">\
+        "<!DOCTYPE html><html lang=\"{}\"><body style=\"font-family:Arial,sans-serif;color:#1b2330;line-height:1.5\">\
          <p style=\"font-size:20px;font-weight:bold;color:#0a4478\">B2BiZen</p><p>{}</p>",
+        body.lang.code(),
         escape(&body.greeting)
     );
     for p in &body.paragraphs {
@@ -66,7 +76,7 @@ fn bodies(body: &Body<'_>, with_link: bool) -> (String, String) {
     }
     match body.action {
         Some((label, link)) if with_link => {
-            text.push_str(&format!("{label} : {link}\n\n"));
+            text.push_str(&format!("{label}{} {link}\n\n", colon(body.lang)));
             html.push_str(&format!(
                 "<p><a href=\"{0}\" style=\"background:#e9a23b;color:#1b2330;padding:10px 16px;\
                  border-radius:6px;text-decoration:none;font-weight:bold\">{1}</a></p>\
@@ -76,11 +86,12 @@ fn bodies(body: &Body<'_>, with_link: bool) -> (String, String) {
             ));
         }
         Some((label, _)) => {
-            text.push_str(&format!("{label} : ({LINK_REMOVED})\n\n"));
+            text.push_str(&format!("{label}{} ({removed})\n\n", colon(body.lang)));
             html.push_str(&format!(
-                "<p>{} : ({})</p>",
+                "<p>{}{} ({})</p>",
                 escape(label),
-                escape(LINK_REMOVED)
+                colon(body.lang),
+                escape(removed)
             ));
         }
         None => {}
@@ -90,76 +101,145 @@ fn bodies(body: &Body<'_>, with_link: bool) -> (String, String) {
         text.push_str("\n\n");
         html.push_str(&format!("<p style=\"color:#5b6677\">{}</p>", escape(p)));
     }
-    text.push_str("L'équipe B2BiZen\n");
-    html.push_str("<p>L'équipe B2BiZen</p></body></html>");
+    text.push_str(&format!("{team}\n"));
+    html.push_str(&format!("<p>{team}</p></body></html>"));
     (text, html)
+}
+
+/// French typography puts a space before a colon, English does not.
+fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => " :",
+        Lang::En => ":",
+    }
 }
 
 /// "Bonjour Camille," for a name the address's owner confirmed, else a plain "Bonjour,":
 /// anyone can type any name next to anyone's address in the sign-up form, and a mail must
 /// not greet its reader with words they never chose ("Bonjour Appelez le 08…").
-fn greeting(confirmed_name: Option<&str>) -> String {
+fn greeting(lang: Lang, confirmed_name: Option<&str>) -> String {
+    let hello = match lang {
+        Lang::Fr => "Bonjour",
+        Lang::En => "Hello",
+    };
     match confirmed_name {
-        Some(name) => format!("Bonjour {name},"),
-        None => "Bonjour,".to_string(),
+        Some(name) => format!("{hello} {name},"),
+        None => format!("{hello},"),
     }
 }
 
 /// Greets nobody by name: whoever signed up typed the name, the address has not
 /// confirmed it yet.
-pub fn verify_email(to: &str, link: &str) -> Mail {
-    render_secret(
-        to,
-        "Confirmez votre adresse e-mail",
-        Body {
-            greeting: greeting(None),
-            paragraphs: vec![
-                "Bienvenue sur B2BiZen ! Pour activer votre compte, confirmez votre adresse \
-                 e-mail en ouvrant le lien ci-dessous (valable 48 heures, une seule fois).",
-            ],
-            action: Some(("Confirmer mon adresse", link)),
-            after: vec!["Si vous n'avez pas créé de compte, ignorez simplement ce message."],
-        },
-    )
+pub fn verify_email(lang: Lang, to: &str, link: &str) -> Mail {
+    let (subject, body) = match lang {
+        Lang::Fr => (
+            "Confirmez votre adresse e-mail",
+            Body {
+                lang,
+                greeting: greeting(lang, None),
+                paragraphs: vec![
+                    "Bienvenue sur B2BiZen ! Pour activer votre compte, confirmez votre adresse \
+                     e-mail en ouvrant le lien ci-dessous (valable 48 heures, une seule fois).",
+                ],
+                action: Some(("Confirmer mon adresse", link)),
+                after: vec!["Si vous n'avez pas créé de compte, ignorez simplement ce message."],
+            },
+        ),
+        Lang::En => (
+            "Confirm your e-mail address",
+            Body {
+                lang,
+                greeting: greeting(lang, None),
+                paragraphs: vec![
+                    "Welcome to B2BiZen! To activate your account, confirm your e-mail address \
+                     by opening the link below (valid for 48 hours, once).",
+                ],
+                action: Some(("Confirm my address", link)),
+                after: vec!["If you did not create an account, simply ignore this message."],
+            },
+        ),
+    };
+    render_secret(to, subject, body)
 }
 
 /// `confirmed_name`: the account's name once its address is confirmed, else `None`.
-pub fn password_reset(to: &str, confirmed_name: Option<&str>, link: &str) -> Mail {
-    render_secret(
-        to,
-        "Réinitialisation de votre mot de passe",
-        Body {
-            greeting: greeting(confirmed_name),
-            paragraphs: vec![
-                "Vous avez demandé à changer votre mot de passe. Ce lien est valable une heure \
-                 et ne sert qu'une fois.",
-            ],
-            action: Some(("Choisir un nouveau mot de passe", link)),
-            after: vec![
-                "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre \
-                 mot de passe actuel reste valable.",
-            ],
-        },
-    )
+pub fn password_reset(lang: Lang, to: &str, confirmed_name: Option<&str>, link: &str) -> Mail {
+    let (subject, body) = match lang {
+        Lang::Fr => (
+            "Réinitialisation de votre mot de passe",
+            Body {
+                lang,
+                greeting: greeting(lang, confirmed_name),
+                paragraphs: vec![
+                    "Vous avez demandé à changer votre mot de passe. Ce lien est valable une \
+                     heure et ne sert qu'une fois.",
+                ],
+                action: Some(("Choisir un nouveau mot de passe", link)),
+                after: vec![
+                    "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre \
+                     mot de passe actuel reste valable.",
+                ],
+            },
+        ),
+        Lang::En => (
+            "Resetting your password",
+            Body {
+                lang,
+                greeting: greeting(lang, confirmed_name),
+                paragraphs: vec![
+                    "You asked to change your password. This link is valid for one hour and \
+                     works only once.",
+                ],
+                action: Some(("Choose a new password", link)),
+                after: vec![
+                    "If you did not make this request, ignore this message: your current \
+                     password remains valid.",
+                ],
+            },
+        ),
+    };
+    render_secret(to, subject, body)
 }
 
 /// Sent instead of a second account when someone signs up with a known address, so that
 /// the sign-up page never reveals which addresses have an account. `confirmed_name` is
 /// the stored name of an account whose address is confirmed, never the name just typed.
-pub fn already_registered(to: &str, confirmed_name: Option<&str>, sign_in_link: &str) -> Mail {
-    render(
-        to,
-        "Vous avez déjà un compte B2BiZen",
-        Body {
-            greeting: greeting(confirmed_name),
-            paragraphs: vec![
-                "Quelqu'un, sans doute vous, a voulu créer un compte avec cette adresse. Vous \
-                 en avez déjà un : connectez-vous, ou utilisez « Mot de passe oublié » si besoin.",
-            ],
-            action: Some(("Me connecter", sign_in_link)),
-            after: vec!["Si ce n'était pas vous, aucune action n'est nécessaire."],
-        },
-    )
+pub fn already_registered(
+    lang: Lang,
+    to: &str,
+    confirmed_name: Option<&str>,
+    sign_in_link: &str,
+) -> Mail {
+    let (subject, body) = match lang {
+        Lang::Fr => (
+            "Vous avez déjà un compte B2BiZen",
+            Body {
+                lang,
+                greeting: greeting(lang, confirmed_name),
+                paragraphs: vec![
+                    "Quelqu'un, sans doute vous, a voulu créer un compte avec cette adresse. \
+                     Vous en avez déjà un : connectez-vous, ou utilisez « Mot de passe oublié » \
+                     si besoin.",
+                ],
+                action: Some(("Me connecter", sign_in_link)),
+                after: vec!["Si ce n'était pas vous, aucune action n'est nécessaire."],
+            },
+        ),
+        Lang::En => (
+            "You already have a B2BiZen account",
+            Body {
+                lang,
+                greeting: greeting(lang, confirmed_name),
+                paragraphs: vec![
+                    "Someone, probably you, tried to create an account with this address. You \
+                     already have one: sign in, or use \"Forgot password\" if needed.",
+                ],
+                action: Some(("Sign in", sign_in_link)),
+                after: vec!["If it was not you, no action is needed."],
+            },
+        ),
+    };
+    render(to, subject, body)
 }
 
 /// An admin's decision on the expert's dossier.
@@ -196,6 +276,7 @@ pub fn review_decision(
         to,
         subject,
         Body {
+            lang: Lang::Fr,
             greeting: format!("Bonjour {name},"),
             paragraphs,
             action: Some(("Ouvrir mon profil", link)),
@@ -214,6 +295,7 @@ pub fn attestation_reminder(to: &str, name: &str, until: &str, link: &str) -> Ma
         to,
         "Votre attestation URSSAF arrive à échéance",
         Body {
+            lang: Lang::Fr,
             greeting: format!("Bonjour {name},"),
             paragraphs: vec![
                 &lead,
@@ -233,6 +315,7 @@ pub fn project_notice(to: &str, name: &str, title: &str, link: &str) -> Mail {
         to,
         "Un projet dans votre domaine",
         Body {
+            lang: Lang::Fr,
             greeting: format!("Bonjour {name},"),
             paragraphs: vec![
                 &lead,
@@ -255,6 +338,7 @@ pub fn proposed_to_client(to: &str, name: &str, title: &str, link: &str) -> Mail
         to,
         "Votre profil a été proposé à un client",
         Body {
+            lang: Lang::Fr,
             greeting: format!("Bonjour {name},"),
             paragraphs: vec![&lead],
             action: Some(("Suivre mes projets", link)),
@@ -278,15 +362,15 @@ mod tests {
     #[test]
     fn mails_carry_the_link_in_both_parts_and_escape_names() {
         let link = "https://b2bizen.fr/verifier-email?token=abc";
-        let mail = verify_email("a@b.fr", link);
+        let mail = verify_email(Lang::Fr, "a@b.fr", link);
         assert_eq!(mail.subject, "Confirmez votre adresse e-mail");
         assert!(mail.text.contains(link) && mail.html.contains(link));
         assert!(mail.text.starts_with("Bonjour,\n"));
         assert_eq!(links(&mail.text), vec![link.to_string()]);
-        let mail = password_reset("a@b.fr", Some("<Zoé>"), link);
+        let mail = password_reset(Lang::Fr, "a@b.fr", Some("<Zoé>"), link);
         assert!(mail.text.starts_with("Bonjour <Zoé>,"));
         assert!(mail.html.contains("&lt;Zoé&gt;") && !mail.html.contains("<Zoé>"));
-        let mail = already_registered("a@b.fr", None, link);
+        let mail = already_registered(Lang::Fr, "a@b.fr", None, link);
         assert!(mail.text.starts_with("Bonjour,\n"));
         assert_eq!(mail.redacted, None, "a sign-in link is no secret");
     }
@@ -295,8 +379,10 @@ mod tests {
     fn single_use_links_are_left_out_of_the_copy_kept_after_sending() {
         let link = "https://b2bizen.fr/reinitialiser-mot-de-passe?jeton=abc123";
         for mail in [
-            verify_email("a@b.fr", link),
-            password_reset("a@b.fr", Some("Zoé"), link),
+            verify_email(Lang::Fr, "a@b.fr", link),
+            password_reset(Lang::Fr, "a@b.fr", Some("Zoé"), link),
+            verify_email(Lang::En, "a@b.fr", link),
+            password_reset(Lang::En, "a@b.fr", Some("Zoé"), link),
         ] {
             assert!(mail.text.contains(link) && mail.html.contains(link));
             let (text, html) = mail.redacted.expect("a copy without the link");
@@ -304,8 +390,29 @@ mod tests {
                 !text.contains("abc123") && !html.contains("abc123"),
                 "{html}"
             );
-            assert!(text.contains(LINK_REMOVED), "{text}");
+            assert!(
+                text.contains(LINK_REMOVED) || text.contains(LINK_REMOVED_EN),
+                "{text}"
+            );
             assert!(links(&text).is_empty());
         }
+    }
+
+    #[test]
+    fn account_mails_speak_the_recipients_language() {
+        let link = "https://b2bizen.fr/x?jeton=abc";
+        let mail = verify_email(Lang::En, "a@b.fr", link);
+        assert_eq!(mail.subject, "Confirm your e-mail address");
+        assert!(mail.text.starts_with("Hello,\n"), "{}", mail.text);
+        assert!(mail.text.contains("Confirm my address: https://"));
+        assert!(mail.text.ends_with("The B2BiZen team\n"));
+        assert!(mail.html.contains("<html lang=\"en\">"));
+        let mail = password_reset(Lang::En, "a@b.fr", Some("Zoé"), link);
+        assert!(mail.text.starts_with("Hello Zoé,"));
+        let mail = already_registered(Lang::En, "a@b.fr", None, link);
+        assert_eq!(mail.subject, "You already have a B2BiZen account");
+        let mail = verify_email(Lang::Fr, "a@b.fr", link);
+        assert!(mail.html.contains("<html lang=\"fr\">"));
+        assert!(mail.text.contains("Confirmer mon adresse : https://"));
     }
 }
