@@ -15,6 +15,7 @@ mod directory;
 mod hardening;
 mod http;
 mod jobs;
+mod lang;
 mod layout;
 mod mail;
 mod photos;
