@@ -7,8 +7,9 @@ const SECRETS = ['Quimperlé-Secret', 'prive.quimper@exemple.fr', '+33 6 55 44 3
 async function seedExpert(firstName) {
   const { rows } = await shared.db.query(
     `INSERT INTO experts (first_name, departement_code, status, published_at, years_experience, education,
-         last_name, email, phone, daily_rate)
-     VALUES ($1, '29', 'published', now(), 16, ARRAY['Master RSE, Université de Brest'], $2, $3, $4, 912.34)
+         last_name, email, phone, daily_rate, attestation_issued_on)
+     VALUES ($1, '29', 'published', now(), 16, ARRAY['Master RSE, Université de Brest'], $2, $3, $4, 912.34,
+         current_date - 10)
      RETURNING id`,
     [firstName, SECRETS[0], SECRETS[1], SECRETS[2]],
   );

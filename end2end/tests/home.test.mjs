@@ -5,8 +5,8 @@ const shared = useBrowserAndDb();
 
 async function publishExpert(firstName, departement) {
   await shared.db.query(
-    `INSERT INTO experts (first_name, departement_code, status, published_at)
-     VALUES ($1, $2, 'published', now())`,
+    `INSERT INTO experts (first_name, departement_code, status, published_at, attestation_issued_on)
+     VALUES ($1, $2, 'published', now(), current_date - 10)`,
     [firstName, departement],
   );
 }
