@@ -9,7 +9,7 @@ use crate::error::AppError;
 /// Public: one page of published cards matching the filters.
 #[server(prefix = "/api", endpoint = "directory_search", input = GetUrl)]
 pub async fn directory_search(query: DirectoryQuery) -> Result<DirectoryPage, AppError> {
-    use crate::server::{auth::access, repo::directory, state::app_state};
+    use crate::server::{auth::access, directory, state::app_state};
     super::respond(
         async {
             access::allow::<DirectorySearch>().await?;
@@ -22,7 +22,7 @@ pub async fn directory_search(query: DirectoryQuery) -> Result<DirectoryPage, Ap
 /// Public: one published card.
 #[server(prefix = "/api", endpoint = "directory_card", input = GetUrl)]
 pub async fn directory_card(id: String) -> Result<PublicCard, AppError> {
-    use crate::server::{auth::access, repo::directory, state::app_state};
+    use crate::server::{auth::access, directory, state::app_state};
     super::respond(
         async {
             access::allow::<DirectoryCard>().await?;
@@ -38,7 +38,7 @@ pub async fn directory_card(id: String) -> Result<PublicCard, AppError> {
 #[allow(clippy::type_complexity)]
 pub async fn directory_filters() -> Result<(Vec<(String, String)>, Vec<(String, String)>), AppError>
 {
-    use crate::server::{auth::access, repo::directory, state::app_state};
+    use crate::server::{auth::access, directory, state::app_state};
     super::respond(
         async {
             access::allow::<DirectoryFilters>().await?;

@@ -18,11 +18,11 @@ fn labels(fr: &str, en: &str) -> Result<(String, String), AppError> {
 /// Admins: every domain with its skills.
 #[server(prefix = "/api", endpoint = "reference_list", input = GetUrl)]
 pub async fn reference_list() -> Result<Vec<DomainAdmin>, AppError> {
-    use crate::server::{auth::access, repo::dossier, state::app_state};
+    use crate::server::{auth::access, reference, state::app_state};
     super::respond(
         async {
             access::user::<ReferenceList>().await?;
-            dossier::reference_admin(&app_state()?.pool).await
+            reference::reference_admin(&app_state()?.pool).await
         }
         .await,
     )
@@ -32,13 +32,13 @@ pub async fn reference_list() -> Result<Vec<DomainAdmin>, AppError> {
 #[server(prefix = "/api", endpoint = "reference_add_domain")]
 pub async fn reference_add_domain(label_fr: String, label_en: String) -> Result<(), AppError> {
     use crate::domain::reference::slugify;
-    use crate::server::{auth::access, repo::dossier, state::app_state};
+    use crate::server::{auth::access, reference, state::app_state};
     super::respond(
         async {
             access::user::<ReferenceAddDomain>().await?;
             let (fr, en) = labels(&label_fr, &label_en)?;
             let slug = slugify(&fr).map_err(AppError::Validation)?;
-            dossier::add_domain(&app_state()?.pool, &slug, &fr, &en).await
+            reference::add_domain(&app_state()?.pool, &slug, &fr, &en).await
         }
         .await,
     )
@@ -52,13 +52,13 @@ pub async fn reference_add_skill(
     label_en: String,
 ) -> Result<(), AppError> {
     use crate::domain::reference::slugify;
-    use crate::server::{auth::access, repo::dossier, state::app_state};
+    use crate::server::{auth::access, reference, state::app_state};
     super::respond(
         async {
             access::user::<ReferenceAddSkill>().await?;
             let (fr, en) = labels(&label_fr, &label_en)?;
             let slug = slugify(&fr).map_err(AppError::Validation)?;
-            dossier::add_skill(&app_state()?.pool, domain.trim(), &slug, &fr, &en).await
+            reference::add_skill(&app_state()?.pool, domain.trim(), &slug, &fr, &en).await
         }
         .await,
     )
@@ -68,11 +68,11 @@ pub async fn reference_add_skill(
 /// that already have it keep it.
 #[server(prefix = "/api", endpoint = "reference_set_domain_active")]
 pub async fn reference_set_domain_active(domain: String, active: bool) -> Result<(), AppError> {
-    use crate::server::{auth::access, repo::dossier, state::app_state};
+    use crate::server::{auth::access, reference, state::app_state};
     super::respond(
         async {
             access::user::<ReferenceSetDomainActive>().await?;
-            dossier::set_domain_active(&app_state()?.pool, domain.trim(), active).await
+            reference::set_domain_active(&app_state()?.pool, domain.trim(), active).await
         }
         .await,
     )
@@ -86,15 +86,15 @@ pub async fn reference_rename(
     label_fr: String,
     label_en: String,
 ) -> Result<(), AppError> {
-    use crate::server::{auth::access, repo::dossier, state::app_state};
+    use crate::server::{auth::access, reference, state::app_state};
     super::respond(
         async {
             access::user::<ReferenceRename>().await?;
             let (fr, en) = labels(&label_fr, &label_en)?;
             let pool = &app_state()?.pool;
             match target.trim().split_once(':') {
-                Some(("domain", slug)) => dossier::rename_domain(pool, slug, &fr, &en).await,
-                Some(("skill", slug)) => dossier::rename_skill(pool, slug, &fr, &en).await,
+                Some(("domain", slug)) => reference::rename_domain(pool, slug, &fr, &en).await,
+                Some(("skill", slug)) => reference::rename_skill(pool, slug, &fr, &en).await,
                 _ => Err(AppError::Validation(
                     "Choisissez ce qu'il faut renommer.".into(),
                 )),

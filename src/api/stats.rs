@@ -7,11 +7,11 @@ use crate::error::AppError;
 /// Public: the live figures of the home page. Read-only, hence GET.
 #[server(prefix = "/api", endpoint = "platform_stats", input = GetUrl)]
 pub async fn get_platform_stats() -> Result<PlatformStats, AppError> {
-    use crate::server::{auth::access, repo, state::app_state};
+    use crate::server::{auth::access, state::app_state, stats};
     super::respond(
         async {
             access::allow::<GetPlatformStats>().await?;
-            repo::stats::platform_stats(&app_state()?.pool).await
+            stats::platform_stats(&app_state()?.pool).await
         }
         .await,
     )

@@ -21,7 +21,7 @@ use crate::domain::session::CurrentUser;
 use crate::error::AppError;
 use crate::server::auth::rate_limit::{self, Limit};
 use crate::server::dossiers::today;
-use crate::server::repo::dossier;
+use crate::server::reference;
 use crate::server::state::AppState;
 
 /// The client's latest draft, or a new one that is only an id until its first save:
@@ -42,7 +42,7 @@ pub async fn wizard(pool: &PgPool, client: &CurrentUser) -> Result<WizardData, A
         id,
         draft,
         step: usize::try_from(step).unwrap_or(0),
-        refs: dossier::reference_data(pool).await?,
+        refs: reference::reference_data(pool).await?,
         today: today().to_string(),
     })
 }
@@ -125,7 +125,7 @@ pub async fn submit(state: &AppState, client: &CurrentUser, id: Uuid) -> Result<
         ));
     }
     let pool = &state.pool;
-    let refs = dossier::reference_data(pool).await?;
+    let refs = reference::reference_data(pool).await?;
     let mut tx = pool.begin().await?;
     let draft: Option<sqlx::types::Json<ProjectDraft>> = sqlx::query_scalar(
         "SELECT data FROM project_drafts WHERE id = $1 AND client_account_id = $2 FOR UPDATE",

@@ -25,12 +25,7 @@ macro_rules! visible_expert {
     };
 }
 
-pub mod directory;
-pub mod dossier;
 pub mod notifications;
-pub mod published;
-pub mod reviews;
-pub mod stats;
 
 #[cfg(test)]
 mod tests {

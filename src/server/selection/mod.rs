@@ -19,7 +19,8 @@ use crate::domain::session::CurrentUser;
 use crate::error::AppError;
 use crate::server::dossiers::today;
 use crate::server::projects::{self, summary, summary_sql, SummaryRow};
-use crate::server::repo::{dossier, published::published_dossier, reviews};
+use crate::server::review::publish::published_dossier;
+use crate::server::review::repo as reviews;
 use crate::server::state::AppState;
 
 async fn expert_of(pool: &PgPool, account: Uuid) -> Result<Uuid, AppError> {
@@ -154,7 +155,7 @@ pub async fn for_client(
         return Err(AppError::NotFound);
     }
     let summary = project_summary(&state.pool, project).await?;
-    let refs = dossier::reference_data(&state.pool).await?;
+    let refs = crate::server::reference::reference_data(&state.pool).await?;
     let criteria = projects::criteria(&state.pool, project).await?;
     // Only proposals still open show a dossier (a declined or withdrawn one no longer
     // reveals anything).

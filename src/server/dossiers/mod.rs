@@ -1,9 +1,12 @@
 //! Expert dossier use cases: the editor's data, saving the draft, submitting it.
 
+pub mod repo;
+
 use chrono::NaiveDate;
 use sqlx::PgPool;
 use uuid::Uuid;
 
+use self::repo as dossier;
 use crate::domain::account::Role;
 use crate::domain::dossier::{FieldId, ProfileDraft};
 use crate::domain::dossier_check::{Oversized, Problem};
@@ -11,7 +14,9 @@ use crate::domain::eligibility::AttestationStatus;
 use crate::domain::review::{EditorData, ExpertStatus, ReviewState, Saved};
 use crate::domain::session::CurrentUser;
 use crate::error::AppError;
-use crate::server::repo::{dossier, notifications, reviews};
+use crate::server::reference;
+use crate::server::repo::notifications;
+use crate::server::review::repo as reviews;
 
 /// Today in France (dates of attestations are French calendar dates).
 pub fn today() -> NaiveDate {
@@ -43,7 +48,7 @@ pub async fn editor_data(pool: &PgPool, user: &CurrentUser) -> Result<EditorData
         published_attestation,
         history: reviews::history(pool, user.id).await?,
         views: reviews::views(pool, user.id).await?,
-        refs: dossier::reference_data(pool).await?,
+        refs: reference::reference_data(pool).await?,
         today: today().to_string(),
     })
 }
@@ -65,7 +70,7 @@ pub async fn save(
             ),
         })
     })?;
-    let refs = dossier::reference_data(pool).await?;
+    let refs = reference::reference_data(pool).await?;
     let revision = dossier::save_draft(pool, user.id, &draft).await?;
     let (_, submitted_revision) = reviews::state(pool, user.id).await?;
     Ok(Saved {
@@ -108,7 +113,7 @@ pub async fn submit(pool: &PgPool, user: &CurrentUser) -> Result<ReviewState, Ap
             "Confirmez d'abord votre adresse e-mail (lien reçu à l'inscription).".into(),
         ));
     }
-    let refs = dossier::reference_data(pool).await?;
+    let refs = reference::reference_data(pool).await?;
     let mut tx = pool.begin().await?;
     sqlx::query("SELECT 1 FROM expert_drafts WHERE account_id = $1 FOR UPDATE")
         .bind(user.id)

@@ -1,8 +1,12 @@
 //! Admin review: the queue, opening a dossier (logged), deciding, publishing.
 
+pub mod publish;
+pub mod repo;
+
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
+use self::repo as reviews;
 use crate::domain::account::Siret;
 use crate::domain::departement::DepartementCode;
 use crate::domain::dossier::ReferenceData;
@@ -12,9 +16,11 @@ use crate::domain::profile::LanguageLevel;
 use crate::domain::review::{Decision, ExpertStatus, QueueItem, ReviewDossier};
 use crate::domain::session::CurrentUser;
 use crate::error::AppError;
+use crate::server::dossiers::repo as dossier;
 use crate::server::dossiers::today;
 use crate::server::mail::{outbox, templates};
-use crate::server::repo::{dossier, notifications, reviews};
+use crate::server::reference;
+use crate::server::repo::notifications;
 
 pub async fn queue(pool: &PgPool) -> Result<Vec<QueueItem>, AppError> {
     reviews::queue(pool).await
@@ -22,7 +28,7 @@ pub async fn queue(pool: &PgPool) -> Result<Vec<QueueItem>, AppError> {
 
 /// The submitted dossier in full, for an admin. The view is logged.
 pub async fn open(pool: &PgPool, admin: &CurrentUser, id: i64) -> Result<ReviewDossier, AppError> {
-    let refs = dossier::reference_data(pool).await?;
+    let refs = reference::reference_data(pool).await?;
     let mut tx = pool.begin().await?;
     let sub = reviews::submission_by_id(&mut tx, id, false).await?;
     let files = dossier::files_info(&mut tx, &sub.keys).await?;
@@ -60,7 +66,7 @@ pub async fn decide(
     let message = decision
         .check_message(message)
         .map_err(AppError::Validation)?;
-    let refs = dossier::reference_data(pool).await?;
+    let refs = reference::reference_data(pool).await?;
     let mut tx = pool.begin().await?;
     let sub = reviews::submission_by_id(&mut tx, id, true).await?;
     if sub.decision.is_some() {

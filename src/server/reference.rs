@@ -1,0 +1,158 @@
+//! Reference data: the domains of expertise with their skills, and the départements —
+//! read by the editor, the wizard and the review, administered by admins.
+
+use sqlx::PgPool;
+
+use crate::domain::dossier::{DomainRef, ReferenceData};
+use crate::error::AppError;
+
+/// Domains (active ones) with their skills, and départements.
+pub async fn reference_data(pool: &PgPool) -> Result<ReferenceData, AppError> {
+    let domains: Vec<(String, String, Vec<String>, Vec<String>)> = sqlx::query_as(
+        "SELECT d.slug, d.label_fr,
+                ARRAY(SELECT s.slug FROM skills s WHERE s.domain_id = d.id ORDER BY s.id),
+                ARRAY(SELECT s.label_fr FROM skills s WHERE s.domain_id = d.id ORDER BY s.id)
+         FROM domains d WHERE d.active ORDER BY d.position",
+    )
+    .fetch_all(pool)
+    .await?;
+    let departements =
+        sqlx::query_as("SELECT code, code || ' – ' || name FROM departements ORDER BY code")
+            .fetch_all(pool)
+            .await?;
+    Ok(ReferenceData {
+        domains: domains
+            .into_iter()
+            .map(|(slug, label, skill_slugs, skill_labels)| DomainRef {
+                slug,
+                label,
+                skills: skill_slugs.into_iter().zip(skill_labels).collect(),
+            })
+            .collect(),
+        departements,
+    })
+}
+
+/// Every domain, active or not, with its skills, for the admin screen.
+pub async fn reference_admin(
+    pool: &PgPool,
+) -> Result<Vec<crate::domain::reference::DomainAdmin>, AppError> {
+    type Row = (String, String, String, bool, Vec<String>, Vec<String>);
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT d.slug, d.label_fr, d.label_en, d.active,
+                ARRAY(SELECT s.slug FROM skills s WHERE s.domain_id = d.id ORDER BY s.id),
+                ARRAY(SELECT s.label_fr FROM skills s WHERE s.domain_id = d.id ORDER BY s.id)
+         FROM domains d ORDER BY d.position, d.id",
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(slug, label_fr, label_en, active, skills, labels)| {
+            crate::domain::reference::DomainAdmin {
+                slug,
+                label_fr,
+                label_en,
+                active,
+                skills: skills.into_iter().zip(labels).collect(),
+            }
+        })
+        .collect())
+}
+
+fn taken(err: sqlx::Error) -> AppError {
+    match &err {
+        sqlx::Error::Database(db) if db.is_unique_violation() => {
+            AppError::Validation("Ce libellé existe déjà.".into())
+        }
+        _ => err.into(),
+    }
+}
+
+pub async fn add_domain(pool: &PgPool, slug: &str, fr: &str, en: &str) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO domains (slug, label_fr, label_en, position)
+         SELECT $1, $2, $3, coalesce(max(position), 0) + 1 FROM domains",
+    )
+    .bind(slug)
+    .bind(fr)
+    .bind(en)
+    .execute(pool)
+    .await
+    .map_err(taken)?;
+    Ok(())
+}
+
+pub async fn add_skill(
+    pool: &PgPool,
+    domain: &str,
+    slug: &str,
+    fr: &str,
+    en: &str,
+) -> Result<(), AppError> {
+    let done = sqlx::query(
+        "INSERT INTO skills (domain_id, slug, label_fr, label_en)
+         SELECT id, $2, $3, $4 FROM domains WHERE slug = $1",
+    )
+    .bind(domain)
+    .bind(slug)
+    .bind(fr)
+    .bind(en)
+    .execute(pool)
+    .await
+    .map_err(taken)?;
+    found(done.rows_affected())
+}
+
+pub async fn set_domain_active(pool: &PgPool, domain: &str, active: bool) -> Result<(), AppError> {
+    let done = sqlx::query("UPDATE domains SET active = $2 WHERE slug = $1")
+        .bind(domain)
+        .bind(active)
+        .execute(pool)
+        .await?;
+    found(done.rows_affected())
+}
+
+/// `NotFound` when nothing was changed.
+fn found(rows: u64) -> Result<(), AppError> {
+    if rows == 0 {
+        Err(AppError::NotFound)
+    } else {
+        Ok(())
+    }
+}
+
+/// New labels for a domain; its slug stays.
+pub async fn rename_domain(pool: &PgPool, slug: &str, fr: &str, en: &str) -> Result<(), AppError> {
+    rename(
+        pool,
+        "UPDATE domains SET label_fr = $2, label_en = $3 WHERE slug = $1",
+        slug,
+        fr,
+        en,
+    )
+    .await
+}
+
+/// New labels for a skill; its slug stays.
+pub async fn rename_skill(pool: &PgPool, slug: &str, fr: &str, en: &str) -> Result<(), AppError> {
+    rename(
+        pool,
+        "UPDATE skills SET label_fr = $2, label_en = $3 WHERE slug = $1",
+        slug,
+        fr,
+        en,
+    )
+    .await
+}
+
+async fn rename(pool: &PgPool, sql: &str, slug: &str, fr: &str, en: &str) -> Result<(), AppError> {
+    let done = sqlx::query(sql)
+        .bind(slug)
+        .bind(fr)
+        .bind(en)
+        .execute(pool)
+        .await
+        .map_err(taken)?;
+    found(done.rows_affected())
+}
