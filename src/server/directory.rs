@@ -130,9 +130,5 @@ pub async fn filter_choices(
         sqlx::query_as("SELECT slug, label_fr FROM domains WHERE active ORDER BY position")
             .fetch_all(pool)
             .await?;
-    let departements =
-        sqlx::query_as("SELECT code, code || ' – ' || name FROM departements ORDER BY code")
-            .fetch_all(pool)
-            .await?;
-    Ok((domains, departements))
+    Ok((domains, crate::server::reference::departements(pool).await?))
 }

@@ -6,6 +6,15 @@ use sqlx::PgPool;
 use crate::domain::dossier::{DomainRef, ReferenceData};
 use crate::error::AppError;
 
+/// Every département as (code, "code – name"), in code order.
+pub async fn departements(pool: &PgPool) -> Result<Vec<(String, String)>, AppError> {
+    Ok(
+        sqlx::query_as("SELECT code, code || ' – ' || name FROM departements ORDER BY code")
+            .fetch_all(pool)
+            .await?,
+    )
+}
+
 /// Domains (active ones) with their skills, and départements.
 pub async fn reference_data(pool: &PgPool) -> Result<ReferenceData, AppError> {
     let domains: Vec<(String, String, Vec<String>, Vec<String>)> = sqlx::query_as(
@@ -16,10 +25,7 @@ pub async fn reference_data(pool: &PgPool) -> Result<ReferenceData, AppError> {
     )
     .fetch_all(pool)
     .await?;
-    let departements =
-        sqlx::query_as("SELECT code, code || ' – ' || name FROM departements ORDER BY code")
-            .fetch_all(pool)
-            .await?;
+    let departements = departements(pool).await?;
     Ok(ReferenceData {
         domains: domains
             .into_iter()
