@@ -208,11 +208,39 @@ async fn read_body(req: Request, limit: usize) -> Result<Request, AppError> {
     if multipart {
         return Ok(req.map(|body| axum::body::Body::new(http_body_util::Limited::new(body, limit))));
     }
-    let (parts, body) = req.into_parts();
-    match axum::body::to_bytes(body, limit).await {
-        Ok(bytes) => Ok(Request::from_parts(parts, axum::body::Body::from(bytes))),
-        Err(err) => Err(body_error(&err, limit)),
+    use http_body_util::BodyExt;
+    let (parts, mut body) = req.into_parts();
+    let mut bytes = Vec::new();
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|err| body_error(&err, limit))?;
+        let Ok(data) = frame.into_data() else {
+            continue;
+        };
+        if bytes.len() + data.len() > limit {
+            drain(body).await;
+            return Err(too_large(limit));
+        }
+        bytes.extend_from_slice(&data);
     }
+    Ok(Request::from_parts(parts, axum::body::Body::from(bytes)))
+}
+
+/// Reads and drops what is left of a refused body (1 MiB and 2 s at most) before the 413
+/// is sent: closing a connection with unread data makes the kernel reset it, and the
+/// client then sees a broken pipe instead of the answer.
+async fn drain(mut body: axum::body::Body) {
+    use http_body_util::BodyExt;
+    const DRAIN_BYTES: usize = 1024 * 1024;
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(2), async move {
+        let mut drained = 0;
+        while let Some(Ok(frame)) = body.frame().await {
+            drained += frame.data_ref().map_or(0, |d| d.len());
+            if drained > DRAIN_BYTES {
+                break;
+            }
+        }
+    })
+    .await;
 }
 
 fn body_error(err: &axum::Error, limit: usize) -> AppError {
