@@ -88,16 +88,20 @@ function track(page) {
   tracked.push({ page, log });
 }
 
+// The journeys are those of French visitors: their browser asks for French
+// (Accept-Language), whatever the machine's locale; a test may ask for another.
+const FRENCH = { locale: 'fr-FR' };
+
 function trackPages(browser) {
   const newContext = browser.newContext.bind(browser);
-  browser.newContext = async (...args) => {
-    const context = await newContext(...args);
+  browser.newContext = async (options = {}) => {
+    const context = await newContext({ ...FRENCH, ...options });
     context.on('page', track);
     return context;
   };
   const newPage = browser.newPage.bind(browser);
-  browser.newPage = async (...args) => {
-    const page = await newPage(...args);
+  browser.newPage = async (options = {}) => {
+    const page = await newPage({ ...FRENCH, ...options });
     if (!tracked.some((t) => t.page === page)) track(page);
     return page;
   };
