@@ -10,6 +10,7 @@ pub mod lang;
 pub mod matching;
 pub mod money;
 pub mod parse;
+pub mod password;
 pub mod profile;
 pub mod project;
 pub mod reference;
