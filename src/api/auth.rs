@@ -77,6 +77,17 @@ pub async fn sign_up_client(
     )
 }
 
+/// Counts one `action` of the caller's address (its /64 for IPv6) against `limit`.
+#[cfg(feature = "ssr")]
+async fn per_ip(
+    state: &crate::server::state::AppState,
+    action: &str,
+    limit: rate_limit::Limit,
+) -> Result<(), AppError> {
+    let ip = rate_limit::ip_key(access::caller_ip()?);
+    rate_limit::hit(&state.pool, &format!("{action}:ip:{ip}"), limit).await
+}
+
 #[cfg(feature = "ssr")]
 async fn sign_up(
     email: &crate::domain::account::Email,
@@ -84,13 +95,7 @@ async fn sign_up(
     account: accounts::NewAccount,
 ) -> Result<(), AppError> {
     let state = app_state()?;
-    let ip = rate_limit::ip_key(access::caller_ip()?);
-    rate_limit::hit(
-        &state.pool,
-        &format!("signup:ip:{ip}"),
-        rate_limit::SIGN_UP_PER_IP,
-    )
-    .await?;
+    per_ip(&state, "signup", rate_limit::SIGN_UP_PER_IP).await?;
     accounts::sign_up(
         &state.pool,
         &state.config.public_url,
@@ -198,13 +203,7 @@ pub async fn request_reset(email: String) -> Result<(), AppError> {
             access::allow::<RequestReset>().await?;
             let email = invalid(Email::parse(&email))?;
             let state = app_state()?;
-            let ip = rate_limit::ip_key(access::caller_ip()?);
-            rate_limit::hit(
-                &state.pool,
-                &format!("reset:ip:{ip}"),
-                rate_limit::RESET_PER_IP,
-            )
-            .await?;
+            per_ip(&state, "reset", rate_limit::RESET_PER_IP).await?;
             rate_limit::hit(
                 &state.pool,
                 &format!("reset:acct:{email}"),
@@ -225,13 +224,7 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
         async {
             access::allow::<ResetPassword>().await?;
             let state = app_state()?;
-            let ip = rate_limit::ip_key(access::caller_ip()?);
-            rate_limit::hit(
-                &state.pool,
-                &format!("newpw:ip:{ip}"),
-                rate_limit::NEW_PASSWORD_PER_IP,
-            )
-            .await?;
+            per_ip(&state, "newpw", rate_limit::NEW_PASSWORD_PER_IP).await?;
             invalid(check_new_password(&password))?;
             accounts::reset_password(&state.pool, &token, password).await
         }
