@@ -54,6 +54,12 @@ impl std::fmt::Debug for Clock {
     }
 }
 
+/// Today in France by the system clock, for the use cases that do not hold a server's
+/// [`Clock`] yet (moving them onto it is what lets tests move their time too).
+pub fn today() -> NaiveDate {
+    paris_date(Utc::now())
+}
+
 /// The calendar date in France at instant `at`.
 pub fn paris_date(at: DateTime<Utc>) -> NaiveDate {
     at.with_timezone(&Paris).date_naive()

@@ -81,7 +81,7 @@ pub async fn run(pool: PgPool, public_url: String) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         tick.tick().await;
-        match send_reminders(&pool, &public_url, crate::server::dossiers::today()).await {
+        match send_reminders(&pool, &public_url, crate::server::clock::today()).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(sent = n, "attestation reminders queued"),
             Err(err) => tracing::warn!(error = ?err, "attestation reminders failed"),

@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 
 fn today() -> chrono::NaiveDate {
-    b2bizen::server::dossiers::today()
+    b2bizen::server::clock::today()
 }
 
 /// An expert published through the real path: editor, uploads, submission, approval.

@@ -17,7 +17,7 @@ fn draft(first_name: &str, issued: chrono::NaiveDate) -> Value {
 }
 
 fn today() -> chrono::NaiveDate {
-    b2bizen::server::dossiers::today()
+    b2bizen::server::clock::today()
 }
 
 pub(crate) async fn ready_expert(app: &TestApp, email: &str, first_name: &str) -> reqwest::Client {

@@ -14,14 +14,10 @@ use crate::domain::eligibility::AttestationStatus;
 use crate::domain::review::{EditorData, ExpertStatus, ReviewState, Saved};
 use crate::domain::session::CurrentUser;
 use crate::error::AppError;
+use crate::server::clock::today;
 use crate::server::reference;
 use crate::server::repo::notifications;
 use crate::server::review::repo as reviews;
-
-/// Today in France (dates of attestations are French calendar dates).
-pub fn today() -> NaiveDate {
-    crate::server::clock::paris_date(chrono::Utc::now())
-}
 
 pub async fn editor_data(pool: &PgPool, user: &CurrentUser) -> Result<EditorData, AppError> {
     let mut conn = pool.acquire().await?;

@@ -20,7 +20,7 @@ use crate::domain::project::{
 use crate::domain::session::CurrentUser;
 use crate::error::AppError;
 use crate::server::auth::rate_limit::{self, Limit};
-use crate::server::dossiers::today;
+use crate::server::clock::today;
 use crate::server::reference;
 use crate::server::state::AppState;
 

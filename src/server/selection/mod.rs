@@ -17,7 +17,7 @@ use crate::domain::review::ExpertStatus;
 use crate::domain::selection::ProposalState;
 use crate::domain::session::CurrentUser;
 use crate::error::AppError;
-use crate::server::dossiers::today;
+use crate::server::clock::today;
 use crate::server::projects::{self, summary, summary_sql, SummaryRow};
 use crate::server::review::publish::published_dossier;
 use crate::server::review::repo as reviews;
