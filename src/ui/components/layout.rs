@@ -19,7 +19,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="brand__tagline">{tx.brand_tagline}</span>
                 </a>
                 <nav class="site-nav" aria-label=tx.nav_label>
-                    <a href="/experts">"Annuaire"</a>
+                    <a href="/experts">{tx.nav_directory}</a>
                     <a href="/#experts">{tx.nav_experts}</a>
                     <a href="/#entreprises">{tx.nav_companies}</a>
                     <a href="/#fonctionnement">{tx.nav_how}</a>
@@ -115,17 +115,17 @@ fn SignedInNav(user: CurrentUser) -> impl IntoView {
         <span class="site-nav__role">
             {match user.role {
                 Role::Provider => view! {
-                    <a href="/profil" data-testid="nav-profile">"Mon profil"</a>
-                    <a href="/projets" data-testid="nav-projects">"Projets"</a>
+                    <a href="/profil" data-testid="nav-profile">{tx.nav_profile}</a>
+                    <a href="/projets" data-testid="nav-projects">{tx.nav_projects}</a>
                 }.into_any(),
                 Role::Admin => view! {
-                    <a href="/admin/revues" data-testid="nav-reviews">"Revues"</a>
-                    <a href="/admin/projets" data-testid="nav-admin-projects">"Projets"</a>
-                    <a href="/admin/referentiel">"Référentiel"</a>
-                    <a href="/admin/comptes" data-testid="nav-accounts">"Comptes"</a>
+                    <a href="/admin/revues" data-testid="nav-reviews">{tx.nav_reviews}</a>
+                    <a href="/admin/projets" data-testid="nav-admin-projects">{tx.nav_admin_projects}</a>
+                    <a href="/admin/referentiel">{tx.nav_reference}</a>
+                    <a href="/admin/comptes" data-testid="nav-accounts">{tx.nav_accounts}</a>
                     <a href="/admin/mailbox">{tx.nav_mailbox}</a>
                 }.into_any(),
-                Role::Client => view! { <a href="/mes-projets" data-testid="nav-my-projects">"Mes projets"</a> }.into_any(),
+                Role::Client => view! { <a href="/mes-projets" data-testid="nav-my-projects">{tx.nav_my_projects}</a> }.into_any(),
             }}
         </span>
         <ActionForm action=sign_out attr:class="inline-form">

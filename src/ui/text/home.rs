@@ -15,6 +15,7 @@ pub struct Texts {
     pub nav_experts: &'static str,
     pub nav_companies: &'static str,
     pub nav_how: &'static str,
+    pub nav_directory: &'static str,
     pub home_title: &'static str,
     pub hero_title: &'static str,
     pub hero_lead: &'static str,
@@ -52,6 +53,7 @@ pub const FR: Texts = Texts {
     nav_experts: "Pour les experts",
     nav_companies: "Pour les entreprises",
     nav_how: "Comment ça marche",
+    nav_directory: "Annuaire",
     home_title: "Mise en relation entre experts et entreprises",
     hero_title: "Le bon expert pour votre projet, la bonne mission pour votre expertise",
     hero_lead: "B2BiZen rapproche consultants, experts indépendants et TPE des entreprises \
@@ -137,6 +139,7 @@ pub const EN: Texts = Texts {
     nav_experts: "For experts",
     nav_companies: "For companies",
     nav_how: "How it works",
+    nav_directory: "Directory",
     home_title: "Connecting experts and companies",
     hero_title: "The right expert for your project, the right mission for your expertise",
     hero_lead: "B2BiZen connects consultants, independent experts and very small firms \

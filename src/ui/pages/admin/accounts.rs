@@ -51,12 +51,14 @@ fn Accounts(
                     match list.await {
                         Ok(rows) if rows.is_empty() => view! { <p>"Aucun compte ne correspond."</p> }.into_any(),
                         Ok(rows) => view! {
+                            <div class="table-scroll">
                             <table class="table" data-testid="accounts">
                                 <thead><tr><th>"Compte"</th><th>"Rôle"</th><th>"Créé le"</th><th>"État"</th><th></th></tr></thead>
                                 <tbody>
                                     {rows.into_iter().map(|a| view! { <AccountRow a set/> }).collect_view()}
                                 </tbody>
                             </table>
+                            </div>
                         }.into_any(),
                         Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
                     }
