@@ -22,7 +22,6 @@ use crate::ui::pages::projects::{
     ClientProjectPage, ClientProjectsPage, ExpertProjectsPage, NewProjectPage,
 };
 use crate::ui::pages::{home::HomePage, not_found::NotFound};
-use crate::ui::text::t;
 
 /// The document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -35,7 +34,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
     view! {
         <!DOCTYPE html>
-        <html lang=t().lang>
+        <html lang=crate::ui::text::current_lang().code()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>

@@ -10,6 +10,10 @@
 //! [`server`] (server-only: config, state, database, repositories), [`ui`]
 //! (components and pages), [`app`] (shell and routes).
 
+// First, so that `tr!` and `tr_in!` are in scope in every module below.
+#[macro_use]
+pub mod i18n;
+
 pub mod api;
 pub mod app;
 pub mod domain;

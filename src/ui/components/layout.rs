@@ -6,23 +6,22 @@ use crate::domain::account::Role;
 use crate::domain::lang::Lang;
 use crate::domain::session::CurrentUser;
 use crate::ui::components::session::use_auth;
-use crate::ui::text::{current_lang, t, ta};
+use crate::ui::text::current_lang;
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    let tx = t();
     view! {
         <header class="site-header">
             <div class="container site-header__inner">
                 <a class="brand" href="/">
                     <span class="brand__name">"B2BiZen"</span>
-                    <span class="brand__tagline">{tx.brand_tagline}</span>
+                    <span class="brand__tagline">{tr!(site.brand_tagline)}</span>
                 </a>
-                <nav class="site-nav" aria-label=tx.nav_label>
-                    <a href="/experts">{tx.nav_directory}</a>
-                    <a href="/#experts">{tx.nav_experts}</a>
-                    <a href="/#entreprises">{tx.nav_companies}</a>
-                    <a href="/#fonctionnement">{tx.nav_how}</a>
+                <nav class="site-nav" aria-label=tr!(site.nav_label)>
+                    <a href="/experts">{tr!(site.nav_directory)}</a>
+                    <a href="/#experts">{tr!(site.nav_experts)}</a>
+                    <a href="/#entreprises">{tr!(site.nav_companies)}</a>
+                    <a href="/#fonctionnement">{tr!(site.nav_how)}</a>
                     <UserNav/>
                 </nav>
                 <LanguageSwitch/>
@@ -49,7 +48,7 @@ fn LanguageSwitch() -> impl IntoView {
     };
     view! {
         <form method="post" action="/api/set_language" class="inline-form lang-switch"
-            aria-label=t().lang_label>
+            aria-label=tr!(site.lang_label)>
             <input type="hidden" name="back" value=back/>
             {button(Lang::Fr, "FR")}
             " | "
@@ -77,16 +76,14 @@ fn UserNav() -> impl IntoView {
 
 #[component]
 fn AnonymousNav() -> impl IntoView {
-    let tx = ta();
     view! {
-        <a href="/connexion">{tx.nav_sign_in}</a>
-        <a href="/inscription" class="button button--small">{tx.nav_sign_up}</a>
+        <a href="/connexion">{tr!(account.nav_sign_in)}</a>
+        <a href="/inscription" class="button button--small">{tr!(account.nav_sign_up)}</a>
     }
 }
 
 #[component]
 fn SignedInNav(user: CurrentUser) -> impl IntoView {
-    let tx = ta();
     let auth = use_auth();
     // Loaded in the browser only: the server renders no badge, and hydration finds the
     // same (a count resolved on both sides raced the session resource and broke it).
@@ -101,13 +98,13 @@ fn SignedInNav(user: CurrentUser) -> impl IntoView {
         }
     });
     view! {
-        <a href="/compte" data-testid="nav-account">{tx.nav_account}</a>
+        <a href="/compte" data-testid="nav-account">{tr!(account.nav_account)}</a>
         <a href="/notifications" data-testid="nav-notifications">
-            {tx.nav_notifications}
+            {tr!(account.nav_notifications)}
             {move || {
                 let count = unread.get().unwrap_or(0);
                 (count > 0).then(|| view! {
-                    <span class="badge" data-testid="unread-badge" aria-label=format!("{count} {}", tx.unread_label)>{count}</span>
+                    <span class="badge" data-testid="unread-badge" aria-label=format!("{count} {}", tr!(account.unread_label))>{count}</span>
                 })
             }}
         </a>
@@ -115,34 +112,33 @@ fn SignedInNav(user: CurrentUser) -> impl IntoView {
         <span class="site-nav__role">
             {match user.role {
                 Role::Provider => view! {
-                    <a href="/profil" data-testid="nav-profile">{tx.nav_profile}</a>
-                    <a href="/projets" data-testid="nav-projects">{tx.nav_projects}</a>
+                    <a href="/profil" data-testid="nav-profile">{tr!(account.nav_profile)}</a>
+                    <a href="/projets" data-testid="nav-projects">{tr!(account.nav_projects)}</a>
                 }.into_any(),
                 Role::Admin => view! {
-                    <a href="/admin/revues" data-testid="nav-reviews">{tx.nav_reviews}</a>
-                    <a href="/admin/projets" data-testid="nav-admin-projects">{tx.nav_admin_projects}</a>
-                    <a href="/admin/referentiel">{tx.nav_reference}</a>
-                    <a href="/admin/comptes" data-testid="nav-accounts">{tx.nav_accounts}</a>
-                    <a href="/admin/mailbox">{tx.nav_mailbox}</a>
+                    <a href="/admin/revues" data-testid="nav-reviews">{tr!(account.nav_reviews)}</a>
+                    <a href="/admin/projets" data-testid="nav-admin-projects">{tr!(account.nav_admin_projects)}</a>
+                    <a href="/admin/referentiel">{tr!(account.nav_reference)}</a>
+                    <a href="/admin/comptes" data-testid="nav-accounts">{tr!(account.nav_accounts)}</a>
+                    <a href="/admin/mailbox">{tr!(account.nav_mailbox)}</a>
                 }.into_any(),
-                Role::Client => view! { <a href="/mes-projets" data-testid="nav-my-projects">{tx.nav_my_projects}</a> }.into_any(),
+                Role::Client => view! { <a href="/mes-projets" data-testid="nav-my-projects">{tr!(account.nav_my_projects)}</a> }.into_any(),
             }}
         </span>
         <ActionForm action=sign_out attr:class="inline-form">
-            <button type="submit" class="link-button" data-testid="sign-out">{tx.nav_sign_out}</button>
+            <button type="submit" class="link-button" data-testid="sign-out">{tr!(account.nav_sign_out)}</button>
         </ActionForm>
     }
 }
 
 #[component]
 pub fn SiteFooter() -> impl IntoView {
-    let tx = t();
     view! {
         <footer class="site-footer">
             <div class="container site-footer__inner">
-                <p>{tx.footer_about}</p>
-                <p>{tx.footer_portage}</p>
-                <p class="site-footer__legal">"© B2BiZen. " {tx.footer_rights}</p>
+                <p>{tr!(site.footer_about)}</p>
+                <p>{tr!(site.footer_portage)}</p>
+                <p class="site-footer__legal">"© B2BiZen. " {tr!(site.footer_rights)}</p>
             </div>
         </footer>
     }

@@ -6,7 +6,6 @@ use leptos_router::hooks::use_location;
 use crate::api::auth::whoami;
 use crate::domain::session::CurrentUser;
 use crate::error::AppError;
-use crate::ui::text::ta;
 
 /// The caller, refetched on every navigation and whenever [`Auth::changed`] is called.
 #[derive(Clone, Copy)]
@@ -51,7 +50,6 @@ where
     F: Fn(CurrentUser) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let tx = ta();
     let auth = use_auth();
     view! {
         <Transition fallback=|| ()>
@@ -64,8 +62,8 @@ where
                             Ok(Some(user)) => signed_in(user).into_any(),
                             _ => view! {
                                 <section class="container narrow">
-                                    <p class="notice">{tx.must_sign_in}</p>
-                                    <a class="button" href="/connexion">{tx.nav_sign_in}</a>
+                                    <p class="notice">{tr!(account.must_sign_in)}</p>
+                                    <a class="button" href="/connexion">{tr!(account.nav_sign_in)}</a>
                                 </section>
                             }.into_any(),
                         }

@@ -6,19 +6,17 @@ use crate::domain::account::Role;
 use crate::domain::session::CurrentUser;
 use crate::ui::components::form::Outcome;
 use crate::ui::components::session::RequireUser;
-use crate::ui::text::ta;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
     use crate::api::projects::{settings_project_alerts_get, SettingsProjectAlerts};
-    let tx = ta();
     let set = ServerAction::<SettingsProjectAlerts>::new();
     let alerts = Resource::new(
         move || set.version().get(),
         |_| settings_project_alerts_get(),
     );
     view! {
-        <Title text=tx.account_title/>
+        <Title text=tr!(account.account_title)/>
         <RequireUser signed_in=move |user| view! { <AccountDetails user set alerts/> }/>
     }
 }
@@ -31,29 +29,28 @@ fn AccountDetails(
     set: ServerAction<crate::api::projects::SettingsProjectAlerts>,
     alerts: AlertsSetting,
 ) -> impl IntoView {
-    let tx = ta();
     let resend = ServerAction::<ResendVerification>::new();
     let role = match user.role {
-        Role::Provider => tx.role_provider,
-        Role::Client => tx.role_client,
-        Role::Admin => tx.role_admin,
+        Role::Provider => tr!(account.role_provider),
+        Role::Client => tr!(account.role_client),
+        Role::Admin => tr!(account.role_admin),
     };
     view! {
         <section class="container narrow" data-testid="account">
-            <h1>{tx.account_title}</h1>
+            <h1>{tr!(account.account_title)}</h1>
             <dl class="details">
-                <dt>{tx.first_name}</dt><dd data-testid="account-name">{user.display_name.clone()}</dd>
-                <dt>{tx.email}</dt><dd>{user.email.clone()}</dd>
-                <dt>{tx.account_role}</dt><dd data-testid="account-role">{role}</dd>
+                <dt>{tr!(account.first_name)}</dt><dd data-testid="account-name">{user.display_name.clone()}</dd>
+                <dt>{tr!(account.email)}</dt><dd>{user.email.clone()}</dd>
+                <dt>{tr!(account.account_role)}</dt><dd data-testid="account-role">{role}</dd>
             </dl>
             {if user.email_verified {
-                view! { <p class="notice notice--ok" data-testid="email-status">{tx.email_verified}</p> }.into_any()
+                view! { <p class="notice notice--ok" data-testid="email-status">{tr!(account.email_verified)}</p> }.into_any()
             } else {
                 view! {
-                    <p class="notice" data-testid="email-status">{tx.email_unverified}</p>
+                    <p class="notice" data-testid="email-status">{tr!(account.email_unverified)}</p>
                     <ActionForm action=resend attr:class="form">
-                        <button type="submit" class="button button--ghost">{tx.resend_submit}</button>
-                        <Outcome result=resend.value().into() done=tx.resend_done/>
+                        <button type="submit" class="button button--ghost">{tr!(account.resend_submit)}</button>
+                        <Outcome result=resend.value().into() done=tr!(account.resend_done)/>
                     </ActionForm>
                 }.into_any()
             }}

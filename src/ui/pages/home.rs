@@ -3,57 +3,56 @@ use leptos_meta::{Meta, Title};
 
 use crate::api::stats::get_platform_stats;
 use crate::ui::components::stat_figures::StatFigures;
-use crate::ui::text::t;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let tx = t();
     view! {
-        <Title text=tx.home_title/>
-        <Meta name="description" content=tx.hero_lead/>
+        <Title text=tr!(site.home_title)/>
+        <Meta name="description" content=tr!(site.hero_lead)/>
         <section class="hero">
             <div class="container">
-                <h1>{tx.hero_title}</h1>
-                <p class="hero__lead">{tx.hero_lead}</p>
+                <h1>{tr!(site.hero_title)}</h1>
+                <p class="hero__lead">{tr!(site.hero_lead)}</p>
                 <p class="hero__actions">
-                    <a class="button" href="#experts">{tx.hero_cta_expert}</a>
-                    <a class="button button--secondary" href="#entreprises">{tx.hero_cta_company}</a>
+                    <a class="button" href="#experts">{tr!(site.hero_cta_expert)}</a>
+                    <a class="button button--secondary" href="#entreprises">{tr!(site.hero_cta_company)}</a>
                 </p>
             </div>
         </section>
         <LiveStats/>
         <section class="container columns">
-            <Audience id="experts" title=tx.experts_title points=&tx.experts_points/>
-            <Audience id="entreprises" title=tx.companies_title points=&tx.companies_points/>
+            <Audience id="experts" title=tr!(site.experts_title) points=[tr!(site.experts_points_1), tr!(site.experts_points_2), tr!(site.experts_points_3), tr!(site.experts_points_4)]/>
+            <Audience id="entreprises" title=tr!(site.companies_title) points=[tr!(site.companies_points_1), tr!(site.companies_points_2), tr!(site.companies_points_3), tr!(site.companies_points_4)]/>
         </section>
         <section id="fonctionnement" class="container">
-            <h2>{tx.how_title}</h2>
+            <h2>{tr!(site.how_title)}</h2>
             <ol class="steps">
-                {tx.how_steps.iter().map(|step| view! {
+                {[
+                    (tr!(site.how_steps_1_title), tr!(site.how_steps_1_body)),
+                    (tr!(site.how_steps_2_title), tr!(site.how_steps_2_body)),
+                    (tr!(site.how_steps_3_title), tr!(site.how_steps_3_body)),
+                    (tr!(site.how_steps_4_title), tr!(site.how_steps_4_body)),
+                ].into_iter().map(|(title, body)| view! {
                     <li class="steps__item">
-                        <h3>{step.title}</h3>
-                        <p>{step.body}</p>
+                        <h3>{title}</h3>
+                        <p>{body}</p>
                     </li>
                 }).collect_view()}
             </ol>
         </section>
         <section class="container fees">
-            <h2>{tx.fees_title}</h2>
-            <p>{tx.fees_body}</p>
+            <h2>{tr!(site.fees_title)}</h2>
+            <p>{tr!(site.fees_body)}</p>
         </section>
     }
 }
 
 #[component]
-fn Audience(
-    id: &'static str,
-    title: &'static str,
-    points: &'static [&'static str],
-) -> impl IntoView {
+fn Audience(id: &'static str, title: &'static str, points: [&'static str; 4]) -> impl IntoView {
     view! {
         <article id=id class="card">
             <h2>{title}</h2>
-            <ul>{points.iter().map(|p| view! { <li>{*p}</li> }).collect_view()}</ul>
+            <ul>{points.map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
         </article>
     }
 }
@@ -62,13 +61,12 @@ fn Audience(
 /// button reloads the page; once hydrated it refetches in place.
 #[component]
 fn LiveStats() -> impl IntoView {
-    let tx = t();
     let refreshes = RwSignal::new(0u32);
     let stats = Resource::new(move || refreshes.get(), |_| get_platform_stats());
     view! {
         <section class="container live-stats" aria-live="polite">
-            <h2>{tx.stats_title}</h2>
-            <Transition fallback=move || view! { <p>{tx.stats_loading}</p> }>
+            <h2>{tr!(site.stats_title)}</h2>
+            <Transition fallback=move || view! { <p>{tr!(site.stats_loading)}</p> }>
                 {move || Suspend::new(async move {
                     match stats.await {
                         Ok(figures) => view! { <StatFigures stats=figures/> }.into_any(),
@@ -85,11 +83,14 @@ fn LiveStats() -> impl IntoView {
                 }
             >
                 <button type="submit" class="button button--ghost" data-testid="refresh-stats">
-                    {tx.stats_refresh}
+                    {tr!(site.stats_refresh)}
                 </button>
             </form>
             <Show when=move || { refreshes.get() > 0 }>
-                <p class="note" data-testid="stats-refreshed">{move || (tx.stats_refreshed)(refreshes.get())}</p>
+                <p class="note" data-testid="stats-refreshed">{move || match refreshes.get() {
+                    1 => tr!(site.stats_refreshed_once).to_string(),
+                    count => tr!(site.stats_refreshed_times, count = count).to_string(),
+                }}</p>
             </Show>
         </section>
     }

@@ -1,8 +1,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::ui::text::t;
-
 /// Rendered for every unknown path, with a real 404 status.
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -10,13 +8,12 @@ pub fn NotFound() -> impl IntoView {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(axum::http::StatusCode::NOT_FOUND);
     }
-    let tx = t();
     view! {
-        <Title text=tx.not_found_title/>
+        <Title text=tr!(site.not_found_title)/>
         <section class="container page-message">
-            <h1>{tx.not_found_title}</h1>
-            <p>{tx.not_found_body}</p>
-            <a class="button" href="/">{tx.not_found_back}</a>
+            <h1>{tr!(site.not_found_title)}</h1>
+            <p>{tr!(site.not_found_body)}</p>
+            <a class="button" href="/">{tr!(site.not_found_back)}</a>
         </section>
     }
 }

@@ -5,15 +5,13 @@ use leptos_meta::Title;
 
 use crate::api::notifications::{list_notifications, MarkNotificationsRead};
 use crate::ui::components::session::RequireUser;
-use crate::ui::text::ta;
 
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
-    let tx = ta();
     let mark = ServerAction::<MarkNotificationsRead>::new();
     let items = Resource::new(move || mark.version().get(), |_| list_notifications());
     view! {
-        <Title text=tx.notifications_title/>
+        <Title text=tr!(account.notifications_title)/>
         <RequireUser signed_in=move |_| view! { <NotificationList mark items/> }/>
     }
 }
@@ -23,17 +21,16 @@ fn NotificationList(
     mark: ServerAction<MarkNotificationsRead>,
     items: Resource<Result<Vec<crate::domain::session::Notification>, crate::error::AppError>>,
 ) -> impl IntoView {
-    let tx = ta();
     view! {
         <section class="container narrow">
-            <h1>{tx.notifications_title}</h1>
+            <h1>{tr!(account.notifications_title)}</h1>
             <ActionForm action=mark attr:class="inline-form">
-                <button type="submit" class="button button--ghost">{tx.notifications_mark_read}</button>
+                <button type="submit" class="button button--ghost">{tr!(account.notifications_mark_read)}</button>
             </ActionForm>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match items.await {
-                        Ok(list) if list.is_empty() => view! { <p>{tx.notifications_empty}</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p>{tr!(account.notifications_empty)}</p> }.into_any(),
                         Ok(list) => view! {
                             <ul class="notifications">
                                 {list.into_iter().map(|n| view! {

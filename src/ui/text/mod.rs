@@ -1,13 +1,8 @@
-//! Every text of the interface, in one place: French first, English second.
-//! Pages read them through [`t`] (the texts of the site) and [`ta`] (accounts), in the
-//! visitor's language (see [`current_lang`]).
+//! The page's language, and the profile texts still to move to `locales/`.
+//! Texts live in `locales/` and are read with [`crate::tr!`].
 
-mod account;
-mod home;
 pub mod profile;
 
-pub use account::{AccountTexts, ACCOUNT_EN, ACCOUNT_FR};
-pub use home::{Step, Texts, EN, FR};
 pub use profile::field_text;
 
 use crate::domain::lang::Lang;
@@ -41,20 +36,4 @@ fn document_lang() -> Lang {
             .unwrap_or_default();
     }
     LANG.with(|lang| *lang)
-}
-
-/// The texts for the current visitor.
-pub fn t() -> &'static Texts {
-    match current_lang() {
-        Lang::Fr => &FR,
-        Lang::En => &EN,
-    }
-}
-
-/// The texts of the account pages.
-pub fn ta() -> &'static AccountTexts {
-    match current_lang() {
-        Lang::Fr => &ACCOUNT_FR,
-        Lang::En => &ACCOUNT_EN,
-    }
 }

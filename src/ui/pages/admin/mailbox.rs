@@ -5,28 +5,26 @@ use leptos_meta::Title;
 
 use crate::api::admin::admin_mailbox;
 use crate::error::AppError;
-use crate::ui::text::ta;
 
 /// The outbox, for local set-ups without SMTP. The server refuses non-admins (403), and
 /// answers 404 when SMTP is configured: mails then reach their recipients only.
 #[component]
 pub fn MailboxPage() -> impl IntoView {
-    let tx = ta();
     let mails = Resource::new(|| (), |_| admin_mailbox());
     view! {
-        <Title text=tx.mailbox_title/>
+        <Title text=tr!(account.mailbox_title)/>
         <section class="container">
-            <h1>{tx.mailbox_title}</h1>
-            <p>{tx.mailbox_lead}</p>
+            <h1>{tr!(account.mailbox_title)}</h1>
+            <p>{tr!(account.mailbox_lead)}</p>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match mails.await {
-                        Ok(list) if list.is_empty() => view! { <p>{tx.mailbox_empty}</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p>{tr!(account.mailbox_empty)}</p> }.into_any(),
                         Ok(list) => view! {
                             <ul class="mailbox">
                                 {list.into_iter().map(|m| view! {
                                     <li class="card mail" data-testid="mail">
-                                        <p><strong>{m.subject}</strong>" — " {tx.mailbox_to} " " <span data-testid="mail-to">{m.recipient}</span>
+                                        <p><strong>{m.subject}</strong>" — " {tr!(account.mailbox_to)} " " <span data-testid="mail-to">{m.recipient}</span>
                                            " · " {m.status}</p>
                                         <ul>{m.links.into_iter().map(|href| view! {
                                             <li><a href=href.clone() data-testid="mail-link">{href.clone()}</a></li>
@@ -37,7 +35,7 @@ pub fn MailboxPage() -> impl IntoView {
                             </ul>
                         }.into_any(),
                         Err(AppError::NotFound) => view! {
-                            <p class="notice" role="status">{tx.mailbox_unavailable}</p>
+                            <p class="notice" role="status">{tr!(account.mailbox_unavailable)}</p>
                         }.into_any(),
                         Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
                     }

@@ -25,13 +25,12 @@ pub(crate) fn token_from_query() -> Memo<Option<String>> {
 /// or a message when the link arrived incomplete.
 #[component]
 pub(crate) fn WithToken(children: ChildrenFn) -> impl IntoView {
-    let tx = crate::ui::text::ta();
     let token = token_from_query();
     provide_context(token);
     view! {
         <Show
             when=move || token.get().is_some()
-            fallback=move || view! { <ErrorNotice message=tx.missing_token/> }
+            fallback=move || view! { <ErrorNotice message=tr!(account.missing_token)/> }
         >
             {children()}
         </Show>

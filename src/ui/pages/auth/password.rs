@@ -4,21 +4,19 @@ use leptos_meta::Title;
 use super::{TokenField, WithToken};
 use crate::api::auth::{RequestReset, ResetPassword};
 use crate::ui::components::form::{check_email, check_password, Field, Outcome};
-use crate::ui::text::ta;
 
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
-    let tx = ta();
     let action = ServerAction::<RequestReset>::new();
     view! {
-        <Title text=tx.forgot_title/>
+        <Title text=tr!(account.forgot_title)/>
         <section class="container narrow">
-            <h1>{tx.forgot_title}</h1>
-            <p>{tx.forgot_lead}</p>
+            <h1>{tr!(account.forgot_title)}</h1>
+            <p>{tr!(account.forgot_lead)}</p>
             <ActionForm action=action attr:class="form">
-                <Field label=tx.email name="email" kind="email" autocomplete="email" check=check_email/>
-                <button type="submit" class="button" disabled=move || action.pending().get()>{tx.forgot_submit}</button>
-                <Outcome result=action.value().into() done=tx.forgot_done/>
+                <Field label=tr!(account.email) name="email" kind="email" autocomplete="email" check=check_email/>
+                <button type="submit" class="button" disabled=move || action.pending().get()>{tr!(account.forgot_submit)}</button>
+                <Outcome result=action.value().into() done=tr!(account.forgot_done)/>
             </ActionForm>
         </section>
     }
@@ -26,22 +24,21 @@ pub fn ForgotPasswordPage() -> impl IntoView {
 
 #[component]
 pub fn ResetPasswordPage() -> impl IntoView {
-    let tx = ta();
     let action = ServerAction::<ResetPassword>::new();
     view! {
-        <Title text=tx.reset_title/>
+        <Title text=tr!(account.reset_title)/>
         <section class="container narrow">
-            <h1>{tx.reset_title}</h1>
+            <h1>{tr!(account.reset_title)}</h1>
             <WithToken>
                 <ActionForm action=action attr:class="form">
                     <TokenField/>
-                    <Field label=tx.new_password name="password" kind="password" autocomplete="new-password"
-                        hint=tx.password_hint check=check_password/>
-                    <button type="submit" class="button" disabled=move || action.pending().get()>{tx.reset_submit}</button>
-                    <Outcome result=action.value().into() done=tx.reset_done/>
+                    <Field label=tr!(account.new_password) name="password" kind="password" autocomplete="new-password"
+                        hint=tr!(account.password_hint) check=check_password/>
+                    <button type="submit" class="button" disabled=move || action.pending().get()>{tr!(account.reset_submit)}</button>
+                    <Outcome result=action.value().into() done=tr!(account.reset_done)/>
                 </ActionForm>
             </WithToken>
-            <p><a href="/connexion">{tx.go_sign_in}</a></p>
+            <p><a href="/connexion">{tr!(account.go_sign_in)}</a></p>
         </section>
     }
 }

@@ -6,22 +6,20 @@ use crate::error::AppError;
 use crate::ui::components::form::{
     check_email, check_password, check_required, check_siret, Field, Outcome,
 };
-use crate::ui::text::ta;
 
 #[component]
 pub fn SignUpPage() -> impl IntoView {
-    let tx = ta();
     let as_client = RwSignal::new(false);
     view! {
-        <Title text=tx.sign_up_title/>
+        <Title text=tr!(account.sign_up_title)/>
         <section class="container narrow">
-            <h1>{tx.sign_up_title}</h1>
-            <p>{tx.sign_up_lead}</p>
+            <h1>{tr!(account.sign_up_title)}</h1>
+            <p>{tr!(account.sign_up_lead)}</p>
             <div class="tabs" role="tablist">
                 <button type="button" role="tab" aria-selected=move || (!as_client.get()).to_string()
-                    on:click=move |_| as_client.set(false)>{tx.sign_up_as_provider}</button>
+                    on:click=move |_| as_client.set(false)>{tr!(account.sign_up_as_provider)}</button>
                 <button type="button" role="tab" aria-selected=move || as_client.get().to_string()
-                    on:click=move |_| as_client.set(true)>{tx.sign_up_as_client}</button>
+                    on:click=move |_| as_client.set(true)>{tr!(account.sign_up_as_client)}</button>
             </div>
             <Show when=move || as_client.get() fallback=ProviderForm>
                 <ClientForm/>
@@ -32,18 +30,17 @@ pub fn SignUpPage() -> impl IntoView {
 
 #[component]
 fn ProviderForm() -> impl IntoView {
-    let tx = ta();
     let action = ServerAction::<SignUpProvider>::new();
     view! {
         <ActionForm action=action attr:class="form" attr:data-testid="provider-sign-up">
             <fieldset class="field">
-                <legend>{tx.kind_label}</legend>
-                <label class="choice"><input type="radio" name="kind" value="consultant" checked=true/>{tx.kind_consultant}</label>
-                <label class="choice"><input type="radio" name="kind" value="expert"/>{tx.kind_expert}</label>
-                <label class="choice"><input type="radio" name="kind" value="tpe"/>{tx.kind_tpe}</label>
+                <legend>{tr!(account.kind_label)}</legend>
+                <label class="choice"><input type="radio" name="kind" value="consultant" checked=true/>{tr!(account.kind_consultant)}</label>
+                <label class="choice"><input type="radio" name="kind" value="expert"/>{tr!(account.kind_expert)}</label>
+                <label class="choice"><input type="radio" name="kind" value="tpe"/>{tr!(account.kind_tpe)}</label>
             </fieldset>
-            <Field label=tx.first_name name="first_name" autocomplete="given-name" check=check_required/>
-            <Field label=tx.last_name name="last_name" autocomplete="family-name" check=check_required/>
+            <Field label=tr!(account.first_name) name="first_name" autocomplete="given-name" check=check_required/>
+            <Field label=tr!(account.last_name) name="last_name" autocomplete="family-name" check=check_required/>
             <CredentialsAndSubmit pending=action.pending().into() result=action.value().into()/>
         </ActionForm>
     }
@@ -51,14 +48,13 @@ fn ProviderForm() -> impl IntoView {
 
 #[component]
 fn ClientForm() -> impl IntoView {
-    let tx = ta();
     let action = ServerAction::<SignUpClient>::new();
     view! {
         <ActionForm action=action attr:class="form" attr:data-testid="client-sign-up">
-            <Field label=tx.company_name name="company_name" autocomplete="organization" check=check_required/>
-            <Field label=tx.siret name="siret" hint=tx.siret_hint check=check_siret/>
-            <Field label=tx.contact_first_name name="contact_first_name" autocomplete="given-name" check=check_required/>
-            <Field label=tx.contact_last_name name="contact_last_name" autocomplete="family-name" check=check_required/>
+            <Field label=tr!(account.company_name) name="company_name" autocomplete="organization" check=check_required/>
+            <Field label=tr!(account.siret) name="siret" hint=tr!(account.siret_hint) check=check_siret/>
+            <Field label=tr!(account.contact_first_name) name="contact_first_name" autocomplete="given-name" check=check_required/>
+            <Field label=tr!(account.contact_last_name) name="contact_last_name" autocomplete="family-name" check=check_required/>
             <CredentialsAndSubmit pending=action.pending().into() result=action.value().into()/>
         </ActionForm>
     }
@@ -70,12 +66,11 @@ fn CredentialsAndSubmit(
     pending: Signal<bool>,
     result: Signal<Option<Result<(), AppError>>>,
 ) -> impl IntoView {
-    let tx = ta();
     view! {
-        <Field label=tx.email name="email" kind="email" autocomplete="email" check=check_email/>
-        <Field label=tx.password name="password" kind="password" autocomplete="new-password"
-            hint=tx.password_hint check=check_password/>
-        <button type="submit" class="button" disabled=move || pending.get()>{tx.sign_up_submit}</button>
-        <Outcome result done=tx.sign_up_done/>
+        <Field label=tr!(account.email) name="email" kind="email" autocomplete="email" check=check_email/>
+        <Field label=tr!(account.password) name="password" kind="password" autocomplete="new-password"
+            hint=tr!(account.password_hint) check=check_password/>
+        <button type="submit" class="button" disabled=move || pending.get()>{tr!(account.sign_up_submit)}</button>
+        <Outcome result done=tr!(account.sign_up_done)/>
     }
 }
