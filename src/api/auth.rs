@@ -173,6 +173,8 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
             }
             let (id, version) = checked?;
             session::sign_in(&access::current_session()?, id, version).await?;
+            let lang = crate::server::lang::of_account(&state.pool, id).await?;
+            crate::server::lang::remember(lang, state.config.secure_cookies);
             leptos_axum::redirect("/compte");
             Ok(())
         }

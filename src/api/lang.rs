@@ -21,10 +21,7 @@ pub async fn set_language(lang: String, back: String) -> Result<(), AppError> {
             if let Some(user) = access::visitor::<SetLanguage>().await? {
                 crate::server::lang::store(&state.pool, user.id, lang).await?;
             }
-            if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-                let cookie = crate::server::lang::cookie(lang, state.config.secure_cookies);
-                response.append_header(axum::http::header::SET_COOKIE, cookie);
-            }
+            crate::server::lang::remember(lang, state.config.secure_cookies);
             leptos_axum::redirect(same_site_path(&back));
             Ok(())
         }

@@ -43,6 +43,23 @@ pub fn cookie(lang: Lang, secure: bool) -> HeaderValue {
     HeaderValue::from_str(&value).expect("an ASCII cookie")
 }
 
+/// Sets the language cookie on the answer being built (a server function's).
+pub fn remember(lang: Lang, secure: bool) {
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        response.append_header(axum::http::header::SET_COOKIE, cookie(lang, secure));
+    }
+}
+
+/// The account's language: it follows its owner to every device they sign in on.
+pub async fn of_account(pool: &PgPool, account: Uuid) -> Result<Lang, AppError> {
+    Ok(
+        sqlx::query_scalar("SELECT language FROM accounts WHERE id = $1")
+            .bind(account)
+            .fetch_one(pool)
+            .await?,
+    )
+}
+
 /// Keeps the account's choice, for the mails it will receive.
 pub async fn store(pool: &PgPool, account: Uuid, lang: Lang) -> Result<(), AppError> {
     sqlx::query("UPDATE accounts SET language = $2 WHERE id = $1")

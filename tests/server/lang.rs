@@ -1,7 +1,7 @@
 //! The visitor's language: the `lang` cookie, else `Accept-Language`, else French; the
 //! switch in the header; the account's language for its mails.
 
-use crate::common::{TestApp, PASSWORD};
+use crate::common::{text, TestApp, PASSWORD};
 
 async fn home(app: &TestApp, client: &reqwest::Client, accept: Option<&str>) -> String {
     let mut req = client.get(format!("{}/", app.base_url));
@@ -31,13 +31,13 @@ async fn accept_language_and_cookie_decide_the_page_language() {
     let english = home(&app, &anonymous, Some("en-GB,en;q=0.9")).await;
     assert_eq!(html_lang(&english), "en");
     assert!(
-        english.contains(b2bizen::ui::text::EN.hero_title)
-            && english.contains(b2bizen::ui::text::EN.nav_how),
+        english.contains(&text("en", "site", "hero_title"))
+            && english.contains(&text("en", "site", "nav_how")),
         "an English visitor reads the English home page"
     );
-    assert!(!english.contains(b2bizen::ui::text::FR.hero_title));
+    assert!(!english.contains(&text("fr", "site", "hero_title")));
     assert!(
-        english.contains(b2bizen::ui::text::ACCOUNT_EN.nav_sign_in),
+        english.contains(&text("en", "account", "nav_sign_in")),
         "and the English account links"
     );
 
@@ -51,7 +51,7 @@ async fn accept_language_and_cookie_decide_the_page_language() {
         .unwrap();
     let page = res.text().await.unwrap();
     assert_eq!(html_lang(&page), "fr");
-    assert!(page.contains(b2bizen::ui::text::FR.hero_title));
+    assert!(page.contains(&text("fr", "site", "hero_title")));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -172,4 +172,49 @@ async fn a_signed_in_choice_is_stored_on_the_account() {
     assert_eq!(res.status(), 200);
     let (subject, _) = app.last_mail_to("ines@exemple.fr").await;
     assert_eq!(subject, "Resetting your password");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_account_language_follows_its_owner_to_a_new_device() {
+    let app = TestApp::spawn().await;
+    let first = app.provider("noor@exemple.fr").await;
+    app.call_as(&first, "set_language", &[("lang", "en"), ("back", "/")])
+        .await;
+
+    // Another browser, asking for French and holding no cookie: signing in brings the
+    // account's English.
+    let other = TestApp::browser(&app.base_url);
+    let res = app
+        .call_as(
+            &other,
+            "auth_sign_in",
+            &[("email", "noor@exemple.fr"), ("password", PASSWORD)],
+        )
+        .await;
+    let cookies: Vec<_> = res.headers().get_all("set-cookie").iter().collect();
+    assert!(
+        cookies
+            .iter()
+            .any(|c| c.to_str().unwrap().starts_with("lang=en;")),
+        "{cookies:?}"
+    );
+    let page = home(&app, &other, Some("fr-FR")).await;
+    assert_eq!(html_lang(&page), "en");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_say_which_request_headers_choose_their_language() {
+    let app = TestApp::spawn().await;
+    let res = app.get("/").await;
+    let vary: Vec<String> = res
+        .headers()
+        .get_all("vary")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_ascii_lowercase())
+        .collect();
+    let vary = vary.join(", ");
+    assert!(
+        vary.contains("cookie") && vary.contains("accept-language"),
+        "{vary}"
+    );
 }

@@ -85,6 +85,12 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
             header::CACHE_CONTROL,
             HeaderValue::from_static("private, no-store"),
         );
+        // Pages and answers speak the language of the `lang` cookie, else of
+        // `Accept-Language`: a cache that keeps one must key it on both.
+        response.headers_mut().append(
+            header::VARY,
+            HeaderValue::from_static("Cookie, Accept-Language"),
+        );
     }
     response
 }

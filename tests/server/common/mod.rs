@@ -384,3 +384,19 @@ impl TestApp {
             .expect("request")
     }
 }
+
+/// A text of the product as its locale file has it (`text("en", "site", "hero_title")`),
+/// so that tests follow the wording instead of copying it.
+pub fn text(lang: &str, namespace: &str, key: &str) -> String {
+    let path = format!(
+        "{}/locales/{lang}/{namespace}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    key.split('.')
+        .fold(&file, |value, part| &value[part])
+        .as_str()
+        .unwrap_or_else(|| panic!("{path} has no text `{key}`"))
+        .to_owned()
+}
