@@ -149,6 +149,28 @@ setup_browser_tests() {
 # (Leptos reads LEPTOS_OUTPUT_NAME at compile time to name the wasm file).
 dev_cargo_env() {
   export LEPTOS_OUTPUT_NAME=b2bizen RUSTFLAGS="--cfg erase_components"
+  # The query macros read the committed .sqlx/ and never a database, even when
+  # DATABASE_URL is set for the tests: only check_queries goes online, on purpose.
+  export SQLX_OFFLINE=true
+}
+
+# The query macros against the migrations, on a throwaway database: writes what they
+# learn into DIR (.sqlx/ format). Needs the server binary, for its embedded PostgreSQL.
+describe_queries() {
+  local dir=$1 pg_dir="${TMPDIR:-/tmp}/b2bizen-sqlx-$(id -u)" url
+  [ -x "$ROOT/target/debug/b2bizen" ] || die "build the server first (cargo build --features ssr)"
+  "$ROOT/target/debug/b2bizen" db stop --data-dir "$pg_dir" >/dev/null 2>&1 || true
+  rm -rf "$pg_dir"
+  url=$("$ROOT/target/debug/b2bizen" db start --fast --migrate --data-dir "$pg_dir" --database queries)
+  rm -rf "$dir" && mkdir -p "$dir"
+  # Touched, so that the macros run again instead of reusing the last check.
+  touch "$ROOT/src/lib.rs"
+  local rc=0
+  (cd "$ROOT" && SQLX_OFFLINE=false DATABASE_URL="$url" SQLX_OFFLINE_DIR="$dir" \
+    cargo check --features ssr --all-targets) || rc=$?
+  "$ROOT/target/debug/b2bizen" db stop --data-dir "$pg_dir" >/dev/null 2>&1 || true
+  rm -rf "$pg_dir"
+  return $rc
 }
 
 # cargo leptos build, with the wasm flags of the selected toolchain. cargo-leptos adds

@@ -52,20 +52,22 @@ pub fn remember(lang: Lang, secure: bool) {
 
 /// The account's language: it follows its owner to every device they sign in on.
 pub async fn of_account(pool: &PgPool, account: Uuid) -> Result<Lang, AppError> {
-    Ok(
-        sqlx::query_scalar("SELECT language FROM accounts WHERE id = $1")
-            .bind(account)
-            .fetch_one(pool)
-            .await?,
+    Ok(sqlx::query_scalar!(
+        r#"SELECT language AS "language: Lang" FROM accounts WHERE id = $1"#,
+        account
     )
+    .fetch_one(pool)
+    .await?)
 }
 
 /// Keeps the account's choice, for the mails it will receive.
 pub async fn store(pool: &PgPool, account: Uuid, lang: Lang) -> Result<(), AppError> {
-    sqlx::query("UPDATE accounts SET language = $2 WHERE id = $1")
-        .bind(account)
-        .bind(lang)
-        .execute(pool)
-        .await?;
+    sqlx::query!(
+        "UPDATE accounts SET language = $2 WHERE id = $1",
+        account,
+        lang as Lang,
+    )
+    .execute(pool)
+    .await?;
     Ok(())
 }

@@ -76,13 +76,13 @@ fn taken(err: sqlx::Error) -> AppError {
 }
 
 pub async fn add_domain(pool: &PgPool, slug: &str, fr: &str, en: &str) -> Result<(), AppError> {
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO domains (slug, label_fr, label_en, position)
          SELECT $1, $2, $3, coalesce(max(position), 0) + 1 FROM domains",
+        slug,
+        fr,
+        en,
     )
-    .bind(slug)
-    .bind(fr)
-    .bind(en)
     .execute(pool)
     .await
     .map_err(taken)?;
@@ -96,14 +96,14 @@ pub async fn add_skill(
     fr: &str,
     en: &str,
 ) -> Result<(), AppError> {
-    let done = sqlx::query(
+    let done = sqlx::query!(
         "INSERT INTO skills (domain_id, slug, label_fr, label_en)
          SELECT id, $2, $3, $4 FROM domains WHERE slug = $1",
+        domain,
+        slug,
+        fr,
+        en,
     )
-    .bind(domain)
-    .bind(slug)
-    .bind(fr)
-    .bind(en)
     .execute(pool)
     .await
     .map_err(taken)?;
@@ -111,11 +111,13 @@ pub async fn add_skill(
 }
 
 pub async fn set_domain_active(pool: &PgPool, domain: &str, active: bool) -> Result<(), AppError> {
-    let done = sqlx::query("UPDATE domains SET active = $2 WHERE slug = $1")
-        .bind(domain)
-        .bind(active)
-        .execute(pool)
-        .await?;
+    let done = sqlx::query!(
+        "UPDATE domains SET active = $2 WHERE slug = $1",
+        domain,
+        active,
+    )
+    .execute(pool)
+    .await?;
     found(done.rows_affected())
 }
 

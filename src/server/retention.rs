@@ -23,7 +23,7 @@ pub async fn purge_unreferenced_files(
     storage: &impl Storage,
     grace: Duration,
 ) -> Result<usize, AppError> {
-    let keys: Vec<String> = sqlx::query_scalar(
+    let keys: Vec<String> = sqlx::query_scalar!(
         "WITH used AS (
             SELECT unnest(ARRAY[photo_key, cv_key, attestation_key]) AS key FROM expert_drafts
             UNION
@@ -34,8 +34,8 @@ pub async fn purge_unreferenced_files(
           WHERE f.created_at < now() - make_interval(secs => $1)
             AND NOT EXISTS (SELECT 1 FROM used WHERE used.key = f.key)
           RETURNING f.key",
+        grace.as_secs_f64(),
     )
-    .bind(grace.as_secs_f64())
     .fetch_all(pool)
     .await?;
     for stored in &keys {

@@ -36,10 +36,10 @@ async fn set_disabled(pool: &PgPool, id: Uuid, update: &str) -> Result<(), AppEr
         .await?
         .rows_affected();
     // The expert's matching entry is reloaded (dropped or restored) by every server.
-    sqlx::query(
+    sqlx::query!(
         "SELECT pg_notify('experts_changed', e.id::text) FROM experts e WHERE e.account_id = $1",
+        id,
     )
-    .bind(id)
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
@@ -50,10 +50,12 @@ async fn found_or_unchanged(pool: &PgPool, id: Uuid, changed: u64) -> Result<(),
     if changed > 0 {
         return Ok(());
     }
-    let exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM accounts WHERE id = $1)")
-        .bind(id)
-        .fetch_one(pool)
-        .await?;
+    let exists: bool = sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM accounts WHERE id = $1) AS "exists!""#,
+        id
+    )
+    .fetch_one(pool)
+    .await?;
     if exists {
         Ok(())
     } else {
@@ -76,29 +78,18 @@ pub async fn search(
             .replace('%', "\\%")
             .replace('_', "\\_")
     );
-    let rows: Vec<(Uuid, String, String, Role, String, bool, bool)> = sqlx::query_as(
-        "SELECT id, email, display_name, role, to_char(created_at, 'YYYY-MM-DD'),
-                email_verified_at IS NOT NULL, disabled_at IS NOT NULL
-         FROM accounts
-         WHERE email LIKE $1 OR lower(display_name) LIKE $1
-         ORDER BY created_at DESC, id LIMIT $2",
+    Ok(sqlx::query_as!(
+        AccountSummary,
+        r#"SELECT id, email, display_name, role AS "role: Role",
+                  to_char(created_at, 'YYYY-MM-DD') AS "created_on!",
+                  email_verified_at IS NOT NULL AS "verified!",
+                  disabled_at IS NOT NULL AS "disabled!"
+           FROM accounts
+           WHERE email LIKE $1 OR lower(display_name) LIKE $1
+           ORDER BY created_at DESC, id LIMIT $2"#,
+        pattern,
+        limit
     )
-    .bind(pattern)
-    .bind(limit)
     .fetch_all(pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(id, email, display_name, role, created_on, verified, disabled)| AccountSummary {
-                id,
-                email,
-                display_name,
-                role,
-                created_on,
-                verified,
-                disabled,
-            },
-        )
-        .collect())
+    .await?)
 }

@@ -63,14 +63,14 @@ pub fn ip_key(ip: IpAddr) -> String {
 
 /// Counts one hit on `key`; refuses once the window's maximum is passed.
 pub async fn hit(pool: &PgPool, key: &str, limit: Limit) -> Result<(), AppError> {
-    let hits: i32 = sqlx::query_scalar(
+    let hits: i32 = sqlx::query_scalar!(
         "INSERT INTO rate_limits (key, window_start, hits)
-         VALUES ($1, to_timestamp(floor(extract(epoch FROM now()) / $2) * $2), 1)
+         VALUES ($1, to_timestamp(floor(extract(epoch FROM now()) / $2::float8) * $2::float8), 1)
          ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limits.hits + 1
          RETURNING hits",
+        key,
+        f64::from(limit.window_secs),
     )
-    .bind(key)
-    .bind(f64::from(limit.window_secs))
     .fetch_one(pool)
     .await?;
     if hits > limit.max {
@@ -82,13 +82,13 @@ pub async fn hit(pool: &PgPool, key: &str, limit: Limit) -> Result<(), AppError>
 
 /// Gives back a hit of the current window, for an attempt that turned out not to count.
 pub async fn give_back(pool: &PgPool, key: &str, limit: Limit) -> Result<(), AppError> {
-    sqlx::query(
+    sqlx::query!(
         "UPDATE rate_limits SET hits = hits - 1
          WHERE key = $1 AND hits > 0
-           AND window_start = to_timestamp(floor(extract(epoch FROM now()) / $2) * $2)",
+           AND window_start = to_timestamp(floor(extract(epoch FROM now()) / $2::float8) * $2::float8)",
+        key,
+        f64::from(limit.window_secs),
     )
-    .bind(key)
-    .bind(f64::from(limit.window_secs))
     .execute(pool)
     .await?;
     Ok(())
@@ -99,22 +99,22 @@ pub async fn give_back(pool: &PgPool, key: &str, limit: Limit) -> Result<(), App
 /// set accordingly, so that parallel attempts cannot all slip through one opening;
 /// [`sign_in_settled`] forgets it if it was not a failure.
 pub async fn take_sign_in_turn(pool: &PgPool, key: &str) -> Result<(), AppError> {
-    let taken: Option<i32> = sqlx::query_scalar(
+    let taken: Option<i32> = sqlx::query_scalar!(
         "INSERT INTO sign_in_throttle AS t (key, failures, blocked_until)
-         VALUES ($1, 1, now() + make_interval(secs => CASE WHEN 1 < $2 THEN 0 ELSE $3 END))
+         VALUES ($1, 1, now() + make_interval(secs => CASE WHEN 1 < $2 THEN 0 ELSE $3::float8 END))
          ON CONFLICT (key) DO UPDATE
             SET failures = t.failures + 1,
                 updated_at = now(),
                 blocked_until = now() + make_interval(secs =>
                     CASE WHEN t.failures + 1 < $2 THEN 0
-                         ELSE least($3 * power(2, least(t.failures + 1 - $2, 16)), $4) END)
+                         ELSE least($3::float8 * power(2, least(t.failures + 1 - $2, 16)), $4::float8) END)
           WHERE t.blocked_until <= now()
          RETURNING failures",
+        key,
+        FREE_FAILURES,
+        f64::from(FIRST_DELAY_SECS),
+        f64::from(MAX_DELAY_SECS),
     )
-    .bind(key)
-    .bind(FREE_FAILURES)
-    .bind(f64::from(FIRST_DELAY_SECS))
-    .bind(f64::from(MAX_DELAY_SECS))
     .fetch_optional(pool)
     .await?;
     match taken {
@@ -140,20 +140,19 @@ pub enum Outcome {
 pub async fn sign_in_settled(pool: &PgPool, key: &str, outcome: Outcome) -> Result<(), AppError> {
     match outcome {
         Outcome::SignedIn => {
-            sqlx::query("DELETE FROM sign_in_throttle WHERE key = $1")
-                .bind(key)
+            sqlx::query!("DELETE FROM sign_in_throttle WHERE key = $1", key)
                 .execute(pool)
                 .await?;
         }
         Outcome::Failed => {}
         Outcome::Undecided => {
             // The turn was taken while the pair was not waiting: it need not wait now.
-            sqlx::query(
+            sqlx::query!(
                 "UPDATE sign_in_throttle SET failures = greatest(failures - 1, 0),
                         blocked_until = least(blocked_until, now())
                  WHERE key = $1",
+                key,
             )
-            .bind(key)
             .execute(pool)
             .await?;
         }
@@ -164,11 +163,11 @@ pub async fn sign_in_settled(pool: &PgPool, key: &str, outcome: Outcome) -> Resu
 /// Forgets windows, and sign-in failures, older than a day.
 pub async fn purge(pool: &PgPool) -> Result<u64, sqlx::Error> {
     let windows =
-        sqlx::query("DELETE FROM rate_limits WHERE window_start < now() - interval '1 day'")
+        sqlx::query!("DELETE FROM rate_limits WHERE window_start < now() - interval '1 day'")
             .execute(pool)
             .await?;
     let failures =
-        sqlx::query("DELETE FROM sign_in_throttle WHERE updated_at < now() - interval '1 day'")
+        sqlx::query!("DELETE FROM sign_in_throttle WHERE updated_at < now() - interval '1 day'")
             .execute(pool)
             .await?;
     Ok(windows.rows_affected() + failures.rows_affected())

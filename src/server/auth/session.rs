@@ -64,14 +64,25 @@ pub async fn current_user(
         sign_out(session).await?;
         return Ok(None);
     }
-    let row: Option<(Role, String, String, bool, bool, i32)> = sqlx::query_as(
-        "SELECT role, display_name, email, email_verified_at IS NOT NULL,
-                disabled_at IS NOT NULL, session_version
-         FROM accounts WHERE id = $1",
+    let row = sqlx::query!(
+        r#"SELECT role AS "role: Role", display_name, email,
+                  email_verified_at IS NOT NULL AS "verified!",
+                  disabled_at IS NOT NULL AS "disabled!", session_version
+           FROM accounts WHERE id = $1"#,
+        user.account_id
     )
-    .bind(user.account_id)
     .fetch_optional(pool)
-    .await?;
+    .await?
+    .map(|r| {
+        (
+            r.role,
+            r.display_name,
+            r.email,
+            r.verified,
+            r.disabled,
+            r.session_version,
+        )
+    });
     match row {
         Some((role, display_name, email, verified, false, version)) if version == user.version => {
             Ok(Some(CurrentUser {

@@ -23,32 +23,35 @@ pub struct DraftRow {
 }
 
 pub async fn load_draft(conn: &mut PgConnection, account: Uuid) -> Result<DraftRow, AppError> {
-    type Row = (
-        sqlx::types::Json<ProfileDraft>,
-        i64,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    );
-    let row: Option<Row> = sqlx::query_as(
-        "SELECT data, revision, photo_key, cv_key, attestation_key
-         FROM expert_drafts WHERE account_id = $1",
+    let row = sqlx::query!(
+        r#"SELECT data AS "data: sqlx::types::Json<ProfileDraft>", revision,
+                  photo_key, cv_key, attestation_key
+           FROM expert_drafts WHERE account_id = $1"#,
+        account
     )
-    .bind(account)
     .fetch_optional(&mut *conn)
     .await?;
     let (draft, revision, photo, cv, attestation) = match row {
-        Some((draft, revision, p, c, a)) => (draft.0, revision, p, c, a),
+        Some(r) => (
+            r.data.0,
+            r.revision,
+            r.photo_key,
+            r.cv_key,
+            r.attestation_key,
+        ),
         None => {
-            let names: Option<(String, String)> =
-                sqlx::query_as("SELECT first_name, last_name FROM providers WHERE account_id = $1")
-                    .bind(account)
-                    .fetch_optional(&mut *conn)
-                    .await?;
-            let (first_name, last_name) = names.unwrap_or_default();
+            let names = sqlx::query!(
+                "SELECT first_name, last_name FROM providers WHERE account_id = $1",
+                account
+            )
+            .fetch_optional(&mut *conn)
+            .await?;
             let draft = ProfileDraft {
-                first_name,
-                last_name,
+                first_name: names
+                    .as_ref()
+                    .map(|n| n.first_name.clone())
+                    .unwrap_or_default(),
+                last_name: names.map(|n| n.last_name).unwrap_or_default(),
                 ..Default::default()
             };
             (draft, 0, None, None, None)
@@ -70,14 +73,15 @@ pub async fn files_info(
     keys: &[Option<String>; 3],
 ) -> Result<DraftFiles, AppError> {
     let wanted: Vec<String> = keys.iter().flatten().cloned().collect();
-    let rows: Vec<(String, i64)> =
-        sqlx::query_as("SELECT key, bytes FROM stored_files WHERE key = ANY($1)")
-            .bind(&wanted)
-            .fetch_all(&mut *conn)
-            .await?;
+    let rows = sqlx::query!(
+        "SELECT key, bytes FROM stored_files WHERE key = ANY($1)",
+        &wanted
+    )
+    .fetch_all(&mut *conn)
+    .await?;
     let info = |key: &Option<String>| {
         let key = key.as_ref()?;
-        let bytes = rows.iter().find(|(k, _)| k == key)?.1;
+        let bytes = rows.iter().find(|row| &row.key == key)?.bytes;
         Some(FileInfo {
             url: file_url(key),
             bytes: u64::try_from(bytes).unwrap_or(0),
@@ -97,20 +101,20 @@ pub async fn save_draft(
     account: Uuid,
     draft: &ProfileDraft,
 ) -> Result<i64, AppError> {
-    Ok(sqlx::query_scalar(
-        "WITH saved AS (
+    Ok(sqlx::query_scalar!(
+        r#"WITH saved AS (
             INSERT INTO expert_drafts (account_id, data, revision) VALUES ($1, $2, 1)
             ON CONFLICT (account_id) DO UPDATE
                SET data = EXCLUDED.data, revision = expert_drafts.revision + 1, updated_at = now()
                WHERE expert_drafts.data IS DISTINCT FROM EXCLUDED.data
             RETURNING revision)
-         SELECT revision FROM saved
+         SELECT revision AS "revision!" FROM saved
          UNION ALL
          SELECT revision FROM expert_drafts
-         WHERE account_id = $1 AND NOT EXISTS (SELECT 1 FROM saved)",
+         WHERE account_id = $1 AND NOT EXISTS (SELECT 1 FROM saved)"#,
+        account,
+        sqlx::types::Json(draft) as _,
     )
-    .bind(account)
-    .bind(sqlx::types::Json(draft))
     .fetch_one(pool)
     .await?)
 }
@@ -121,15 +125,15 @@ pub async fn pending_file_bytes(
     conn: impl sqlx::PgExecutor<'_>,
     account: Uuid,
 ) -> Result<u64, AppError> {
-    let bytes: i64 = sqlx::query_scalar(
-        "SELECT coalesce(sum(f.bytes), 0)::bigint FROM stored_files f
+    let bytes: i64 = sqlx::query_scalar!(
+        r#"SELECT coalesce(sum(f.bytes), 0)::bigint AS "bytes!" FROM stored_files f
          WHERE f.account_id = $1
            AND NOT EXISTS (SELECT 1 FROM profile_submissions s WHERE s.account_id = $1
                              AND f.key IN (s.photo_key, s.cv_key, s.attestation_key))
            AND NOT EXISTS (SELECT 1 FROM experts e WHERE e.account_id = $1
-                             AND f.key IN (e.photo_key, e.cv_key, e.attestation_key))",
+                             AND f.key IN (e.photo_key, e.cv_key, e.attestation_key))"#,
+        account,
     )
-    .bind(account)
     .fetch_one(conn)
     .await?;
     Ok(u64::try_from(bytes).unwrap_or(0))
@@ -154,22 +158,24 @@ pub async fn attach_file(
     let mut tx = pool.begin().await?;
     // The account's uploads are recorded one at a time, so that parallel ones cannot
     // all pass the quota.
-    sqlx::query("SELECT pg_advisory_xact_lock(hashtext('uploads:' || $1::text))")
-        .bind(account)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query!(
+        "SELECT pg_advisory_xact_lock(hashtext('uploads:' || $1::uuid::text))",
+        account,
+    )
+    .execute(&mut *tx)
+    .await?;
     let used = pending_file_bytes(&mut *tx, account).await?;
     if used.saturating_add(u64::try_from(bytes).unwrap_or(u64::MAX)) > PENDING_FILES_QUOTA {
         return Err(quota_reached());
     }
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO stored_files (key, account_id, slot, mime, bytes) VALUES ($1, $2, $3, $4, $5)",
+        key,
+        account,
+        slot as UploadSlot,
+        mime,
+        i64::try_from(bytes).unwrap_or(i64::MAX),
     )
-    .bind(key)
-    .bind(account)
-    .bind(slot)
-    .bind(mime)
-    .bind(i64::try_from(bytes).unwrap_or(i64::MAX))
     .execute(&mut *tx)
     .await?;
     sqlx::query(&format!(
@@ -194,12 +200,14 @@ pub struct StoredFile {
 }
 
 pub async fn stored_file(pool: &PgPool, key: &str) -> Result<Option<StoredFile>, AppError> {
-    let row: Option<(String, Uuid, UploadSlot)> =
-        sqlx::query_as("SELECT mime, account_id, slot FROM stored_files WHERE key = $1")
-            .bind(key)
-            .fetch_optional(pool)
-            .await?;
-    Ok(row.map(|(mime, owner, slot)| StoredFile { mime, owner, slot }))
+    Ok(sqlx::query_as!(
+        StoredFile,
+        r#"SELECT mime, account_id AS owner, slot AS "slot: UploadSlot"
+           FROM stored_files WHERE key = $1"#,
+        key
+    )
+    .fetch_optional(pool)
+    .await?)
 }
 
 /// Whether `key` is a file of the published version (not a draft's, nor a replaced

@@ -74,7 +74,10 @@ pub fn router(state: AppState) -> Router {
 
 /// Liveness and readiness: answers 200 only when PostgreSQL answers.
 async fn health(State(state): State<AppState>) -> (StatusCode, &'static str) {
-    match sqlx::query("SELECT 1").execute(&state.pool).await {
+    match sqlx::query_scalar!("SELECT 1 AS ready")
+        .fetch_one(&state.pool)
+        .await
+    {
         Ok(_) => (StatusCode::OK, "ok"),
         Err(err) => {
             tracing::warn!(error = %err, "health check: database unavailable");

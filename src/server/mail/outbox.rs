@@ -15,19 +15,19 @@ use crate::domain::session::OutboxMail;
 
 /// Queues `mail` in the caller's transaction and wakes the delivery worker on commit.
 pub async fn enqueue(conn: &mut PgConnection, mail: &Mail) -> Result<i64, sqlx::Error> {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO outbox (recipient, subject, body_text, body_html, redacted_text, redacted_html)
+    let id: i64 = sqlx::query_scalar!(
+"INSERT INTO outbox (recipient, subject, body_text, body_html, redacted_text, redacted_html)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-    )
-    .bind(&mail.to)
-    .bind(&mail.subject)
-    .bind(&mail.text)
-    .bind(&mail.html)
-    .bind(mail.redacted.as_ref().map(|(text, _)| text))
-    .bind(mail.redacted.as_ref().map(|(_, html)| html))
+&mail.to,
+&mail.subject,
+&mail.text,
+&mail.html,
+mail.redacted.as_ref().map(|(text, _)| text),
+mail.redacted.as_ref().map(|(_, html)| html),
+)
     .fetch_one(&mut *conn)
     .await?;
-    sqlx::query("SELECT pg_notify('outbox', '')")
+    sqlx::query!("SELECT pg_notify('outbox', '')")
         .execute(&mut *conn)
         .await?;
     Ok(id)
@@ -35,37 +35,28 @@ pub async fn enqueue(conn: &mut PgConnection, mail: &Mail) -> Result<i64, sqlx::
 
 /// The latest mails, newest first, for the admin mailbox.
 pub async fn latest(conn: &mut PgConnection, limit: i64) -> Result<Vec<OutboxMail>, sqlx::Error> {
-    type Row = (
-        i64,
-        String,
-        String,
-        String,
-        chrono::DateTime<chrono::Utc>,
-        String,
-    );
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT id, recipient, subject, body_text, created_at,
-                CASE WHEN sent_at IS NOT NULL THEN 'envoyé'
-                     WHEN failed_at IS NOT NULL THEN 'échec'
-                     ELSE 'en attente' END
-         FROM outbox ORDER BY id DESC LIMIT $1",
+    let rows = sqlx::query!(
+        r#"SELECT id, recipient, subject, body_text,
+                  created_at AS "created_at: chrono::DateTime<chrono::Utc>",
+                  CASE WHEN sent_at IS NOT NULL THEN 'envoyé'
+                       WHEN failed_at IS NOT NULL THEN 'échec'
+                       ELSE 'en attente' END AS "status!"
+           FROM outbox ORDER BY id DESC LIMIT $1"#,
+        limit
     )
-    .bind(limit)
     .fetch_all(&mut *conn)
     .await?;
     Ok(rows
         .into_iter()
-        .map(
-            |(id, recipient, subject, body_text, created_at, status)| OutboxMail {
-                id,
-                links: super::templates::links(&body_text),
-                recipient,
-                subject,
-                body_text,
-                created_at: created_at.to_rfc3339(),
-                status,
-            },
-        )
+        .map(|row| OutboxMail {
+            id: row.id,
+            links: super::templates::links(&row.body_text),
+            recipient: row.recipient,
+            subject: row.subject,
+            body_text: row.body_text,
+            created_at: row.created_at.to_rfc3339(),
+            status: row.status,
+        })
         .collect())
 }
 
@@ -73,12 +64,12 @@ pub async fn latest(conn: &mut PgConnection, limit: i64) -> Result<Vec<OutboxMai
 /// A mail still pending by then (no SMTP server configured) is deleted too: its links
 /// expired long ago. Returns how many were deleted.
 pub async fn purge(pool: &PgPool, keep: Duration) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query(
+    let done = sqlx::query!(
         "DELETE FROM outbox
           WHERE created_at < now() - make_interval(secs => $1)
             AND (locked_until IS NULL OR locked_until < now())",
+        keep.as_secs_f64(),
     )
-    .bind(keep.as_secs_f64())
     .execute(pool)
     .await?;
     Ok(done.rows_affected())

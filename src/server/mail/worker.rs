@@ -48,49 +48,50 @@ pub fn backoff_secs(attempts: i32) -> f64 {
 
 /// One pass: sends every due mail. Returns how many were sent.
 pub async fn deliver_due(pool: &PgPool, mailer: &Mailer) -> Result<usize, sqlx::Error> {
-    type Row = (
-        i64,
-        String,
-        String,
-        String,
-        String,
-        i32,
-        chrono::DateTime<chrono::Utc>,
-    );
-    let claimed: Vec<Row> = sqlx::query_as(
-        "UPDATE outbox SET locked_until = now() + make_interval(secs => $1), attempts = attempts + 1
+    let claimed = sqlx::query!(
+        r#"UPDATE outbox SET locked_until = now() + make_interval(secs => $1), attempts = attempts + 1
          WHERE id IN (
              SELECT id FROM outbox
              WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now()
                AND (locked_until IS NULL OR locked_until < now())
              ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
-         RETURNING id, recipient, subject, body_text, body_html, attempts, created_at",
+         RETURNING id, recipient, subject, body_text, body_html, attempts,
+                   created_at AS "created_at: chrono::DateTime<chrono::Utc>""#,
+        LEASE_SECS,
+        BATCH
     )
-    .bind(LEASE_SECS)
-    .bind(BATCH)
     .fetch_all(pool)
     .await?;
     let mut sent = 0;
-    for (id, to, subject, text, html, attempts, created_at) in claimed {
+    for row in claimed {
+        let (id, to, subject, text, html, attempts, created_at) = (
+            row.id,
+            row.recipient,
+            row.subject,
+            row.body_text,
+            row.body_html,
+            row.attempts,
+            row.created_at,
+        );
         let message_id = format!("<outbox-{id}-{}@b2bizen>", created_at.timestamp());
         match send(mailer, &to, &subject, text, html, message_id).await {
             Ok(()) => {
-                sqlx::query(
+                sqlx::query!(
                     "UPDATE outbox SET sent_at = now(), locked_until = NULL, last_error = NULL,
                          body_text = coalesce(redacted_text, body_text),
                          body_html = coalesce(redacted_html, body_html),
                          redacted_text = NULL, redacted_html = NULL
                      WHERE id = $1",
+                    id,
                 )
-                .bind(id)
                 .execute(pool)
                 .await?;
                 sent += 1;
             }
             Err(err) => {
                 tracing::warn!(id, attempts, error = %err, "mail delivery failed");
-                sqlx::query(
-                    "UPDATE outbox SET locked_until = NULL, last_error = $2,
+                sqlx::query!(
+"UPDATE outbox SET locked_until = NULL, last_error = $2,
                          failed_at = CASE WHEN attempts >= $3 THEN now() END,
                          next_attempt_at = now() + make_interval(secs => $4),
                          body_text = CASE WHEN attempts >= $3
@@ -100,11 +101,11 @@ pub async fn deliver_due(pool: &PgPool, mailer: &Mailer) -> Result<usize, sqlx::
                          redacted_text = CASE WHEN attempts >= $3 THEN NULL ELSE redacted_text END,
                          redacted_html = CASE WHEN attempts >= $3 THEN NULL ELSE redacted_html END
                      WHERE id = $1",
-                )
-                .bind(id)
-                .bind(err.chars().take(500).collect::<String>())
-                .bind(MAX_ATTEMPTS)
-                .bind(backoff_secs(attempts))
+id,
+err.chars().take(500).collect::<String>(),
+MAX_ATTEMPTS,
+backoff_secs(attempts),
+)
                 .execute(pool)
                 .await?;
             }

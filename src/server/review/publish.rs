@@ -50,80 +50,72 @@ pub async fn published_dossier(
 /// editor (demo data, imports).
 async fn draft_from_columns(pool: &PgPool, expert: Uuid) -> Result<ProfileDraft, AppError> {
     use crate::domain::dossier::{LanguageEntry, SkillEntry};
-    type Row = (
-        String,
-        Option<String>,
-        String,
-        i16,
-        Vec<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<rust_decimal::Decimal>,
-        Option<chrono::NaiveDate>,
-        bool,
-        Option<chrono::NaiveDate>,
-    );
-    let row: Row = sqlx::query_as(
-        "SELECT first_name, last_name, departement_code, years_experience, education, phone,
-                postal_address, legal_form, siret, vat_number, daily_rate, available_from,
-                remote_ok, attestation_issued_on
-         FROM experts WHERE id = $1",
+    let row = sqlx::query!(
+        r#"SELECT first_name, last_name, departement_code, years_experience, education, phone,
+                  postal_address, legal_form, siret, vat_number, daily_rate,
+                  available_from AS "available_from: chrono::NaiveDate", remote_ok,
+                  attestation_issued_on AS "attestation_issued_on: chrono::NaiveDate"
+           FROM experts WHERE id = $1"#,
+        expert
     )
-    .bind(expert)
     .fetch_one(pool)
     .await?;
-    let domains: Vec<String> = sqlx::query_scalar(
+    let domains: Vec<String> = sqlx::query_scalar!(
         "SELECT d.slug FROM expert_domains ed JOIN domains d ON d.id = ed.domain_id
          WHERE ed.expert_id = $1 ORDER BY d.position",
+        expert,
     )
-    .bind(expert)
     .fetch_all(pool)
     .await?;
-    let languages: Vec<(String, LanguageLevel)> = sqlx::query_as(
-        "SELECT code, level FROM expert_languages WHERE expert_id = $1 ORDER BY code",
+    let languages = sqlx::query!(
+        r#"SELECT code, level AS "level: LanguageLevel"
+           FROM expert_languages WHERE expert_id = $1 ORDER BY code"#,
+        expert
     )
-    .bind(expert)
     .fetch_all(pool)
     .await?;
-    let skills: Vec<(String, i16)> = sqlx::query_as(
+    let skills = sqlx::query!(
         "SELECT s.slug, es.years FROM expert_skills es JOIN skills s ON s.id = es.skill_id
          WHERE es.expert_id = $1 ORDER BY s.id",
+        expert
     )
-    .bind(expert)
     .fetch_all(pool)
     .await?;
     let text = |v: Option<String>| v.unwrap_or_default();
     Ok(ProfileDraft {
-        first_name: row.0,
-        last_name: text(row.1),
-        departement: row.2,
-        years_experience: row.3.to_string(),
-        education: row.4.join("\n"),
-        phone: text(row.5),
-        postal_address: text(row.6),
-        legal_form: text(row.7),
-        siret: text(row.8),
-        vat_number: text(row.9),
-        daily_rate: row.10.map(|r| r.to_string()).unwrap_or_default(),
-        available_from: row.11.map(|d| d.to_string()).unwrap_or_default(),
-        remote_ok: row.12,
-        attestation_issued_on: row.13.map(|d| d.to_string()).unwrap_or_default(),
+        first_name: row.first_name,
+        last_name: text(row.last_name),
+        departement: row.departement_code,
+        years_experience: row.years_experience.to_string(),
+        education: row.education.join("\n"),
+        phone: text(row.phone),
+        postal_address: text(row.postal_address),
+        legal_form: text(row.legal_form),
+        siret: text(row.siret),
+        vat_number: text(row.vat_number),
+        daily_rate: row.daily_rate.map(|r| r.to_string()).unwrap_or_default(),
+        available_from: row
+            .available_from
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        remote_ok: row.remote_ok,
+        attestation_issued_on: row
+            .attestation_issued_on
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
         domains,
         languages: languages
             .into_iter()
-            .map(|(code, level)| LanguageEntry {
-                code,
-                level: level.as_str().to_string(),
+            .map(|l| LanguageEntry {
+                code: l.code,
+                level: l.level.as_str().to_string(),
             })
             .collect(),
         skills: skills
             .into_iter()
-            .map(|(slug, years)| SkillEntry {
-                slug,
-                years: years.to_string(),
+            .map(|s| SkillEntry {
+                slug: s.slug,
+                years: s.years.to_string(),
             })
             .collect(),
         ..Default::default()

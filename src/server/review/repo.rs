@@ -26,7 +26,6 @@ pub struct Submission {
     pub decision: Option<Decision>,
 }
 
-#[derive(sqlx::FromRow)]
 struct SubmissionRow {
     id: i64,
     account_id: Uuid,
@@ -49,22 +48,36 @@ fn submission(row: SubmissionRow) -> Submission {
     }
 }
 
-const SUBMISSION_COLUMNS: &str =
-    "id, account_id, snapshot, draft_revision, photo_key, cv_key, attestation_key, decision";
-
 /// A submission, locked for a decision when `for_update`.
 pub async fn submission_by_id(
     conn: &mut PgConnection,
     id: i64,
     for_update: bool,
 ) -> Result<Submission, AppError> {
-    let lock = if for_update { " FOR UPDATE" } else { "" };
-    let row: Option<SubmissionRow> = sqlx::query_as(&format!(
-        "SELECT {SUBMISSION_COLUMNS} FROM profile_submissions WHERE id = $1{lock}"
-    ))
-    .bind(id)
-    .fetch_optional(conn)
-    .await?;
+    // Two literal queries rather than one built with format!, so that both are checked.
+    let row = if for_update {
+        sqlx::query_as!(
+            SubmissionRow,
+            r#"SELECT id, account_id, snapshot AS "snapshot: sqlx::types::Json<ProfileDraft>",
+                      draft_revision, photo_key, cv_key, attestation_key,
+                      decision AS "decision: Decision"
+               FROM profile_submissions WHERE id = $1 FOR UPDATE"#,
+            id
+        )
+        .fetch_optional(conn)
+        .await?
+    } else {
+        sqlx::query_as!(
+            SubmissionRow,
+            r#"SELECT id, account_id, snapshot AS "snapshot: sqlx::types::Json<ProfileDraft>",
+                      draft_revision, photo_key, cv_key, attestation_key,
+                      decision AS "decision: Decision"
+               FROM profile_submissions WHERE id = $1"#,
+            id
+        )
+        .fetch_optional(conn)
+        .await?
+    };
     row.map(submission).ok_or(AppError::NotFound)
 }
 
@@ -76,18 +89,18 @@ pub async fn insert_submission(
     draft_revision: i64,
     keys: &[Option<String>; 3],
 ) -> Result<bool, AppError> {
-    let inserted = sqlx::query(
+    let inserted = sqlx::query!(
         "INSERT INTO profile_submissions
             (account_id, snapshot, draft_revision, photo_key, cv_key, attestation_key)
          VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (account_id) WHERE decision IS NULL DO NOTHING",
+        account,
+        sqlx::types::Json(snapshot) as _,
+        draft_revision,
+        keys[0].as_deref(),
+        keys[1].as_deref(),
+        keys[2].as_deref(),
     )
-    .bind(account)
-    .bind(sqlx::types::Json(snapshot))
-    .bind(draft_revision)
-    .bind(&keys[0])
-    .bind(&keys[1])
-    .bind(&keys[2])
     .execute(conn)
     .await?;
     Ok(inserted.rows_affected() == 1)
@@ -100,15 +113,15 @@ pub async fn record_decision(
     message: &str,
     admin: Uuid,
 ) -> Result<(), AppError> {
-    sqlx::query(
+    sqlx::query!(
         "UPDATE profile_submissions SET decision = $2, message = $3, decided_by = $4,
                 decided_at = now()
          WHERE id = $1 AND decision IS NULL",
+        id,
+        decision as Decision,
+        message,
+        admin,
     )
-    .bind(id)
-    .bind(decision)
-    .bind(message)
-    .bind(admin)
     .execute(conn)
     .await?;
     Ok(())
@@ -116,42 +129,44 @@ pub async fn record_decision(
 
 /// Decisions and submissions of an expert, newest first.
 pub async fn history(pool: &PgPool, account: Uuid) -> Result<Vec<HistoryEntry>, AppError> {
-    let rows: Vec<(Time, Option<Decision>, String, Option<Time>)> = sqlx::query_as(
-        "SELECT submitted_at, decision, message, decided_at FROM profile_submissions
-         WHERE account_id = $1 ORDER BY id DESC LIMIT 50",
+    let rows = sqlx::query!(
+        r#"SELECT submitted_at AS "submitted_at: Time", decision AS "decision: Decision",
+                  message, decided_at AS "decided_at: Time"
+           FROM profile_submissions
+           WHERE account_id = $1 ORDER BY id DESC LIMIT 50"#,
+        account
     )
-    .bind(account)
     .fetch_all(pool)
     .await?;
     Ok(rows
         .into_iter()
-        .map(
-            |(submitted_at, decision, message, decided_at)| HistoryEntry {
-                submitted_at: time(submitted_at),
-                decision,
-                message,
-                decided_at: decided_at.map(time),
-            },
-        )
+        .map(|row| HistoryEntry {
+            submitted_at: time(row.submitted_at),
+            decision: row.decision,
+            message: row.message,
+            decided_at: row.decided_at.map(time),
+        })
         .collect())
 }
 
 /// The expert's review state, and the draft revision of their latest submission.
 pub async fn state(pool: &PgPool, account: Uuid) -> Result<(ReviewState, Option<i64>), AppError> {
-    let published: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM experts WHERE account_id = $1 AND status = $2)",
+    let published: bool = sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM experts WHERE account_id = $1 AND status = $2) AS "exists!""#,
+        account,
+        ExpertStatus::Published as ExpertStatus,
     )
-    .bind(account)
-    .bind(ExpertStatus::Published)
     .fetch_one(pool)
     .await?;
-    let last: Option<(Option<Decision>, String, i64)> = sqlx::query_as(
-        "SELECT decision, message, draft_revision FROM profile_submissions
-         WHERE account_id = $1 ORDER BY id DESC LIMIT 1",
+    let last = sqlx::query!(
+        r#"SELECT decision AS "decision: Decision", message, draft_revision
+           FROM profile_submissions
+           WHERE account_id = $1 ORDER BY id DESC LIMIT 1"#,
+        account
     )
-    .bind(account)
     .fetch_optional(pool)
-    .await?;
+    .await?
+    .map(|row| (row.decision, row.message, row.draft_revision));
     let Some((decision, message, revision)) = last else {
         return Ok((ReviewState::Draft, None));
     };
@@ -169,51 +184,50 @@ pub async fn state(pool: &PgPool, account: Uuid) -> Result<(ReviewState, Option<
 
 /// Pending submissions, oldest first.
 pub async fn queue(pool: &PgPool) -> Result<Vec<QueueItem>, AppError> {
-    type Row = (
-        i64,
-        String,
-        Time,
-        bool,
-        sqlx::types::Json<ProfileDraft>,
-        [bool; 3],
-    );
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT s.id, a.display_name, s.submitted_at,
-                EXISTS (SELECT 1 FROM experts e WHERE e.account_id = s.account_id
-                        AND e.status = $1),
-                s.snapshot,
-                ARRAY[s.photo_key IS NOT NULL, s.cv_key IS NOT NULL, s.attestation_key IS NOT NULL]
-         FROM profile_submissions s JOIN accounts a ON a.id = s.account_id
-         WHERE s.decision IS NULL ORDER BY s.submitted_at, s.id LIMIT 200",
+    let rows = sqlx::query!(
+        r#"SELECT s.id, a.display_name, s.submitted_at AS "submitted_at: Time",
+                  EXISTS (SELECT 1 FROM experts e WHERE e.account_id = s.account_id
+                          AND e.status = $1) AS "republication!",
+                  s.snapshot AS "snapshot: sqlx::types::Json<ProfileDraft>",
+                  s.photo_key IS NOT NULL AS "photo!", s.cv_key IS NOT NULL AS "cv!",
+                  s.attestation_key IS NOT NULL AS "attestation!"
+           FROM profile_submissions s JOIN accounts a ON a.id = s.account_id
+           WHERE s.decision IS NULL ORDER BY s.submitted_at, s.id LIMIT 200"#,
+        ExpertStatus::Published as ExpertStatus
     )
-    .bind(ExpertStatus::Published)
     .fetch_all(pool)
     .await?;
     Ok(rows
         .into_iter()
-        .map(
-            |(id, name, submitted_at, republication, snapshot, [photo, cv, attestation])| {
-                // Completeness only needs to know which files are there.
-                let present = |yes: bool| {
-                    yes.then(|| FileInfo {
-                        url: String::new(),
-                        bytes: 0,
-                    })
-                };
-                let files = DraftFiles {
-                    photo: present(photo),
-                    cv: present(cv),
-                    attestation: present(attestation),
-                };
-                QueueItem {
-                    submission_id: id,
-                    name,
-                    submitted_at: time(submitted_at),
-                    republication,
-                    completeness: snapshot.0.completeness(&files),
-                }
-            },
-        )
+        .map(|row| {
+            let (id, name, submitted_at, republication, snapshot) = (
+                row.id,
+                row.display_name,
+                row.submitted_at,
+                row.republication,
+                row.snapshot,
+            );
+            let (photo, cv, attestation) = (row.photo, row.cv, row.attestation);
+            // Completeness only needs to know which files are there.
+            let present = |yes: bool| {
+                yes.then(|| FileInfo {
+                    url: String::new(),
+                    bytes: 0,
+                })
+            };
+            let files = DraftFiles {
+                photo: present(photo),
+                cv: present(cv),
+                attestation: present(attestation),
+            };
+            QueueItem {
+                submission_id: id,
+                name,
+                submitted_at: time(submitted_at),
+                republication,
+                completeness: snapshot.0.completeness(&files),
+            }
+        })
         .collect())
 }
 
@@ -226,16 +240,16 @@ pub async fn log_view(
 ) -> Result<(), AppError> {
     // One line per viewer, dossier and context every ten minutes: reloading a page or
     // downloading a file twice is one consultation, not many.
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO dossier_views (expert_account_id, viewer_account_id, context)
          SELECT $1, $2, $3
           WHERE NOT EXISTS (SELECT 1 FROM dossier_views
                              WHERE expert_account_id = $1 AND viewer_account_id = $2
                                AND context = $3 AND viewed_at > now() - interval '10 minutes')",
+        expert_account,
+        viewer,
+        context,
     )
-    .bind(expert_account)
-    .bind(viewer)
-    .bind(context)
     .execute(conn)
     .await?;
     Ok(())
