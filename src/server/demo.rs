@@ -55,17 +55,17 @@ impl Lcg {
 
 /// Loads `count` published demo experts when there are no experts at all.
 pub async fn seed_if_empty(pool: &PgPool, count: usize) -> Result<usize, AppError> {
-    let any: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM experts)")
+    let any: bool = sqlx::query_scalar!(r#"SELECT EXISTS (SELECT 1 FROM experts) AS "any!""#)
         .fetch_one(pool)
         .await?;
     if any {
         return Ok(0);
     }
     let departements: Vec<String> =
-        sqlx::query_scalar("SELECT code FROM departements ORDER BY code")
+        sqlx::query_scalar!("SELECT code FROM departements ORDER BY code",)
             .fetch_all(pool)
             .await?;
-    let domains: Vec<i16> = sqlx::query_scalar("SELECT id FROM domains ORDER BY position")
+    let domains: Vec<i16> = sqlx::query_scalar!("SELECT id FROM domains ORDER BY position",)
         .fetch_all(pool)
         .await?;
     let mut rng = Lcg(0x0B2B_12E2);
@@ -81,54 +81,60 @@ pub async fn seed_if_empty(pool: &PgPool, count: usize) -> Result<usize, AppErro
         };
         let years = rng.next(31) as i16;
         let rate = 350 + rng.next(85) * 10;
-        let id: uuid::Uuid = sqlx::query_scalar(
+        let id: uuid::Uuid = sqlx::query_scalar!(
             "INSERT INTO experts (first_name, last_name, email, departement_code, status, published_at,
                  years_experience, education, daily_rate, available_from, attestation_issued_on, is_demo)
              VALUES ($1, $2, $3, $4, $9, now() - make_interval(days => $5), $6, $7, $8,
                      current_date + $5, current_date - ($5 % 150), true)
              RETURNING id",
+            first,
+            last,
+            format!("{}.{}.{i}@exemple.demo", first.to_lowercase(), last.to_lowercase()),
+            &dep,
+            i as i32 % 90,
+            years,
+            &[EDUCATION[rng.next(EDUCATION.len())].to_string()],
+            rust_decimal::Decimal::from(rate),
+            ExpertStatus::Published as ExpertStatus,
         )
-        .bind(first)
-        .bind(last)
-        .bind(format!("{}.{}.{i}@exemple.demo", first.to_lowercase(), last.to_lowercase()))
-        .bind(&dep)
-        .bind(i as i32 % 90)
-        .bind(years)
-        .bind(vec![EDUCATION[rng.next(EDUCATION.len())].to_string()])
-        .bind(rust_decimal::Decimal::from(rate))
-        .bind(ExpertStatus::Published)
         .fetch_one(&mut *tx)
         .await?;
         let first_domain = rng.next(domains.len());
         let extra = rng.next(3);
         for k in 0..=extra {
-            sqlx::query("INSERT INTO expert_domains (expert_id, domain_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-                .bind(id)
-                .bind(domains[(first_domain + k * 5) % domains.len()])
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query!(
+                "INSERT INTO expert_domains (expert_id, domain_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                id,
+                domains[(first_domain + k * 5) % domains.len()],
+            )
+            .execute(&mut *tx)
+            .await?;
         }
-        sqlx::query(
+        sqlx::query!(
             "INSERT INTO expert_skills (expert_id, skill_id, years)
              SELECT $1, id, $2 FROM skills WHERE domain_id = $3 ORDER BY id LIMIT 2",
+            id,
+            (years / 2).max(1),
+            domains[first_domain],
         )
-        .bind(id)
-        .bind((years / 2).max(1))
-        .bind(domains[first_domain])
         .execute(&mut *tx)
         .await?;
-        sqlx::query("UPDATE experts SET remote_ok = $2 WHERE id = $1")
-            .bind(id)
-            .bind(rng.next(2) == 0)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("INSERT INTO expert_languages (expert_id, code, level) VALUES ($1, 'fr', $4), ($1, $2, $3)")
-            .bind(id)
-            .bind(OTHER_LANGUAGES[rng.next(OTHER_LANGUAGES.len())])
-            .bind(LEVELS[rng.next(LEVELS.len())])
-            .bind(LanguageLevel::Native)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query!(
+            "UPDATE experts SET remote_ok = $2 WHERE id = $1",
+            id,
+            rng.next(2) == 0,
+        )
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query!(
+            "INSERT INTO expert_languages (expert_id, code, level) VALUES ($1, 'fr', $4), ($1, $2, $3)",
+            id,
+            OTHER_LANGUAGES[rng.next(OTHER_LANGUAGES.len())],
+            LEVELS[rng.next(LEVELS.len())] as LanguageLevel,
+            LanguageLevel::Native as LanguageLevel,
+        )
+        .execute(&mut *tx)
+        .await?;
     }
     for (company, contact) in DEMO_CLIENTS {
         let email = format!(
@@ -136,22 +142,22 @@ pub async fn seed_if_empty(pool: &PgPool, count: usize) -> Result<usize, AppErro
             crate::domain::reference::slugify(company).unwrap_or_default()
         );
         // No password can match '!': demo clients are shown, never signed in to.
-        let account: uuid::Uuid = sqlx::query_scalar(
+        let account: uuid::Uuid = sqlx::query_scalar!(
             "INSERT INTO accounts (email, password_hash, role, display_name, email_verified_at)
              VALUES ($1, '!', $3, $2, now()) RETURNING id",
+            &email,
+            company,
+            Role::Client as Role,
         )
-        .bind(&email)
-        .bind(company)
-        .bind(Role::Client)
         .fetch_one(&mut *tx)
         .await?;
-        sqlx::query(
+        sqlx::query!(
             "INSERT INTO clients (account_id, company_name, siret, contact_first_name, contact_last_name)
              VALUES ($1, $2, '73282932000074', $3, 'Démo')",
+            account,
+            company,
+            contact,
         )
-        .bind(account)
-        .bind(company)
-        .bind(contact)
         .execute(&mut *tx)
         .await?;
     }

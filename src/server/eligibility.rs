@@ -40,12 +40,12 @@ pub async fn send_reminders(
             continue;
         }
         let mut tx = pool.begin().await?;
-        let fresh = sqlx::query(
+        let fresh = sqlx::query!(
             "INSERT INTO attestation_reminders (account_id, issued_on) VALUES ($1, $2)
              ON CONFLICT DO NOTHING",
+            account,
+            issued_on as chrono::NaiveDate,
         )
-        .bind(account)
-        .bind(issued_on)
         .execute(&mut *tx)
         .await?
         .rows_affected()

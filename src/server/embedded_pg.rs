@@ -169,11 +169,12 @@ impl EmbeddedPg {
         let mut conn = sqlx::PgConnection::connect(&self.url("postgres"))
             .await
             .context("cannot connect to the embedded PostgreSQL")?;
-        let exists: bool =
-            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)")
-                .bind(name)
-                .fetch_one(&mut conn)
-                .await?;
+        let exists: bool = sqlx::query_scalar!(
+            r#"SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1) AS "exists!""#,
+            name,
+        )
+        .fetch_one(&mut conn)
+        .await?;
         if !exists {
             sqlx::query(&format!("CREATE DATABASE \"{name}\""))
                 .execute(&mut conn)
