@@ -67,7 +67,8 @@ impl AttestationStatus {
         matches!(self, Self::Valid { .. } | Self::ExpiringSoon { .. })
     }
 
-    /// A French sentence for the editor and the admin.
+    /// The French sentence of the server's refusals and of the draft's checks; pages
+    /// render the status in their own language (`ui::labels::attestation_text`).
     pub fn label_fr(self) -> String {
         let d = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
         match self {

@@ -35,14 +35,6 @@ impl Decision {
         Self::ALL.into_iter().find(|d| d.as_str() == s)
     }
 
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            Decision::Approve => "Validé",
-            Decision::RequestChanges => "Modifications demandées",
-            Decision::Reject => "Refusé",
-        }
-    }
-
     /// The message sent with the decision: required when asking for changes or
     /// rejecting, so the expert knows what to do.
     pub fn check_message(self, message: &str) -> Result<String, String> {
@@ -197,7 +189,7 @@ pub struct QueueItem {
 pub struct ReviewDossier {
     pub submission_id: i64,
     pub dossier: FullDossier,
-    pub attestation: String,
+    pub attestation: crate::domain::eligibility::AttestationStatus,
     pub problems: Vec<Problem>,
     pub decided: Option<Decision>,
     pub history: Vec<HistoryEntry>,

@@ -3,5 +3,6 @@
 pub mod components;
 pub mod format;
 pub mod head;
+pub mod labels;
 pub mod pages;
 pub mod text;

@@ -98,7 +98,7 @@ fn blockers_message(missing: &[FieldId], problems: &[Problem]) -> String {
 
 /// The French name of a field in messages built by the server.
 pub fn field_label(field: FieldId) -> &'static str {
-    crate::ui::text::field_text(field).0
+    crate::ui::labels::field_text_in(crate::domain::lang::Lang::Fr, field).0
 }
 
 /// Freezes the current draft for review: every required field filled, nothing to

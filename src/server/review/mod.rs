@@ -47,7 +47,7 @@ pub async fn open(pool: &PgPool, admin: &CurrentUser, id: i64) -> Result<ReviewD
         dossier: sub
             .snapshot
             .dossier(expert_id.unwrap_or_default(), &email, &refs, &files),
-        attestation: AttestationStatus::of(issued, today()).label_fr(),
+        attestation: AttestationStatus::of(issued, today()),
         problems: sub.snapshot.problems(&refs, today()),
         decided: sub.decision,
         history: reviews::history(pool, sub.account_id).await?,
@@ -94,7 +94,7 @@ pub async fn decide(
     notifications::notify(
         &mut tx,
         sub.account_id,
-        decision.label_fr(),
+        crate::ui::labels::decision_text_in(crate::domain::lang::Lang::Fr, decision),
         &body,
         Some("/profil"),
     )

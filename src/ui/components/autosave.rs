@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use std::future::Future;
 
 use crate::error::AppError;
-use crate::ui::text::profile::SAVE_TIMEOUT;
 
 /// Where the last changes stand.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,7 +77,9 @@ where
                     while let Some(state) = next {
                         result = within(SAVE_TIMEOUT_MS, save(state))
                             .await
-                            .unwrap_or_else(|| Err(AppError::Validation(SAVE_TIMEOUT.into())));
+                            .unwrap_or_else(|| {
+                                Err(AppError::Validation(tr!(profile.save.timeout).into()))
+                            });
                         next = queued.try_update_value(Option::take).flatten();
                     }
                     in_flight.set_value(false);
@@ -99,7 +100,6 @@ where
 
 #[component]
 pub fn SaveIndicator(status: RwSignal<SaveStatus>) -> impl IntoView {
-    use crate::ui::text::profile as tx;
     view! {
         <p class="save-status" role="status" data-testid="save-status"
             data-state=move || match status.get() {
@@ -109,10 +109,10 @@ pub fn SaveIndicator(status: RwSignal<SaveStatus>) -> impl IntoView {
                 SaveStatus::Failed(_) => "failed",
             }>
             {move || match status.get() {
-                SaveStatus::Saved => tx::SAVE_DONE.to_string(),
-                SaveStatus::Pending => tx::SAVE_PENDING.to_string(),
-                SaveStatus::Saving => tx::SAVE_RUNNING.to_string(),
-                SaveStatus::Failed(err) => format!("{} {}", tx::SAVE_FAILED, err),
+                SaveStatus::Saved => tr!(profile.save.done).to_string(),
+                SaveStatus::Pending => tr!(profile.save.pending).to_string(),
+                SaveStatus::Saving => tr!(profile.save.running).to_string(),
+                SaveStatus::Failed(err) => tr!(profile.save.failed, error = err).to_string(),
             }}
         </p>
     }

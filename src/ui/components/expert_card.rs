@@ -24,7 +24,7 @@ pub fn ExpertCard(card: PublicCard, #[prop(optional)] full: bool) -> impl IntoVi
                     </h3>
                     <p class="muted">
                         {card.departement.as_ref().map_or_else(
-                            || crate::ui::text::profile::DEPARTEMENT_UNKNOWN.to_string(),
+                            || tr!(profile.departement_unknown).to_string(),
                             |d| format!("Département {d}"),
                         )} " · " <span data-testid="card-level">{card.level.label_fr()}</span>
                     </p>

@@ -1,9 +1,4 @@
-//! The page's language, and the profile texts still to move to `locales/`.
-//! Texts live in `locales/` and are read with [`crate::tr!`].
-
-pub mod profile;
-
-pub use profile::field_text;
+//! The page's language. Texts live in `locales/` and are read with [`crate::tr!`].
 
 use crate::domain::lang::Lang;
 

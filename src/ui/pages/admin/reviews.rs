@@ -10,13 +10,13 @@ use crate::api::review::{review_open, review_queue, ReviewDecide};
 use crate::domain::review::Decision;
 use crate::ui::components::dossier::DossierView;
 use crate::ui::components::session::RequireUser;
-use crate::ui::text::profile as tx;
+use crate::ui::labels::{attestation_text, decision_or_pending, decision_text, field_text};
 
 #[component]
 pub fn ReviewQueuePage() -> impl IntoView {
     let items = Resource::new(|| (), |_| review_queue());
     view! {
-        <Title text=tx::REVIEW_QUEUE_TITLE/>
+        <Title text=tr!(review.queue_title)/>
         <RequireUser signed_in=move |_| view! { <Queue items/> }/>
     }
 }
@@ -27,24 +27,24 @@ fn Queue(
 ) -> impl IntoView {
     view! {
         <section class="container">
-            <h1>{tx::REVIEW_QUEUE_TITLE}</h1>
+            <h1>{tr!(review.queue_title)}</h1>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match items.await {
-                        Ok(list) if list.is_empty() => view! { <p>{tx::REVIEW_EMPTY}</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p>{tr!(review.empty)}</p> }.into_any(),
                         Ok(list) => view! {
                             <table class="table" data-testid="review-queue">
-                                <thead><tr><th>"Expert"</th><th>"Soumis le"</th><th>"Complétude"</th><th></th></tr></thead>
+                                <thead><tr><th>{tr!(review.column_expert)}</th><th>{tr!(review.column_submitted)}</th><th>{tr!(review.column_completeness)}</th><th></th></tr></thead>
                                 <tbody>
                                     {list.into_iter().map(|item| view! {
                                         <tr>
                                             <td>
                                                 <a href=format!("/admin/revues/{}", item.submission_id)>{item.name}</a>
-                                                {item.republication.then(|| view! { " " <span class="tag">{tx::REVIEW_REPUBLICATION}</span> })}
+                                                {item.republication.then(|| view! { " " <span class="tag">{tr!(review.republication)}</span> })}
                                             </td>
                                             <td>{item.submitted_at.get(..10).unwrap_or_default().to_string()}</td>
                                             <td>{format!("{} %", item.completeness)}</td>
-                                            <td><a class="button button--ghost" href=format!("/admin/revues/{}", item.submission_id)>"Examiner"</a></td>
+                                            <td><a class="button button--ghost" href=format!("/admin/revues/{}", item.submission_id)>{tr!(review.open)}</a></td>
                                         </tr>
                                     }).collect_view()}
                                 </tbody>
@@ -74,7 +74,7 @@ pub fn ReviewPage() -> impl IntoView {
         |(id, _)| review_open(id),
     );
     view! {
-        <Title text=tx::REVIEW_QUEUE_TITLE/>
+        <Title text=tr!(review.queue_title)/>
         <RequireUser signed_in=move |_| view! { <Review decide dossier/> }/>
     }
 }
@@ -86,36 +86,36 @@ fn Review(
 ) -> impl IntoView {
     view! {
         <section class="container">
-            <p><a href="/admin/revues">"← " {tx::REVIEW_QUEUE_TITLE}</a></p>
+            <p><a href="/admin/revues">{tr!(review.back)}</a></p>
             // Outside the dossier, which reloads once the decision is recorded.
             {move || matches!(decide.value().get(), Some(Ok(()))).then(|| view! {
-                <p class="notice notice--ok" role="status">{tx::REVIEW_DONE}</p>
+                <p class="notice notice--ok" role="status">{tr!(review.done)}</p>
             })}
-            <Transition fallback=|| view! { <p>"Chargement…"</p> }>
+            <Transition fallback=|| view! { <p>{tr!(review.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match dossier.await {
                         Ok(r) => view! {
                             <div class="review">
                                 <div>
-                                    <p class="notice" data-testid="review-attestation">{r.attestation.clone()}</p>
+                                    <p class="notice" data-testid="review-attestation">{attestation_text(r.attestation)}</p>
                                     {(!r.problems.is_empty()).then(|| view! {
                                         <ul class="notice notice--error">
-                                            {r.problems.iter().map(|p| view! { <li>{format!("{} : {}", crate::ui::text::field_text(p.field).0, p.message)}</li> }).collect_view()}
+                                            {r.problems.iter().map(|p| view! { <li>{tr!(review.problem, field = field_text(p.field).0, message = p.message.clone()).to_string()}</li> }).collect_view()}
                                         </ul>
                                     })}
                                     <DossierView dossier=r.dossier.clone()/>
                                 </div>
                                 <aside>
                                     {match r.decided {
-                                        Some(d) => view! { <p class="notice" data-testid="review-decided">{tx::REVIEW_ALREADY} " " {d.label_fr()}</p> }.into_any(),
+                                        Some(d) => view! { <p class="notice" data-testid="review-decided">{tr!(review.already_decided, decision = decision_text(d)).to_string()}</p> }.into_any(),
                                         None => view! { <DecisionForm id=r.submission_id decide/> }.into_any(),
                                     }}
-                                    <h2>{tx::HISTORY}</h2>
+                                    <h2>{tr!(profile.history)}</h2>
                                     <ul>
                                         {r.history.iter().map(|h| view! {
                                             <li>{format!("{} — {}{}", h.submitted_at.get(..10).unwrap_or_default(),
-                                                h.decision.map(|d| d.label_fr()).unwrap_or("En attente"),
-                                                if h.message.is_empty() { String::new() } else { format!(" : « {} »", h.message) })}</li>
+                                                decision_or_pending(h.decision),
+                                                if h.message.is_empty() { String::new() } else { tr!(profile.quoted_message, message = h.message.clone()).to_string() })}</li>
                                         }).collect_view()}
                                     </ul>
                                 </aside>
@@ -139,17 +139,17 @@ fn DecisionForm(id: i64, decide: ServerAction<ReviewDecide>) -> impl IntoView {
     ];
     view! {
         <ActionForm action=decide attr:class="decision" attr:data-testid="decision-form">
-            <h2>{tx::REVIEW_DECIDE}</h2>
+            <h2>{tr!(review.decide)}</h2>
             <input type="hidden" name="id" value=id/>
             {choices.into_iter().map(|d| view! {
                 <label class="check">
                     <input type="radio" name="decision" value=d.as_str() required=true/>
-                    {d.label_fr()}
+                    {decision_text(d)}
                 </label>
             }).collect_view()}
-            <label for="decision-message">{tx::REVIEW_MESSAGE}</label>
+            <label for="decision-message">{tr!(review.message)}</label>
             <textarea id="decision-message" name="message" rows="4"></textarea>
-            <button type="submit" class="button">{tx::REVIEW_SEND}</button>
+            <button type="submit" class="button">{tr!(review.send)}</button>
             {move || result.get().and_then(Result::err).map(|err| view! {
                 <ErrorNotice message=err.to_string() testid="decision-error"/>
             })}

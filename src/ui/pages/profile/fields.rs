@@ -5,8 +5,7 @@ use leptos::prelude::*;
 use super::Ctx;
 use crate::domain::dossier::{FieldId, ProfileDraft};
 use crate::ui::components::form::TextField;
-use crate::ui::text::field_text;
-use crate::ui::text::profile::visibility_text;
+use crate::ui::labels::{field_text, visibility_text};
 
 /// "Public" or "Clients proposés", with an explanation on hover.
 #[component]
@@ -23,7 +22,7 @@ pub fn FieldLabel(field: FieldId, #[prop(into)] for_id: String) -> impl IntoView
     view! {
         <label for=for_id>
             {field_text(field).0}
-            {field.required().then(|| view! { <abbr title="obligatoire" class="required">" *"</abbr> })}
+            {field.required().then(|| view! { <abbr title=tr!(profile.required) class="required">" *"</abbr> })}
             " " <VisibilityBadge field/>
         </label>
     }
@@ -114,7 +113,7 @@ pub fn DomainChecks() -> impl IntoView {
     view! {
         <fieldset class="field checks" class:field--invalid=move || message().is_some()>
             <legend>
-                {field_text(field).0} <abbr title="obligatoire" class="required">" *"</abbr>
+                {field_text(field).0} <abbr title=tr!(profile.required) class="required">" *"</abbr>
                 " " <VisibilityBadge field/>
             </legend>
             {domains.into_iter().map(|d| {
@@ -155,7 +154,7 @@ pub fn RemoteCheck() -> impl IntoView {
                     let on = event_target_checked(&ev);
                     ctx.draft.update(|d| d.remote_ok = on);
                 }/>
-            {crate::ui::text::profile::REMOTE_OK}
+            {tr!(profile.remote_ok)}
         </label>
     }
 }

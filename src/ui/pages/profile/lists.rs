@@ -7,8 +7,7 @@ use crate::domain::dossier::{
     ExperienceEntry, FieldId, LanguageEntry, ProfileDraft, ReferenceEntry, SkillEntry,
 };
 use crate::domain::profile::{LanguageLevel, LANGUAGES};
-use crate::ui::text::field_text;
-use crate::ui::text::profile::{ADD, REMOVE};
+use crate::ui::labels::{field_text, language_level_text, language_text};
 
 /// A list of entries with add and remove buttons; rows are redrawn only when the number
 /// of entries changes (their inputs follow the draft).
@@ -37,13 +36,13 @@ where
                     <div class="list__row" class:field--invalid=move || message().is_some()>
                         {row(i)}
                         <button type="button" class="button button--ghost"
-                            on:click=move |_| ctx.draft.update(|d| remove(d, i))>{REMOVE}</button>
+                            on:click=move |_| ctx.draft.update(|d| remove(d, i))>{tr!(profile.remove)}</button>
                         <p class="field__error" role="alert">{message}</p>
                     </div>
                 }
             }).collect_view()}
             <button type="button" class="button button--ghost" data-testid=format!("add-{}", field.slug())
-                on:click=move |_| ctx.draft.update(add)>{ADD}</button>
+                on:click=move |_| ctx.draft.update(add)>{tr!(profile.add)}</button>
         </fieldset>
     }
 }
@@ -120,13 +119,13 @@ pub fn Languages() -> impl IntoView {
     let languages = Signal::derive(|| {
         LANGUAGES
             .iter()
-            .map(|(c, n)| (c.to_string(), n.to_string()))
+            .map(|(c, _)| (c.to_string(), language_text(c).to_string()))
             .collect()
     });
     let levels = Signal::derive(|| {
         LanguageLevel::ALL
             .into_iter()
-            .map(|l| (format!("{l:?}"), l.label_fr().to_string()))
+            .map(|l| (format!("{l:?}"), language_level_text(l).to_string()))
             .collect()
     });
     view! {
@@ -138,8 +137,8 @@ pub fn Languages() -> impl IntoView {
                 let (get_code, set_code) = entry!(languages, code);
                 let (get_level, set_level) = entry!(languages, level);
                 view! {
-                    <EntrySelect label="Langue" name="language" index=i options=languages get=get_code set=set_code/>
-                    <EntrySelect label="Niveau" name="language-level" index=i options=levels get=get_level set=set_level/>
+                    <EntrySelect label=tr!(profile.entry.language) name="language" index=i options=languages get=get_code set=set_code/>
+                    <EntrySelect label=tr!(profile.entry.language_level) name="language-level" index=i options=levels get=get_level set=set_level/>
                 }
             }/>
     }
@@ -168,8 +167,8 @@ pub fn Skills() -> impl IntoView {
                 let (get_slug, set_slug) = entry!(skills, slug);
                 let (get_years, set_years) = entry!(skills, years);
                 view! {
-                    <EntrySelect label="Compétence" name="skill" index=i options get=get_slug set=set_slug/>
-                    <EntryInput label="Années" name="skill-years" index=i kind="number" get=get_years set=set_years/>
+                    <EntrySelect label=tr!(profile.entry.skill) name="skill" index=i options get=get_slug set=set_slug/>
+                    <EntryInput label=tr!(profile.entry.skill_years) name="skill-years" index=i kind="number" get=get_years set=set_years/>
                 }
             }/>
     }
@@ -189,11 +188,11 @@ pub fn Experiences() -> impl IntoView {
                 let (ge, se) = entry!(experiences, ended_on);
                 let (gd, sd) = entry!(experiences, description);
                 view! {
-                    <EntryInput label="Mission" name="experience-title" index=i get=gt set=st/>
-                    <EntryInput label="Secteur" name="experience-sector" index=i get=gs set=ss/>
-                    <EntryInput label="Début" name="experience-start" index=i kind="date" get=gb set=sb/>
-                    <EntryInput label="Fin (vide si en cours)" name="experience-end" index=i kind="date" get=ge set=se/>
-                    <EntryInput label="Description" name="experience-description" index=i get=gd set=sd/>
+                    <EntryInput label=tr!(profile.entry.mission) name="experience-title" index=i get=gt set=st/>
+                    <EntryInput label=tr!(profile.entry.sector) name="experience-sector" index=i get=gs set=ss/>
+                    <EntryInput label=tr!(profile.entry.start) name="experience-start" index=i kind="date" get=gb set=sb/>
+                    <EntryInput label=tr!(profile.entry.end) name="experience-end" index=i kind="date" get=ge set=se/>
+                    <EntryInput label=tr!(profile.entry.description) name="experience-description" index=i get=gd set=sd/>
                 }
             }/>
     }
@@ -211,9 +210,9 @@ pub fn References() -> impl IntoView {
                 let (gc, sc) = entry!(references, company);
                 let (gk, sk) = entry!(references, contact);
                 view! {
-                    <EntryInput label="Nom" name="reference-name" index=i get=gn set=sn/>
-                    <EntryInput label="Entreprise" name="reference-company" index=i get=gc set=sc/>
-                    <EntryInput label="Contact (e-mail ou téléphone)" name="reference-contact" index=i get=gk set=sk/>
+                    <EntryInput label=tr!(profile.entry.name) name="reference-name" index=i get=gn set=sn/>
+                    <EntryInput label=tr!(profile.entry.company) name="reference-company" index=i get=gc set=sc/>
+                    <EntryInput label=tr!(profile.entry.contact) name="reference-contact" index=i get=gk set=sk/>
                 }
             }/>
     }

@@ -20,8 +20,7 @@ use crate::domain::eligibility::AttestationStatus;
 use crate::domain::review::{EditorData, ReviewState};
 use crate::ui::components::autosave::{autosave, SaveIndicator, SaveStatus};
 use crate::ui::components::session::RequireUser;
-use crate::ui::text::field_text;
-use crate::ui::text::profile as tx;
+use crate::ui::labels::{attestation_text, field_text};
 use fields::{DepartementSelect, DomainChecks, RemoteCheck, TextInput};
 use lists::{Experiences, Languages, References, Skills};
 use upload::UploadField;
@@ -43,12 +42,12 @@ pub fn ctx() -> Ctx {
 pub fn ProfileEditorPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| profile_editor());
     view! {
-        <Title text=tx::EDITOR_TITLE/>
+        <Title text=tr!(profile.editor_title)/>
         <RequireUser signed_in=move |user| {
             if user.role == Role::Provider {
                 view! { <EditorLoader data/> }.into_any()
             } else {
-                view! { <section class="container narrow"><p class="notice">{tx::PROVIDERS_ONLY}</p></section> }.into_any()
+                view! { <section class="container narrow"><p class="notice">{tr!(profile.providers_only)}</p></section> }.into_any()
             }
         }/>
     }
@@ -57,7 +56,7 @@ pub fn ProfileEditorPage() -> impl IntoView {
 #[component]
 fn EditorLoader(data: Resource<Result<EditorData, crate::error::AppError>>) -> impl IntoView {
     view! {
-        <Transition fallback=|| view! { <p class="container">"Chargement…"</p> }>
+        <Transition fallback=|| view! { <p class="container">{tr!(profile.loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(data) => view! { <Editor data/> }.into_any(),
@@ -103,14 +102,14 @@ fn Editor(data: EditorData) -> impl IntoView {
     view! {
         <div class="container editor" data-testid="profile-editor">
             // Hidden once the page is hydrated (a <noscript> would not hydrate).
-            <p class="notice until-hydrated">{tx::NOSCRIPT}</p>
+            <p class="notice until-hydrated">{tr!(profile.noscript)}</p>
             <header class="editor__head">
-                <h1>{tx::EDITOR_TITLE}</h1>
-                <p>{tx::EDITOR_LEAD}</p>
+                <h1>{tr!(profile.editor_title)}</h1>
+                <p>{tr!(profile.editor_lead)}</p>
                 <StateBanner state unsubmitted/>
                 <PublishedAttestation status=data.published_attestation/>
                 <div class="editor__meter">
-                    <label for="completude">{tx::COMPLETENESS} " " <strong data-testid="completeness">{move || format!("{} %", completeness.get())}</strong></label>
+                    <label for="completude">{tr!(profile.completeness)} " " <strong data-testid="completeness">{move || format!("{} %", completeness.get())}</strong></label>
                     <progress id="completude" max="100" value=move || completeness.get()></progress>
                     <SaveIndicator status=save/>
                 </div>
@@ -134,7 +133,7 @@ fn Sections() -> impl IntoView {
     let text = |v: fn(&ProfileDraft) -> &String| v;
     view! {
                     <section>
-            <h2>{tx::SECTION_CARD}</h2>
+            <h2>{tr!(profile.section_card)}</h2>
             <UploadField field=FieldId::Photo/>
             <TextInput field=FieldId::FirstName get=text(|d| &d.first_name) set=|d, v| d.first_name = v autocomplete="given-name"/>
             <DepartementSelect/>
@@ -142,13 +141,13 @@ fn Sections() -> impl IntoView {
             <TextInput field=FieldId::Education multiline=true get=text(|d| &d.education) set=|d, v| d.education = v/>
         </section>
         <section>
-            <h2>{tx::SECTION_EXPERTISE}</h2>
+            <h2>{tr!(profile.section_expertise)}</h2>
             <DomainChecks/>
             <Skills/>
             <Languages/>
         </section>
         <section>
-            <h2>{tx::SECTION_CONTACT}</h2>
+            <h2>{tr!(profile.section_contact)}</h2>
             <TextInput field=FieldId::LastName get=text(|d| &d.last_name) set=|d, v| d.last_name = v autocomplete="family-name"/>
             <TextInput field=FieldId::Phone kind="tel" get=text(|d| &d.phone) set=|d, v| d.phone = v autocomplete="tel"/>
             <TextInput field=FieldId::PostalAddress multiline=true get=text(|d| &d.postal_address) set=|d, v| d.postal_address = v/>
@@ -157,19 +156,19 @@ fn Sections() -> impl IntoView {
             <TextInput field=FieldId::VatNumber get=text(|d| &d.vat_number) set=|d, v| d.vat_number = v/>
         </section>
         <section>
-            <h2>{tx::SECTION_MISSION}</h2>
+            <h2>{tr!(profile.section_mission)}</h2>
             <TextInput field=FieldId::DailyRate get=text(|d| &d.daily_rate) set=|d, v| d.daily_rate = v/>
             <TextInput field=FieldId::AvailableFrom kind="date" get=text(|d| &d.available_from) set=|d, v| d.available_from = v/>
             <TextInput field=FieldId::Mobility get=text(|d| &d.mobility) set=|d, v| d.mobility = v/>
             <RemoteCheck/>
         </section>
         <section>
-            <h2>{tx::SECTION_CAREER}</h2>
+            <h2>{tr!(profile.section_career)}</h2>
             <Experiences/>
             <References/>
         </section>
         <section>
-            <h2>{tx::SECTION_DOCUMENTS}</h2>
+            <h2>{tr!(profile.section_documents)}</h2>
             <UploadField field=FieldId::Cv/>
             <UploadField field=FieldId::Attestation/>
             <TextInput field=FieldId::AttestationIssuedOn kind="date" get=text(|d| &d.attestation_issued_on) set=|d, v| d.attestation_issued_on = v/>
@@ -192,7 +191,7 @@ fn PublishedAttestation(status: Option<AttestationStatus>) -> impl IntoView {
         .map(|s| {
             view! {
                 <p class="notice notice--error" data-testid="published-attestation">
-                    {format!("{} {}", tx::PUBLISHED_ATTESTATION, s.label_fr())}
+                    {tr!(profile.published_attestation, status = attestation_text(s)).to_string()}
                 </p>
             }
         })
@@ -203,15 +202,15 @@ fn StateBanner(state: RwSignal<ReviewState>, unsubmitted: RwSignal<bool>) -> imp
     view! {
         <div class="notice" data-testid="review-state">
             {move || match state.get() {
-                ReviewState::Draft => tx::STATE_DRAFT.to_string(),
-                ReviewState::Pending { published: false } => tx::STATE_PENDING.to_string(),
-                ReviewState::Pending { published: true } => tx::STATE_PENDING_PUBLISHED.to_string(),
-                ReviewState::ChangesRequested { message, .. } => format!("{} « {message} »", tx::STATE_CHANGES),
-                ReviewState::Rejected { reason, .. } => format!("{} « {reason} »", tx::STATE_REJECTED),
-                ReviewState::Published => tx::STATE_PUBLISHED.to_string(),
+                ReviewState::Draft => tr!(profile.state_draft).to_string(),
+                ReviewState::Pending { published: false } => tr!(profile.state_pending).to_string(),
+                ReviewState::Pending { published: true } => tr!(profile.state_pending_published).to_string(),
+                ReviewState::ChangesRequested { message, .. } => tr!(profile.state_changes, message = message).to_string(),
+                ReviewState::Rejected { reason, .. } => tr!(profile.state_rejected, reason = reason).to_string(),
+                ReviewState::Published => tr!(profile.state_published).to_string(),
             }}
             {move || (unsubmitted.get() && !state.with(ReviewState::is_pending) && state.with(|s| *s != ReviewState::Draft))
-                .then(|| view! { " " <strong>{tx::UNSUBMITTED}</strong> })}
+                .then(|| view! { " " <strong>{tr!(profile.unsubmitted)}</strong> })}
         </div>
     }
 }
@@ -255,16 +254,16 @@ fn Submit(
             {move || {
                 let missing = missing.get();
                 (!missing.is_empty()).then(|| view! {
-                    <p class="muted" data-testid="missing">{tx::MISSING} " "
+                    <p class="muted" data-testid="missing">{tr!(profile.missing)} " "
                         {missing.iter().map(|f| field_text(*f).0).collect::<Vec<_>>().join(", ")}
                     </p>
                 })
             }}
             <button type="button" class="button" data-testid="submit-profile"
                 disabled=move || busy.get() || state.with(ReviewState::is_pending)
-                on:click=on_click>{tx::SUBMIT}</button>
+                on:click=on_click>{tr!(profile.submit)}</button>
             {move || outcome.get().map(|o| match o {
-                Ok(()) => view! { <p class="notice notice--ok" role="status">{tx::SUBMITTED}</p> }.into_any(),
+                Ok(()) => view! { <p class="notice notice--ok" role="status">{tr!(profile.submitted)}</p> }.into_any(),
                 Err(m) => view! { <ErrorNotice message=m testid="submit-error"/> }.into_any(),
             })}
         </div>

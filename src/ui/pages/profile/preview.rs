@@ -10,7 +10,7 @@ use crate::domain::profile::Viewer;
 use crate::domain::review::{DossierView, HistoryEntry};
 use crate::ui::components::dossier::DossierView as FullView;
 use crate::ui::components::expert_card::ExpertCard;
-use crate::ui::text::profile::{self as tx, viewer_text};
+use crate::ui::labels::{attestation_text, decision_or_pending, viewer_text};
 
 #[component]
 pub fn Preview(expert_id: uuid::Uuid, email: String, today: NaiveDate) -> impl IntoView {
@@ -20,9 +20,9 @@ pub fn Preview(expert_id: uuid::Uuid, email: String, today: NaiveDate) -> impl I
     let choices = [Viewer::Anonymous, Viewer::ProposedClient, Viewer::Admin];
     view! {
         <aside class="editor__preview" aria-live="polite" data-testid="preview">
-            <h2>{tx::PREVIEW_TITLE}</h2>
+            <h2>{tr!(profile.preview_title)}</h2>
             <fieldset class="view-as">
-                <legend>{tx::VIEW_AS}</legend>
+                <legend>{tr!(profile.view_as)}</legend>
                 {choices.into_iter().map(|v| view! {
                     <label class="check">
                         <input type="radio" name="view-as" value=format!("{v:?}").to_lowercase()
@@ -44,7 +44,7 @@ pub fn Preview(expert_id: uuid::Uuid, email: String, today: NaiveDate) -> impl I
                         let admin = (v == Viewer::Admin).then(|| {
                             let status = AttestationStatus::of(parse_date(&draft.attestation_issued_on).ok(), today);
                             view! {
-                                <p class="notice" data-testid="admin-attestation">{status.label_fr()}</p>
+                                <p class="notice" data-testid="admin-attestation">{attestation_text(status)}</p>
                             }
                         });
                         view! { {admin} <FullView dossier/> }.into_any()
@@ -60,19 +60,19 @@ pub fn HistoryAndViews(history: Vec<HistoryEntry>, views: Vec<DossierView>) -> i
     let date = |s: &str| s.get(..10).unwrap_or(s).to_string();
     view! {
         <section class="editor__history">
-            <h2>{tx::HISTORY}</h2>
+            <h2>{tr!(profile.history)}</h2>
             <ul data-testid="history">
                 {history.into_iter().map(|h| view! {
                     <li>
-                        {format!("Soumis le {}", date(&h.submitted_at))} " — "
-                        <strong>{h.decision.map(|d| d.label_fr()).unwrap_or("En attente")}</strong>
-                        {(!h.message.is_empty()).then(|| format!(" : « {} »", h.message))}
+                        {tr!(profile.history_submitted, date = date(&h.submitted_at)).to_string()} " — "
+                        <strong>{decision_or_pending(h.decision)}</strong>
+                        {(!h.message.is_empty()).then(|| tr!(profile.quoted_message, message = h.message).to_string())}
                     </li>
                 }).collect_view()}
             </ul>
-            <h2>{tx::VIEWS}</h2>
+            <h2>{tr!(profile.views)}</h2>
             {if views.is_empty() {
-                view! { <p class="muted">{tx::NO_VIEWS}</p> }.into_any()
+                view! { <p class="muted">{tr!(profile.no_views)}</p> }.into_any()
             } else {
                 view! {
                     <ul data-testid="views">

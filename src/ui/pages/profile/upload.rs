@@ -6,8 +6,7 @@ use leptos::prelude::*;
 use super::fields::FieldLabel;
 use crate::domain::dossier::{DraftFiles, FieldId, FileInfo};
 use crate::domain::upload::UploadSlot;
-use crate::ui::text::field_text;
-use crate::ui::text::profile::{UPLOADING, UPLOAD_REPLACE};
+use crate::ui::labels::field_text;
 
 fn slot_of(field: FieldId) -> (UploadSlot, &'static str, &'static str) {
     match field {
@@ -61,10 +60,8 @@ pub fn UploadField(field: FieldId) -> impl IntoView {
                 return;
             };
             if file.size() > slot.max_bytes() as f64 {
-                error.set(Some(format!(
-                    "Le fichier dépasse la taille maximale de {} Mo.",
-                    slot.max_bytes() / (1024 * 1024)
-                )));
+                let size = slot.max_bytes() / (1024 * 1024);
+                error.set(Some(tr!(profile.upload.too_large, size = size).to_string()));
                 input.set_value("");
                 return;
             }
@@ -90,15 +87,15 @@ pub fn UploadField(field: FieldId) -> impl IntoView {
             <FieldLabel field for_id=id.clone()/>
             {move || existing().map(|f| view! {
                 <p class="upload__current" data-testid=format!("current-{name}")>
-                    <a href=f.url target="_blank">{format!("Fichier déposé ({} Ko)", f.bytes.div_ceil(1024))}</a>
-                    " · " {UPLOAD_REPLACE}
+                    <a href=f.url target="_blank">{tr!(profile.upload.current, size = f.bytes.div_ceil(1024)).to_string()}</a>
+                    " · " {tr!(profile.upload.replace)}
                 </p>
             })}
             <input id=id type="file" name=name accept=accept on:change=on_change/>
             <p class="field__hint">{field_text(field).1}</p>
             {move || progress.get().map(|p| view! {
                 <p class="upload__progress" role="status">
-                    <progress max="100" value=(p * 100.0).round()></progress> " " {UPLOADING}
+                    <progress max="100" value=(p * 100.0).round()></progress> " " {tr!(profile.upload.running)}
                 </p>
             })}
             <p class="field__error" role="alert" data-testid=format!("error-{name}")>{move || error.get()}</p>
@@ -107,7 +104,7 @@ pub fn UploadField(field: FieldId) -> impl IntoView {
 }
 
 /// Posts `file` to `/api/profile_upload_{name}`, reporting progress; `done` gets the
-/// stored file or the server's French message.
+/// stored file or the server's message.
 #[cfg(feature = "hydrate")]
 fn send(
     file: &web_sys::File,
@@ -117,7 +114,7 @@ fn send(
 ) -> Result<(), String> {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
-    let failed = |_| "L'envoi n'a pas pu démarrer. Réessayez.".to_string();
+    let failed = |_| tr!(profile.upload.not_started).to_string();
     let xhr = web_sys::XmlHttpRequest::new().map_err(failed)?;
     xhr.open("POST", &format!("/api/profile_upload_{name}"))
         .map_err(failed)?;
@@ -142,22 +139,19 @@ fn send(
             let body = xhr.response_text().ok().flatten().unwrap_or_default();
             let result = if status == 200 {
                 serde_json::from_str::<FileInfo>(&body)
-                    .map_err(|_| "Réponse inattendue du serveur.".to_string())
+                    .map_err(|_| tr!(profile.upload.bad_answer).to_string())
             } else {
                 Err(serde_json::from_str::<crate::error::AppError>(&body)
                     .map(|e| e.to_string())
-                    .unwrap_or_else(|_| format!("L'envoi a échoué (erreur {status}).")))
+                    .unwrap_or_else(|_| tr!(profile.upload.failed, status = status).to_string()))
             };
             done(result);
         })
     };
     xhr.set_onload(Some(on_load.as_ref().unchecked_ref()));
     on_load.forget();
-    let on_error = Closure::<dyn FnMut()>::new(move || {
-        done(Err(
-            "Connexion interrompue pendant l'envoi. Réessayez.".into()
-        ))
-    });
+    let on_error =
+        Closure::<dyn FnMut()>::new(move || done(Err(tr!(profile.upload.interrupted).to_string())));
     xhr.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();
     let form = web_sys::FormData::new().map_err(failed)?;
