@@ -116,3 +116,92 @@ fn stored_states_are_bound_as_enums_never_written_as_strings() {
         }
     }
 }
+
+/// The string literals of a source file, outside its `#[cfg(test)]` part (tests may
+/// compare French output).
+fn string_literals(text: &str) -> Vec<String> {
+    let code = text.split("#[cfg(test)]").next().unwrap_or("");
+    let mut out = Vec::new();
+    let mut chars = code.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            // Comments say why, in any language: not texts for users.
+            '/' if chars.peek() == Some(&'/') => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+            '\'' => {
+                // A char literal or a lifetime: skip a quoted char such as '"'.
+                let rest: String = chars.clone().take(3).collect();
+                if rest.starts_with("\\") || rest.chars().nth(1) == Some('\'') {
+                    while let Some(c) = chars.next() {
+                        if c == '\\' {
+                            chars.next();
+                        } else if c == '\'' {
+                            break;
+                        }
+                    }
+                }
+            }
+            '"' => {
+                let mut literal = String::new();
+                while let Some(c) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => break,
+                        c => literal.push(c),
+                    }
+                }
+                out.push(literal);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn texts_for_users_live_in_the_locale_files() {
+    // Not texts of the interface: demo data, the operator's command line, and the
+    // French parsers' inputs (month names, "HT") which read what users type.
+    let allowed = ["src/server/demo.rs", "src/server/cli.rs"];
+    let french = |s: &str| s.chars().any(|c| "àâçèéêëîïôùûœ«»’".contains(c));
+    let mut found = Vec::new();
+    for dir in [
+        "src/domain",
+        "src/api",
+        "src/server",
+        "src/ui",
+        "src/app.rs",
+    ] {
+        let files = if dir.ends_with(".rs") {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            vec![(path.clone(), std::fs::read_to_string(&path).unwrap())]
+        } else {
+            sources(dir)
+        };
+        for (path, text) in files {
+            let relative = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap();
+            let name = relative.to_string_lossy();
+            if allowed.contains(&name.as_ref())
+                || name.ends_with("tests.rs")
+                || name.contains("/tests/")
+            {
+                continue;
+            }
+            for literal in string_literals(&text).into_iter().filter(|s| french(s)) {
+                found.push(format!("{name}: \"{literal}\""));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "French texts outside locales/ (move them to locales/<lang>/*.json and use tr!):\n{}",
+        found.join("\n")
+    );
+}
