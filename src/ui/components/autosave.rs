@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use std::future::Future;
 
 use crate::error::AppError;
-use crate::ui::text::profile::SAVE_TIMEOUT;
 
 /// Where the last changes stand.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,9 +75,9 @@ where
                     let mut next = Some(snapshot);
                     let mut result = Ok(());
                     while let Some(state) = next {
-                        result = within(SAVE_TIMEOUT_MS, save(state))
-                            .await
-                            .unwrap_or_else(|| Err(AppError::Validation(SAVE_TIMEOUT.into())));
+                        result = within(SAVE_TIMEOUT_MS, save(state)).await.unwrap_or(Err(
+                            AppError::Validation(crate::error::Problem::SaveTimeout),
+                        ));
                         next = queued.try_update_value(Option::take).flatten();
                     }
                     in_flight.set_value(false);

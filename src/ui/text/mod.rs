@@ -1,6 +1,7 @@
 //! The page's language, and the profile texts still to move to `locales/`.
 //! Texts live in `locales/` and are read with [`crate::tr!`].
 
+pub mod problems;
 pub mod profile;
 
 pub use profile::field_text;

@@ -100,7 +100,7 @@ fn Review(
                                     <p class="notice" data-testid="review-attestation">{r.attestation.clone()}</p>
                                     {(!r.problems.is_empty()).then(|| view! {
                                         <ul class="notice notice--error">
-                                            {r.problems.iter().map(|p| view! { <li>{format!("{} : {}", crate::ui::text::field_text(p.field).0, p.message)}</li> }).collect_view()}
+                                            {r.problems.iter().map(|p| view! { <li>{format!("{} : {}", crate::ui::text::field_text(p.field).0, p.problem.text(crate::ui::text::current_lang()))}</li> }).collect_view()}
                                         </ul>
                                     })}
                                     <DossierView dossier=r.dossier.clone()/>
