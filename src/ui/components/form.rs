@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 
-/// A checker shared with the server: `Err` holds the French message to show.
+/// A checker shared with the server: `Err` holds the message to show (page's language).
 pub type Check = fn(&str) -> Result<(), String>;
 
 /// The one text field of the interface: a label, an `<input>` (or a `<textarea>`), an
