@@ -1,48 +1,49 @@
 //! The one error type that crosses the wire between server functions and the UI.
 //!
-//! Every variant carries a status code and a message fit for users, in French.
-//! Internal details (SQL, I/O, panics) are logged on the server and never sent.
+//! Every variant carries a status code and what went wrong as data: a fixed kind, or a
+//! [`Problem`] for what the user can fix. The text is rendered in the page's language
+//! (`locales/*/errors.json`, `locales/*/problems.json`). Internal details (SQL, I/O,
+//! panics) are logged on the server and never sent.
 
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub use crate::domain::problem::Problem;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "detail", rename_all = "snake_case")]
 pub enum AppError {
-    /// Input that does not parse; the message says what to fix.
-    #[error("{0}")]
-    Validation(String),
+    /// Input that does not parse; the problem says what to fix.
+    Validation(Problem),
     /// A request that is not what a form or the app sends (malformed JSON, bad UTF-8,
-    /// a body cut short): the message says so, nothing was changed.
-    #[error("{0}")]
-    BadRequest(String),
+    /// a body cut short): nothing was changed.
+    BadRequest(Problem),
     /// The client took too long to send its request.
-    #[error("La requête a mis trop de temps à arriver. Merci de réessayer.")]
     RequestTimeout,
-    /// A request body (an upload) over its limit; the message gives the limit.
-    #[error("{0}")]
-    TooLarge(String),
-    #[error("Vous devez être connecté pour accéder à cette page.")]
+    /// A request body (an upload) over its limit; the problem gives the limit.
+    TooLarge(Problem),
     Unauthorized,
     /// Sign-in refused. The same answer for an unknown e-mail and a wrong password.
-    #[error("Adresse e-mail ou mot de passe incorrect.")]
     BadCredentials,
     /// A single-use link that was already used, has expired or never existed.
-    #[error("Ce lien n'est plus valable : il a déjà servi ou a expiré. Demandez-en un nouveau.")]
     InvalidLink,
-    #[error("Vous n'avez pas accès à cette ressource.")]
     Forbidden,
-    #[error("Cette page ou cette ressource est introuvable.")]
     NotFound,
-    #[error("Trop de tentatives : merci de patienter avant de réessayer.")]
     RateLimited,
     /// The service is momentarily unable to answer (database down, network).
-    #[error("Le service est momentanément indisponible. Merci de réessayer dans un instant.")]
     Unavailable,
     /// Anything else. The cause stays in the server logs.
-    #[error("Une erreur inattendue est survenue. Merci de réessayer.")]
     Internal,
+}
+
+impl std::error::Error for AppError {}
+
+/// In the page's language, so that `err.to_string()` shows what the user reads.
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(crate::ui::text::current_lang()))
+    }
 }
 
 impl AppError {
@@ -82,7 +83,7 @@ impl FromServerFnError for AppError {
                     crate::api::set_error_status(400);
                 }
                 let _ = detail;
-                AppError::BadRequest("La requête est incomplète ou mal formée.".into())
+                AppError::BadRequest(Problem::RequestMalformed)
             }
             other => {
                 #[cfg(feature = "ssr")]
@@ -119,10 +120,13 @@ mod tests {
     #[test]
     fn statuses_follow_http_meaning() {
         let expected = [
-            (AppError::Validation("x".into()), 422),
-            (AppError::BadRequest("x".into()), 400),
+            (AppError::Validation(Problem::EmailRequired), 422),
+            (AppError::BadRequest(Problem::RequestMalformed), 400),
             (AppError::RequestTimeout, 408),
-            (AppError::TooLarge("x".into()), 413),
+            (
+                AppError::TooLarge(Problem::RequestTooLarge { max_mb: 1 }),
+                413,
+            ),
             (AppError::Unauthorized, 401),
             (AppError::BadCredentials, 401),
             (AppError::InvalidLink, 410),
@@ -146,5 +150,10 @@ mod tests {
         let text = String::from_utf8(bytes.to_vec()).unwrap();
         assert!(!text.contains("relation"), "internals leaked: {text}");
         assert_eq!(AppError::de(bytes), AppError::Internal);
+        let err = AppError::Validation(Problem::NameTooLong {
+            field: crate::domain::problem::NameField::FirstName,
+            max: 80,
+        });
+        assert_eq!(AppError::de(err.ser()), err);
     }
 }

@@ -34,9 +34,9 @@ pub async fn admin_accounts(
         async {
             access::user::<AdminAccounts>().await?;
             if q.chars().count() > 100 {
-                return Err(AppError::Validation(
-                    "La recherche est limitée à 100 caractères.".into(),
-                ));
+                return Err(AppError::Validation(crate::error::Problem::SearchTooLong {
+                    max: 100,
+                }));
             }
             accounts::search(&app_state()?.pool, &q, 100).await
         }
@@ -54,7 +54,7 @@ pub async fn admin_set_account_disabled(id: String, disabled: bool) -> Result<()
             let id = uuid::Uuid::parse_str(id.trim()).map_err(|_| AppError::NotFound)?;
             if id == admin.id {
                 return Err(AppError::Validation(
-                    "Vous ne pouvez pas désactiver votre propre compte.".into(),
+                    crate::error::Problem::CannotDisableSelf,
                 ));
             }
             let pool = &app_state()?.pool;

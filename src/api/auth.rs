@@ -13,7 +13,7 @@ use crate::server::{
 };
 
 #[cfg(feature = "ssr")]
-fn invalid<T>(result: Result<T, String>) -> Result<T, AppError> {
+fn invalid<T>(result: Result<T, crate::error::Problem>) -> Result<T, AppError> {
     result.map_err(AppError::Validation)
 }
 
@@ -33,13 +33,14 @@ pub async fn sign_up_provider(
     password: String,
 ) -> Result<(), AppError> {
     use crate::domain::account::{check_new_password, parse_name, Email, ProviderKind};
+    use crate::domain::problem::NameField;
     super::respond(
         async {
             access::allow::<SignUpProvider>().await?;
             let account = accounts::NewAccount::Provider {
                 kind: invalid(ProviderKind::parse(&kind))?,
-                first_name: invalid(parse_name(&first_name, "Le prénom", 80))?,
-                last_name: invalid(parse_name(&last_name, "Le nom", 80))?,
+                first_name: invalid(parse_name(&first_name, NameField::FirstName, 80))?,
+                last_name: invalid(parse_name(&last_name, NameField::LastName, 80))?,
             };
             let email = invalid(Email::parse(&email))?;
             invalid(check_new_password(&password))?;
@@ -60,14 +61,23 @@ pub async fn sign_up_client(
     password: String,
 ) -> Result<(), AppError> {
     use crate::domain::account::{check_new_password, parse_name, Email, Siret};
+    use crate::domain::problem::NameField;
     super::respond(
         async {
             access::allow::<SignUpClient>().await?;
             let account = accounts::NewAccount::Client {
-                company_name: invalid(parse_name(&company_name, "La raison sociale", 160))?,
+                company_name: invalid(parse_name(&company_name, NameField::CompanyName, 160))?,
                 siret: invalid(Siret::parse(&siret))?,
-                contact_first_name: invalid(parse_name(&contact_first_name, "Le prénom", 80))?,
-                contact_last_name: invalid(parse_name(&contact_last_name, "Le nom", 80))?,
+                contact_first_name: invalid(parse_name(
+                    &contact_first_name,
+                    NameField::FirstName,
+                    80,
+                ))?,
+                contact_last_name: invalid(parse_name(
+                    &contact_last_name,
+                    NameField::LastName,
+                    80,
+                ))?,
             };
             let email = invalid(Email::parse(&email))?;
             invalid(check_new_password(&password))?;

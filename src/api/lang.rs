@@ -16,7 +16,7 @@ pub async fn set_language(lang: String, back: String) -> Result<(), AppError> {
         async {
             access::allow::<SetLanguage>().await?;
             let lang = Lang::parse(&lang)
-                .ok_or_else(|| AppError::Validation("Langue inconnue.".into()))?;
+                .ok_or(AppError::Validation(crate::error::Problem::LangUnknown))?;
             let state = app_state()?;
             if let Some(user) = access::visitor::<SetLanguage>().await? {
                 crate::server::lang::store(&state.pool, user.id, lang).await?;

@@ -9,9 +9,9 @@ use crate::error::AppError;
 /// The French and English labels of a form, checked.
 #[cfg(feature = "ssr")]
 fn labels(fr: &str, en: &str) -> Result<(String, String), AppError> {
-    use crate::domain::reference::parse_label;
-    let fr = parse_label(fr, "Libellé français").map_err(AppError::Validation)?;
-    let en = parse_label(en, "Libellé anglais").map_err(AppError::Validation)?;
+    use crate::domain::{lang::Lang, reference::parse_label};
+    let fr = parse_label(fr, Lang::Fr).map_err(AppError::Validation)?;
+    let en = parse_label(en, Lang::En).map_err(AppError::Validation)?;
     Ok((fr, en))
 }
 
@@ -96,7 +96,7 @@ pub async fn reference_rename(
                 Some(("domain", slug)) => reference::rename_domain(pool, slug, &fr, &en).await,
                 Some(("skill", slug)) => reference::rename_skill(pool, slug, &fr, &en).await,
                 _ => Err(AppError::Validation(
-                    "Choisissez ce qu'il faut renommer.".into(),
+                    crate::error::Problem::RenameTargetUnknown,
                 )),
             }
         }

@@ -41,7 +41,7 @@ pub async fn review_decide(id: i64, decision: String, message: String) -> Result
         async {
             let admin = access::user::<ReviewDecide>().await?;
             let decision = crate::domain::review::Decision::parse(&decision)
-                .ok_or_else(|| AppError::Validation("Décision inconnue.".into()))?;
+                .ok_or(AppError::Validation(crate::error::Problem::DecisionUnknown))?;
             let state = app_state()?;
             review::decide(
                 &state.pool,

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+use super::problem::{NameField, Problem};
+
 /// What an account may do. Admins are never created by sign-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -60,11 +62,11 @@ impl ProviderKind {
         }
     }
 
-    pub fn parse(s: &str) -> Result<Self, String> {
+    pub fn parse(s: &str) -> Result<Self, Problem> {
         Self::ALL
             .into_iter()
             .find(|k| k.as_str() == s)
-            .ok_or_else(|| "Choisissez consultant, expert ou TPE.".to_string())
+            .ok_or(Problem::ProviderKindUnknown)
     }
 }
 
@@ -73,11 +75,11 @@ impl ProviderKind {
 pub struct Email(String);
 
 impl Email {
-    pub fn parse(input: &str) -> Result<Self, String> {
+    pub fn parse(input: &str) -> Result<Self, Problem> {
         let email = input.trim().to_lowercase();
-        let invalid = || "Saisissez une adresse e-mail valide (ex. nom@entreprise.fr).".to_string();
+        let invalid = || Problem::EmailInvalid;
         if email.is_empty() {
-            return Err("L'adresse e-mail est obligatoire.".into());
+            return Err(Problem::EmailRequired);
         }
         if email.len() > 254 || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return Err(invalid());
@@ -114,13 +116,13 @@ pub use super::password::{check_new_password, PASSWORD_MAX_CHARS, PASSWORD_MIN_C
 pub struct Siret(String);
 
 impl Siret {
-    pub fn parse(input: &str) -> Result<Self, String> {
+    pub fn parse(input: &str) -> Result<Self, Problem> {
         let digits: String = input.chars().filter(|c| !c.is_whitespace()).collect();
         if digits.len() != 14 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err("Le SIRET comporte 14 chiffres.".into());
+            return Err(Problem::SiretLength);
         }
         if !luhn_valid(&digits) && !la_poste_valid(&digits) {
-            return Err("Ce numéro SIRET n'est pas valide : vérifiez les chiffres saisis.".into());
+            return Err(Problem::SiretInvalid);
         }
         Ok(Self(digits))
     }
@@ -170,21 +172,19 @@ fn la_poste_valid(digits: &str) -> bool {
 }
 
 /// A person's or company's name: trimmed, 1 to `max` characters.
-pub fn parse_name(input: &str, field: &str, max: usize) -> Result<String, String> {
+pub fn parse_name(input: &str, field: NameField, max: usize) -> Result<String, Problem> {
     let name = input.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() {
-        return Err(format!("{field} est obligatoire."));
+        return Err(Problem::NameRequired { field });
     }
     if name.chars().count() > max {
-        return Err(format!("{field} ne peut pas dépasser {max} caractères."));
+        return Err(Problem::NameTooLong { field, max });
     }
     if name.chars().any(|c| c == '<' || c == '>') {
-        return Err(format!("{field} ne peut pas contenir les signes < et >."));
+        return Err(Problem::NameMarkup { field });
     }
     if name.chars().any(hidden_character) {
-        return Err(format!(
-            "{field} contient un caractère invisible ou de contrôle : retapez-le."
-        ));
+        return Err(Problem::NameHiddenCharacter { field });
     }
     Ok(name)
 }
@@ -210,11 +210,11 @@ mod tests {
     #[test]
     fn names_refuse_markup_and_hidden_characters() {
         assert_eq!(
-            parse_name("  Jean-Éric  ", "Le prénom", 80).unwrap(),
+            parse_name("  Jean-Éric  ", NameField::FirstName, 80).unwrap(),
             "Jean-Éric"
         );
         assert_eq!(
-            parse_name("Dupont & Fils l'Atelier", "La raison sociale", 160).unwrap(),
+            parse_name("Dupont & Fils l'Atelier", NameField::CompanyName, 160).unwrap(),
             "Dupont & Fils l'Atelier"
         );
         for bad in [
@@ -226,7 +226,7 @@ mod tests {
             "Bruno\u{2066}x",
         ] {
             assert!(
-                parse_name(bad, "Le prénom", 80).is_err(),
+                parse_name(bad, NameField::FirstName, 80).is_err(),
                 "{bad:?} accepted"
             );
         }
@@ -253,18 +253,21 @@ mod tests {
 
     #[test]
     fn passwords_length_and_blocklist_only() {
-        assert!(check_new_password("court")
-            .unwrap_err()
-            .contains("au moins 12"));
+        assert_eq!(
+            check_new_password("court"),
+            Err(Problem::PasswordTooShort { min: 12 })
+        );
         assert!(check_new_password("tout en minuscules sans chiffre").is_ok());
-        assert!(check_new_password("Azerty123456")
-            .unwrap_err()
-            .contains("trop courant"));
+        assert_eq!(
+            check_new_password("Azerty123456"),
+            Err(Problem::PasswordCommon)
+        );
         assert!(check_new_password("zzzzzzzzzzzzzz").is_err());
         assert!(check_new_password(&"éa".repeat(64)).is_ok());
-        assert!(check_new_password(&"éa".repeat(65))
-            .unwrap_err()
-            .contains("128"));
+        assert_eq!(
+            check_new_password(&"éa".repeat(65)),
+            Err(Problem::PasswordTooLong { max: 128 })
+        );
     }
 
     #[test]
@@ -275,9 +278,7 @@ mod tests {
             "732829320"
         );
         assert!(Siret::parse("73282932000075").is_err());
-        assert!(Siret::parse("7328293200007")
-            .unwrap_err()
-            .contains("14 chiffres"));
+        assert_eq!(Siret::parse("7328293200007"), Err(Problem::SiretLength));
         assert!(Siret::parse("7328293200007a").is_err());
         // La Poste: digit sum multiple of 5.
         assert!(!luhn_valid("35600000010000"));

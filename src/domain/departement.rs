@@ -3,15 +3,24 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+use super::problem::Problem;
+
 /// A validated French département code, as used by INSEE (e.g. `75`, `2A`, `974`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct DepartementCode(String);
 
-/// Why a text is not a département code.
+/// Why a text is not a département code (the text for users is
+/// [`Problem::Departement`]; this one is for logs and serde).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("« {0} » n'est pas un numéro de département français (ex. 75, 2A, 974)")]
+#[error("not a French département code: {0:?}")]
 pub struct InvalidDepartement(pub String);
+
+impl From<InvalidDepartement> for Problem {
+    fn from(err: InvalidDepartement) -> Self {
+        Problem::Departement { input: err.0 }
+    }
+}
 
 impl DepartementCode {
     /// Parses a code, accepting surrounding spaces, lower-case Corsican codes and a
@@ -85,14 +94,15 @@ mod tests {
     }
 
     #[test]
-    fn normalises_and_rejects_with_a_french_message() {
+    fn normalises_and_rejects_what_is_not_a_code() {
         assert_eq!(DepartementCode::parse("5").unwrap().as_str(), "05");
         assert_eq!(DepartementCode::parse("075").unwrap().as_str(), "75");
         for bad in ["20", "96", "975", "2C", "", "7 5", "abc", "9710"] {
             let err = DepartementCode::parse(bad).unwrap_err();
-            assert!(err
-                .to_string()
-                .contains("n'est pas un numéro de département"));
+            assert_eq!(
+                Problem::from(err),
+                Problem::Departement { input: bad.into() }
+            );
         }
     }
 

@@ -1,9 +1,9 @@
 //! An expert's dossier: the draft they edit, who sees each field, how complete it is,
 //! and the full view shown to those allowed to see it.
 //!
-//! The draft keeps what was typed, as typed: a mistake gets a French message but is
-//! never thrown away. [`crate::domain::dossier_check`] checks it with the parsers of
-//! [`crate::domain::parse`].
+//! The draft keeps what was typed, as typed: a mistake gets a
+//! [`Problem`](crate::domain::problem::Problem) but is never thrown away.
+//! [`crate::domain::dossier_check`] checks it with the parsers of [`crate::domain::parse`].
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

@@ -1,5 +1,5 @@
 //! Checks of a dossier draft, shared by the editor (as the expert types) and the server
-//! (on save and on submission). Messages are French and say how to fix the value.
+//! (on save and on submission). Each [`Problem`] says how to fix the value.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -9,14 +9,15 @@ use super::departement::DepartementCode;
 use super::dossier::{DraftFiles, FieldId, ProfileDraft, ReferenceData};
 use super::eligibility::AttestationStatus;
 use super::parse::{mobility_codes, parse_date, parse_phone, parse_rate, parse_vat, parse_years};
+use super::problem::{NameField, Problem};
 use super::profile::{LanguageLevel, LANGUAGES};
 
 /// A problem with one field (`index`: which entry of a list).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Problem {
+pub struct Issue {
     pub field: FieldId,
     pub index: Option<usize>,
-    pub message: String,
+    pub problem: Problem,
 }
 
 /// Limits that keep a draft reasonable.
@@ -29,29 +30,29 @@ pub const MAX_LEGAL_FORM: usize = 80;
 /// [`ProfileDraft::check_size`]).
 pub const HARD_FACTOR: usize = 4;
 
-/// A check of one text field: `Err` is the French message.
-type Check = fn(&str) -> Result<(), String>;
+/// A check of one text field.
+type Check = fn(&str) -> Result<(), Problem>;
 
-fn too_long(value: &str, max: usize) -> Option<String> {
-    (value.chars().count() > max).then(|| format!("{max} caractères au plus."))
+fn too_long(value: &str, max: usize) -> Option<Problem> {
+    (value.chars().count() > max).then_some(Problem::TooLong { max })
 }
 
 impl ProfileDraft {
     /// Problems with what was typed; empty fields are not problems here
     /// (see [`ProfileDraft::missing`]).
-    pub fn problems(&self, refs: &ReferenceData, today: NaiveDate) -> Vec<Problem> {
+    pub fn problems(&self, refs: &ReferenceData, today: NaiveDate) -> Vec<Issue> {
         let mut out = Vec::new();
-        let mut push = |field, index, message: String| {
-            out.push(Problem {
+        let mut push = |field, index, problem: Problem| {
+            out.push(Issue {
                 field,
                 index,
-                message,
+                problem,
             })
         };
         let filled = |s: &str| !s.trim().is_empty();
         let text_fields = [
-            (FieldId::FirstName, &self.first_name, "Le prénom"),
-            (FieldId::LastName, &self.last_name, "Le nom"),
+            (FieldId::FirstName, &self.first_name, NameField::FirstName),
+            (FieldId::LastName, &self.last_name, NameField::LastName),
         ];
         for (field, value, label) in text_fields {
             if filled(value) {
@@ -62,9 +63,7 @@ impl ProfileDraft {
         }
         let single: [(FieldId, &String, Check); 8] = [
             (FieldId::Departement, &self.departement, |s| {
-                DepartementCode::parse(s)
-                    .map(drop)
-                    .map_err(|e| e.to_string())
+                DepartementCode::parse(s).map(drop).map_err(Problem::from)
             }),
             (FieldId::YearsExperience, &self.years_experience, |s| {
                 parse_years(s).map(drop)
@@ -104,17 +103,17 @@ impl ProfileDraft {
         }
         if let (Ok(siret), Ok(vat)) = (Siret::parse(&self.siret), parse_vat(&self.vat_number)) {
             if vat[4..] != *siret.siren() {
-                push(
-                    FieldId::VatNumber,
-                    None,
-                    "Ce numéro de TVA ne correspond pas au SIREN de votre SIRET.".into(),
-                );
+                push(FieldId::VatNumber, None, Problem::VatSirenMismatch);
             }
         }
         if let Ok(issued) = parse_date(&self.attestation_issued_on) {
             let status = AttestationStatus::of(Some(issued), today);
             if !status.is_eligible() {
-                push(FieldId::AttestationIssuedOn, None, status.label_fr());
+                push(
+                    FieldId::AttestationIssuedOn,
+                    None,
+                    Problem::Attestation { status },
+                );
             }
         }
         for bad in mobility_codes(&self.mobility)
@@ -125,33 +124,31 @@ impl ProfileDraft {
         }
         for d in &self.domains {
             if !refs.domains.iter().any(|r| &r.slug == d) {
-                push(FieldId::Domains, None, format!("Domaine inconnu : {d}."));
+                push(
+                    FieldId::Domains,
+                    None,
+                    Problem::DomainUnknown { slug: d.clone() },
+                );
             }
         }
         let mut seen = Vec::new();
         for (i, l) in self.languages.iter().enumerate() {
             if !LANGUAGES.iter().any(|(c, _)| *c == l.code) {
-                push(FieldId::Languages, Some(i), "Choisissez une langue.".into());
+                push(FieldId::Languages, Some(i), Problem::LanguageRequired);
             } else if seen.contains(&&l.code) {
-                push(FieldId::Languages, Some(i), "Langue déjà indiquée.".into());
+                push(FieldId::Languages, Some(i), Problem::LanguageRepeated);
             }
             if LanguageLevel::parse(&l.level).is_none() {
-                push(FieldId::Languages, Some(i), "Choisissez un niveau.".into());
+                push(FieldId::Languages, Some(i), Problem::LanguageLevelRequired);
             }
             seen.push(&l.code);
         }
         for (i, s) in self.skills.iter().enumerate() {
             match refs.skill_domain(&s.slug) {
-                None => push(
-                    FieldId::Skills,
-                    Some(i),
-                    "Choisissez une compétence.".into(),
-                ),
-                Some(d) if !self.domains.iter().any(|x| x == d) => push(
-                    FieldId::Skills,
-                    Some(i),
-                    "Cette compétence relève d'un domaine que vous n'avez pas coché.".into(),
-                ),
+                None => push(FieldId::Skills, Some(i), Problem::SkillRequired),
+                Some(d) if !self.domains.iter().any(|x| x == d) => {
+                    push(FieldId::Skills, Some(i), Problem::SkillOutsideDomains)
+                }
                 _ => {}
             }
             if let Err(m) = parse_years(&s.years) {
@@ -163,18 +160,27 @@ impl ProfileDraft {
                 push(
                     FieldId::Experiences,
                     Some(i),
-                    "Indiquez l'intitulé de la mission et le secteur.".into(),
+                    Problem::ExperienceTitleAndSector,
                 );
             }
+            let boxed = Box::new;
             match (parse_date(&e.started_on), e.ended_on.trim()) {
-                (Err(m), _) => push(FieldId::Experiences, Some(i), format!("Début : {m}")),
+                (Err(m), _) => push(
+                    FieldId::Experiences,
+                    Some(i),
+                    Problem::ExperienceStart { problem: boxed(m) },
+                ),
                 (Ok(_), "") => {}
                 (Ok(start), end) => match parse_date(end) {
-                    Err(m) => push(FieldId::Experiences, Some(i), format!("Fin : {m}")),
+                    Err(m) => push(
+                        FieldId::Experiences,
+                        Some(i),
+                        Problem::ExperienceEnd { problem: boxed(m) },
+                    ),
                     Ok(end) if end < start => push(
                         FieldId::Experiences,
                         Some(i),
-                        "La fin de mission précède son début.".into(),
+                        Problem::ExperienceEndsBeforeStart,
                     ),
                     _ => {}
                 },
@@ -193,7 +199,7 @@ impl ProfileDraft {
                 push(
                     FieldId::References,
                     Some(i),
-                    "Indiquez le nom de la personne et un moyen de la contacter.".into(),
+                    Problem::ReferenceNameAndContact,
                 );
             }
             if let Some(m) = [&r.name, &r.company, &r.contact]
@@ -216,7 +222,6 @@ impl ProfileDraft {
 }
 
 mod size;
-pub use size::Oversized;
 
 #[cfg(test)]
 mod tests;

@@ -11,6 +11,7 @@ pub mod matching;
 pub mod money;
 pub mod parse;
 pub mod password;
+pub mod problem;
 pub mod profile;
 pub mod project;
 pub mod reference;

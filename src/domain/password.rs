@@ -1,5 +1,7 @@
 //! The password policy of every account: length, not a well-known password.
 
+use super::problem::Problem;
+
 pub const PASSWORD_MIN_CHARS: usize = 12;
 pub const PASSWORD_MAX_CHARS: usize = 128;
 
@@ -47,18 +49,18 @@ const COMMON_PASSWORDS: &[&str] = &[
 ];
 
 /// Checks a new password: length only (12 to 128 characters), no composition rules,
-/// and not one of the most common passwords. Returns the French reason when refused.
-pub fn check_new_password(password: &str) -> Result<(), String> {
+/// and not one of the most common passwords.
+pub fn check_new_password(password: &str) -> Result<(), Problem> {
     let chars = password.chars().count();
     if chars < PASSWORD_MIN_CHARS {
-        return Err(format!(
-            "Le mot de passe doit contenir au moins {PASSWORD_MIN_CHARS} caractères."
-        ));
+        return Err(Problem::PasswordTooShort {
+            min: PASSWORD_MIN_CHARS,
+        });
     }
     if chars > PASSWORD_MAX_CHARS {
-        return Err(format!(
-            "Le mot de passe ne peut pas dépasser {PASSWORD_MAX_CHARS} caractères."
-        ));
+        return Err(Problem::PasswordTooLong {
+            max: PASSWORD_MAX_CHARS,
+        });
     }
     let lower = password.to_lowercase();
     if COMMON_PASSWORDS.contains(&lower.as_str())
@@ -66,10 +68,7 @@ pub fn check_new_password(password: &str) -> Result<(), String> {
             .chars()
             .all(|c| c == lower.chars().next().unwrap_or(' '))
     {
-        return Err(
-            "Ce mot de passe est trop courant : choisissez-en un autre, par exemple une phrase."
-                .into(),
-        );
+        return Err(Problem::PasswordCommon);
     }
     Ok(())
 }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::dossier::{LanguageEntry, ReferenceData};
 use super::parse::{mobility_codes, parse_budget, parse_date, parse_rate};
+use super::problem::Problem;
 use super::profile::{LanguageLevel, ProfileLevel, LANGUAGES};
 
 /// How the client wants to meet candidates.
@@ -115,17 +116,17 @@ impl Default for ProjectDraft {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProjectProblem {
     pub field: String,
-    pub message: String,
+    pub problem: Problem,
 }
 
 fn count(s: &str) -> usize {
     s.trim().chars().count()
 }
 
-fn days(s: &str) -> Result<u32, String> {
+fn days(s: &str) -> Result<u32, Problem> {
     match s.trim().parse::<u32>() {
         Ok(d) if (1..=730).contains(&d) => Ok(d),
-        _ => Err("Indiquez un nombre de jours entre 1 et 730.".into()),
+        _ => Err(Problem::DaysRange),
     }
 }
 
@@ -140,39 +141,33 @@ impl ProjectDraft {
         strict: bool,
     ) -> Vec<ProjectProblem> {
         let mut out = Vec::new();
-        let mut push = |field: &str, message: String| {
+        let mut push = |field: &str, problem: Problem| {
             out.push(ProjectProblem {
                 field: field.into(),
-                message,
+                problem,
             })
         };
         let filled = |s: &str| !s.trim().is_empty();
         match step {
             Step::Basics => {
                 if (strict || filled(&self.title)) && !(3..=200).contains(&count(&self.title)) {
-                    push("title", "Un titre de 3 à 200 caractères.".into());
+                    push("title", Problem::ProjectTitle);
                 }
                 if (strict || filled(&self.description))
                     && !(20..=5000).contains(&count(&self.description))
                 {
-                    push(
-                        "description",
-                        "Décrivez le projet en 20 à 5 000 caractères.".into(),
-                    );
+                    push("description", Problem::ProjectDescription);
                 }
                 if (strict || filled(&self.domain))
                     && !refs.domains.iter().any(|d| d.slug == self.domain)
                 {
-                    push("domain", "Choisissez le domaine du projet.".into());
+                    push("domain", Problem::ProjectDomain);
                 }
             }
             Step::Profile => {
                 let of_domain = |s: &String| refs.skill_domain(s) == Some(self.domain.as_str());
                 if strict && self.required_skills.is_empty() {
-                    push(
-                        "required_skills",
-                        "Choisissez au moins une compétence requise.".into(),
-                    );
+                    push("required_skills", Problem::RequiredSkillMissing);
                 }
                 if !self
                     .required_skills
@@ -180,22 +175,16 @@ impl ProjectDraft {
                     .chain(&self.optional_skills)
                     .all(of_domain)
                 {
-                    push(
-                        "required_skills",
-                        "Ces compétences ne relèvent pas du domaine choisi.".into(),
-                    );
+                    push("required_skills", Problem::SkillsOutsideDomain);
                 }
                 if filled(&self.level) && ProfileLevel::parse(&self.level).is_none() {
-                    push("level", "Niveau inconnu.".into());
+                    push("level", Problem::LevelUnknown);
                 }
                 for l in &self.languages {
                     if !LANGUAGES.iter().any(|(c, _)| *c == l.code)
                         || LanguageLevel::parse(&l.level).is_none()
                     {
-                        push(
-                            "languages",
-                            "Choisissez chaque langue et son niveau minimum.".into(),
-                        );
+                        push("languages", Problem::ProjectLanguages);
                     }
                 }
             }
@@ -204,17 +193,12 @@ impl ProjectDraft {
                 if let Some(Err(m)) = places.iter().find(|p| p.is_err()) {
                     push("places", m.clone());
                 } else if strict && !self.remote && places.is_empty() {
-                    push(
-                        "places",
-                        "Indiquez au moins un département, ou cochez « à distance ».".into(),
-                    );
+                    push("places", Problem::PlacesRequired);
                 }
                 if strict || filled(&self.start_date) {
                     match parse_date(&self.start_date) {
                         Err(m) => push("start_date", m),
-                        Ok(d) if d < today => {
-                            push("start_date", "La date de début est déjà passée.".into())
-                        }
+                        Ok(d) if d < today => push("start_date", Problem::StartDatePast),
                         _ => {}
                     }
                 }
@@ -234,13 +218,9 @@ impl ProjectDraft {
                     if strict || filled(&self.days) {
                         match (days(&self.days), days(&self.duration_days)) {
                             (Err(m), _) => push("days", m),
-                            (Ok(billed), Ok(duration)) if billed > duration => push(
-                                "days",
-                                format!(
-                                    "Plus de jours facturés que la mission n'en compte \
-                                     ({duration} jour(s) à l'étape « Lieu et dates »)."
-                                ),
-                            ),
+                            (Ok(billed), Ok(duration)) if billed > duration => {
+                                push("days", Problem::BilledDaysOverDuration { duration })
+                            }
                             _ => {}
                         }
                     }
@@ -252,17 +232,14 @@ impl ProjectDraft {
             }
             Step::Contact => {
                 if strict && self.contact_formats.is_empty() {
-                    push(
-                        "contact_formats",
-                        "Choisissez au moins un format d'échange.".into(),
-                    );
+                    push("contact_formats", Problem::ContactFormatRequired);
                 }
                 if !self
                     .contact_formats
                     .iter()
                     .all(|f| CONTACT_FORMATS.iter().any(|(c, _)| c == f))
                 {
-                    push("contact_formats", "Format d'échange inconnu.".into());
+                    push("contact_formats", Problem::ContactFormatUnknown);
                 }
             }
             Step::Review => {}

@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::lang::Lang;
+use super::problem::Problem;
+
 /// A domain of expertise and its skills (reference data, editable by admins).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DomainRef {
@@ -56,18 +59,18 @@ pub struct DomainAdmin {
     pub skills: Vec<(String, String)>,
 }
 
-/// A label of 2 to 80 characters, spaces normalised.
-pub fn parse_label(input: &str, what: &str) -> Result<String, String> {
+/// A label of 2 to 80 characters, spaces normalised; `lang`: the label's language.
+pub fn parse_label(input: &str, lang: Lang) -> Result<String, Problem> {
     let label = input.split_whitespace().collect::<Vec<_>>().join(" ");
     match label.chars().count() {
-        0 | 1 => Err(format!("{what} : 2 caractères au moins.")),
-        n if n > 80 => Err(format!("{what} : 80 caractères au plus.")),
+        0 | 1 => Err(Problem::LabelTooShort { lang }),
+        n if n > 80 => Err(Problem::LabelTooLong { lang }),
         _ => Ok(label),
     }
 }
 
 /// A stable identifier from a French label: `Économie circulaire` → `economie-circulaire`.
-pub fn slugify(label: &str) -> Result<String, String> {
+pub fn slugify(label: &str) -> Result<String, Problem> {
     let mut slug = String::new();
     for c in label.to_lowercase().chars() {
         let base = match c {
@@ -95,7 +98,7 @@ pub fn slugify(label: &str) -> Result<String, String> {
     }
     let slug = slug.trim_matches('-').to_string();
     if slug.is_empty() {
-        return Err("Le libellé doit contenir des lettres ou des chiffres.".into());
+        return Err(Problem::LabelWithoutLetters);
     }
     Ok(slug.chars().take(60).collect())
 }
@@ -128,10 +131,13 @@ mod tests {
             "maitrise-d-oeuvre"
         );
         assert_eq!(slugify("IA & Data (2026)").unwrap(), "ia-data-2026");
-        assert!(slugify("—").is_err());
-        assert!(parse_label("x", "Libellé").is_err());
+        assert_eq!(slugify("—"), Err(Problem::LabelWithoutLetters));
         assert_eq!(
-            parse_label("  Data   science ", "Libellé").unwrap(),
+            parse_label("x", Lang::En),
+            Err(Problem::LabelTooShort { lang: Lang::En })
+        );
+        assert_eq!(
+            parse_label("  Data   science ", Lang::Fr).unwrap(),
             "Data science"
         );
     }

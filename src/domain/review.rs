@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::dossier::{DraftFiles, FullDossier, ProfileDraft, ReferenceData};
-use super::dossier_check::Problem;
+use super::dossier_check::Issue;
+use super::problem::Problem;
 
 /// An admin's decision on a submitted dossier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,13 +38,13 @@ impl Decision {
 
     /// The message sent with the decision: required when asking for changes or
     /// rejecting, so the expert knows what to do.
-    pub fn check_message(self, message: &str) -> Result<String, String> {
+    pub fn check_message(self, message: &str) -> Result<String, Problem> {
         let message = message.trim();
         if message.chars().count() > 2000 {
-            return Err("Le message ne peut pas dépasser 2000 caractères.".into());
+            return Err(Problem::DecisionMessageTooLong { max: 2000 });
         }
         if self != Decision::Approve && message.is_empty() {
-            return Err("Expliquez à l'expert ce qui doit changer (message obligatoire).".into());
+            return Err(Problem::DecisionMessageRequired);
         }
         Ok(message.to_string())
     }
@@ -168,7 +169,7 @@ pub struct EditorData {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Saved {
     pub revision: i64,
-    pub problems: Vec<Problem>,
+    pub problems: Vec<Issue>,
     /// The draft differs from the last submission (see [`EditorData`]).
     pub unsubmitted_changes: bool,
 }
@@ -190,7 +191,7 @@ pub struct ReviewDossier {
     pub submission_id: i64,
     pub dossier: FullDossier,
     pub attestation: crate::domain::eligibility::AttestationStatus,
-    pub problems: Vec<Problem>,
+    pub problems: Vec<Issue>,
     pub decided: Option<Decision>,
     pub history: Vec<HistoryEntry>,
 }
@@ -201,7 +202,10 @@ mod tests {
 
     #[test]
     fn a_message_is_required_unless_approving() {
-        assert!(Decision::RequestChanges.check_message("  ").is_err());
+        assert_eq!(
+            Decision::RequestChanges.check_message("  "),
+            Err(Problem::DecisionMessageRequired)
+        );
         assert!(Decision::Reject.check_message("").is_err());
         assert_eq!(Decision::Approve.check_message(" ").unwrap(), "");
         assert_eq!(

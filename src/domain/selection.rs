@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::problem::Problem;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProposalState {
@@ -53,17 +55,14 @@ impl ProposalState {
     }
 
     /// The next state, or why the event does not apply.
-    pub fn apply(self, event: ProposalEvent) -> Result<Self, String> {
+    pub fn apply(self, event: ProposalEvent) -> Result<Self, Problem> {
         use ProposalEvent as E;
         use ProposalState as S;
         match (self, event) {
             (S::Proposed, E::Shortlist) => Ok(S::Shortlisted),
             (S::Proposed | S::Shortlisted, E::Decline) => Ok(S::Declined),
             (S::Proposed | S::Shortlisted, E::Withdraw) => Ok(S::Withdrawn),
-            (state, event) => Err(format!(
-                "Action impossible : {event:?} depuis l'état {}.",
-                state.label_fr()
-            )),
+            (from, event) => Err(Problem::TransitionImpossible { from, event }),
         }
     }
 

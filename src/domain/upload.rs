@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::problem::Problem;
+
 /// The slots of an expert's dossier that take a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -55,12 +57,9 @@ pub const PENDING_FILES_QUOTA: u64 = 40 * 1024 * 1024;
 
 /// The answer to an upload past [`PENDING_FILES_QUOTA`].
 pub fn quota_reached() -> crate::error::AppError {
-    crate::error::AppError::TooLarge(format!(
-        "Vous avez atteint la limite de {} Mo de fichiers en attente (fichiers du brouillon \
-         et fichiers remplacés) : un fichier remplacé est supprimé 24 heures après son envoi. \
-         Réessayez plus tard.",
-        PENDING_FILES_QUOTA / (1024 * 1024)
-    ))
+    crate::error::AppError::TooLarge(Problem::PendingFilesQuota {
+        max_mb: PENDING_FILES_QUOTA / (1024 * 1024),
+    })
 }
 
 impl UploadSlot {
@@ -95,33 +94,22 @@ impl UploadSlot {
         }
     }
 
-    fn expected_fr(self) -> &'static str {
-        match self {
-            UploadSlot::Photo => "une image JPEG, PNG ou WebP",
-            UploadSlot::Cv | UploadSlot::Attestation => "un document PDF",
-        }
-    }
-
-    /// Checks a whole file for this slot; `Err` is the French message to show.
-    pub fn check(self, bytes: &[u8]) -> Result<FileType, String> {
+    /// Checks a whole file for this slot.
+    pub fn check(self, bytes: &[u8]) -> Result<FileType, Problem> {
         if bytes.is_empty() {
-            return Err("Le fichier est vide.".into());
+            return Err(Problem::FileEmpty);
         }
         if bytes.len() > self.max_bytes() {
-            return Err(format!(
-                "Le fichier dépasse la taille maximale de {} Mo.",
-                self.max_bytes() / (1024 * 1024)
-            ));
+            return Err(Problem::FileTooLarge {
+                max_mb: self.max_bytes() / (1024 * 1024),
+            });
         }
         match sniff(bytes) {
             Some(FileType::Pdf) if self.accepts(FileType::Pdf) => {
                 check_pdf(bytes).map(|()| FileType::Pdf)
             }
             Some(file) if self.accepts(file) => Ok(file),
-            _ => Err(format!(
-                "Ce fichier n'est pas {} : son contenu ne correspond pas, quel que soit son nom.",
-                self.expected_fr()
-            )),
+            _ => Err(Problem::FileWrongType { slot: self }),
         }
     }
 }
@@ -144,7 +132,7 @@ const MARKUP: [&[u8]; 7] = [
 /// Beyond its first bytes, a PDF must look like one: a version (`%PDF-1.7`), the end
 /// marker `%%EOF` near its end, and no web page markup at its start (a page that merely
 /// starts with `%PDF-` is not a document).
-fn check_pdf(bytes: &[u8]) -> Result<(), String> {
+fn check_pdf(bytes: &[u8]) -> Result<(), Problem> {
     let version = bytes.get(5..8).unwrap_or_default();
     let versioned = matches!(version, [b'1' | b'2', b'.', d] if d.is_ascii_digit());
     let head = &bytes[..bytes.len().min(PDF_WINDOW)];
@@ -154,11 +142,7 @@ fn check_pdf(bytes: &[u8]) -> Result<(), String> {
             .any(|m| starts_with_ignoring_case(&head[i..], m))
     });
     if !versioned || markup {
-        return Err(
-            "Ce fichier n'est pas un document PDF valide : son contenu ne correspond pas. \
-             Exportez-le de nouveau en PDF depuis votre logiciel."
-                .into(),
-        );
+        return Err(Problem::PdfInvalid);
     }
     let end = bytes
         .iter()
@@ -166,11 +150,7 @@ fn check_pdf(bytes: &[u8]) -> Result<(), String> {
         .map_or(0, |i| i + 1);
     let tail = &bytes[end.saturating_sub(PDF_WINDOW)..end];
     if !tail.windows(5).any(|w| w == b"%%EOF") {
-        return Err(
-            "Ce document PDF est incomplet ou endommagé (sa fin est introuvable) : \
-             exportez-le de nouveau en PDF depuis votre logiciel."
-                .into(),
-        );
+        return Err(Problem::PdfIncomplete);
     }
     Ok(())
 }
@@ -192,11 +172,9 @@ mod tests {
     fn judged_by_content() {
         assert_eq!(UploadSlot::Photo.check(PNG), Ok(FileType::Png));
         assert_eq!(UploadSlot::Attestation.check(PDF), Ok(FileType::Pdf));
-        assert!(UploadSlot::Photo
-            .check(PDF)
-            .unwrap_err()
-            .contains("JPEG, PNG ou WebP"));
-        assert!(UploadSlot::Cv.check(EXE).unwrap_err().contains("PDF"));
+        let wrong = |slot| Err(Problem::FileWrongType { slot });
+        assert_eq!(UploadSlot::Photo.check(PDF), wrong(UploadSlot::Photo));
+        assert_eq!(UploadSlot::Cv.check(EXE), wrong(UploadSlot::Cv));
         assert!(UploadSlot::Photo.check(EXE).is_err());
         assert_eq!(sniff(b"RIFF\0\0\0\0WEBPVP8 "), Some(FileType::Webp));
         assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Some(FileType::Jpeg));
@@ -218,7 +196,7 @@ mod tests {
             "%PDF-1.4 <SCRIPT src=//evil></SCRIPT> %%EOF",
             "%PDF-1.4<svg onload=alert(1)>%%EOF",
         ] {
-            assert!(pdf(page).unwrap_err().contains("PDF valide"), "{page}");
+            assert_eq!(pdf(page), Err(Problem::PdfInvalid), "{page}");
         }
         assert!(
             pdf("%PDF-\n1 0 obj << >> endobj\n%%EOF").is_err(),
@@ -227,10 +205,7 @@ mod tests {
         assert!(pdf("%PDF-x.y\n%%EOF").is_err());
         let mut cut = PDF[..PDF.len() - 7].to_vec();
         cut.extend_from_slice(&[b'x'; 2000]);
-        assert!(UploadSlot::Cv
-            .check(&cut)
-            .unwrap_err()
-            .contains("incomplet"));
+        assert_eq!(UploadSlot::Cv.check(&cut), Err(Problem::PdfIncomplete));
         // Markup far from the start (a compressed stream may contain anything) is not
         // the browser's business.
         let mut late = PDF[..20].to_vec();
@@ -244,13 +219,16 @@ mod tests {
     fn size_caps() {
         let mut big = PDF.to_vec();
         big.resize(10 * 1024 * 1024 + 1, b' ');
-        assert!(UploadSlot::Cv.check(&big).unwrap_err().contains("10 Mo"));
+        assert_eq!(
+            UploadSlot::Cv.check(&big),
+            Err(Problem::FileTooLarge { max_mb: 10 })
+        );
         let mut photo = PNG.to_vec();
         photo.resize(5 * 1024 * 1024 + 1, 0);
-        assert!(UploadSlot::Photo
-            .check(&photo)
-            .unwrap_err()
-            .contains("5 Mo"));
+        assert_eq!(
+            UploadSlot::Photo.check(&photo),
+            Err(Problem::FileTooLarge { max_mb: 5 })
+        );
         assert!(UploadSlot::Photo.check(&[]).is_err());
     }
 }

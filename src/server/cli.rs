@@ -131,7 +131,8 @@ async fn run_app(
 
 /// On an empty embedded database, an admin so that a newcomer can use /admin/mailbox.
 async fn create_first_admin(pool: &PgPool) -> Result<()> {
-    let email = Email::parse(FIRST_ADMIN_EMAIL).map_err(|e| anyhow!(e))?;
+    let email = Email::parse(FIRST_ADMIN_EMAIL)
+        .map_err(|e| anyhow!(e.text(crate::domain::lang::Lang::Fr)))?;
     let password = tokens::random_password();
     accounts::create_admin(pool, &email, "Administrateur", password.clone())
         .await
@@ -157,7 +158,8 @@ async fn admin_command(action: &str, rest: &[&str]) -> Result<()> {
             other => bail!("unknown option {other}\n{USAGE}"),
         }
     }
-    let email = Email::parse(&email.context("--email is required")?).map_err(|e| anyhow!(e))?;
+    let email = Email::parse(&email.context("--email is required")?)
+        .map_err(|e| anyhow!(e.text(crate::domain::lang::Lang::Fr)))?;
     let config = Config::from_env()?;
     let database = Database::open(&config).await?;
     let result = async {

@@ -11,7 +11,7 @@ use crate::domain::account::Role;
 use crate::domain::dossier::FileInfo;
 use crate::domain::session::CurrentUser;
 use crate::domain::upload::{quota_reached, FileType, UploadSlot, PENDING_FILES_QUOTA};
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
 use crate::server::auth::rate_limit::{self, Limit};
 use crate::server::auth::session;
 use crate::server::dossiers::repo as dossier;
@@ -24,10 +24,9 @@ mod photo;
 pub use photo::{standard_photo, PHOTO_SIZE};
 
 fn too_large(slot: UploadSlot) -> AppError {
-    AppError::TooLarge(format!(
-        "Le fichier dépasse la taille maximale de {} Mo.",
-        slot.max_bytes() / (1024 * 1024)
-    ))
+    AppError::TooLarge(Problem::FileTooLarge {
+        max_mb: slot.max_bytes() / (1024 * 1024),
+    })
 }
 
 /// Reads the `file` part of an upload, refusing it as soon as it exceeds the slot's cap.
@@ -37,10 +36,9 @@ async fn receive(
 ) -> Result<Vec<u8>, AppError> {
     let interrupted = |err: multer::Error| {
         tracing::info!(error = %err, "upload interrupted");
-        AppError::Validation(format!(
-            "L'envoi a été interrompu ou le fichier dépasse {} Mo : réessayez.",
-            slot.max_bytes() / (1024 * 1024)
-        ))
+        AppError::Validation(Problem::UploadInterrupted {
+            max_mb: slot.max_bytes() / (1024 * 1024),
+        })
     };
     while let Some(mut field) = data.next_field().await.map_err(interrupted)? {
         if field.name() != Some("file") {
@@ -55,7 +53,7 @@ async fn receive(
         }
         return Ok(bytes);
     }
-    Err(AppError::Validation("Aucun fichier n'a été reçu.".into()))
+    Err(AppError::Validation(Problem::NoFile))
 }
 
 /// Uploads per account and hour. With the quota of [`dossier::attach_file`], what one
@@ -74,11 +72,7 @@ pub async fn upload(
     data: multer::Multipart<'static>,
 ) -> Result<FileInfo, AppError> {
     if !user.email_verified {
-        return Err(AppError::Validation(
-            "Confirmez d'abord votre adresse e-mail (lien reçu à l'inscription) \
-             pour pouvoir envoyer des fichiers."
-                .into(),
-        ));
+        return Err(AppError::Validation(Problem::EmailUnverifiedForUpload));
     }
     rate_limit::hit(
         &state.pool,

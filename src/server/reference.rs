@@ -4,7 +4,7 @@
 use sqlx::PgPool;
 
 use crate::domain::dossier::{DomainRef, ReferenceData};
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
 
 /// Every département as (code, "code – name"), in code order.
 pub async fn departements(pool: &PgPool) -> Result<Vec<(String, String)>, AppError> {
@@ -69,7 +69,7 @@ pub async fn reference_admin(
 fn taken(err: sqlx::Error) -> AppError {
     match &err {
         sqlx::Error::Database(db) if db.is_unique_violation() => {
-            AppError::Validation("Ce libellé existe déjà.".into())
+            AppError::Validation(Problem::LabelTaken)
         }
         _ => err.into(),
     }

@@ -69,7 +69,7 @@ async fn names_with_markup_or_hidden_characters_are_refused_at_sign_up() {
             .await;
         let (status, err) = error_of(res).await;
         assert_eq!(status, 422, "{name:?}");
-        assert!(matches!(err, AppError::Validation(m) if m.contains("Le prénom")));
+        assert!(matches!(err, AppError::Validation(_)) && err.to_string().contains("Le prénom"));
     }
     let accounts: i64 = sqlx::query_scalar("SELECT count(*) FROM accounts")
         .fetch_one(&app.pool)
@@ -159,7 +159,7 @@ async fn malformed_bodies_get_400_and_oversized_ones_413() {
         .unwrap();
     let (status, err) = error_of(res).await;
     assert_eq!(status, 400, "{err:?}");
-    assert!(matches!(err, AppError::BadRequest(m) if m.contains("mal formée")));
+    assert!(matches!(err, AppError::BadRequest(_)) && err.to_string().contains("mal formée"));
     let expert = app.provider("json@exemple.fr").await;
     let res = expert
         .post(format!("{}/api/profile_save", app.base_url))

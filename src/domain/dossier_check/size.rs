@@ -4,13 +4,7 @@ use super::{HARD_FACTOR, MAX_ENTRIES, MAX_LEGAL_FORM, MAX_LONG_TEXT, MAX_NAME, M
 use crate::domain::dossier::{
     ExperienceEntry, FieldId, LanguageEntry, ProfileDraft, ReferenceEntry, SkillEntry,
 };
-
-/// Why a draft is too large to be stored (see [`ProfileDraft::check_size`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Oversized {
-    Text { field: FieldId, max_chars: usize },
-    Entries { field: FieldId, max: usize },
-}
+use crate::domain::problem::{Field, Problem};
 
 impl ProfileDraft {
     /// Refuses drafts too large to be reasonable (before anything is stored): a text a
@@ -18,7 +12,7 @@ impl ProfileDraft {
     /// expert to fix; one over [`HARD_FACTOR`] times its cap, or a list over twice
     /// [`MAX_ENTRIES`], is not stored at all. Every field is named here (the patterns
     /// are exhaustive), so that a field added to the draft cannot be left unbounded.
-    pub fn check_size(&self) -> Result<(), Oversized> {
+    pub fn check_size(&self) -> Result<(), Problem> {
         use FieldId as F;
         let ProfileDraft {
             first_name,
@@ -50,8 +44,8 @@ impl ProfileDraft {
             (F::References, references.len()),
         ];
         if let Some((field, _)) = lists.into_iter().find(|(_, n)| *n > MAX_ENTRIES * 2) {
-            return Err(Oversized::Entries {
-                field,
+            return Err(Problem::TooManyEntries {
+                field: Field::Dossier(field),
                 max: MAX_ENTRIES * 2,
             });
         }
@@ -116,7 +110,10 @@ impl ProfileDraft {
             .into_iter()
             .find(|(_, text, max)| text.chars().count() > *max)
         {
-            Some((field, _, max_chars)) => Err(Oversized::Text { field, max_chars }),
+            Some((field, _, max)) => Err(Problem::TooLongToStore {
+                field: Field::Dossier(field),
+                max,
+            }),
             None => Ok(()),
         }
     }

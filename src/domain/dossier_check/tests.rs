@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::dossier::{FileInfo, LanguageEntry, SkillEntry};
+use crate::domain::problem::Field;
 
 fn refs() -> ReferenceData {
     crate::domain::reference::sample()
@@ -38,7 +39,12 @@ fn problems_point_at_the_field_and_keep_the_input() {
             FieldId::Skills
         ]
     );
-    assert!(problems[2].message.contains("expirée"));
+    assert!(matches!(
+        problems[2].problem,
+        Problem::Attestation {
+            status: AttestationStatus::Expired { .. }
+        }
+    ));
     assert_eq!(problems[3].index, Some(0));
     assert_eq!(draft.daily_rate, "six cents");
 }
@@ -78,9 +84,9 @@ fn oversized_drafts_are_refused() {
     };
     assert_eq!(
         legal_form.check_size(),
-        Err(Oversized::Text {
-            field: FieldId::LegalForm,
-            max_chars: MAX_LEGAL_FORM * HARD_FACTOR
+        Err(Problem::TooLongToStore {
+            field: Field::Dossier(FieldId::LegalForm),
+            max: MAX_LEGAL_FORM * HARD_FACTOR
         })
     );
     // A little over its cap: kept, and flagged for the expert to fix.

@@ -2,6 +2,7 @@
 
 use super::ProjectDraft;
 use crate::domain::dossier::LanguageEntry;
+use crate::domain::problem::{Field, Problem, ProjectField as F};
 
 /// The longest stored value of a short field of the wizard (a date, an amount, a slug).
 const SHORT: usize = 100;
@@ -9,9 +10,9 @@ const SHORT: usize = 100;
 impl ProjectDraft {
     /// Refuses, before it is stored, a draft with a text or a list far beyond anything
     /// the wizard produces (what is merely invalid is kept, for the client to fix).
-    /// `Err` is the French message. Every field is named here (the pattern is
-    /// exhaustive), so that a field added to the draft cannot be left unbounded.
-    pub fn check_size(&self) -> Result<(), String> {
+    /// Every field is named here (the pattern is exhaustive), so that a field added to
+    /// the draft cannot be left unbounded.
+    pub fn check_size(&self) -> Result<(), Problem> {
         let ProjectDraft {
             title,
             description,
@@ -32,53 +33,54 @@ impl ProjectDraft {
             confidential: _,
         } = self;
         let lists = [
-            (
-                "Compétences",
-                required_skills.len() + optional_skills.len(),
-                60,
-            ),
-            ("Langues", languages.len(), 20),
-            ("Formats d'échange", contact_formats.len(), 8),
+            (F::Skills, required_skills.len() + optional_skills.len(), 60),
+            (F::Languages, languages.len(), 20),
+            (F::ContactFormats, contact_formats.len(), 8),
         ];
-        if let Some((label, _, max)) = lists.into_iter().find(|(_, n, max)| n > max) {
-            return Err(format!(
-                "« {label} » compte trop d'entrées pour être enregistré : {max} au plus."
-            ));
+        if let Some((field, _, max)) = lists.into_iter().find(|(_, n, max)| n > max) {
+            return Err(Problem::TooManyEntries {
+                field: Field::Project(field),
+                max,
+            });
         }
-        let mut texts: Vec<(&str, &str, usize)> = vec![
-            ("Titre du projet", title, 1000),
-            ("Description", description, 20_000),
-            ("Domaine", domain, SHORT),
-            ("Niveau attendu", level, SHORT),
-            ("Départements du lieu de mission", places, 2000),
-            ("Date de début", start_date, SHORT),
-            ("Durée", duration_days, SHORT),
-            ("Mode de budget", budget_mode, SHORT),
-            ("Budget global", budget, SHORT),
-            ("Tarif journalier", daily_rate, SHORT),
-            ("Nombre de jours", days, SHORT),
+        let mut texts: Vec<(F, &str, usize)> = vec![
+            (F::Title, title, 1000),
+            (F::Description, description, 20_000),
+            (F::Domain, domain, SHORT),
+            (F::Level, level, SHORT),
+            (F::Places, places, 2000),
+            (F::StartDate, start_date, SHORT),
+            (F::Duration, duration_days, SHORT),
+            (F::BudgetMode, budget_mode, SHORT),
+            (F::Budget, budget, SHORT),
+            (F::DailyRate, daily_rate, SHORT),
+            (F::Days, days, SHORT),
         ];
         texts.extend(
             required_skills
                 .iter()
                 .chain(optional_skills)
-                .map(|s| ("Compétences", s.as_str(), SHORT)),
+                .map(|s| (F::Skills, s.as_str(), SHORT)),
         );
         for LanguageEntry { code, level } in languages {
-            texts.extend([("Langues", code.as_str(), SHORT), ("Langues", level, SHORT)]);
+            texts.extend([
+                (F::Languages, code.as_str(), SHORT),
+                (F::Languages, level, SHORT),
+            ]);
         }
         texts.extend(
             contact_formats
                 .iter()
-                .map(|f| ("Formats d'échange", f.as_str(), SHORT)),
+                .map(|f| (F::ContactFormats, f.as_str(), SHORT)),
         );
         match texts
             .into_iter()
             .find(|(_, text, max)| text.chars().count() > *max)
         {
-            Some((label, _, max)) => Err(format!(
-                "« {label} » est trop long pour être enregistré : {max} caractères au plus."
-            )),
+            Some((field, _, max)) => Err(Problem::TooLongToStore {
+                field: Field::Project(field),
+                max,
+            }),
             None => Ok(()),
         }
     }

@@ -25,8 +25,8 @@ fn each_step_judges_what_was_typed_then_everything_when_leaving() {
         ..Default::default()
     };
     assert_eq!(
-        late.problems(Step::PlaceAndDates, &refs(), today(), false)[0].message,
-        "La date de début est déjà passée."
+        late.problems(Step::PlaceAndDates, &refs(), today(), false)[0].problem,
+        Problem::StartDatePast
     );
 }
 
@@ -56,7 +56,10 @@ fn budget_rules() {
     let problems = contradictory.problems(Step::Budget, &refs(), today(), false);
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].field, "days");
-    assert!(problems[0].message.contains("20 jour(s)"));
+    assert_eq!(
+        problems[0].problem,
+        Problem::BilledDaysOverDuration { duration: 20 }
+    );
     let fits = ProjectDraft {
         days: "20".into(),
         ..contradictory
@@ -100,7 +103,7 @@ fn every_field_is_bounded_before_it_is_stored() {
         let mut draft = ProjectDraft::default();
         set(&mut draft, huge.clone());
         assert!(
-            draft.check_size().unwrap_err().contains("trop long"),
+            matches!(draft.check_size(), Err(Problem::TooLongToStore { .. })),
             "{draft:?}"
         );
     }
@@ -115,5 +118,13 @@ fn every_field_is_bounded_before_it_is_stored() {
         contact_formats: vec!["phone".into(); 9],
         ..Default::default()
     };
-    assert!(many.check_size().unwrap_err().contains("entrées"));
+    assert_eq!(
+        many.check_size(),
+        Err(Problem::TooManyEntries {
+            field: crate::domain::problem::Field::Project(
+                crate::domain::problem::ProjectField::ContactFormats
+            ),
+            max: 8
+        })
+    );
 }

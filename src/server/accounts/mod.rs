@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use crate::domain::account::{Email, ProviderKind, Role, Siret, TokenPurpose};
 use crate::domain::lang::Lang;
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
 use crate::server::auth::{password, tokens};
 use crate::server::mail::{outbox, templates};
 use crate::server::repo::notifications;
@@ -342,7 +342,7 @@ pub async fn create_admin(
     .await
     .map_err(|err| match &err {
         sqlx::Error::Database(db) if db.is_unique_violation() => {
-            AppError::Validation("Un compte existe déjà avec cette adresse.".into())
+            AppError::Validation(Problem::AccountExists)
         }
         _ => err.into(),
     })?;

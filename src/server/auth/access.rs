@@ -21,7 +21,7 @@ use tower_sessions::Session;
 use crate::domain::account::Role;
 use crate::domain::session::CurrentUser;
 use crate::domain::upload::UploadSlot;
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
 use crate::server::auth::{client_ip, session};
 use crate::server::state::{app_state, AppState};
 
@@ -255,14 +255,13 @@ fn body_error(err: &axum::Error, limit: usize) -> AppError {
         cause = current.source();
     }
     tracing::info!(error = %err, "request body unreadable");
-    AppError::BadRequest("La requête est incomplète : elle a été interrompue.".into())
+    AppError::BadRequest(Problem::RequestInterrupted)
 }
 
 fn too_large(limit: usize) -> AppError {
-    AppError::TooLarge(format!(
-        "La requête dépasse la taille maximale acceptée ({} Mo).",
-        limit.div_ceil(1024 * 1024)
-    ))
+    AppError::TooLarge(Problem::RequestTooLarge {
+        max_mb: limit.div_ceil(1024 * 1024),
+    })
 }
 
 fn request_parts() -> Result<Parts, AppError> {

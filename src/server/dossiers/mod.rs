@@ -9,11 +9,11 @@ use uuid::Uuid;
 use self::repo as dossier;
 use crate::domain::account::Role;
 use crate::domain::dossier::{FieldId, ProfileDraft};
-use crate::domain::dossier_check::{Oversized, Problem};
+use crate::domain::dossier_check::Issue;
 use crate::domain::eligibility::AttestationStatus;
 use crate::domain::review::{EditorData, ExpertStatus, ReviewState, Saved};
 use crate::domain::session::CurrentUser;
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
 use crate::server::clock::today;
 use crate::server::reference;
 use crate::server::repo::notifications;
@@ -54,18 +54,7 @@ pub async fn save(
     user: &CurrentUser,
     draft: ProfileDraft,
 ) -> Result<Saved, AppError> {
-    draft.check_size().map_err(|oversized| {
-        AppError::Validation(match oversized {
-            Oversized::Text { field, max_chars } => format!(
-                "« {} » est trop long pour être enregistré : {max_chars} caractères au plus.",
-                field_label(field)
-            ),
-            Oversized::Entries { field, max } => format!(
-                "« {} » compte trop d'entrées pour être enregistré : {max} au plus.",
-                field_label(field)
-            ),
-        })
-    })?;
+    draft.check_size().map_err(AppError::Validation)?;
     let refs = reference::reference_data(pool).await?;
     let revision = dossier::save_draft(pool, user.id, &draft).await?;
     let (_, submitted_revision) = reviews::state(pool, user.id).await?;
@@ -76,38 +65,21 @@ pub async fn save(
     })
 }
 
-/// A French sentence listing what blocks a submission.
-fn blockers_message(missing: &[FieldId], problems: &[Problem]) -> String {
-    let mut parts = Vec::new();
-    if !missing.is_empty() {
-        let names: Vec<&str> = missing.iter().map(|f| field_label(*f)).collect();
-        parts.push(format!(
-            "Champs obligatoires à remplir : {}.",
-            names.join(", ")
-        ));
+/// What blocks a submission.
+fn blockers(missing: Vec<FieldId>, issues: &[Issue]) -> Problem {
+    Problem::DossierIncomplete {
+        missing,
+        first: issues
+            .first()
+            .map(|i| (i.field, Box::new(i.problem.clone()))),
     }
-    if let Some(p) = problems.first() {
-        parts.push(format!(
-            "À corriger : {} — {}",
-            field_label(p.field),
-            p.message
-        ));
-    }
-    parts.join(" ")
-}
-
-/// The French name of a field in messages built by the server.
-pub fn field_label(field: FieldId) -> &'static str {
-    crate::ui::labels::field_text_in(crate::domain::lang::Lang::Fr, field).0
 }
 
 /// Freezes the current draft for review: every required field filled, nothing to
 /// correct, a valid attestation.
 pub async fn submit(pool: &PgPool, user: &CurrentUser) -> Result<ReviewState, AppError> {
     if !user.email_verified {
-        return Err(AppError::Validation(
-            "Confirmez d'abord votre adresse e-mail (lien reçu à l'inscription).".into(),
-        ));
+        return Err(AppError::Validation(Problem::EmailUnverified));
     }
     let refs = reference::reference_data(pool).await?;
     let mut tx = pool.begin().await?;
@@ -119,17 +91,13 @@ pub async fn submit(pool: &PgPool, user: &CurrentUser) -> Result<ReviewState, Ap
     let missing = row.draft.missing(&row.files);
     let problems = row.draft.problems(&refs, today());
     if !missing.is_empty() || !problems.is_empty() {
-        return Err(AppError::Validation(blockers_message(&missing, &problems)));
+        return Err(AppError::Validation(blockers(missing, &problems)));
     }
     if row.revision == 0 {
-        return Err(AppError::Validation(
-            "Enregistrez votre profil avant de le soumettre.".into(),
-        ));
+        return Err(AppError::Validation(Problem::DossierNotSaved));
     }
     if !reviews::insert_submission(&mut tx, user.id, &row.draft, row.revision, &row.keys).await? {
-        return Err(AppError::Validation(
-            "Votre profil est déjà en cours de revue : vous serez prévenu de la décision.".into(),
-        ));
+        return Err(AppError::Validation(Problem::DossierAlreadyPending));
     }
     let admins: Vec<Uuid> =
         sqlx::query_scalar("SELECT id FROM accounts WHERE role = $1 AND disabled_at IS NULL")

@@ -3,7 +3,7 @@
 
 use std::io::Cursor;
 
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
 
 /// Side of the square the photos are stored at, in pixels.
 pub const PHOTO_SIZE: u32 = 480;
@@ -44,24 +44,23 @@ pub(super) async fn decoding_turn(
 }
 
 /// Refuses, from its header alone, a photo whose decoded pixels would not fit the
-/// budget: `Err` is the French message.
-fn check_photo_budget(width: u32, height: u32, decoded_bytes: u64) -> Result<(), String> {
+/// budget.
+fn check_photo_budget(width: u32, height: u32, decoded_bytes: u64) -> Result<(), Problem> {
     let pixels = u64::from(width) * u64::from(height);
     if width > MAX_PHOTO_SIDE || height > MAX_PHOTO_SIDE || pixels > MAX_PHOTO_PIXELS {
-        return Err(format!(
-            "Cette image est trop grande ({width} × {height} pixels, {} mégapixels) : \
-             {} mégapixels et {MAX_PHOTO_SIDE} pixels de côté au plus. Réduisez-la avant de l'envoyer.",
-            pixels.div_ceil(1_000_000),
-            MAX_PHOTO_PIXELS / 1_000_000
-        ));
+        return Err(Problem::PhotoTooManyPixels {
+            width,
+            height,
+            megapixels: pixels.div_ceil(1_000_000),
+            max_megapixels: MAX_PHOTO_PIXELS / 1_000_000,
+            max_side: MAX_PHOTO_SIDE,
+        });
     }
     if decoded_bytes > MAX_PHOTO_DECODED_BYTES {
-        return Err(format!(
-            "Cette image est trop grande une fois décodée ({} Mo, {} Mo au plus) : \
-             enregistrez-la en JPEG ou en 8 bits par couleur.",
-            decoded_bytes.div_ceil(1024 * 1024),
-            MAX_PHOTO_DECODED_BYTES / (1024 * 1024)
-        ));
+        return Err(Problem::PhotoTooHeavy {
+            mb: decoded_bytes.div_ceil(1024 * 1024),
+            max_mb: MAX_PHOTO_DECODED_BYTES / (1024 * 1024),
+        });
     }
     Ok(())
 }
@@ -88,9 +87,7 @@ pub fn standard_photo(bytes: &[u8]) -> Result<Vec<u8>, AppError> {
     use image::{DynamicImage, ImageDecoder, ImageReader, Limits};
     let unreadable = |err: image::ImageError| {
         tracing::info!(error = %err, "photo refused");
-        AppError::Validation(
-            "Cette image est illisible ou trop grande (40 mégapixels au plus).".into(),
-        )
+        AppError::Validation(Problem::PhotoUnreadableOrTooLarge)
     };
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_PHOTO_SIDE);
@@ -98,7 +95,7 @@ pub fn standard_photo(bytes: &[u8]) -> Result<Vec<u8>, AppError> {
     limits.max_alloc = Some(MAX_PHOTO_DECODED_BYTES);
     let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|_| AppError::Validation("Image illisible.".into()))?;
+        .map_err(|_| AppError::Validation(Problem::PhotoUnreadable))?;
     reader.limits(limits.clone());
     let mut decoder = reader.into_decoder().map_err(unreadable)?;
     let (width, height) = decoder.dimensions();
@@ -157,10 +154,22 @@ mod tests {
     #[test]
     fn the_budget_is_judged_from_the_header() {
         assert!(check_photo_budget(8_000, 5_000, 8_000 * 5_000 * 3).is_ok());
-        let pixels = check_photo_budget(10_000, 10_000, 10_000 * 10_000 * 6).unwrap_err();
-        assert!(pixels.contains("100 mégapixels"), "{pixels}");
-        let bytes = check_photo_budget(6_000, 6_000, 6_000 * 6_000 * 8).unwrap_err();
-        assert!(bytes.contains("275 Mo"), "{bytes}");
+        let pixels = check_photo_budget(10_000, 10_000, 10_000 * 10_000 * 6);
+        assert!(
+            matches!(
+                pixels,
+                Err(Problem::PhotoTooManyPixels {
+                    megapixels: 100,
+                    ..
+                })
+            ),
+            "{pixels:?}"
+        );
+        let bytes = check_photo_budget(6_000, 6_000, 6_000 * 6_000 * 8);
+        assert!(
+            matches!(bytes, Err(Problem::PhotoTooHeavy { mb: 275, .. })),
+            "{bytes:?}"
+        );
         assert!(check_photo_budget(10_001, 1, 10_001).is_err());
     }
 

@@ -18,7 +18,7 @@ use crate::domain::project::{
     ProjectDraft, ProjectStatus, ProjectSummary, Step, WizardData, CONTACT_FORMATS,
 };
 use crate::domain::session::CurrentUser;
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
 use crate::server::auth::rate_limit::{self, Limit};
 use crate::server::clock::today;
 use crate::server::reference;
@@ -93,17 +93,14 @@ pub async fn save_draft(
     .fetch_one(pool)
     .await?;
     Err(if published {
-        AppError::Validation(
-            "Ce projet est déjà publié : retrouvez-le dans « Mes projets ».".into(),
-        )
+        AppError::Validation(Problem::ProjectAlreadyPublished)
     } else if taken {
         // Someone else's draft or project.
         AppError::NotFound
     } else {
-        AppError::Validation(format!(
-            "Vous avez déjà {MAX_DRAFTS_PER_CLIENT} brouillons de projet : publiez-en un \
-             avant d'en commencer un autre."
-        ))
+        AppError::Validation(Problem::TooManyProjectDrafts {
+            max: MAX_DRAFTS_PER_CLIENT,
+        })
     })
 }
 
@@ -118,11 +115,7 @@ const SUBMISSIONS_PER_CLIENT: Limit = Limit {
 /// Only from a confirmed address, and within [`SUBMISSIONS_PER_CLIENT`].
 pub async fn submit(state: &AppState, client: &CurrentUser, id: Uuid) -> Result<Uuid, AppError> {
     if !client.email_verified {
-        return Err(AppError::Validation(
-            "Confirmez d'abord votre adresse e-mail (lien reçu à l'inscription) \
-             pour pouvoir publier un projet."
-                .into(),
-        ));
+        return Err(AppError::Validation(Problem::EmailUnverifiedForProject));
     }
     let pool = &state.pool;
     let refs = reference::reference_data(pool).await?;
@@ -137,11 +130,10 @@ pub async fn submit(state: &AppState, client: &CurrentUser, id: Uuid) -> Result<
     let draft = draft.ok_or(AppError::NotFound)?.0;
     for step in Step::ALL {
         if let Some(p) = draft.problems(step, &refs, today(), true).first() {
-            return Err(AppError::Validation(format!(
-                "Le projet n'est pas complet (étape « {} ») : {}",
-                step.label_fr(),
-                p.message
-            )));
+            return Err(AppError::Validation(Problem::ProjectIncomplete {
+                step,
+                problem: Box::new(p.problem.clone()),
+            }));
         }
     }
     // Counted once the project is complete: a refused draft costs the client nothing.

@@ -9,13 +9,13 @@ use uuid::Uuid;
 use self::repo as reviews;
 use crate::domain::account::Siret;
 use crate::domain::departement::DepartementCode;
-use crate::domain::dossier::ReferenceData;
+use crate::domain::dossier::{FieldId, ReferenceData};
 use crate::domain::eligibility::AttestationStatus;
 use crate::domain::parse::{mobility_codes, parse_date, parse_phone, parse_rate, parse_years};
 use crate::domain::profile::LanguageLevel;
 use crate::domain::review::{Decision, ExpertStatus, QueueItem, ReviewDossier};
 use crate::domain::session::CurrentUser;
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
 use crate::server::clock::today;
 use crate::server::dossiers::repo as dossier;
 use crate::server::mail::{outbox, templates};
@@ -70,9 +70,7 @@ pub async fn decide(
     let mut tx = pool.begin().await?;
     let sub = reviews::submission_by_id(&mut tx, id, true).await?;
     if sub.decision.is_some() {
-        return Err(AppError::Validation(
-            "Ce dossier a déjà fait l'objet d'une décision.".into(),
-        ));
+        return Err(AppError::Validation(Problem::AlreadyDecided));
     }
     reviews::record_decision(&mut tx, id, decision, &message, admin.id).await?;
     if decision == Decision::Approve {
@@ -103,11 +101,9 @@ pub async fn decide(
     Ok(())
 }
 
-fn invalid(what: &str) -> AppError {
-    tracing::error!(field = what, "approved snapshot does not parse");
-    AppError::Validation(format!(
-        "Le dossier contient une valeur invalide ({what}) : demandez une modification."
-    ))
+fn invalid(field: FieldId) -> AppError {
+    tracing::error!(field = ?field, "approved snapshot does not parse");
+    AppError::Validation(Problem::SnapshotInvalid { field })
 }
 
 /// Replaces the published version with the approved snapshot.
@@ -117,26 +113,28 @@ async fn publish(
     refs: &ReferenceData,
 ) -> Result<(), AppError> {
     let d = &sub.snapshot;
-    let departement = DepartementCode::parse(&d.departement).map_err(|_| invalid("département"))?;
-    let years = parse_years(&d.years_experience).map_err(|_| invalid("années"))?;
-    let rate = parse_rate(&d.daily_rate).map_err(|_| invalid("tarif"))?;
-    let siret = Siret::parse(&d.siret).map_err(|_| invalid("SIRET"))?;
-    let phone = parse_phone(&d.phone).map_err(|_| invalid("téléphone"))?;
+    let departement =
+        DepartementCode::parse(&d.departement).map_err(|_| invalid(FieldId::Departement))?;
+    let years = parse_years(&d.years_experience).map_err(|_| invalid(FieldId::YearsExperience))?;
+    let rate = parse_rate(&d.daily_rate).map_err(|_| invalid(FieldId::DailyRate))?;
+    let siret = Siret::parse(&d.siret).map_err(|_| invalid(FieldId::Siret))?;
+    let phone = parse_phone(&d.phone).map_err(|_| invalid(FieldId::Phone))?;
     let available = match d.available_from.trim() {
         "" => None,
-        s => Some(parse_date(s).map_err(|_| invalid("disponibilité"))?),
+        s => Some(parse_date(s).map_err(|_| invalid(FieldId::AvailableFrom))?),
     };
-    let issued = parse_date(&d.attestation_issued_on).map_err(|_| invalid("attestation"))?;
+    let issued =
+        parse_date(&d.attestation_issued_on).map_err(|_| invalid(FieldId::AttestationIssuedOn))?;
     // Valid when submitted, it may have expired while the dossier waited for review.
     match AttestationStatus::of(Some(issued), today()) {
         AttestationStatus::Expired { since } => {
-            return Err(AppError::Validation(format!(
-                "L'attestation URSSAF de ce dossier a expiré le {} : demandez à l'expert d'en \
-                 déposer une plus récente (« Demander une modification »).",
-                since.format("%d/%m/%Y")
-            )))
+            return Err(AppError::Validation(Problem::AttestationExpiredAtReview {
+                since,
+            }))
         }
-        status if !status.is_eligible() => return Err(AppError::Validation(status.label_fr())),
+        status if !status.is_eligible() => {
+            return Err(AppError::Validation(Problem::Attestation { status }))
+        }
         _ => {}
     }
     let expert_id: Uuid = sqlx::query_scalar(
@@ -213,7 +211,8 @@ async fn publish(
         .languages
         .iter()
         .map(|l| {
-            let level = LanguageLevel::parse(&l.level).ok_or_else(|| invalid("langue"))?;
+            let level =
+                LanguageLevel::parse(&l.level).ok_or_else(|| invalid(FieldId::Languages))?;
             Ok((l.code.clone(), level))
         })
         .collect::<Result<Vec<_>, AppError>>()?

@@ -7,11 +7,12 @@ use uuid::Uuid;
 use super::{project_summary, today};
 use crate::domain::eligibility::AttestationStatus;
 use crate::domain::matching::{passes_hard_filters, score, MatchScore, RankKey, Rejection};
+use crate::domain::problem::{Refusal, Unproposable};
 use crate::domain::project::{AdminProjectView, Candidate, ProjectStatus, ProjectSummary};
 use crate::domain::review::ExpertStatus;
 use crate::domain::selection::ProposalState;
 use crate::domain::session::CurrentUser;
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
 use crate::server::mail::{outbox, templates};
 use crate::server::projects::{self, summary, summary_sql, SummaryRow};
 use crate::server::repo::notifications;
@@ -92,7 +93,7 @@ pub async fn candidates(state: &AppState, project: Uuid) -> Result<AdminProjectV
 }
 
 /// Why an expert is not among those matching may consider.
-async fn not_indexed_reason(pool: &PgPool, expert: Uuid) -> Result<String, AppError> {
+async fn not_indexed_reason(pool: &PgPool, expert: Uuid) -> Result<Unproposable, AppError> {
     let row: Option<(ExpertStatus, bool, Option<chrono::NaiveDate>)> = sqlx::query_as(
         "SELECT e.status, a.disabled_at IS NOT NULL, e.attestation_issued_on
            FROM experts e JOIN accounts a ON a.id = e.account_id WHERE e.id = $1",
@@ -102,16 +103,16 @@ async fn not_indexed_reason(pool: &PgPool, expert: Uuid) -> Result<String, AppEr
     .await?;
     let published = |status| status == ExpertStatus::Published;
     Ok(match row {
-        Some((_, true, _)) => "compte désactivé".to_string(),
-        None => "profil non publié".to_string(),
-        Some((status, _, _)) if !published(status) => "profil non publié".to_string(),
-        Some((_, false, None)) => "attestation URSSAF non déposée".to_string(),
+        Some((_, true, _)) => Unproposable::AccountDisabled,
+        None => Unproposable::NotPublished,
+        Some((status, _, _)) if !published(status) => Unproposable::NotPublished,
+        Some((_, false, None)) => Unproposable::NoAttestation,
         Some((_, false, issued)) => {
             let attestation = AttestationStatus::of(issued, today());
             if attestation.is_eligible() {
-                "profil non indexé".to_string()
+                Unproposable::NotIndexed
             } else {
-                attestation.label_fr()
+                Unproposable::Attestation(attestation)
             }
         }
     })
@@ -140,13 +141,13 @@ async fn check_proposable(
             Some(facts) => {
                 let attestation = AttestationStatus::of(facts.attestation_issued_on, today);
                 if !attestation.is_eligible() {
-                    Some(attestation.label_fr())
+                    Some(Unproposable::Attestation(attestation))
                 } else if applicants.contains(expert) {
                     None
                 } else {
                     passes_hard_filters(&facts, &criteria, today)
                         .err()
-                        .map(|r| r.to_string())
+                        .map(Unproposable::Criteria)
                 }
             }
         };
@@ -156,17 +157,13 @@ async fn check_proposable(
                     .bind(expert)
                     .fetch_optional(pool)
                     .await?;
-            let name = name.unwrap_or_else(|| "expert inconnu".into());
-            refused.push(format!("{name} ({})", reason.trim_end_matches('.')));
+            refused.push(Refusal { name, reason });
         }
     }
     if refused.is_empty() {
         Ok(())
     } else {
-        Err(AppError::Validation(format!(
-            "Ces experts ne peuvent pas être proposés pour ce projet : {}.",
-            refused.join(" ; ")
-        )))
+        Err(AppError::Validation(Problem::NotProposable { refused }))
     }
 }
 
@@ -178,9 +175,7 @@ pub async fn propose(
     picks: &[(Uuid, String)],
 ) -> Result<usize, AppError> {
     if picks.is_empty() || picks.len() > 20 {
-        return Err(AppError::Validation(
-            "Choisissez entre 1 et 20 experts à proposer.".into(),
-        ));
+        return Err(AppError::Validation(Problem::ProposalCount));
     }
     check_proposable(&state.pool, project, picks).await?;
     let link = format!("{}/projets", state.config.public_url.trim_end_matches('/'));

@@ -16,7 +16,7 @@ use crate::domain::project::{
 use crate::domain::review::ExpertStatus;
 use crate::domain::selection::ProposalState;
 use crate::domain::session::CurrentUser;
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
 use crate::server::clock::today;
 use crate::server::projects::{self, summary, summary_sql, SummaryRow};
 use crate::server::review::publish::published_dossier;
@@ -29,11 +29,7 @@ async fn expert_of(pool: &PgPool, account: Uuid) -> Result<Uuid, AppError> {
         .bind(ExpertStatus::Published)
         .fetch_optional(pool)
         .await?
-        .ok_or_else(|| {
-            AppError::Validation(
-                "Votre profil doit être publié pour voir les projets et y répondre.".into(),
-            )
-        })
+        .ok_or(AppError::Validation(Problem::ProfileNotPublished))
 }
 
 /// Open projects of the expert's domains, each with the expert's own match explained;
@@ -93,9 +89,7 @@ pub async fn apply(
 ) -> Result<(), AppError> {
     let message = message.trim();
     if message.is_empty() || message.chars().count() > 2000 {
-        return Err(AppError::Validation(
-            "Votre message de candidature doit faire entre 1 et 2 000 caractères.".into(),
-        ));
+        return Err(AppError::Validation(Problem::ApplicationLength));
     }
     let expert = expert_of(pool, user.id).await?;
     let open: bool = sqlx::query_scalar(
@@ -121,9 +115,7 @@ pub async fn apply(
     .await?
     .rows_affected();
     if inserted == 0 {
-        return Err(AppError::Validation(
-            "Vous avez déjà postulé à ce projet.".into(),
-        ));
+        return Err(AppError::Validation(Problem::AlreadyApplied));
     }
     Ok(())
 }

@@ -75,11 +75,9 @@ where
                     let mut next = Some(snapshot);
                     let mut result = Ok(());
                     while let Some(state) = next {
-                        result = within(SAVE_TIMEOUT_MS, save(state))
-                            .await
-                            .unwrap_or_else(|| {
-                                Err(AppError::Validation(tr!(profile.save.timeout).into()))
-                            });
+                        result = within(SAVE_TIMEOUT_MS, save(state)).await.unwrap_or(Err(
+                            AppError::Validation(crate::error::Problem::SaveTimeout),
+                        ));
                         next = queued.try_update_value(Option::take).flatten();
                     }
                     in_flight.set_value(false);

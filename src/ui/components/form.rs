@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 
-/// A checker shared with the server: `Err` holds the French message to show.
+/// A checker shared with the server: `Err` holds the message to show (page's language).
 pub type Check = fn(&str) -> Result<(), String>;
 
 /// The one text field of the interface: a label, an `<input>` (or a `<textarea>`), an
@@ -136,16 +136,24 @@ pub fn Outcome(
     }
 }
 
+fn shown(problem: crate::error::Problem) -> String {
+    problem.text(crate::ui::text::current_lang())
+}
+
 pub fn check_email(s: &str) -> Result<(), String> {
-    crate::domain::account::Email::parse(s).map(|_| ())
+    crate::domain::account::Email::parse(s)
+        .map(|_| ())
+        .map_err(shown)
 }
 
 pub fn check_password(s: &str) -> Result<(), String> {
-    crate::domain::account::check_new_password(s)
+    crate::domain::account::check_new_password(s).map_err(shown)
 }
 
 pub fn check_siret(s: &str) -> Result<(), String> {
-    crate::domain::account::Siret::parse(s).map(|_| ())
+    crate::domain::account::Siret::parse(s)
+        .map(|_| ())
+        .map_err(shown)
 }
 
 pub fn check_required(s: &str) -> Result<(), String> {

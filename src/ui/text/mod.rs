@@ -1,5 +1,7 @@
 //! The page's language. Texts live in `locales/` and are read with [`crate::tr!`].
 
+pub mod problems;
+
 use crate::domain::lang::Lang;
 
 /// The language of this page: on the server, the one the HTML shell chose for the

@@ -100,7 +100,7 @@ fn Review(
                                     <p class="notice" data-testid="review-attestation">{attestation_text(r.attestation)}</p>
                                     {(!r.problems.is_empty()).then(|| view! {
                                         <ul class="notice notice--error">
-                                            {r.problems.iter().map(|p| view! { <li>{tr!(review.problem, field = field_text(p.field).0, message = p.message.clone()).to_string()}</li> }).collect_view()}
+                                            {r.problems.iter().map(|p| view! { <li>{tr!(review.problem, field = field_text(p.field).0, message = p.problem.text(crate::ui::text::current_lang())).to_string()}</li> }).collect_view()}
                                         </ul>
                                     })}
                                     <DossierView dossier=r.dossier.clone()/>

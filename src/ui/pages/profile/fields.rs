@@ -38,7 +38,7 @@ pub fn problem(
         ctx.problems.with(|ps| {
             ps.iter()
                 .find(|p| p.field == field && p.index == index)
-                .map(|p| p.message.clone())
+                .map(|p| p.problem.text(crate::ui::text::current_lang()))
         })
     }
 }

@@ -15,7 +15,7 @@ use leptos_meta::Title;
 use crate::api::profile::{profile_editor, profile_save, profile_submit};
 use crate::domain::account::Role;
 use crate::domain::dossier::{DraftFiles, FieldId, ProfileDraft, ReferenceData};
-use crate::domain::dossier_check::Problem;
+use crate::domain::dossier_check::Issue;
 use crate::domain::eligibility::AttestationStatus;
 use crate::domain::review::{EditorData, ReviewState};
 use crate::ui::components::autosave::{autosave, SaveIndicator, SaveStatus};
@@ -31,7 +31,7 @@ pub struct Ctx {
     pub draft: RwSignal<ProfileDraft>,
     pub files: RwSignal<DraftFiles>,
     pub refs: StoredValue<ReferenceData>,
-    pub problems: Memo<Vec<Problem>>,
+    pub problems: Memo<Vec<Issue>>,
 }
 
 pub fn ctx() -> Ctx {

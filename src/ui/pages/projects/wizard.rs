@@ -40,7 +40,7 @@ impl Wizard {
             self.problems(step)
                 .into_iter()
                 .find(|p| p.field == field)
-                .map(|p| p.message)
+                .map(|p| p.problem.text(crate::ui::text::current_lang()))
         }
     }
 }

@@ -132,7 +132,7 @@ pub fn Review(id: Uuid) -> impl IntoView {
         {move || {
             let p = problems();
             (!p.is_empty()).then(|| view! {
-                <ul class="notice notice--error">{p.into_iter().map(|p| view! { <li>{p.message}</li> }).collect_view()}</ul>
+                <ul class="notice notice--error">{p.into_iter().map(|p| view! { <li>{p.problem.text(crate::ui::text::current_lang())}</li> }).collect_view()}</ul>
             })
         }}
         <button type="button" class="button" data-testid="wizard-submit"

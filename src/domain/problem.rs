@@ -1,0 +1,270 @@
+//! Why an input or a request is refused, as data: the rules here say what is wrong, the
+//! texts for users (French, English) are rendered outside the domain, from
+//! `locales/*/problems.json` (see `crate::ui::text::problems`).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::dossier::FieldId;
+use super::eligibility::AttestationStatus;
+use super::lang::Lang;
+use super::matching::Rejection;
+use super::project::Step;
+use super::selection::{ProposalEvent, ProposalState};
+use super::upload::UploadSlot;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "problem", content = "data", rename_all = "snake_case")]
+pub enum Problem {
+    // Accounts.
+    NameRequired {
+        field: NameField,
+    },
+    NameTooLong {
+        field: NameField,
+        max: usize,
+    },
+    NameMarkup {
+        field: NameField,
+    },
+    NameHiddenCharacter {
+        field: NameField,
+    },
+    ProviderKindUnknown,
+    EmailRequired,
+    EmailInvalid,
+    SiretLength,
+    SiretInvalid,
+    PasswordTooShort {
+        min: usize,
+    },
+    PasswordTooLong {
+        max: usize,
+    },
+    PasswordCommon,
+    AccountExists,
+    EmailUnverified,
+    SearchTooLong {
+        max: usize,
+    },
+    CannotDisableSelf,
+    LangUnknown,
+
+    // What users type (see `domain::parse`).
+    YearsRange,
+    RateRange,
+    RateTooPrecise,
+    RateInvalid,
+    BudgetRange,
+    BudgetInvalid,
+    DateInvalid,
+    PhoneInvalid,
+    VatInvalid,
+    VatKey,
+    Departement {
+        input: String,
+    },
+    DaysRange,
+    TooLong {
+        max: usize,
+    },
+
+    // The dossier.
+    VatSirenMismatch,
+    Attestation {
+        status: AttestationStatus,
+    },
+    DomainUnknown {
+        slug: String,
+    },
+    LanguageRequired,
+    LanguageRepeated,
+    LanguageLevelRequired,
+    SkillRequired,
+    SkillOutsideDomains,
+    ExperienceTitleAndSector,
+    ExperienceStart {
+        problem: Box<Problem>,
+    },
+    ExperienceEnd {
+        problem: Box<Problem>,
+    },
+    ExperienceEndsBeforeStart,
+    ReferenceNameAndContact,
+    /// A text or a list far beyond what a form produces: not stored at all.
+    TooLongToStore {
+        field: Field,
+        max: usize,
+    },
+    TooManyEntries {
+        field: Field,
+        max: usize,
+    },
+    /// What blocks a submission: required fields still empty, and the first problem.
+    DossierIncomplete {
+        missing: Vec<FieldId>,
+        first: Option<(FieldId, Box<Problem>)>,
+    },
+    DossierNotSaved,
+    DossierAlreadyPending,
+    EmailUnverifiedForUpload,
+    SaveTimeout,
+
+    // Uploads.
+    FileEmpty,
+    FileTooLarge {
+        max_mb: usize,
+    },
+    FileWrongType {
+        slot: UploadSlot,
+    },
+    PdfInvalid,
+    PdfIncomplete,
+    PendingFilesQuota {
+        max_mb: u64,
+    },
+    UploadInterrupted {
+        max_mb: usize,
+    },
+    NoFile,
+    PhotoTooManyPixels {
+        width: u32,
+        height: u32,
+        megapixels: u64,
+        max_megapixels: u64,
+        max_side: u32,
+    },
+    PhotoTooHeavy {
+        mb: u64,
+        max_mb: u64,
+    },
+    PhotoUnreadableOrTooLarge,
+    PhotoUnreadable,
+
+    // Reviews.
+    DecisionMessageTooLong {
+        max: usize,
+    },
+    DecisionMessageRequired,
+    DecisionUnknown,
+    AlreadyDecided,
+    /// An approved snapshot with a value that does not parse (never expected).
+    SnapshotInvalid {
+        field: FieldId,
+    },
+    AttestationExpiredAtReview {
+        since: NaiveDate,
+    },
+
+    // Reference data.
+    LabelTooShort {
+        lang: Lang,
+    },
+    LabelTooLong {
+        lang: Lang,
+    },
+    LabelWithoutLetters,
+    LabelTaken,
+    RenameTargetUnknown,
+
+    // The project wizard.
+    ProjectTitle,
+    ProjectDescription,
+    ProjectDomain,
+    RequiredSkillMissing,
+    SkillsOutsideDomain,
+    LevelUnknown,
+    ProjectLanguages,
+    PlacesRequired,
+    StartDatePast,
+    BilledDaysOverDuration {
+        duration: u32,
+    },
+    ContactFormatRequired,
+    ContactFormatUnknown,
+    ProjectAlreadyPublished,
+    TooManyProjectDrafts {
+        max: i64,
+    },
+    EmailUnverifiedForProject,
+    ProjectIncomplete {
+        step: Step,
+        problem: Box<Problem>,
+    },
+
+    // Selection.
+    ProfileNotPublished,
+    ApplicationLength,
+    AlreadyApplied,
+    ProposalCount,
+    NotProposable {
+        refused: Vec<Refusal>,
+    },
+    TransitionImpossible {
+        from: ProposalState,
+        event: ProposalEvent,
+    },
+
+    // Requests.
+    RequestMalformed,
+    RequestInterrupted,
+    RequestTooLarge {
+        max_mb: usize,
+    },
+}
+
+/// The name fields of sign-up and of the dossier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NameField {
+    FirstName,
+    LastName,
+    CompanyName,
+}
+
+/// A field named in a size problem: the dossier's or the project wizard's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Dossier(FieldId),
+    Project(ProjectField),
+}
+
+/// The fields of the project wizard, as named in size problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectField {
+    Title,
+    Description,
+    Domain,
+    Skills,
+    Level,
+    Languages,
+    Places,
+    StartDate,
+    Duration,
+    BudgetMode,
+    Budget,
+    DailyRate,
+    Days,
+    ContactFormats,
+}
+
+/// An expert an admin may not propose, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Refusal {
+    /// `None`: no such expert.
+    pub name: Option<String>,
+    pub reason: Unproposable,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "reason", content = "data", rename_all = "snake_case")]
+pub enum Unproposable {
+    AccountDisabled,
+    NotPublished,
+    NoAttestation,
+    NotIndexed,
+    Attestation(AttestationStatus),
+    Criteria(Rejection),
+}
