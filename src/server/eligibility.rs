@@ -6,6 +6,7 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::domain::eligibility::{attestation_valid_until, reminder_due_on, REMINDER_DAYS};
+use crate::domain::lang::Lang;
 use crate::domain::review::ExpertStatus;
 use crate::error::AppError;
 use crate::server::mail::{outbox, templates};
@@ -18,8 +19,8 @@ pub async fn send_reminders(
     today: NaiveDate,
 ) -> Result<usize, AppError> {
     // Candidates broadly in SQL (issued at least 5 months ago), exactly in Rust.
-    let candidates: Vec<(Uuid, String, String, NaiveDate)> = sqlx::query_as(
-        "SELECT e.account_id, a.email, a.display_name, e.attestation_issued_on
+    let candidates: Vec<(Uuid, String, String, Lang, NaiveDate)> = sqlx::query_as(
+        "SELECT e.account_id, a.email, a.display_name, a.language, e.attestation_issued_on
          FROM experts e JOIN accounts a ON a.id = e.account_id
          WHERE e.status = $2 AND a.disabled_at IS NULL
            AND e.attestation_issued_on <= $1::date - interval '5 months'
@@ -34,7 +35,7 @@ pub async fn send_reminders(
     .await?;
     let link = format!("{}/profil", public_url.trim_end_matches('/'));
     let mut sent = 0;
-    for (account, email, name, issued_on) in candidates {
+    for (account, email, name, lang, issued_on) in candidates {
         let until = attestation_valid_until(issued_on);
         if today < reminder_due_on(issued_on) || today > until {
             continue;
@@ -56,7 +57,7 @@ pub async fn send_reminders(
         let until_fr = until.format("%d/%m/%Y").to_string();
         outbox::enqueue(
             &mut tx,
-            &templates::attestation_reminder(&email, &name, &until_fr, &link),
+            &templates::attestation_reminder(lang, &email, &name, until, &link),
         )
         .await?;
         notifications::notify(

@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use super::{project_summary, today};
 use crate::domain::eligibility::AttestationStatus;
+use crate::domain::lang::Lang;
 use crate::domain::matching::{passes_hard_filters, score, MatchScore, RankKey, Rejection};
 use crate::domain::project::{AdminProjectView, Candidate, ProjectStatus, ProjectSummary};
 use crate::domain::review::ExpertStatus;
@@ -195,9 +196,9 @@ pub async fn propose(
     .ok_or(AppError::NotFound)?;
     let mut added = 0;
     for (expert, note) in picks {
-        let recipient: Option<(Uuid, String, String)> = sqlx::query_as(
+        let recipient: Option<(Uuid, String, String, Lang)> = sqlx::query_as(
             concat!(
-                "SELECT a.id, a.email, e.first_name FROM experts e JOIN accounts a ON a.id = e.account_id
+                "SELECT a.id, a.email, e.first_name, a.language FROM experts e JOIN accounts a ON a.id = e.account_id
                  WHERE e.id = $1 AND ",
                 crate::visible_expert!()
             ),
@@ -219,12 +220,12 @@ pub async fn propose(
             .await?
             .rows_affected()
                 == 1;
-        let (Some((account, email, name)), true) = (recipient, inserted) else {
+        let (Some((account, email, name, lang)), true) = (recipient, inserted) else {
             continue;
         };
         outbox::enqueue(
             &mut tx,
-            &templates::proposed_to_client(&email, &name, &title, &link),
+            &templates::proposed_to_client(lang, &email, &name, &title, &link),
         )
         .await?;
         notifications::notify(
