@@ -1,12 +1,15 @@
-//! The attestation reminder job: [`REMINDER_DAYS`] days before an expert's URSSAF
-//! attestation expires, one e-mail and one in-app notification, once per attestation.
+//! The attestation reminder job:
+//! [`REMINDER_DAYS`](crate::domain::eligibility::REMINDER_DAYS) days before an expert's
+//! URSSAF attestation expires, one e-mail and one in-app notification, once per
+//! attestation.
 
 use chrono::NaiveDate;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::domain::eligibility::{attestation_valid_until, reminder_due_on, REMINDER_DAYS};
+use crate::domain::eligibility::{attestation_valid_until, reminder_due_on};
 use crate::domain::lang::Lang;
+use crate::domain::notification::Notice;
 use crate::domain::review::ExpertStatus;
 use crate::error::AppError;
 use crate::server::mail::{outbox, templates};
@@ -54,23 +57,13 @@ pub async fn send_reminders(
         if !fresh {
             continue;
         }
-        let until_fr = until.format("%d/%m/%Y").to_string();
         outbox::enqueue(
             &mut tx,
             &templates::attestation_reminder(lang, &email, &name, until, &link),
         )
         .await?;
-        notifications::notify(
-            &mut tx,
-            account,
-            "Attestation URSSAF bientôt expirée",
-            &format!(
-                "Votre attestation expire le {until_fr} (dans {REMINDER_DAYS} jours au plus) : \
-                 déposez-en une plus récente."
-            ),
-            Some("/profil"),
-        )
-        .await?;
+        let notice = Notice::AttestationExpiring { until };
+        notifications::notify(&mut tx, account, &notice, Some("/profil")).await?;
         tx.commit().await?;
         sent += 1;
     }

@@ -5,6 +5,7 @@ use uuid::Uuid;
 
 use super::criteria;
 use crate::domain::lang::Lang;
+use crate::domain::notification::Notice;
 use crate::domain::project::ProjectStatus;
 use crate::error::AppError;
 use crate::server::mail::{outbox, templates};
@@ -102,14 +103,10 @@ pub async fn send_notices(state: &AppState, project: Uuid) -> Result<usize, AppE
             &templates::project_notice(lang, &email, &name, &title, &link),
         )
         .await?;
-        notifications::notify(
-            &mut tx,
-            account,
-            "Un projet dans votre domaine",
-            &format!("« {title} » correspond à votre profil."),
-            Some("/projets"),
-        )
-        .await?;
+        let notice = Notice::ProjectMatches {
+            title: title.clone(),
+        };
+        notifications::notify(&mut tx, account, &notice, Some("/projets")).await?;
         tx.commit().await?;
         sent += 1;
     }

@@ -12,6 +12,7 @@ use crate::domain::departement::DepartementCode;
 use crate::domain::dossier::ReferenceData;
 use crate::domain::eligibility::AttestationStatus;
 use crate::domain::lang::Lang;
+use crate::domain::notification::Notice;
 use crate::domain::parse::{mobility_codes, parse_date, parse_phone, parse_rate, parse_years};
 use crate::domain::profile::LanguageLevel;
 use crate::domain::review::{Decision, ExpertStatus, QueueItem, ReviewDossier};
@@ -87,19 +88,8 @@ pub async fn decide(
     let link = format!("{}/profil", public_url.trim_end_matches('/'));
     let mail = templates::review_decision(lang, &email, &name, decision, &message, &link);
     outbox::enqueue(&mut tx, &mail).await?;
-    let body = if message.is_empty() {
-        mail.subject.clone()
-    } else {
-        format!("{} — {message}", mail.subject)
-    };
-    notifications::notify(
-        &mut tx,
-        sub.account_id,
-        decision.label_fr(),
-        &body,
-        Some("/profil"),
-    )
-    .await?;
+    let notice = Notice::decision(decision, &message);
+    notifications::notify(&mut tx, sub.account_id, &notice, Some("/profil")).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -8,6 +8,7 @@ use super::{project_summary, today};
 use crate::domain::eligibility::AttestationStatus;
 use crate::domain::lang::Lang;
 use crate::domain::matching::{passes_hard_filters, score, MatchScore, RankKey, Rejection};
+use crate::domain::notification::Notice;
 use crate::domain::project::{AdminProjectView, Candidate, ProjectStatus, ProjectSummary};
 use crate::domain::review::ExpertStatus;
 use crate::domain::selection::ProposalState;
@@ -228,25 +229,19 @@ pub async fn propose(
             &templates::proposed_to_client(lang, &email, &name, &title, &link),
         )
         .await?;
-        notifications::notify(
-            &mut tx,
-            account,
-            "Profil proposé à un client",
-            &format!("Votre profil a été proposé pour « {title} »."),
-            Some("/projets"),
-        )
-        .await?;
+        let notice = Notice::ProposedToClient {
+            title: title.clone(),
+        };
+        notifications::notify(&mut tx, account, &notice, Some("/projets")).await?;
         added += 1;
     }
     if added > 0 {
-        notifications::notify(
-            &mut tx,
-            client,
-            "Des experts vous sont proposés",
-            &format!("{added} profil(s) proposé(s) pour « {title} »."),
-            Some(&format!("/mes-projets/{project}")),
-        )
-        .await?;
+        let notice = Notice::ExpertsProposed {
+            title,
+            count: added,
+        };
+        let link = format!("/mes-projets/{project}");
+        notifications::notify(&mut tx, client, &notice, Some(&link)).await?;
     }
     tx.commit().await?;
     Ok(added)
