@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::session::Notification;
+use crate::domain::notification::Notification;
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]

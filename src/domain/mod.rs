@@ -9,6 +9,7 @@ pub mod eligibility;
 pub mod lang;
 pub mod matching;
 pub mod money;
+pub mod notification;
 pub mod parse;
 pub mod password;
 pub mod problem;

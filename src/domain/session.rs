@@ -15,18 +15,6 @@ pub struct CurrentUser {
     pub email_verified: bool,
 }
 
-/// An in-app notification.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Notification {
-    pub id: i64,
-    pub title: String,
-    pub body: String,
-    pub link: Option<String>,
-    /// RFC 3339 time of creation.
-    pub created_at: String,
-    pub read: bool,
-}
-
 /// A mail of the outbox, as shown on the admin mailbox page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutboxMail {

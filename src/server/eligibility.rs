@@ -1,11 +1,15 @@
-//! The attestation reminder job: [`REMINDER_DAYS`] days before an expert's URSSAF
-//! attestation expires, one e-mail and one in-app notification, once per attestation.
+//! The attestation reminder job:
+//! [`REMINDER_DAYS`](crate::domain::eligibility::REMINDER_DAYS) days before an expert's
+//! URSSAF attestation expires, one e-mail and one in-app notification, once per
+//! attestation.
 
 use chrono::NaiveDate;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::domain::eligibility::{attestation_valid_until, reminder_due_on, REMINDER_DAYS};
+use crate::domain::eligibility::{attestation_valid_until, reminder_due_on};
+use crate::domain::lang::Lang;
+use crate::domain::notification::Notice;
 use crate::domain::review::ExpertStatus;
 use crate::error::AppError;
 use crate::server::mail::{outbox, templates};
@@ -18,8 +22,8 @@ pub async fn send_reminders(
     today: NaiveDate,
 ) -> Result<usize, AppError> {
     // Candidates broadly in SQL (issued at least 5 months ago), exactly in Rust.
-    let candidates: Vec<(Uuid, String, String, NaiveDate)> = sqlx::query_as(
-        "SELECT e.account_id, a.email, a.display_name, e.attestation_issued_on
+    let candidates: Vec<(Uuid, String, String, Lang, NaiveDate)> = sqlx::query_as(
+        "SELECT e.account_id, a.email, a.display_name, a.language, e.attestation_issued_on
          FROM experts e JOIN accounts a ON a.id = e.account_id
          WHERE e.status = $2 AND a.disabled_at IS NULL
            AND e.attestation_issued_on <= $1::date - interval '5 months'
@@ -34,7 +38,7 @@ pub async fn send_reminders(
     .await?;
     let link = format!("{}/profil", public_url.trim_end_matches('/'));
     let mut sent = 0;
-    for (account, email, name, issued_on) in candidates {
+    for (account, email, name, lang, issued_on) in candidates {
         let until = attestation_valid_until(issued_on);
         if today < reminder_due_on(issued_on) || today > until {
             continue;
@@ -53,23 +57,13 @@ pub async fn send_reminders(
         if !fresh {
             continue;
         }
-        let until_fr = until.format("%d/%m/%Y").to_string();
         outbox::enqueue(
             &mut tx,
-            &templates::attestation_reminder(&email, &name, &until_fr, &link),
+            &templates::attestation_reminder(lang, &email, &name, until, &link),
         )
         .await?;
-        notifications::notify(
-            &mut tx,
-            account,
-            "Attestation URSSAF bientôt expirée",
-            &format!(
-                "Votre attestation expire le {until_fr} (dans {REMINDER_DAYS} jours au plus) : \
-                 déposez-en une plus récente."
-            ),
-            Some("/profil"),
-        )
-        .await?;
+        let notice = Notice::AttestationExpiring { until };
+        notifications::notify(&mut tx, account, &notice, Some("/profil")).await?;
         tx.commit().await?;
         sent += 1;
     }

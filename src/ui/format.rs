@@ -1,5 +1,6 @@
 //! French formatting of figures for display.
 
+use crate::domain::lang::Lang;
 use crate::domain::money::Euros;
 
 /// `1234567` → `1 234 567` (narrow no-break spaces, as French typography wants).
@@ -24,9 +25,24 @@ pub fn money_fr(amount: rust_decimal::Decimal) -> String {
     Euros::round(amount).short_fr()
 }
 
+/// A day as each language writes it in a sentence: `01/12/2026`, `1 December 2026`.
+pub fn date(lang: Lang, day: chrono::NaiveDate) -> String {
+    match lang {
+        Lang::Fr => day.format("%d/%m/%Y").to_string(),
+        Lang::En => day.format("%-d %B %Y").to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{integer_fr, money_fr};
+    use super::{date, integer_fr, money_fr, Lang};
+
+    #[test]
+    fn dates_in_both_languages() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        assert_eq!(date(Lang::Fr, day), "01/12/2026");
+        assert_eq!(date(Lang::En, day), "1 December 2026");
+    }
 
     #[test]
     fn money_in_french() {

@@ -22,6 +22,17 @@ async fn decide(
     app.call_as(admin, "review_decide", &form).await
 }
 
+/// The expert's notification page, as the server renders it.
+async fn notifications_page(app: &TestApp, client: &reqwest::Client) -> String {
+    let res = client
+        .get(format!("{}/notifications", app.base_url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    res.text().await.unwrap()
+}
+
 /// An app with an expert's dossier submitted: (app, expert, admin, submission id).
 async fn submitted() -> (TestApp, reqwest::Client, reqwest::Client, i64) {
     let app = TestApp::spawn().await;
@@ -51,14 +62,9 @@ async fn a_rejection_gives_its_reason_by_mail_and_in_the_app() {
     let (subject, text) = app.last_mail_to("camille@exemple.fr").await;
     assert_eq!(subject, "Votre profil n'a pas été retenu");
     assert!(text.contains(reason), "{text}");
-    let notice: (String, String) = sqlx::query_as(
-        "SELECT n.title, n.body FROM notifications n JOIN accounts a ON a.id = n.account_id
-          WHERE a.email = 'camille@exemple.fr' ORDER BY n.id DESC LIMIT 1",
-    )
-    .fetch_one(&app.pool)
-    .await
-    .unwrap();
-    assert!(notice.1.contains(reason), "{notice:?}");
+    let page = notifications_page(&app, &expert).await;
+    assert!(page.contains("Refusé"), "{page}");
+    assert!(page.contains(&format!(" — {reason}")), "{page}");
 
     let data: Value = app.get_json(&expert, "/api/profile_editor").await;
     assert_eq!(data["state"]["state"], "rejected");
@@ -72,6 +78,53 @@ async fn a_rejection_gives_its_reason_by_mail_and_in_the_app() {
     assert_eq!(published, 0);
     let (status, _) = error_of(decide(&app, &admin, id, "approved", "").await).await;
     assert_eq!(status, 422, "decided once");
+}
+
+/// Notifications are stored as what happened and read in the reader's language: an
+/// expert who switched to English reads the older ones in English too, and the admin's
+/// words as they were written, escaped.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_english_expert_reads_the_decision_in_english() {
+    let (app, expert, admin, id) = submitted().await;
+    let res = app
+        .call_as(&expert, "set_language", &[("lang", "en"), ("back", "/")])
+        .await;
+    assert!(res.status().as_u16() < 400, "{}", res.status());
+    let reason = "Hors <périmètre> & « ailleurs »";
+    assert_eq!(
+        decide(&app, &admin, id, "rejected", reason).await.status(),
+        200
+    );
+    let (subject, text) = app.last_mail_to("camille@exemple.fr").await;
+    assert_eq!(subject, "Your profile was not accepted");
+    assert!(text.starts_with("Hello Camille,"), "{text}");
+    assert!(
+        text.contains(&format!("Message from the team: “{reason}”")),
+        "{text}"
+    );
+
+    let page = notifications_page(&app, &expert).await;
+    for english in [
+        "Rejected",
+        "Your profile was not accepted — Hors &lt;périmètre&gt; &amp; « ailleurs »",
+        "Profile submitted",
+        "E-mail address confirmed",
+    ] {
+        assert!(page.contains(english), "{english:?} not in {page}");
+    }
+    for french in ["Refusé", "Profil soumis", "Adresse e-mail confirmée"] {
+        assert!(!page.contains(french), "{french:?} in {page}");
+    }
+    // Back to French: the same notifications read in French.
+    let res = app
+        .call_as(&expert, "set_language", &[("lang", "fr"), ("back", "/")])
+        .await;
+    assert!(res.status().as_u16() < 400, "{}", res.status());
+    let page = notifications_page(&app, &expert).await;
+    assert!(
+        page.contains("Refusé") && page.contains("Profil soumis"),
+        "{page}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use crate::domain::account::{Email, ProviderKind, Role, Siret, TokenPurpose};
 use crate::domain::lang::Lang;
+use crate::domain::notification::Notice;
 use crate::error::{AppError, Problem};
 use crate::server::auth::{password, tokens};
 use crate::server::mail::{outbox, templates};
@@ -216,14 +217,7 @@ pub async fn verify_email(pool: &PgPool, token: &str) -> Result<(), AppError> {
     .bind(id)
     .execute(&mut *tx)
     .await?;
-    notifications::notify(
-        &mut tx,
-        id,
-        "Adresse e-mail confirmée",
-        "Votre compte est actif. Complétez maintenant votre profil.",
-        Some("/compte"),
-    )
-    .await?;
+    notifications::notify(&mut tx, id, &Notice::EmailConfirmed, Some("/compte")).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -10,6 +10,7 @@ use sqlx::{Decode, Encode, Postgres, Type};
 
 use crate::domain::account::{ProviderKind, Role, TokenPurpose};
 use crate::domain::lang::Lang;
+use crate::domain::notification::NoticeKind;
 use crate::domain::profile::{LanguageLevel, ProfileLevel};
 use crate::domain::project::ProjectStatus;
 use crate::domain::review::{Decision, ExpertStatus};
@@ -69,6 +70,7 @@ text_enum!(
     UploadSlot => as_str,
     ProfileLevel => slug,
     Lang => code,
+    NoticeKind => as_str,
 );
 
 #[cfg(test)]
@@ -86,7 +88,7 @@ mod tests {
             .unwrap()
             .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
             .collect();
-        let cases: [(&str, Vec<&str>); 10] = [
+        let cases: [(&str, Vec<&str>); 11] = [
             ("role", values(&Role::ALL, Role::as_str)),
             ("kind", values(&ProviderKind::ALL, ProviderKind::as_str)),
             ("purpose", values(&TokenPurpose::ALL, TokenPurpose::as_str)),
@@ -97,6 +99,7 @@ mod tests {
             ("level", values(&LanguageLevel::ALL, LanguageLevel::as_str)),
             ("slot", values(&UploadSlot::ALL, UploadSlot::as_str)),
             ("language", values(&Lang::ALL, Lang::code)),
+            ("kind", values(&NoticeKind::ALL, NoticeKind::as_str)),
         ];
         for (column, values) in cases {
             let list = values

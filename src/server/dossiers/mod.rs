@@ -11,6 +11,7 @@ use crate::domain::account::Role;
 use crate::domain::dossier::{FieldId, ProfileDraft};
 use crate::domain::dossier_check::Issue;
 use crate::domain::eligibility::AttestationStatus;
+use crate::domain::notification::Notice;
 use crate::domain::review::{EditorData, ExpertStatus, ReviewState, Saved};
 use crate::domain::session::CurrentUser;
 use crate::error::{AppError, Problem};
@@ -105,23 +106,12 @@ pub async fn submit(pool: &PgPool, user: &CurrentUser) -> Result<ReviewState, Ap
             .fetch_all(&mut *tx)
             .await?;
     for admin in admins {
-        notifications::notify(
-            &mut tx,
-            admin,
-            "Dossier à examiner",
-            &format!("{} a soumis son profil.", user.display_name),
-            Some("/admin/revues"),
-        )
-        .await?;
+        let notice = Notice::DossierToReview {
+            name: user.display_name.clone(),
+        };
+        notifications::notify(&mut tx, admin, &notice, Some("/admin/revues")).await?;
     }
-    notifications::notify(
-        &mut tx,
-        user.id,
-        "Profil soumis",
-        "Votre profil a été transmis à l'équipe B2BiZen pour vérification.",
-        Some("/profil"),
-    )
-    .await?;
+    notifications::notify(&mut tx, user.id, &Notice::ProfileSubmitted, Some("/profil")).await?;
     tx.commit().await?;
     Ok(reviews::state(pool, user.id).await?.0)
 }

@@ -4,6 +4,8 @@
 use uuid::Uuid;
 
 use super::criteria;
+use crate::domain::lang::Lang;
+use crate::domain::notification::Notice;
 use crate::domain::project::ProjectStatus;
 use crate::error::AppError;
 use crate::server::mail::{outbox, templates};
@@ -72,8 +74,8 @@ pub async fn send_notices(state: &AppState, project: Uuid) -> Result<usize, AppE
         .filter(|r| r.score.total >= NOTICE_THRESHOLD)
     {
         let mut tx = state.pool.begin().await?;
-        let recipient: Option<(Uuid, String, String)> = sqlx::query_as(
-            "SELECT a.id, a.email, a.display_name FROM experts e
+        let recipient: Option<(Uuid, String, String, Lang)> = sqlx::query_as(
+            "SELECT a.id, a.email, a.display_name, a.language FROM experts e
              JOIN accounts a ON a.id = e.account_id AND a.disabled_at IS NULL
              JOIN providers p ON p.account_id = a.id AND p.notify_projects
              WHERE e.id = $1",
@@ -93,22 +95,18 @@ pub async fn send_notices(state: &AppState, project: Uuid) -> Result<usize, AppE
             .await?
             .rows_affected()
                 == 1;
-        let (Some((account, email, name)), true) = (recipient, first_time) else {
+        let (Some((account, email, name, lang)), true) = (recipient, first_time) else {
             continue;
         };
         outbox::enqueue(
             &mut tx,
-            &templates::project_notice(&email, &name, &title, &link),
+            &templates::project_notice(lang, &email, &name, &title, &link),
         )
         .await?;
-        notifications::notify(
-            &mut tx,
-            account,
-            "Un projet dans votre domaine",
-            &format!("« {title} » correspond à votre profil."),
-            Some("/projets"),
-        )
-        .await?;
+        let notice = Notice::ProjectMatches {
+            title: title.clone(),
+        };
+        notifications::notify(&mut tx, account, &notice, Some("/projets")).await?;
         tx.commit().await?;
         sent += 1;
     }

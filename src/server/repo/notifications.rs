@@ -1,56 +1,71 @@
 use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
-use crate::domain::session::Notification;
+use crate::domain::notification::{Notice, NoticeKind, Notification};
 use crate::error::AppError;
 
-/// Records an in-app notification, in the caller's transaction.
+/// Records an in-app notification, in the caller's transaction. What it says is written
+/// when it is read, in the reader's language.
 pub async fn notify(
     conn: &mut PgConnection,
     account: Uuid,
-    title: &str,
-    body: &str,
+    notice: &Notice,
     link: Option<&str>,
 ) -> Result<(), sqlx::Error> {
+    let params = serde_json::to_value(notice)
+        .map_err(|e| sqlx::Error::Encode(e.into()))?
+        .get("params")
+        .cloned()
+        .unwrap_or_else(|| serde_json::json!({}));
     sqlx::query(
-        "INSERT INTO notifications (account_id, title, body, link) VALUES ($1, $2, $3, $4)",
+        "INSERT INTO notifications (account_id, kind, params, link) VALUES ($1, $2, $3, $4)",
     )
     .bind(account)
-    .bind(title)
-    .bind(body)
+    .bind(notice.kind())
+    .bind(sqlx::types::Json(params))
     .bind(link)
     .execute(conn)
     .await?;
     Ok(())
 }
 
+/// The notice of a stored row: `params` is `{}` for a kind without parameters.
+fn notice(kind: NoticeKind, params: serde_json::Value) -> Result<Notice, serde_json::Error> {
+    let mut json = serde_json::json!({ "kind": kind.as_str() });
+    if params.as_object().is_none_or(|map| !map.is_empty()) {
+        json["params"] = params;
+    }
+    serde_json::from_value(json)
+}
+
 pub async fn list(pool: &PgPool, account: Uuid) -> Result<Vec<Notification>, AppError> {
     type Row = (
         i64,
-        String,
-        String,
+        NoticeKind,
+        sqlx::types::Json<serde_json::Value>,
         Option<String>,
         chrono::DateTime<chrono::Utc>,
         bool,
     );
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT id, title, body, link, created_at, read_at IS NOT NULL
+        "SELECT id, kind, params, link, created_at, read_at IS NOT NULL
          FROM notifications WHERE account_id = $1 ORDER BY id DESC LIMIT 100",
     )
     .bind(account)
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, title, body, link, created_at, read)| Notification {
-            id,
-            title,
-            body,
-            link,
-            created_at: created_at.to_rfc3339(),
-            read,
+    rows.into_iter()
+        .map(|(id, kind, params, link, created_at, read)| {
+            let notice = notice(kind, params.0).map_err(|e| sqlx::Error::Decode(e.into()))?;
+            Ok(Notification {
+                id,
+                notice,
+                link,
+                created_at: created_at.to_rfc3339(),
+                read,
+            })
         })
-        .collect())
+        .collect()
 }
 
 pub async fn unread_count(pool: &PgPool, account: Uuid) -> Result<i64, AppError> {

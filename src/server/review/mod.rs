@@ -11,6 +11,8 @@ use crate::domain::account::Siret;
 use crate::domain::departement::DepartementCode;
 use crate::domain::dossier::{FieldId, ReferenceData};
 use crate::domain::eligibility::AttestationStatus;
+use crate::domain::lang::Lang;
+use crate::domain::notification::Notice;
 use crate::domain::parse::{mobility_codes, parse_date, parse_phone, parse_rate, parse_years};
 use crate::domain::profile::LanguageLevel;
 use crate::domain::review::{Decision, ExpertStatus, QueueItem, ReviewDossier};
@@ -76,27 +78,16 @@ pub async fn decide(
     if decision == Decision::Approve {
         publish(&mut tx, &sub, &refs).await?;
     }
-    let (email, name): (String, String) =
-        sqlx::query_as("SELECT email, display_name FROM accounts WHERE id = $1")
+    let (email, name, lang): (String, String, Lang) =
+        sqlx::query_as("SELECT email, display_name, language FROM accounts WHERE id = $1")
             .bind(sub.account_id)
             .fetch_one(&mut *tx)
             .await?;
     let link = format!("{}/profil", public_url.trim_end_matches('/'));
-    let mail = templates::review_decision(&email, &name, decision, &message, &link);
+    let mail = templates::review_decision(lang, &email, &name, decision, &message, &link);
     outbox::enqueue(&mut tx, &mail).await?;
-    let body = if message.is_empty() {
-        mail.subject.clone()
-    } else {
-        format!("{} — {message}", mail.subject)
-    };
-    notifications::notify(
-        &mut tx,
-        sub.account_id,
-        crate::ui::labels::decision_text_in(crate::domain::lang::Lang::Fr, decision),
-        &body,
-        Some("/profil"),
-    )
-    .await?;
+    let notice = Notice::decision(decision, &message);
+    notifications::notify(&mut tx, sub.account_id, &notice, Some("/profil")).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -6,8 +6,10 @@ use uuid::Uuid;
 
 use super::{project_summary, today};
 use crate::domain::eligibility::AttestationStatus;
+use crate::domain::lang::Lang;
 use crate::domain::matching::{passes_hard_filters, score, MatchScore, RankKey, Rejection};
 use crate::domain::problem::{Refusal, Unproposable};
+use crate::domain::notification::Notice;
 use crate::domain::project::{AdminProjectView, Candidate, ProjectStatus, ProjectSummary};
 use crate::domain::review::ExpertStatus;
 use crate::domain::selection::ProposalState;
@@ -190,9 +192,9 @@ pub async fn propose(
     .ok_or(AppError::NotFound)?;
     let mut added = 0;
     for (expert, note) in picks {
-        let recipient: Option<(Uuid, String, String)> = sqlx::query_as(
+        let recipient: Option<(Uuid, String, String, Lang)> = sqlx::query_as(
             concat!(
-                "SELECT a.id, a.email, e.first_name FROM experts e JOIN accounts a ON a.id = e.account_id
+                "SELECT a.id, a.email, e.first_name, a.language FROM experts e JOIN accounts a ON a.id = e.account_id
                  WHERE e.id = $1 AND ",
                 crate::visible_expert!()
             ),
@@ -214,33 +216,27 @@ pub async fn propose(
             .await?
             .rows_affected()
                 == 1;
-        let (Some((account, email, name)), true) = (recipient, inserted) else {
+        let (Some((account, email, name, lang)), true) = (recipient, inserted) else {
             continue;
         };
         outbox::enqueue(
             &mut tx,
-            &templates::proposed_to_client(&email, &name, &title, &link),
+            &templates::proposed_to_client(lang, &email, &name, &title, &link),
         )
         .await?;
-        notifications::notify(
-            &mut tx,
-            account,
-            "Profil proposé à un client",
-            &format!("Votre profil a été proposé pour « {title} »."),
-            Some("/projets"),
-        )
-        .await?;
+        let notice = Notice::ProposedToClient {
+            title: title.clone(),
+        };
+        notifications::notify(&mut tx, account, &notice, Some("/projets")).await?;
         added += 1;
     }
     if added > 0 {
-        notifications::notify(
-            &mut tx,
-            client,
-            "Des experts vous sont proposés",
-            &format!("{added} profil(s) proposé(s) pour « {title} »."),
-            Some(&format!("/mes-projets/{project}")),
-        )
-        .await?;
+        let notice = Notice::ExpertsProposed {
+            title,
+            count: added,
+        };
+        let link = format!("/mes-projets/{project}");
+        notifications::notify(&mut tx, client, &notice, Some(&link)).await?;
     }
     tx.commit().await?;
     Ok(added)

@@ -1,0 +1,192 @@
+//! In-app notifications: what happened, stored as a kind and its parameters, and put
+//! into words only when read, in the reader's language (`ui/pages/notifications.rs`).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::review::Decision;
+
+/// What a notification tells. Words that users wrote (an admin's message, a project's
+/// title, a name) are data here, never part of a text.
+///
+/// Serialized as `{"kind": …, "params": {…}}`: `kind` is stored in `notifications.kind`
+/// (through [`NoticeKind::as_str`], which the tests keep equal to the serde tag), the
+/// rest in `notifications.params`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "params", rename_all = "snake_case")]
+pub enum Notice {
+    /// The account's address is confirmed.
+    EmailConfirmed,
+    /// To the expert: their dossier went to review.
+    ProfileSubmitted,
+    /// To each admin: `name` submitted a dossier.
+    DossierToReview {
+        name: String,
+    },
+    /// The admin's decisions; `message` may be empty for an approval.
+    ProfileApproved {
+        message: String,
+    },
+    ChangesRequested {
+        message: String,
+    },
+    ProfileRejected {
+        message: String,
+    },
+    /// The published attestation expires on `until`.
+    AttestationExpiring {
+        until: NaiveDate,
+    },
+    /// A new project matches the expert's profile.
+    ProjectMatches {
+        title: String,
+    },
+    /// To the expert: proposed to the client of project `title`.
+    ProposedToClient {
+        title: String,
+    },
+    /// To the client: `count` experts proposed for their project `title`.
+    ExpertsProposed {
+        title: String,
+        count: usize,
+    },
+}
+
+/// The stored value of `notifications.kind`, one per [`Notice`] variant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    EmailConfirmed,
+    ProfileSubmitted,
+    DossierToReview,
+    ProfileApproved,
+    ChangesRequested,
+    ProfileRejected,
+    AttestationExpiring,
+    ProjectMatches,
+    ProposedToClient,
+    ExpertsProposed,
+}
+
+impl NoticeKind {
+    pub const ALL: [NoticeKind; 10] = [
+        NoticeKind::EmailConfirmed,
+        NoticeKind::ProfileSubmitted,
+        NoticeKind::DossierToReview,
+        NoticeKind::ProfileApproved,
+        NoticeKind::ChangesRequested,
+        NoticeKind::ProfileRejected,
+        NoticeKind::AttestationExpiring,
+        NoticeKind::ProjectMatches,
+        NoticeKind::ProposedToClient,
+        NoticeKind::ExpertsProposed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoticeKind::EmailConfirmed => "email_confirmed",
+            NoticeKind::ProfileSubmitted => "profile_submitted",
+            NoticeKind::DossierToReview => "dossier_to_review",
+            NoticeKind::ProfileApproved => "profile_approved",
+            NoticeKind::ChangesRequested => "changes_requested",
+            NoticeKind::ProfileRejected => "profile_rejected",
+            NoticeKind::AttestationExpiring => "attestation_expiring",
+            NoticeKind::ProjectMatches => "project_matches",
+            NoticeKind::ProposedToClient => "proposed_to_client",
+            NoticeKind::ExpertsProposed => "experts_proposed",
+        }
+    }
+}
+
+impl Notice {
+    /// The notice of an admin's decision, with its message.
+    pub fn decision(decision: Decision, message: &str) -> Notice {
+        let message = message.to_string();
+        match decision {
+            Decision::Approve => Notice::ProfileApproved { message },
+            Decision::RequestChanges => Notice::ChangesRequested { message },
+            Decision::Reject => Notice::ProfileRejected { message },
+        }
+    }
+
+    pub fn kind(&self) -> NoticeKind {
+        match self {
+            Notice::EmailConfirmed => NoticeKind::EmailConfirmed,
+            Notice::ProfileSubmitted => NoticeKind::ProfileSubmitted,
+            Notice::DossierToReview { .. } => NoticeKind::DossierToReview,
+            Notice::ProfileApproved { .. } => NoticeKind::ProfileApproved,
+            Notice::ChangesRequested { .. } => NoticeKind::ChangesRequested,
+            Notice::ProfileRejected { .. } => NoticeKind::ProfileRejected,
+            Notice::AttestationExpiring { .. } => NoticeKind::AttestationExpiring,
+            Notice::ProjectMatches { .. } => NoticeKind::ProjectMatches,
+            Notice::ProposedToClient { .. } => NoticeKind::ProposedToClient,
+            Notice::ExpertsProposed { .. } => NoticeKind::ExpertsProposed,
+        }
+    }
+}
+
+/// An in-app notification, as its reader receives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notification {
+    pub id: i64,
+    pub notice: Notice,
+    pub link: Option<String>,
+    /// RFC 3339 time of creation.
+    pub created_at: String,
+    pub read: bool,
+}
+
+#[cfg(test)]
+pub mod tests {
+    use super::*;
+
+    /// One notice of every kind, with words that need escaping where users write.
+    pub fn one_of_each() -> Vec<Notice> {
+        let text = || "Audit <SI> & « réseau »".to_string();
+        vec![
+            Notice::EmailConfirmed,
+            Notice::ProfileSubmitted,
+            Notice::DossierToReview { name: text() },
+            Notice::ProfileApproved {
+                message: String::new(),
+            },
+            Notice::ChangesRequested { message: text() },
+            Notice::ProfileRejected { message: text() },
+            Notice::AttestationExpiring {
+                until: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            },
+            Notice::ProjectMatches { title: text() },
+            Notice::ProposedToClient { title: text() },
+            Notice::ExpertsProposed {
+                title: text(),
+                count: 2,
+            },
+        ]
+    }
+
+    #[test]
+    fn the_stored_kind_is_the_serde_tag_and_round_trips() {
+        let notices = one_of_each();
+        let kinds: Vec<NoticeKind> = notices.iter().map(Notice::kind).collect();
+        assert_eq!(kinds, NoticeKind::ALL, "one sample per kind, in order");
+        for notice in notices {
+            let json = serde_json::to_value(&notice).unwrap();
+            assert_eq!(json["kind"], notice.kind().as_str(), "{json}");
+            let back: Notice = serde_json::from_value(json).unwrap();
+            assert_eq!(back, notice);
+        }
+    }
+
+    #[test]
+    fn a_decision_gives_its_notice() {
+        assert_eq!(
+            Notice::decision(Decision::Reject, "Hors sujet").kind(),
+            NoticeKind::ProfileRejected
+        );
+        assert_eq!(
+            Notice::decision(Decision::Approve, ""),
+            Notice::ProfileApproved {
+                message: String::new()
+            }
+        );
+    }
+}
