@@ -37,7 +37,6 @@ macro_rules! tr {
 }
 
 /// A text in a given language: a mail's recipient, a server function's caller.
-#[allow(unused_macros)] // the mails move to it next
 macro_rules! tr_in {
     ($lang:expr, $($key:tt)+) => {
         leptos_i18n::td_string!($crate::i18n::locale($lang), $($key)+)

@@ -14,7 +14,8 @@ pub async fn profile_editor() -> Result<EditorData, AppError> {
     super::respond(
         async {
             let user = access::user::<ProfileEditor>().await?;
-            dossiers::editor_data(&app_state()?.pool, &user).await
+            let state = app_state()?;
+            dossiers::editor_data(&state.pool, &user, state.clock.today()).await
         }
         .await,
     )
@@ -27,7 +28,8 @@ pub async fn profile_save(draft: ProfileDraft) -> Result<Saved, AppError> {
     super::respond(
         async {
             let user = access::user::<ProfileSave>().await?;
-            dossiers::save(&app_state()?.pool, &user, draft).await
+            let state = app_state()?;
+            dossiers::save(&state.pool, &user, draft, state.clock.today()).await
         }
         .await,
     )
@@ -40,7 +42,8 @@ pub async fn profile_submit() -> Result<ReviewState, AppError> {
     super::respond(
         async {
             let user = access::user::<ProfileSubmit>().await?;
-            dossiers::submit(&app_state()?.pool, &user).await
+            let state = app_state()?;
+            dossiers::submit(&state.pool, &user, state.clock.today()).await
         }
         .await,
     )

@@ -27,7 +27,8 @@ pub async fn review_open(id: i64) -> Result<ReviewDossier, AppError> {
     super::respond(
         async {
             let admin = access::user::<ReviewOpen>().await?;
-            review::open(&app_state()?.pool, &admin, id).await
+            let state = app_state()?;
+            review::open(&state.pool, &admin, id, state.clock.today()).await
         }
         .await,
     )
@@ -50,6 +51,7 @@ pub async fn review_decide(id: i64, decision: String, message: String) -> Result
                 id,
                 decision,
                 &message,
+                state.clock.today(),
             )
             .await
         }

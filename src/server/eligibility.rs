@@ -71,11 +71,11 @@ pub async fn send_reminders(
 }
 
 /// Runs the job every hour, for ever.
-pub async fn run(pool: PgPool, public_url: String) {
+pub async fn run(pool: PgPool, public_url: String, clock: crate::server::clock::Clock) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         tick.tick().await;
-        match send_reminders(&pool, &public_url, crate::server::clock::today()).await {
+        match send_reminders(&pool, &public_url, clock.today()).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(sent = n, "attestation reminders queued"),
             Err(err) => tracing::warn!(error = ?err, "attestation reminders failed"),

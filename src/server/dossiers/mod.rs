@@ -15,12 +15,15 @@ use crate::domain::notification::Notice;
 use crate::domain::review::{EditorData, ExpertStatus, ReviewState, Saved};
 use crate::domain::session::CurrentUser;
 use crate::error::{AppError, Problem};
-use crate::server::clock::today;
 use crate::server::reference;
 use crate::server::repo::notifications;
 use crate::server::review::repo as reviews;
 
-pub async fn editor_data(pool: &PgPool, user: &CurrentUser) -> Result<EditorData, AppError> {
+pub async fn editor_data(
+    pool: &PgPool,
+    user: &CurrentUser,
+    today: NaiveDate,
+) -> Result<EditorData, AppError> {
     let mut conn = pool.acquire().await?;
     let row = dossier::load_draft(&mut conn, user.id).await?;
     drop(conn);
@@ -33,7 +36,7 @@ pub async fn editor_data(pool: &PgPool, user: &CurrentUser) -> Result<EditorData
     .fetch_optional(pool)
     .await?;
     let expert_id = published.map(|(id, _)| id);
-    let published_attestation = published.map(|(_, issued)| AttestationStatus::of(issued, today()));
+    let published_attestation = published.map(|(_, issued)| AttestationStatus::of(issued, today));
     Ok(EditorData {
         unsubmitted_changes: row.revision > 0 && submitted_revision != Some(row.revision),
         draft: row.draft,
@@ -46,7 +49,7 @@ pub async fn editor_data(pool: &PgPool, user: &CurrentUser) -> Result<EditorData
         history: reviews::history(pool, user.id).await?,
         views: reviews::views(pool, user.id).await?,
         refs: reference::reference_data(pool).await?,
-        today: today().to_string(),
+        today: today.to_string(),
     })
 }
 
@@ -54,6 +57,7 @@ pub async fn save(
     pool: &PgPool,
     user: &CurrentUser,
     draft: ProfileDraft,
+    today: NaiveDate,
 ) -> Result<Saved, AppError> {
     draft.check_size().map_err(AppError::Validation)?;
     let refs = reference::reference_data(pool).await?;
@@ -61,7 +65,7 @@ pub async fn save(
     let (_, submitted_revision) = reviews::state(pool, user.id).await?;
     Ok(Saved {
         revision,
-        problems: draft.problems(&refs, today()),
+        problems: draft.problems(&refs, today),
         unsubmitted_changes: submitted_revision != Some(revision),
     })
 }
@@ -78,7 +82,11 @@ fn blockers(missing: Vec<FieldId>, issues: &[Issue]) -> Problem {
 
 /// Freezes the current draft for review: every required field filled, nothing to
 /// correct, a valid attestation.
-pub async fn submit(pool: &PgPool, user: &CurrentUser) -> Result<ReviewState, AppError> {
+pub async fn submit(
+    pool: &PgPool,
+    user: &CurrentUser,
+    today: NaiveDate,
+) -> Result<ReviewState, AppError> {
     if !user.email_verified {
         return Err(AppError::Validation(Problem::EmailUnverified));
     }
@@ -90,7 +98,7 @@ pub async fn submit(pool: &PgPool, user: &CurrentUser) -> Result<ReviewState, Ap
         .await?;
     let row = dossier::load_draft(&mut tx, user.id).await?;
     let missing = row.draft.missing(&row.files);
-    let problems = row.draft.problems(&refs, today());
+    let problems = row.draft.problems(&refs, today);
     if !missing.is_empty() || !problems.is_empty() {
         return Err(AppError::Validation(blockers(missing, &problems)));
     }

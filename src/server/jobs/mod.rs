@@ -64,6 +64,7 @@ pub async fn start(state: &AppState) -> Result<()> {
     tokio::spawn(crate::server::eligibility::run(
         state.pool.clone(),
         state.config.public_url.clone(),
+        state.clock.clone(),
     ));
     tokio::spawn(crate::server::projects::run_notice_retries(state.clone()));
     tokio::spawn(crate::server::retention::run(

@@ -18,18 +18,23 @@ use crate::domain::profile::LanguageLevel;
 use crate::domain::review::{Decision, ExpertStatus, QueueItem, ReviewDossier};
 use crate::domain::session::CurrentUser;
 use crate::error::{AppError, Problem};
-use crate::server::clock::today;
 use crate::server::dossiers::repo as dossier;
 use crate::server::mail::{outbox, templates};
 use crate::server::reference;
 use crate::server::repo::notifications;
+use chrono::NaiveDate;
 
 pub async fn queue(pool: &PgPool) -> Result<Vec<QueueItem>, AppError> {
     reviews::queue(pool).await
 }
 
 /// The submitted dossier in full, for an admin. The view is logged.
-pub async fn open(pool: &PgPool, admin: &CurrentUser, id: i64) -> Result<ReviewDossier, AppError> {
+pub async fn open(
+    pool: &PgPool,
+    admin: &CurrentUser,
+    id: i64,
+    today: NaiveDate,
+) -> Result<ReviewDossier, AppError> {
     let refs = reference::reference_data(pool).await?;
     let mut tx = pool.begin().await?;
     let sub = reviews::submission_by_id(&mut tx, id, false).await?;
@@ -49,8 +54,8 @@ pub async fn open(pool: &PgPool, admin: &CurrentUser, id: i64) -> Result<ReviewD
         dossier: sub
             .snapshot
             .dossier(expert_id.unwrap_or_default(), &email, &refs, &files),
-        attestation: AttestationStatus::of(issued, today()),
-        problems: sub.snapshot.problems(&refs, today()),
+        attestation: AttestationStatus::of(issued, today),
+        problems: sub.snapshot.problems(&refs, today),
         decided: sub.decision,
         history: reviews::history(pool, sub.account_id).await?,
     })
@@ -64,6 +69,7 @@ pub async fn decide(
     id: i64,
     decision: Decision,
     message: &str,
+    today: NaiveDate,
 ) -> Result<(), AppError> {
     let message = decision
         .check_message(message)
@@ -76,7 +82,7 @@ pub async fn decide(
     }
     reviews::record_decision(&mut tx, id, decision, &message, admin.id).await?;
     if decision == Decision::Approve {
-        publish(&mut tx, &sub, &refs).await?;
+        publish(&mut tx, &sub, &refs, today).await?;
     }
     let (email, name, lang): (String, String, Lang) =
         sqlx::query_as("SELECT email, display_name, language FROM accounts WHERE id = $1")
@@ -102,6 +108,7 @@ async fn publish(
     conn: &mut PgConnection,
     sub: &reviews::Submission,
     refs: &ReferenceData,
+    today: NaiveDate,
 ) -> Result<(), AppError> {
     let d = &sub.snapshot;
     let departement =
@@ -117,7 +124,7 @@ async fn publish(
     let issued =
         parse_date(&d.attestation_issued_on).map_err(|_| invalid(FieldId::AttestationIssuedOn))?;
     // Valid when submitted, it may have expired while the dossier waited for review.
-    match AttestationStatus::of(Some(issued), today()) {
+    match AttestationStatus::of(Some(issued), today) {
         AttestationStatus::Expired { since } => {
             return Err(AppError::Validation(Problem::AttestationExpiredAtReview {
                 since,
