@@ -542,3 +542,15 @@ async fn every_text_of_the_draft_is_bounded_before_it_is_stored() {
     assert_eq!(stored["revision"], revision, "nothing stored");
     assert_eq!(stored["draft"]["legal_form"], "SASU");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_editor_dates_by_the_servers_clock_in_france() {
+    let app = TestApp::spawn().await;
+    let client = app.provider("horloge@exemple.fr").await;
+    // 22:30 UTC on 1 July is already 2 July in Paris (summer time, UTC+2)…
+    app.state.clock.set("2030-07-01T22:30:00Z".parse().unwrap());
+    assert_eq!(editor(&app, &client).await["today"], "2030-07-02");
+    // …but still 1 December at 22:30 UTC in winter (UTC+1).
+    app.state.clock.set("2030-12-01T22:30:00Z".parse().unwrap());
+    assert_eq!(editor(&app, &client).await["today"], "2030-12-01");
+}

@@ -143,7 +143,9 @@ impl TestApp {
         let config =
             Config::from_lookup(|key| owned.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
                 .unwrap();
-        let state = AppState::new(config, pool.clone());
+        let mut state = AppState::new(config, pool.clone());
+        // Stopped at the start of the test; `app.state.clock.set(..)` moves the server's.
+        state.clock = b2bizen::server::clock::Clock::fixed(chrono::Utc::now());
         b2bizen::server::jobs::follow_database(&state)
             .await
             .unwrap();
