@@ -62,10 +62,10 @@ pub async fn seed_if_empty(pool: &PgPool, count: usize) -> Result<usize, AppErro
         return Ok(0);
     }
     let departements: Vec<String> =
-        sqlx::query_scalar!("SELECT code FROM departements ORDER BY code",)
+        sqlx::query_scalar!("SELECT code FROM departements ORDER BY code")
             .fetch_all(pool)
             .await?;
-    let domains: Vec<i16> = sqlx::query_scalar!("SELECT id FROM domains ORDER BY position",)
+    let domains: Vec<i16> = sqlx::query_scalar!("SELECT id FROM domains ORDER BY position")
         .fetch_all(pool)
         .await?;
     let mut rng = Lcg(0x0B2B_12E2);

@@ -5,7 +5,6 @@
 
 use chrono::NaiveDate;
 use sqlx::PgPool;
-use uuid::Uuid;
 
 use crate::domain::eligibility::{attestation_valid_until, reminder_due_on};
 use crate::domain::lang::Lang;
@@ -22,23 +21,31 @@ pub async fn send_reminders(
     today: NaiveDate,
 ) -> Result<usize, AppError> {
     // Candidates broadly in SQL (issued at least 5 months ago), exactly in Rust.
-    let candidates: Vec<(Uuid, String, String, Lang, NaiveDate)> = sqlx::query_as(
-        "SELECT e.account_id, a.email, a.display_name, a.language, e.attestation_issued_on
+    let candidates = sqlx::query!(
+        r#"SELECT e.account_id AS "account!", a.email, a.display_name, a.language AS "lang: Lang",
+                  e.attestation_issued_on AS "issued_on!: NaiveDate"
          FROM experts e JOIN accounts a ON a.id = e.account_id
          WHERE e.status = $2 AND a.disabled_at IS NULL
            AND e.attestation_issued_on <= $1::date - interval '5 months'
            AND e.attestation_issued_on >= $1::date - interval '7 months'
            AND NOT EXISTS (SELECT 1 FROM attestation_reminders r
                            WHERE r.account_id = e.account_id
-                             AND r.issued_on = e.attestation_issued_on)",
+                             AND r.issued_on = e.attestation_issued_on)"#,
+        today as NaiveDate,
+        ExpertStatus::Published as ExpertStatus
     )
-    .bind(today)
-    .bind(ExpertStatus::Published)
     .fetch_all(pool)
     .await?;
     let link = format!("{}/profil", public_url.trim_end_matches('/'));
     let mut sent = 0;
-    for (account, email, name, lang, issued_on) in candidates {
+    for candidate in candidates {
+        let (account, email, name, lang, issued_on) = (
+            candidate.account,
+            candidate.email,
+            candidate.display_name,
+            candidate.lang,
+            candidate.issued_on,
+        );
         let until = attestation_valid_until(issued_on);
         if today < reminder_due_on(issued_on) || today > until {
             continue;

@@ -63,28 +63,30 @@ pub async fn sign_up(
 ) -> Result<(), AppError> {
     let hash = password::hash(password_plain).await?;
     let mut tx = pool.begin().await?;
-    let inserted: Option<Uuid> = sqlx::query_scalar(
+    let inserted: Option<Uuid> = sqlx::query_scalar!(
         "INSERT INTO accounts (email, password_hash, role, display_name, language)
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING RETURNING id",
+        email.as_str(),
+        &hash,
+        account.role() as Role,
+        account.display_name(),
+        lang as Lang,
     )
-    .bind(email.as_str())
-    .bind(&hash)
-    .bind(account.role())
-    .bind(account.display_name())
-    .bind(lang)
     .fetch_optional(&mut *tx)
     .await?;
     let Some(id) = inserted else {
         // The stored name, and only once the address confirmed it: the name just typed,
         // or one typed by whoever created an unconfirmed account, is anyone's words.
         // In the owner's language, not the visitor's.
-        let (name, language): (Option<String>, Lang) = sqlx::query_as(
-            "SELECT CASE WHEN email_verified_at IS NOT NULL THEN display_name END, language
-             FROM accounts WHERE email = $1",
+        let (name, language) = sqlx::query!(
+            r#"SELECT CASE WHEN email_verified_at IS NOT NULL THEN display_name END AS name,
+                      language AS "language: Lang"
+               FROM accounts WHERE email = $1"#,
+            email.as_str()
         )
-        .bind(email.as_str())
         .fetch_optional(&mut *tx)
         .await?
+        .map(|row| (row.name, row.language))
         .unwrap_or_default();
         let mail = templates::already_registered(
             language,
@@ -102,13 +104,15 @@ pub async fn sign_up(
             first_name,
             last_name,
         } => {
-            sqlx::query("INSERT INTO providers (account_id, kind, first_name, last_name) VALUES ($1, $2, $3, $4)")
-                .bind(id)
-                .bind(kind)
-                .bind(first_name)
-                .bind(last_name)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query!(
+"INSERT INTO providers (account_id, kind, first_name, last_name) VALUES ($1, $2, $3, $4)",
+id,
+*kind as ProviderKind,
+first_name,
+last_name,
+)
+            .execute(&mut *tx)
+            .await?;
         }
         NewAccount::Client {
             company_name,
@@ -116,15 +120,15 @@ pub async fn sign_up(
             contact_first_name,
             contact_last_name,
         } => {
-            sqlx::query(
-                "INSERT INTO clients (account_id, company_name, siret, contact_first_name, contact_last_name)
+            sqlx::query!(
+"INSERT INTO clients (account_id, company_name, siret, contact_first_name, contact_last_name)
                  VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(id)
-            .bind(company_name)
-            .bind(siret.as_str())
-            .bind(contact_first_name)
-            .bind(contact_last_name)
+id,
+company_name,
+siret.as_str(),
+contact_first_name,
+contact_last_name,
+)
             .execute(&mut *tx)
             .await?;
         }
@@ -141,13 +145,15 @@ async fn issue_token(
     valid: Duration,
 ) -> Result<String, AppError> {
     let (token, digest) = tokens::generate();
-    sqlx::query("INSERT INTO email_tokens (token_hash, account_id, purpose, expires_at) VALUES ($1, $2, $3, $4)")
-        .bind(digest)
-        .bind(account)
-        .bind(purpose)
-        .bind(Utc::now() + valid)
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query!(
+"INSERT INTO email_tokens (token_hash, account_id, purpose, expires_at) VALUES ($1, $2, $3, $4)",
+digest,
+account,
+purpose as TokenPurpose,
+(Utc::now() + valid) as chrono::DateTime<chrono::Utc>,
+)
+    .execute(&mut *conn)
+    .await?;
     Ok(token)
 }
 
@@ -177,14 +183,15 @@ pub async fn resend_verification(
     id: Uuid,
 ) -> Result<(), AppError> {
     let mut tx = pool.begin().await?;
-    let (email, verified, lang): (String, bool, Lang) = sqlx::query_as(
-        "SELECT email, email_verified_at IS NOT NULL, language FROM accounts WHERE id = $1",
+    let account = sqlx::query!(
+        r#"SELECT email, email_verified_at IS NOT NULL AS "verified!", language AS "language: Lang"
+           FROM accounts WHERE id = $1"#,
+        id
     )
-    .bind(id)
     .fetch_one(&mut *tx)
     .await?;
-    if !verified {
-        send_verification(&mut tx, public_url, id, &email, lang).await?;
+    if !account.verified {
+        send_verification(&mut tx, public_url, id, &account.email, account.language).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -196,13 +203,13 @@ async fn consume_token(
     token: &str,
     purpose: TokenPurpose,
 ) -> Result<Uuid, AppError> {
-    sqlx::query_scalar(
+    sqlx::query_scalar!(
         "UPDATE email_tokens SET used_at = now()
          WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now()
          RETURNING account_id",
+        tokens::digest(token),
+        purpose as TokenPurpose,
     )
-    .bind(tokens::digest(token))
-    .bind(purpose)
     .fetch_optional(&mut *conn)
     .await?
     .ok_or(AppError::InvalidLink)
@@ -211,10 +218,10 @@ async fn consume_token(
 pub async fn verify_email(pool: &PgPool, token: &str) -> Result<(), AppError> {
     let mut tx = pool.begin().await?;
     let id = consume_token(&mut tx, token, TokenPurpose::VerifyEmail).await?;
-    sqlx::query(
+    sqlx::query!(
         "UPDATE accounts SET email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1",
+        id,
     )
-    .bind(id)
     .execute(&mut *tx)
     .await?;
     notifications::notify(&mut tx, id, &Notice::EmailConfirmed, Some("/compte")).await?;
@@ -229,16 +236,17 @@ pub async fn authenticate(
     email: &Email,
     password_plain: String,
 ) -> Result<(Uuid, i32), AppError> {
-    let row: Option<(Uuid, String, bool, i32)> = sqlx::query_as(
-        "SELECT id, password_hash, disabled_at IS NOT NULL, session_version FROM accounts WHERE email = $1",
+    let row = sqlx::query!(
+        r#"SELECT id, password_hash, disabled_at IS NOT NULL AS "disabled!", session_version
+           FROM accounts WHERE email = $1"#,
+        email.as_str()
     )
-    .bind(email.as_str())
     .fetch_optional(pool)
     .await?;
-    let stored = row.as_ref().map(|(_, hash, _, _)| hash.clone());
+    let stored = row.as_ref().map(|r| r.password_hash.clone());
     let ok = password::verify(password_plain, stored).await?;
     match row {
-        Some((id, _, false, version)) if ok => Ok((id, version)),
+        Some(r) if ok && !r.disabled => Ok((r.id, r.session_version)),
         _ => Err(AppError::BadCredentials),
     }
 }
@@ -246,13 +254,15 @@ pub async fn authenticate(
 pub async fn request_reset(pool: &PgPool, public_url: &str, email: &Email) -> Result<(), AppError> {
     let mut tx = pool.begin().await?;
     // The name only once the address confirmed it (see templates::already_registered).
-    let row: Option<(Uuid, Option<String>, Lang)> = sqlx::query_as(
-        "SELECT id, CASE WHEN email_verified_at IS NOT NULL THEN display_name END, language
-         FROM accounts WHERE email = $1 AND disabled_at IS NULL",
+    let row = sqlx::query!(
+        r#"SELECT id, CASE WHEN email_verified_at IS NOT NULL THEN display_name END AS name,
+                  language AS "language: Lang"
+           FROM accounts WHERE email = $1 AND disabled_at IS NULL"#,
+        email.as_str()
     )
-    .bind(email.as_str())
     .fetch_optional(&mut *tx)
-    .await?;
+    .await?
+    .map(|row| (row.id, row.name, row.language));
     if let Some((id, name, language)) = row {
         let token = issue_token(
             &mut tx,
@@ -283,13 +293,13 @@ pub async fn reset_password(
     token: &str,
     password_plain: String,
 ) -> Result<(), AppError> {
-    let usable: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM email_tokens
+    let usable: bool = sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM email_tokens
           WHERE token_hash = $1 AND purpose = $2
-            AND used_at IS NULL AND expires_at > now())",
+            AND used_at IS NULL AND expires_at > now()) AS "usable!""#,
+        tokens::digest(token),
+        TokenPurpose::ResetPassword as TokenPurpose,
     )
-    .bind(tokens::digest(token))
-    .bind(TokenPurpose::ResetPassword)
     .fetch_one(pool)
     .await?;
     if !usable {
@@ -298,18 +308,20 @@ pub async fn reset_password(
     let hash = password::hash(password_plain).await?;
     let mut tx = pool.begin().await?;
     let id = consume_token(&mut tx, token, TokenPurpose::ResetPassword).await?;
-    sqlx::query(
+    sqlx::query!(
         "UPDATE accounts SET password_hash = $2, session_version = session_version + 1,
              email_verified_at = coalesce(email_verified_at, now())
          WHERE id = $1",
+        id,
+        &hash,
     )
-    .bind(id)
-    .bind(&hash)
     .execute(&mut *tx)
     .await?;
-    sqlx::query("UPDATE email_tokens SET used_at = now() WHERE account_id = $1 AND purpose = $2 AND used_at IS NULL")
-        .bind(id)
-        .bind(TokenPurpose::ResetPassword)
+    sqlx::query!(
+"UPDATE email_tokens SET used_at = now() WHERE account_id = $1 AND purpose = $2 AND used_at IS NULL",
+id,
+TokenPurpose::ResetPassword as TokenPurpose,
+)
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
@@ -324,14 +336,14 @@ pub async fn create_admin(
     password_plain: String,
 ) -> Result<Uuid, AppError> {
     let hash = password::hash(password_plain).await?;
-    let id = sqlx::query_scalar(
+    let id = sqlx::query_scalar!(
         "INSERT INTO accounts (email, password_hash, role, display_name, email_verified_at)
          VALUES ($1, $2, $3, $4, now()) RETURNING id",
+        email.as_str(),
+        hash,
+        Role::Admin as Role,
+        name,
     )
-    .bind(email.as_str())
-    .bind(hash)
-    .bind(Role::Admin)
-    .bind(name)
     .fetch_one(pool)
     .await
     .map_err(|err| match &err {
@@ -344,10 +356,10 @@ pub async fn create_admin(
 }
 
 pub async fn has_admin(pool: &PgPool) -> Result<bool, AppError> {
-    Ok(
-        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM accounts WHERE role = $1)")
-            .bind(Role::Admin)
-            .fetch_one(pool)
-            .await?,
+    Ok(sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM accounts WHERE role = $1) AS "exists!""#,
+        Role::Admin as Role,
     )
+    .fetch_one(pool)
+    .await?)
 }

@@ -28,13 +28,15 @@ pub async fn editor_data(
     let row = dossier::load_draft(&mut conn, user.id).await?;
     drop(conn);
     let (state, submitted_revision) = reviews::state(pool, user.id).await?;
-    let published: Option<(Uuid, Option<NaiveDate>)> = sqlx::query_as(
-        "SELECT id, attestation_issued_on FROM experts WHERE account_id = $1 AND status = $2",
+    let published = sqlx::query!(
+        r#"SELECT id, attestation_issued_on AS "issued: NaiveDate"
+           FROM experts WHERE account_id = $1 AND status = $2"#,
+        user.id,
+        ExpertStatus::Published as ExpertStatus
     )
-    .bind(user.id)
-    .bind(ExpertStatus::Published)
     .fetch_optional(pool)
-    .await?;
+    .await?
+    .map(|row| (row.id, row.issued));
     let expert_id = published.map(|(id, _)| id);
     let published_attestation = published.map(|(_, issued)| AttestationStatus::of(issued, today));
     Ok(EditorData {
@@ -92,10 +94,12 @@ pub async fn submit(
     }
     let refs = reference::reference_data(pool).await?;
     let mut tx = pool.begin().await?;
-    sqlx::query("SELECT 1 FROM expert_drafts WHERE account_id = $1 FOR UPDATE")
-        .bind(user.id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query!(
+        "SELECT 1 AS locked FROM expert_drafts WHERE account_id = $1 FOR UPDATE",
+        user.id,
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
     let row = dossier::load_draft(&mut tx, user.id).await?;
     let missing = row.draft.missing(&row.files);
     let problems = row.draft.problems(&refs, today);
@@ -108,11 +112,12 @@ pub async fn submit(
     if !reviews::insert_submission(&mut tx, user.id, &row.draft, row.revision, &row.keys).await? {
         return Err(AppError::Validation(Problem::DossierAlreadyPending));
     }
-    let admins: Vec<Uuid> =
-        sqlx::query_scalar("SELECT id FROM accounts WHERE role = $1 AND disabled_at IS NULL")
-            .bind(Role::Admin)
-            .fetch_all(&mut *tx)
-            .await?;
+    let admins: Vec<Uuid> = sqlx::query_scalar!(
+        "SELECT id FROM accounts WHERE role = $1 AND disabled_at IS NULL",
+        Role::Admin as Role,
+    )
+    .fetch_all(&mut *tx)
+    .await?;
     for admin in admins {
         let notice = Notice::DossierToReview {
             name: user.display_name.clone(),

@@ -17,13 +17,13 @@ pub async fn notify(
         .get("params")
         .cloned()
         .unwrap_or_else(|| serde_json::json!({}));
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO notifications (account_id, kind, params, link) VALUES ($1, $2, $3, $4)",
+        account,
+        notice.kind() as NoticeKind,
+        sqlx::types::Json(params) as _,
+        link,
     )
-    .bind(account)
-    .bind(notice.kind())
-    .bind(sqlx::types::Json(params))
-    .bind(link)
     .execute(conn)
     .await?;
     Ok(())
@@ -39,49 +39,43 @@ fn notice(kind: NoticeKind, params: serde_json::Value) -> Result<Notice, serde_j
 }
 
 pub async fn list(pool: &PgPool, account: Uuid) -> Result<Vec<Notification>, AppError> {
-    type Row = (
-        i64,
-        NoticeKind,
-        sqlx::types::Json<serde_json::Value>,
-        Option<String>,
-        chrono::DateTime<chrono::Utc>,
-        bool,
-    );
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT id, kind, params, link, created_at, read_at IS NOT NULL
-         FROM notifications WHERE account_id = $1 ORDER BY id DESC LIMIT 100",
+    let rows = sqlx::query!(
+        r#"SELECT id, kind AS "kind: NoticeKind", params, link,
+                  created_at AS "created_at: chrono::DateTime<chrono::Utc>",
+                  read_at IS NOT NULL AS "read!"
+           FROM notifications WHERE account_id = $1 ORDER BY id DESC LIMIT 100"#,
+        account
     )
-    .bind(account)
     .fetch_all(pool)
     .await?;
     rows.into_iter()
-        .map(|(id, kind, params, link, created_at, read)| {
-            let notice = notice(kind, params.0).map_err(|e| sqlx::Error::Decode(e.into()))?;
+        .map(|row| {
+            let notice = notice(row.kind, row.params).map_err(|e| sqlx::Error::Decode(e.into()))?;
             Ok(Notification {
-                id,
+                id: row.id,
                 notice,
-                link,
-                created_at: created_at.to_rfc3339(),
-                read,
+                link: row.link,
+                created_at: row.created_at.to_rfc3339(),
+                read: row.read,
             })
         })
         .collect()
 }
 
 pub async fn unread_count(pool: &PgPool, account: Uuid) -> Result<i64, AppError> {
-    Ok(sqlx::query_scalar(
-        "SELECT count(*) FROM notifications WHERE account_id = $1 AND read_at IS NULL",
+    Ok(sqlx::query_scalar!(
+        r#"SELECT count(*) AS "count!" FROM notifications WHERE account_id = $1 AND read_at IS NULL"#,
+        account,
     )
-    .bind(account)
     .fetch_one(pool)
     .await?)
 }
 
 pub async fn mark_all_read(pool: &PgPool, account: Uuid) -> Result<(), AppError> {
-    sqlx::query(
+    sqlx::query!(
         "UPDATE notifications SET read_at = now() WHERE account_id = $1 AND read_at IS NULL",
+        account,
     )
-    .bind(account)
     .execute(pool)
     .await?;
     Ok(())

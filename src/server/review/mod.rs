@@ -39,13 +39,15 @@ pub async fn open(
     let mut tx = pool.begin().await?;
     let sub = reviews::submission_by_id(&mut tx, id, false).await?;
     let files = dossier::files_info(&mut tx, &sub.keys).await?;
-    let (email, expert_id): (String, Option<Uuid>) = sqlx::query_as(
-        "SELECT a.email, e.id FROM accounts a LEFT JOIN experts e ON e.account_id = a.id
-         WHERE a.id = $1",
+    let owner = sqlx::query!(
+        r#"SELECT a.email, e.id AS "expert_id?" FROM accounts a
+           LEFT JOIN experts e ON e.account_id = a.id
+           WHERE a.id = $1"#,
+        sub.account_id
     )
-    .bind(sub.account_id)
     .fetch_one(&mut *tx)
     .await?;
+    let (email, expert_id) = (owner.email, owner.expert_id);
     reviews::log_view(&mut tx, sub.account_id, admin.id, "Revue du dossier").await?;
     tx.commit().await?;
     let issued = parse_date(&sub.snapshot.attestation_issued_on).ok();
@@ -84,11 +86,13 @@ pub async fn decide(
     if decision == Decision::Approve {
         publish(&mut tx, &sub, &refs, today).await?;
     }
-    let (email, name, lang): (String, String, Lang) =
-        sqlx::query_as("SELECT email, display_name, language FROM accounts WHERE id = $1")
-            .bind(sub.account_id)
-            .fetch_one(&mut *tx)
-            .await?;
+    let expert = sqlx::query!(
+        r#"SELECT email, display_name, language AS "language: Lang" FROM accounts WHERE id = $1"#,
+        sub.account_id
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    let (email, name, lang) = (expert.email, expert.display_name, expert.language);
     let link = format!("{}/profil", public_url.trim_end_matches('/'));
     let mail = templates::review_decision(lang, &email, &name, decision, &message, &link);
     outbox::enqueue(&mut tx, &mail).await?;
@@ -135,7 +139,7 @@ async fn publish(
         }
         _ => {}
     }
-    let expert_id: Uuid = sqlx::query_scalar(
+    let expert_id: Uuid = sqlx::query_scalar!(
         "INSERT INTO experts (account_id, first_name, last_name, email, departement_code,
              years_experience, education, phone, postal_address, legal_form, siret, vat_number,
              daily_rate, available_from, remote_ok, attestation_issued_on, photo_key, cv_key,
@@ -157,32 +161,30 @@ async fn publish(
              status = EXCLUDED.status, published_at = coalesce(experts.published_at, now()),
              updated_at = now()
          RETURNING id",
-    )
-    .bind(sub.account_id)
-    .bind(
+        sub.account_id,
         d.first_name
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" "),
+        d.last_name.split_whitespace().collect::<Vec<_>>().join(" "),
+        departement.as_str(),
+        i16::try_from(years).unwrap_or(0),
+        &d.education_lines(),
+        phone,
+        d.postal_address.trim(),
+        d.legal_form.trim(),
+        siret.as_str(),
+        d.vat_number.trim(),
+        rate,
+        available as Option<chrono::NaiveDate>,
+        d.remote_ok,
+        issued as chrono::NaiveDate,
+        sub.keys[0].as_deref(),
+        sub.keys[1].as_deref(),
+        sub.keys[2].as_deref(),
+        sqlx::types::Json(d) as _,
+        ExpertStatus::Published as ExpertStatus,
     )
-    .bind(d.last_name.split_whitespace().collect::<Vec<_>>().join(" "))
-    .bind(departement.as_str())
-    .bind(i16::try_from(years).unwrap_or(0))
-    .bind(d.education_lines())
-    .bind(phone)
-    .bind(d.postal_address.trim())
-    .bind(d.legal_form.trim())
-    .bind(siret.as_str())
-    .bind(d.vat_number.trim())
-    .bind(rate)
-    .bind(available)
-    .bind(d.remote_ok)
-    .bind(issued)
-    .bind(&sub.keys[0])
-    .bind(&sub.keys[1])
-    .bind(&sub.keys[2])
-    .bind(sqlx::types::Json(d))
-    .bind(ExpertStatus::Published)
     .fetch_one(&mut *conn)
     .await?;
     for table in [
@@ -197,12 +199,12 @@ async fn publish(
             .execute(&mut *conn)
             .await?;
     }
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO expert_domains (expert_id, domain_id)
          SELECT $1, id FROM domains WHERE slug = ANY($2)",
+        expert_id,
+        &d.domains,
     )
-    .bind(expert_id)
-    .bind(&d.domains)
     .execute(&mut *conn)
     .await?;
     let (codes, levels): (Vec<String>, Vec<LanguageLevel>) = d
@@ -216,13 +218,13 @@ async fn publish(
         .collect::<Result<Vec<_>, AppError>>()?
         .into_iter()
         .unzip();
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO expert_languages (expert_id, code, level)
          SELECT $1, c, l FROM UNNEST($2::text[], $3::text[]) AS t(c, l) ON CONFLICT DO NOTHING",
+        expert_id,
+        &codes,
+        &levels as &[LanguageLevel],
     )
-    .bind(expert_id)
-    .bind(codes)
-    .bind(levels)
     .execute(&mut *conn)
     .await?;
     let (slugs, years): (Vec<String>, Vec<i16>) = d
@@ -234,14 +236,14 @@ async fn publish(
             (s.slug.clone(), i16::try_from(y).unwrap_or(0))
         })
         .unzip();
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO expert_skills (expert_id, skill_id, years)
          SELECT $1, s.id, t.y FROM UNNEST($2::text[], $3::int2[]) AS t(slug, y)
          JOIN skills s ON s.slug = t.slug ON CONFLICT DO NOTHING",
+        expert_id,
+        &slugs,
+        &years,
     )
-    .bind(expert_id)
-    .bind(slugs)
-    .bind(years)
     .execute(&mut *conn)
     .await?;
     let mobility: Vec<String> = mobility_codes(&d.mobility)
@@ -249,35 +251,37 @@ async fn publish(
         .filter_map(Result::ok)
         .map(|c| c.to_string())
         .collect();
-    sqlx::query(
+    sqlx::query!(
         "INSERT INTO expert_mobility (expert_id, departement_code)
          SELECT $1, c FROM UNNEST($2::text[]) AS c ON CONFLICT DO NOTHING",
+        expert_id,
+        &mobility,
     )
-    .bind(expert_id)
-    .bind(mobility)
     .execute(&mut *conn)
     .await?;
     for e in &d.experiences {
         let (Ok(start), end) = (parse_date(&e.started_on), parse_date(&e.ended_on).ok()) else {
             continue;
         };
-        sqlx::query(
+        sqlx::query!(
             "INSERT INTO expert_experiences (expert_id, title, sector, started_on, ended_on,
                  description) VALUES ($1, $2, $3, $4, $5, $6)",
+            expert_id,
+            e.title.trim(),
+            e.sector.trim(),
+            start as chrono::NaiveDate,
+            end as Option<chrono::NaiveDate>,
+            e.description.trim(),
         )
-        .bind(expert_id)
-        .bind(e.title.trim())
-        .bind(e.sector.trim())
-        .bind(start)
-        .bind(end)
-        .bind(e.description.trim())
         .execute(&mut *conn)
         .await?;
     }
     // Matching indexes in every server process pick the change up from here.
-    sqlx::query("SELECT pg_notify('experts_changed', $1)")
-        .bind(expert_id.to_string())
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query!(
+        "SELECT pg_notify('experts_changed', $1)",
+        expert_id.to_string(),
+    )
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
