@@ -155,13 +155,19 @@ dev_cargo_env() {
 }
 
 # The query macros against the migrations, on a throwaway database: writes what they
-# learn into DIR (.sqlx/ format). Needs the server binary, for its embedded PostgreSQL.
+# learn into DIR (.sqlx/ format). Needs a server binary (any recent one) for its embedded
+# PostgreSQL, and psql.
 describe_queries() {
   local dir=$1 pg_dir="${TMPDIR:-/tmp}/b2bizen-sqlx-$(id -u)" url
   [ -x "$ROOT/target/debug/b2bizen" ] || die "build the server first (cargo build --features ssr)"
   "$ROOT/target/debug/b2bizen" db stop --data-dir "$pg_dir" >/dev/null 2>&1 || true
   rm -rf "$pg_dir"
-  url=$("$ROOT/target/debug/b2bizen" db start --fast --migrate --data-dir "$pg_dir" --database queries)
+  url=$("$ROOT/target/debug/b2bizen" db start --fast --data-dir "$pg_dir" --database queries)
+  # The files, not the binary's copy: a new migration is there before a build has it.
+  local migration
+  for migration in "$ROOT"/migrations/*.sql; do
+    psql -q -v ON_ERROR_STOP=1 "$url" -f "$migration" >/dev/null || die "$migration failed"
+  done
   rm -rf "$dir" && mkdir -p "$dir"
   # Touched, so that the macros run again instead of reusing the last check.
   touch "$ROOT/src/lib.rs"

@@ -138,10 +138,42 @@ pub struct HistoryEntry {
 /// One view of a private dossier.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DossierView {
-    /// "Administrateur B2BiZen" or the client's company.
-    pub viewer: String,
+    /// The client's company; `None` for the B2BiZen team.
+    pub viewer: Option<String>,
     pub viewed_at: String,
-    pub context: String,
+    pub kind: ViewKind,
+    /// The project the dossier was proposed for (a [`ViewKind::Project`] view).
+    pub project: Option<String>,
+}
+
+/// Why a private dossier was opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ViewKind {
+    /// An admin reviewing a submission.
+    Review,
+    /// A client reading the dossiers proposed for their project.
+    Project,
+    CvDownload,
+    AttestationDownload,
+}
+
+impl ViewKind {
+    pub const ALL: [ViewKind; 4] = [
+        ViewKind::Review,
+        ViewKind::Project,
+        ViewKind::CvDownload,
+        ViewKind::AttestationDownload,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ViewKind::Review => "review",
+            ViewKind::Project => "project",
+            ViewKind::CvDownload => "cv_download",
+            ViewKind::AttestationDownload => "attestation_download",
+        }
+    }
 }
 
 /// Everything the editor needs.

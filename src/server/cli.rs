@@ -14,7 +14,7 @@ use crate::server::{accounts, db, demo, http};
 
 const USAGE: &str = "usage: b2bizen [serve]
        b2bizen admin create --email EMAIL [--name NAME]
-       b2bizen db start|stop|url [--data-dir DIR] [--database NAME] [--fast] [--migrate]";
+       b2bizen db start|stop|url [--data-dir DIR] [--database NAME] [--fast]";
 
 /// Demo experts loaded into an empty embedded database.
 const DEMO_EXPERTS: usize = 220;
@@ -197,15 +197,12 @@ async fn db_command(action: &str, rest: &[&str]) -> Result<()> {
     let mut data_dir = PathBuf::from(".data/pg");
     let mut database = EMBEDDED_DATABASE.to_string();
     let mut fast = false;
-    let mut migrate = false;
     let mut it = rest.iter();
     while let Some(flag) = it.next() {
         match *flag {
             "--data-dir" => data_dir = it.next().context("--data-dir needs a value")?.into(),
             "--database" => database = it.next().context("--database needs a value")?.to_string(),
             "--fast" => fast = true,
-            // For the compile-time check of the queries (scripts/sqlx-prepare).
-            "--migrate" => migrate = true,
             other => bail!("unknown option {other}\n{USAGE}"),
         }
     }
@@ -217,11 +214,6 @@ async fn db_command(action: &str, rest: &[&str]) -> Result<()> {
         "start" => {
             pg.start().await?;
             pg.ensure_database(&database).await?;
-            if migrate {
-                let pool = db::connect(&pg.url(&database)).await?;
-                db::migrate(&pool).await?;
-                pool.close().await;
-            }
             println!("{}", pg.url(&database));
         }
         "stop" => pg.stop().await?,

@@ -10,6 +10,7 @@ use uuid::Uuid;
 use crate::domain::account::Role;
 use crate::domain::dossier::FileInfo;
 use crate::domain::session::CurrentUser;
+use crate::domain::review::ViewKind;
 use crate::domain::upload::{quota_reached, FileType, UploadSlot, PENDING_FILES_QUOTA};
 use crate::error::{AppError, Problem};
 use crate::server::auth::rate_limit::{self, Limit};
@@ -234,12 +235,12 @@ async fn serve_inner(
         }
         if user.id != file.owner && file.slot != UploadSlot::Photo {
             let mut conn = state.pool.acquire().await?;
-            let context = if file.slot == UploadSlot::Cv {
-                "Téléchargement du CV"
+            let kind = if file.slot == UploadSlot::Cv {
+                ViewKind::CvDownload
             } else {
-                "Téléchargement de l'attestation"
+                ViewKind::AttestationDownload
             };
-            reviews::log_view(&mut conn, file.owner, user.id, context).await?;
+            reviews::log_view(&mut conn, file.owner, user.id, kind, None).await?;
         }
     }
     let bytes = read(state, &key).await?.ok_or(AppError::NotFound)?;

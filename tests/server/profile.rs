@@ -280,11 +280,11 @@ async fn uploads_are_judged_by_content_resized_and_served_only_to_those_allowed(
     assert_eq!(fetch(company, cv_url.clone()).await, 403, "not proposed");
     let admin = app.admin("admin@b2bizen.fr").await;
     assert_eq!(fetch(admin, cv_url.clone()).await, 200);
-    let logged: Vec<String> = sqlx::query_scalar("SELECT context FROM dossier_views")
+    let logged: Vec<String> = sqlx::query_scalar("SELECT kind FROM dossier_views")
         .fetch_all(&app.pool)
         .await
         .unwrap();
-    assert_eq!(logged, ["Téléchargement du CV"]);
+    assert_eq!(logged, ["cv_download"]);
     assert_eq!(
         fetch(
             TestApp::browser(&app.base_url),

@@ -13,7 +13,7 @@ use crate::domain::lang::Lang;
 use crate::domain::notification::NoticeKind;
 use crate::domain::profile::{LanguageLevel, ProfileLevel};
 use crate::domain::project::ProjectStatus;
-use crate::domain::review::{Decision, ExpertStatus};
+use crate::domain::review::{Decision, ExpertStatus, ViewKind};
 use crate::domain::selection::ProposalState;
 use crate::domain::upload::UploadSlot;
 
@@ -71,6 +71,7 @@ text_enum!(
     ProfileLevel => slug,
     Lang => code,
     NoticeKind => as_str,
+    ViewKind => as_str,
 );
 
 #[cfg(test)]
@@ -88,7 +89,7 @@ mod tests {
             .unwrap()
             .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
             .collect();
-        let cases: [(&str, Vec<&str>); 11] = [
+        let cases: [(&str, Vec<&str>); 12] = [
             ("role", values(&Role::ALL, Role::as_str)),
             ("kind", values(&ProviderKind::ALL, ProviderKind::as_str)),
             ("purpose", values(&TokenPurpose::ALL, TokenPurpose::as_str)),
@@ -100,6 +101,7 @@ mod tests {
             ("slot", values(&UploadSlot::ALL, UploadSlot::as_str)),
             ("language", values(&Lang::ALL, Lang::code)),
             ("kind", values(&NoticeKind::ALL, NoticeKind::as_str)),
+            ("kind", values(&ViewKind::ALL, ViewKind::as_str)),
         ];
         for (column, values) in cases {
             let list = values

@@ -15,7 +15,7 @@ use crate::domain::lang::Lang;
 use crate::domain::notification::Notice;
 use crate::domain::parse::{mobility_codes, parse_date, parse_phone, parse_rate, parse_years};
 use crate::domain::profile::LanguageLevel;
-use crate::domain::review::{Decision, ExpertStatus, QueueItem, ReviewDossier};
+use crate::domain::review::{Decision, ExpertStatus, QueueItem, ReviewDossier, ViewKind};
 use crate::domain::session::CurrentUser;
 use crate::error::{AppError, Problem};
 use crate::server::dossiers::repo as dossier;
@@ -48,7 +48,7 @@ pub async fn open(
     .fetch_one(&mut *tx)
     .await?;
     let (email, expert_id) = (owner.email, owner.expert_id);
-    reviews::log_view(&mut tx, sub.account_id, admin.id, "Revue du dossier").await?;
+    reviews::log_view(&mut tx, sub.account_id, admin.id, ViewKind::Review, None).await?;
     tx.commit().await?;
     let issued = parse_date(&sub.snapshot.attestation_issued_on).ok();
     Ok(ReviewDossier {

@@ -6,7 +6,7 @@ use uuid::Uuid;
 use crate::domain::account::Role;
 use crate::domain::dossier::{DraftFiles, FileInfo, ProfileDraft};
 use crate::domain::review::{
-    Decision, DossierView, ExpertStatus, HistoryEntry, QueueItem, ReviewState,
+    Decision, DossierView, ExpertStatus, HistoryEntry, QueueItem, ReviewState, ViewKind,
 };
 use crate::error::AppError;
 
@@ -231,24 +231,28 @@ pub async fn queue(pool: &PgPool) -> Result<Vec<QueueItem>, AppError> {
         .collect())
 }
 
-/// Records that `viewer` opened the private dossier of `expert_account`.
+/// Records that `viewer` opened the private dossier of `expert_account`, for `kind`
+/// (and `project`, when it was proposed for one).
 pub async fn log_view(
     conn: &mut PgConnection,
     expert_account: Uuid,
     viewer: Uuid,
-    context: &str,
+    kind: ViewKind,
+    project: Option<Uuid>,
 ) -> Result<(), AppError> {
-    // One line per viewer, dossier and context every ten minutes: reloading a page or
+    // One line per viewer, dossier and reason every ten minutes: reloading a page or
     // downloading a file twice is one consultation, not many.
     sqlx::query!(
-        "INSERT INTO dossier_views (expert_account_id, viewer_account_id, context)
-         SELECT $1, $2, $3
+        "INSERT INTO dossier_views (expert_account_id, viewer_account_id, kind, project_id)
+         SELECT $1, $2, $3, $4
           WHERE NOT EXISTS (SELECT 1 FROM dossier_views
                              WHERE expert_account_id = $1 AND viewer_account_id = $2
-                               AND context = $3 AND viewed_at > now() - interval '10 minutes')",
+                               AND kind = $3 AND project_id IS NOT DISTINCT FROM $4
+                               AND viewed_at > now() - interval '10 minutes')",
         expert_account,
         viewer,
-        context,
+        kind as ViewKind,
+        project,
     )
     .execute(conn)
     .await?;
@@ -257,25 +261,28 @@ pub async fn log_view(
 
 /// Who viewed the expert's dossier, newest first.
 pub async fn views(pool: &PgPool, expert_account: Uuid) -> Result<Vec<DossierView>, AppError> {
-    let rows: Vec<(String, Time, String)> = sqlx::query_as(
-        "SELECT CASE WHEN a.role = $2 THEN 'Administrateur B2BiZen'
-                            ELSE coalesce(c.company_name, a.display_name) END,
-                v.viewed_at, v.context
-         FROM dossier_views v
-         JOIN accounts a ON a.id = v.viewer_account_id
-         LEFT JOIN clients c ON c.account_id = a.id
-         WHERE v.expert_account_id = $1 ORDER BY v.id DESC LIMIT 100",
+    let rows = sqlx::query!(
+        r#"SELECT CASE WHEN a.role <> $2 THEN coalesce(c.company_name, a.display_name) END
+                      AS viewer,
+                  v.viewed_at AS "viewed_at: Time", v.kind AS "kind: ViewKind",
+                  p.title AS "project?"
+           FROM dossier_views v
+           JOIN accounts a ON a.id = v.viewer_account_id
+           LEFT JOIN clients c ON c.account_id = a.id
+           LEFT JOIN projects p ON p.id = v.project_id
+           WHERE v.expert_account_id = $1 ORDER BY v.id DESC LIMIT 100"#,
+        expert_account,
+        Role::Admin as Role
     )
-    .bind(expert_account)
-    .bind(Role::Admin)
     .fetch_all(pool)
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(viewer, viewed_at, context)| DossierView {
-            viewer,
-            viewed_at: time(viewed_at),
-            context,
+        .map(|row| DossierView {
+            viewer: row.viewer,
+            viewed_at: time(row.viewed_at),
+            kind: row.kind,
+            project: row.project,
         })
         .collect())
 }

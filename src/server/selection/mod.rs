@@ -13,7 +13,7 @@ use crate::domain::project::ProjectStatus;
 use crate::domain::project::{
     ClientProjectView, ExpertProjectView, ProjectSummary, ProposedDossier,
 };
-use crate::domain::review::ExpertStatus;
+use crate::domain::review::{ExpertStatus, ViewKind};
 use crate::domain::selection::ProposalState;
 use crate::domain::session::CurrentUser;
 use crate::error::{AppError, Problem};
@@ -168,13 +168,7 @@ pub async fn for_client(
             Err(AppError::NotFound) => continue,
             Err(err) => return Err(err),
         };
-        reviews::log_view(
-            &mut conn,
-            account,
-            client.id,
-            &format!("Projet « {} »", summary.title),
-        )
-        .await?;
+        reviews::log_view(&mut conn, account, client.id, ViewKind::Project, Some(project)).await?;
         out.push(ProposedDossier {
             dossier,
             note,

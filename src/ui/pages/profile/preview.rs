@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::domain::eligibility::AttestationStatus;
 use crate::domain::parse::parse_date;
 use crate::domain::profile::Viewer;
-use crate::domain::review::{DossierView, HistoryEntry};
+use crate::domain::review::{DossierView, HistoryEntry, ViewKind};
 use crate::ui::components::dossier::DossierView as FullView;
 use crate::ui::components::expert_card::ExpertCard;
 use crate::ui::labels::{attestation_text, decision_or_pending, viewer_text};
@@ -76,8 +76,20 @@ pub fn HistoryAndViews(history: Vec<HistoryEntry>, views: Vec<DossierView>) -> i
             } else {
                 view! {
                     <ul data-testid="views">
-                        {views.into_iter().map(|v| view! {
-                            <li>{format!("{} — {} — {}", date(&v.viewed_at), v.viewer, v.context)}</li>
+                        {views.into_iter().map(|v| {
+                            let why = match (v.kind, v.project) {
+                                (ViewKind::Review, _) => tr!(profile.view_review).to_string(),
+                                (ViewKind::Project, Some(title)) => tr!(profile.view_project, title = title).to_string(),
+                                (ViewKind::Project, None) => tr!(profile.view_project_unknown).to_string(),
+                                (ViewKind::CvDownload, _) => tr!(profile.view_cv).to_string(),
+                                (ViewKind::AttestationDownload, _) => tr!(profile.view_attestation).to_string(),
+                            };
+                            // A company's name is what its users wrote; the team is the interface.
+                            let who = match v.viewer {
+                                Some(company) => view! { <span translate="no">{company}</span> }.into_any(),
+                                None => tr!(profile.viewer_team).into_any(),
+                            };
+                            view! { <li>{date(&v.viewed_at)} " — " {who} " — " {why}</li> }
                         }).collect_view()}
                     </ul>
                 }.into_any()
