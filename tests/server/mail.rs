@@ -231,6 +231,30 @@ async fn the_mailbox_is_closed_when_smtp_is_configured() {
     assert!(page.contains("pas disponible"), "the page says why");
 }
 
+/// The admin's menu offers the mailbox only while mails stay in it: with SMTP the page
+/// would only say it is not available.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_admin_menu_offers_the_mailbox_only_without_smtp() {
+    const LINK: &str = r#"href="/admin/mailbox""#;
+    async fn admin_page(app: &TestApp) -> String {
+        let admin = app.admin("admin@exemple.fr").await;
+        let res = admin
+            .get(format!("{}/admin/comptes", app.base_url))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        res.text().await.unwrap()
+    }
+    let local = admin_page(&TestApp::spawn().await).await;
+    assert!(local.contains(r#"data-testid="nav-accounts""#), "{local}");
+    assert!(local.contains(LINK), "no mailbox link without SMTP");
+    let with_smtp = TestApp::spawn_with(&[("SMTP_URL", "smtp://127.0.0.1:1")]).await;
+    let page = admin_page(&with_smtp).await;
+    assert!(page.contains(r#"data-testid="nav-accounts""#), "{page}");
+    assert!(!page.contains(LINK), "a mailbox link with SMTP configured");
+}
+
 /// Mails do not pile up for ever: those written more than 30 days ago are deleted.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn old_mails_are_purged() {
