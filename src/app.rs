@@ -28,7 +28,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     {
         page_security_policy();
-        // Once per request, before anything reads a text: every t()/ta() of this page
+        // Once per request, before anything reads a text: every tr!() of this page
         // (and the browser, from the `<html lang>` below) then agree.
         provide_context(crate::server::lang::of_request());
     }

@@ -24,6 +24,20 @@ pub async fn admin_mailbox() -> Result<Vec<OutboxMail>, AppError> {
     )
 }
 
+/// Admins: whether the mailbox has anything to show (no SMTP server), so that the menu
+/// offers it only then rather than a link to a 404.
+#[server(prefix = "/api", endpoint = "admin_mailbox_open")]
+pub async fn admin_mailbox_open() -> Result<bool, AppError> {
+    use crate::server::{auth::access, state::app_state};
+    super::respond(
+        async {
+            access::user::<AdminMailboxOpen>().await?;
+            Ok(app_state()?.config.smtp_url.is_none())
+        }
+        .await,
+    )
+}
+
 /// Admins: accounts whose e-mail or name contains `q` (the latest 100 when empty).
 #[server(prefix = "/api", endpoint = "admin_accounts", input = leptos::server_fn::codec::GetUrl)]
 pub async fn admin_accounts(

@@ -300,16 +300,6 @@ pub struct AccountSummary {
     pub disabled: bool,
 }
 
-impl Role {
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            Role::Provider => "Prestataire",
-            Role::Client => "Entreprise",
-            Role::Admin => "Administrateur",
-        }
-    }
-}
-
 /// Why an e-mailed link was issued (`email_tokens.purpose`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -231,6 +231,39 @@ async fn the_mailbox_is_closed_when_smtp_is_configured() {
     assert!(page.contains("pas disponible"), "the page says why");
 }
 
+/// The admin's menu offers the mailbox only while mails stay in it: with SMTP the page
+/// would only say it is not available. The signed-in menu is drawn in the browser from
+/// the session the page hands over (its unread badge keeps it out of the server's
+/// HTML), so that value is what decides the link.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_admin_menu_offers_the_mailbox_only_without_smtp() {
+    async fn admin_page(app: &TestApp) -> String {
+        let admin = app.admin("admin@exemple.fr").await;
+        let res = admin
+            .get(format!("{}/admin/comptes", app.base_url))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        res.text().await.unwrap()
+    }
+    // The session's value, as serialized in the page for the browser.
+    let mailbox = |page: &str| {
+        const FLAG: &str = r#"\"mailbox\":"#;
+        let at = page.find(FLAG).expect("the session in the page") + FLAG.len();
+        page[at..].starts_with("true")
+    };
+    let local = admin_page(&TestApp::spawn().await).await;
+    assert!(mailbox(&local), "no mailbox in the menu without SMTP");
+    let with_smtp = TestApp::spawn_with(&[("SMTP_URL", "smtp://127.0.0.1:1")]).await;
+    let page = admin_page(&with_smtp).await;
+    assert!(
+        !mailbox(&page),
+        "the mailbox in the menu with SMTP configured"
+    );
+    assert!(!page.contains(r#"href="/admin/mailbox""#));
+}
+
 /// Mails do not pile up for ever: those written more than 30 days ago are deleted.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn old_mails_are_purged() {

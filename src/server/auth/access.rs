@@ -92,6 +92,7 @@ pub const SERVER_FNS: &[ServerFnRule] = &[
     ServerFnRule::new("notifications_unread", Access::SignedIn),
     ServerFnRule::new("notifications_mark_read", Access::SignedIn),
     ServerFnRule::new("admin_mailbox", Access::Role(Role::Admin)),
+    ServerFnRule::new("admin_mailbox_open", Access::Role(Role::Admin)),
     ServerFnRule::new("admin_accounts", Access::Role(Role::Admin)),
     ServerFnRule::new("admin_set_account_disabled", Access::Role(Role::Admin)),
     ServerFnRule::new("profile_editor", Access::Role(Role::Provider)),

@@ -158,7 +158,7 @@ pub fn check_siret(s: &str) -> Result<(), String> {
 
 pub fn check_required(s: &str) -> Result<(), String> {
     if s.trim().is_empty() {
-        Err("Ce champ est obligatoire.".into())
+        Err(tr!(site.field_required).into())
     } else {
         Ok(())
     }

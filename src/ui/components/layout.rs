@@ -58,7 +58,7 @@ fn LanguageSwitch() -> impl IntoView {
 }
 
 /// What the caller's role can reach: sign-in links, or their account, notifications
-/// (with the unread count) and, for admins, the mailbox.
+/// (with the unread count) and, for admins, the mailbox when mails stay in it.
 #[component]
 fn UserNav() -> impl IntoView {
     let auth = use_auth();
@@ -66,7 +66,7 @@ fn UserNav() -> impl IntoView {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 match auth.user.await {
-                    Ok(Some(user)) => view! { <SignedInNav user/> }.into_any(),
+                    Ok(Some(caller)) => view! { <SignedInNav user=caller.user mailbox=caller.mailbox/> }.into_any(),
                     _ => view! { <AnonymousNav/> }.into_any(),
                 }
             })}
@@ -83,7 +83,7 @@ fn AnonymousNav() -> impl IntoView {
 }
 
 #[component]
-fn SignedInNav(user: CurrentUser) -> impl IntoView {
+fn SignedInNav(user: CurrentUser, mailbox: bool) -> impl IntoView {
     let auth = use_auth();
     // Loaded in the browser only: the server renders no badge, and hydration finds the
     // same (a count resolved on both sides raced the session resource and broke it).
@@ -120,7 +120,7 @@ fn SignedInNav(user: CurrentUser) -> impl IntoView {
                     <a href="/admin/projets" data-testid="nav-admin-projects">{tr!(account.nav_admin_projects)}</a>
                     <a href="/admin/referentiel">{tr!(account.nav_reference)}</a>
                     <a href="/admin/comptes" data-testid="nav-accounts">{tr!(account.nav_accounts)}</a>
-                    <a href="/admin/mailbox">{tr!(account.nav_mailbox)}</a>
+                    {mailbox.then(|| view! { <a href="/admin/mailbox">{tr!(account.nav_mailbox)}</a> })}
                 }.into_any(),
                 Role::Client => view! { <a href="/mes-projets" data-testid="nav-my-projects">{tr!(account.nav_my_projects)}</a> }.into_any(),
             }}

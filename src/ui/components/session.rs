@@ -3,14 +3,26 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use serde::{Deserialize, Serialize};
+
+use crate::api::admin::admin_mailbox_open;
 use crate::api::auth::whoami;
+use crate::domain::account::Role;
 use crate::domain::session::CurrentUser;
 use crate::error::AppError;
+
+/// The signed-in caller, and what the menu offers beyond their role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedIn {
+    pub user: CurrentUser,
+    /// Admins, when no SMTP server is configured (the mailbox answers 404 otherwise).
+    pub mailbox: bool,
+}
 
 /// The caller, refetched on every navigation and whenever [`Auth::changed`] is called.
 #[derive(Clone, Copy)]
 pub struct Auth {
-    pub user: Resource<Result<Option<CurrentUser>, AppError>>,
+    pub user: Resource<Result<Option<SignedIn>, AppError>>,
     version: RwSignal<u32>,
 }
 
@@ -25,13 +37,23 @@ impl Auth {
 pub fn provide_auth() -> Auth {
     let location = use_location();
     let version = RwSignal::new(0u32);
+    // One resource for both answers: a second one, resolved on its own, could race
+    // this one during hydration (see the unread badge in `layout.rs`).
     let user = Resource::new(
         move || (location.pathname.get(), version.get()),
-        |_| whoami(),
+        |_| fetch_caller(),
     );
     let auth = Auth { user, version };
     provide_context(auth);
     auth
+}
+
+async fn fetch_caller() -> Result<Option<SignedIn>, AppError> {
+    let Some(user) = whoami().await? else {
+        return Ok(None);
+    };
+    let mailbox = user.role == Role::Admin && admin_mailbox_open().await.unwrap_or(false);
+    Ok(Some(SignedIn { user, mailbox }))
 }
 
 pub fn use_auth() -> Auth {
@@ -59,7 +81,7 @@ where
                     let signed_in = signed_in.clone();
                     Suspend::new(async move {
                         match auth.user.await {
-                            Ok(Some(user)) => signed_in(user).into_any(),
+                            Ok(Some(caller)) => signed_in(caller.user).into_any(),
                             _ => view! {
                                 <section class="container narrow">
                                     <p class="notice">{tr!(account.must_sign_in)}</p>

@@ -66,19 +66,19 @@ fn ProjectAlerts(
     current: AlertsSetting,
 ) -> impl IntoView {
     view! {
-        <h2>"Alertes projets"</h2>
+        <h2>{tr!(account.alerts_title)}</h2>
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 let on = current.await.ok().flatten().unwrap_or(false);
                 view! {
                     <p data-testid="project-alerts">{if on {
-                        "Vous recevez un e-mail quand un projet correspond à votre profil."
+                        tr!(account.alerts_on)
                     } else {
-                        "Vous ne recevez pas d'e-mail pour les nouveaux projets."
+                        tr!(account.alerts_off)
                     }}</p>
                     <ActionForm action=set attr:class="inline-form">
                         <input type="hidden" name="enabled" value=(!on).to_string()/>
-                        <button type="submit" class="button button--ghost">{if on { "Désactiver les alertes" } else { "Activer les alertes" }}</button>
+                        <button type="submit" class="button button--ghost">{if on { tr!(account.alerts_disable) } else { tr!(account.alerts_enable) }}</button>
                     </ActionForm>
                 }
             })}

@@ -8,11 +8,9 @@ use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::admin::{admin_accounts, AdminSetAccountDisabled};
-use crate::domain::account::AccountSummary;
+use crate::domain::account::{AccountSummary, Role};
 use crate::error::AppError;
 use crate::ui::components::session::RequireUser;
-
-const TITLE: &str = "Comptes";
 
 #[component]
 pub fn AccountsPage() -> impl IntoView {
@@ -24,7 +22,7 @@ pub fn AccountsPage() -> impl IntoView {
         |(q, _)| admin_accounts(q),
     );
     view! {
-        <Title text=TITLE/>
+        <Title text=tr!(admin.accounts_title)/>
         <RequireUser signed_in=move |_| view! { <Accounts search set list/> }/>
     }
 }
@@ -37,23 +35,29 @@ fn Accounts(
 ) -> impl IntoView {
     view! {
         <section class="container">
-            <h1>{TITLE}</h1>
-            <p>"Un compte désactivé ne peut plus se connecter et ses sessions en cours prennent fin ; ses données sont conservées."</p>
+            <h1>{tr!(admin.accounts_title)}</h1>
+            <p>{tr!(admin.accounts_lead)}</p>
             <Form method="GET" action="/admin/comptes" on_form_data=crate::ui::components::form::only_filled() attr:class="filters">
-                <label>"E-mail ou nom" <input type="search" name="q" maxlength="100" prop:value=move || search.get()/></label>
-                <button type="submit" class="button">"Rechercher"</button>
+                <label>{tr!(admin.accounts_search_label)} <input type="search" name="q" maxlength="100" prop:value=move || search.get()/></label>
+                <button type="submit" class="button">{tr!(admin.accounts_search_submit)}</button>
             </Form>
             {move || set.value().get().and_then(Result::err).map(|err| view! {
                 <ErrorNotice message=err.to_string() testid="accounts-error"/>
             })}
-            <Transition fallback=|| view! { <p>"Chargement…"</p> }>
+            <Transition fallback=|| view! { <p>{tr!(admin.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
-                        Ok(rows) if rows.is_empty() => view! { <p>"Aucun compte ne correspond."</p> }.into_any(),
+                        Ok(rows) if rows.is_empty() => view! { <p>{tr!(admin.accounts_none)}</p> }.into_any(),
                         Ok(rows) => view! {
                             <div class="table-scroll">
                             <table class="table" data-testid="accounts">
-                                <thead><tr><th>"Compte"</th><th>"Rôle"</th><th>"Créé le"</th><th>"État"</th><th></th></tr></thead>
+                                <thead><tr>
+                                    <th>{tr!(admin.accounts_col_account)}</th>
+                                    <th>{tr!(admin.accounts_col_role)}</th>
+                                    <th>{tr!(admin.accounts_col_created)}</th>
+                                    <th>{tr!(admin.accounts_col_state)}</th>
+                                    <th></th>
+                                </tr></thead>
                                 <tbody>
                                     {rows.into_iter().map(|a| view! { <AccountRow a set/> }).collect_view()}
                                 </tbody>
@@ -71,15 +75,20 @@ fn Accounts(
 #[component]
 fn AccountRow(a: AccountSummary, set: ServerAction<AdminSetAccountDisabled>) -> impl IntoView {
     let state = match (a.disabled, a.verified) {
-        (true, _) => "Désactivé",
-        (false, true) => "Actif",
-        (false, false) => "Adresse non confirmée",
+        (true, _) => tr!(admin.account_disabled),
+        (false, true) => tr!(admin.account_active),
+        (false, false) => tr!(admin.account_unverified),
+    };
+    let role = match a.role {
+        Role::Provider => tr!(admin.role_provider),
+        Role::Client => tr!(admin.role_client),
+        Role::Admin => tr!(admin.role_admin),
     };
     let email = a.email.clone();
     view! {
         <tr data-testid="account-row" data-email=email>
             <td><strong>{a.display_name}</strong><br/>{a.email}</td>
-            <td>{a.role.label_fr()}</td>
+            <td>{role}</td>
             <td>{a.created_on}</td>
             <td data-testid="account-state">{state}</td>
             <td>
@@ -87,7 +96,7 @@ fn AccountRow(a: AccountSummary, set: ServerAction<AdminSetAccountDisabled>) -> 
                     <input type="hidden" name="id" value=a.id.to_string()/>
                     <input type="hidden" name="disabled" value=(!a.disabled).to_string()/>
                     <button type="submit" class="button button--ghost" data-testid="toggle-account">
-                        {if a.disabled { "Réactiver" } else { "Désactiver" }}
+                        {if a.disabled { tr!(admin.account_enable) } else { tr!(admin.account_disable) }}
                     </button>
                 </ActionForm>
             </td>

@@ -25,11 +25,11 @@ pub fn MailboxPage() -> impl IntoView {
                                 {list.into_iter().map(|m| view! {
                                     <li class="card mail" data-testid="mail">
                                         <p><strong>{m.subject}</strong>" — " {tr!(account.mailbox_to)} " " <span data-testid="mail-to">{m.recipient}</span>
-                                           " · " {m.status}</p>
+                                           " · " {status_text(&m.status)}</p>
                                         <ul>{m.links.into_iter().map(|href| view! {
                                             <li><a href=href.clone() data-testid="mail-link">{href.clone()}</a></li>
                                         }).collect_view()}</ul>
-                                        <details><summary>"Texte"</summary><pre>{m.body_text}</pre></details>
+                                        <details><summary>{tr!(account.mailbox_text)}</summary><pre>{m.body_text}</pre></details>
                                     </li>
                                 }).collect_view()}
                             </ul>
@@ -42,5 +42,16 @@ pub fn MailboxPage() -> impl IntoView {
                 })}
             </Transition>
         </section>
+    }
+}
+
+/// The outbox answers a mail's state as a fixed French word (`server::mail::outbox`):
+/// a code to label here, not a text.
+fn status_text(status: &str) -> String {
+    match status {
+        "envoyé" => tr!(account.mailbox_status_sent).to_string(),
+        "échec" => tr!(account.mailbox_status_failed).to_string(),
+        "en attente" => tr!(account.mailbox_status_pending).to_string(),
+        other => other.to_string(),
     }
 }

@@ -9,6 +9,7 @@ use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
 use crate::api::projects::{admin_candidates, admin_projects, admin_propose};
+use crate::domain::matching::Rejection;
 use crate::domain::project::Candidate;
 use crate::ui::components::match_explanation::{MatchExplanation, ProjectFacts};
 use crate::ui::components::session::RequireUser;
@@ -17,10 +18,10 @@ use crate::ui::components::session::RequireUser;
 pub fn AdminProjectsPage() -> impl IntoView {
     let list = Resource::new(|| (), |_| admin_projects());
     view! {
-        <Title text="Projets ouverts"/>
+        <Title text=tr!(admin.projects_title)/>
         <RequireUser signed_in=move |_| view! {
             <section class="container">
-                <h1>"Projets ouverts"</h1>
+                <h1>{tr!(admin.projects_title)}</h1>
                 <Transition fallback=|| ()>
                     {move || Suspend::new(async move {
                         match list.await {
@@ -51,7 +52,7 @@ pub fn AdminProjectPage() -> impl IntoView {
         |(id, _)| admin_candidates(id),
     );
     view! {
-        <Title text="Pré-sélection"/>
+        <Title text=tr!(admin.preselection_title)/>
         <RequireUser signed_in=move |_| view! { <Preselection version outcome data/> }/>
     }
 }
@@ -64,12 +65,12 @@ fn Preselection(
 ) -> impl IntoView {
     view! {
         <section class="container">
-            <p><a href="/admin/projets">"← Projets ouverts"</a></p>
+            <p><a href="/admin/projets">{tr!(admin.projects_back)}</a></p>
             {move || outcome.get().map(|o| match o {
-                Ok(n) => view! { <p class="notice notice--ok" role="status">{format!("{n} expert(s) proposé(s) au client, qui est prévenu.")}</p> }.into_any(),
+                Ok(n) => view! { <p class="notice notice--ok" role="status">{tr!(admin.proposed_notice, count = n).to_string()}</p> }.into_any(),
                 Err(m) => view! { <ErrorNotice message=m/> }.into_any(),
             })}
-            <Transition fallback=|| view! { <p>"Chargement…"</p> }>
+            <Transition fallback=|| view! { <p>{tr!(admin.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(v) => {
@@ -110,7 +111,7 @@ fn Candidates(
         });
     };
     view! {
-        <h2>{format!("{} candidat(s), du mieux classé au moins bien classé", candidates.len())}</h2>
+        <h2>{tr!(admin.candidates_heading, count = candidates.len()).to_string()}</h2>
         <ol class="candidates" data-testid="candidates">
             {candidates.into_iter().map(|c| {
                 let expert = c.expert_id;
@@ -119,14 +120,14 @@ fn Candidates(
                     <li class="card" data-testid="candidate" data-expert=expert.to_string()>
                         <h3>
                             {c.name.clone()}
-                            {c.application.is_some().then(|| view! { " " <span class="tag">"Candidat"</span> })}
-                            {c.proposed.then(|| view! { " " <span class="tag" data-testid="already-proposed">"Déjà proposé"</span> })}
-                            {c.outside.is_some().then(|| view! { " " <span class="tag tag--demo">"Hors critères"</span> })}
+                            {c.application.is_some().then(|| view! { " " <span class="tag">{tr!(admin.tag_applicant)}</span> })}
+                            {c.proposed.then(|| view! { " " <span class="tag" data-testid="already-proposed">{tr!(admin.tag_already_proposed)}</span> })}
+                            {c.outside.is_some().then(|| view! { " " <span class="tag tag--demo">{tr!(admin.tag_outside)}</span> })}
                         </h3>
-                        {c.outside.clone().map(|r| view! {
-                            <p class="notice" data-testid="outside">{format!("Hors critères : {r}.")}</p>
+                        {c.outside.as_ref().map(|r| view! {
+                            <p class="notice" data-testid="outside">{tr!(admin.outside_notice, reason = rejection_text(r)).to_string()}</p>
                         })}
-                        {c.application.clone().map(|m| view! { <p class="notice">{format!("Message : {m}")}</p> })}
+                        {c.application.clone().map(|m| view! { <p class="notice">{tr!(admin.application_message, message = m).to_string()}</p> })}
                         <MatchExplanation score=c.score.clone()/>
                         {(!c.proposed).then(|| view! {
                             <label class="check">
@@ -138,9 +139,9 @@ fn Candidates(
                                             if on { p.push((expert, String::new())); }
                                         });
                                     }/>
-                                "Proposer au client"
+                                {tr!(admin.pick)}
                             </label>
-                            <input type="text" placeholder="Note pour le client (facultative)" data-testid="pick-note"
+                            <input type="text" placeholder=tr!(admin.pick_note_placeholder) data-testid="pick-note"
                                 on:input=move |ev| {
                                     let note = event_target_value(&ev);
                                     picks.update(|p| if let Some(x) = p.iter_mut().find(|(e, _)| *e == expert) { x.1 = note; });
@@ -151,7 +152,83 @@ fn Candidates(
             }).collect_view()}
         </ol>
         <button type="button" class="button" data-testid="propose" disabled=move || picks.with(Vec::is_empty) on:click=propose>
-            {move || format!("Proposer la sélection ({})", picks.with(Vec::len))}
+            {move || tr!(admin.propose_submit, count = picks.with(Vec::len)).to_string()}
         </button>
+    }
+}
+
+/// Why a candidate falls outside the project's criteria, in the page's language.
+// Language names and levels are still French only (`language_name`, `label_fr`).
+fn rejection_text(rejection: &Rejection) -> String {
+    use crate::domain::profile::language_name;
+    let date = |d: &chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
+    match rejection {
+        Rejection::NotPublished => tr!(admin.rejection_not_published).to_string(),
+        Rejection::NoAttestation => tr!(admin.rejection_no_attestation).to_string(),
+        Rejection::AttestationInFuture => tr!(admin.rejection_attestation_in_future).to_string(),
+        Rejection::AttestationExpired { since } => {
+            tr!(admin.rejection_attestation_expired, since = date(since)).to_string()
+        }
+        Rejection::DomainMissing => tr!(admin.rejection_domain_missing).to_string(),
+        Rejection::Language { code, min, have } => {
+            let have = match have {
+                Some(level) => {
+                    tr!(admin.rejection_language_level, level = level.label_fr()).to_string()
+                }
+                None => tr!(admin.rejection_language_undeclared).to_string(),
+            };
+            tr!(
+                admin.rejection_language,
+                language = language_name(code),
+                min = min.label_fr(),
+                have = have
+            )
+            .to_string()
+        }
+        Rejection::NotAvailable { from, start } => tr!(
+            admin.rejection_not_available,
+            from = date(from),
+            start = date(start)
+        )
+        .to_string(),
+        Rejection::OutOfArea => tr!(admin.rejection_out_of_area).to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::profile::LanguageLevel;
+    use chrono::NaiveDate;
+
+    /// The French texts moved from the domain's wording, unchanged.
+    #[test]
+    fn rejections_read_as_the_domain_words_them() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+        let all = [
+            Rejection::NotPublished,
+            Rejection::NoAttestation,
+            Rejection::AttestationInFuture,
+            Rejection::AttestationExpired { since: day(4) },
+            Rejection::DomainMissing,
+            Rejection::Language {
+                code: "en".into(),
+                min: LanguageLevel::C1,
+                have: Some(LanguageLevel::B2),
+            },
+            Rejection::Language {
+                code: "de".into(),
+                min: LanguageLevel::B1,
+                have: None,
+            },
+            Rejection::NotAvailable {
+                from: day(20),
+                start: day(2),
+            },
+            Rejection::OutOfArea,
+        ];
+        for rejection in all {
+            assert_eq!(rejection_text(&rejection), rejection.to_string());
+        }
     }
 }

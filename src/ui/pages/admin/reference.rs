@@ -12,8 +12,6 @@ use crate::api::reference::{
 use crate::domain::reference::DomainAdmin;
 use crate::ui::components::session::RequireUser;
 
-const TITLE: &str = "Domaines et compétences";
-
 #[component]
 pub fn ReferencePage() -> impl IntoView {
     let add_domain = ServerAction::<ReferenceAddDomain>::new();
@@ -37,7 +35,7 @@ pub fn ReferencePage() -> impl IntoView {
         rename,
     };
     view! {
-        <Title text=TITLE/>
+        <Title text=tr!(admin.reference_title)/>
         <RequireUser signed_in=move |_| view! { <Reference add_domain actions domains/> }/>
     }
 }
@@ -75,12 +73,12 @@ fn Reference(
 ) -> impl IntoView {
     view! {
         <section class="container">
-            <h1>{TITLE}</h1>
-            <p>"Un domaine masqué n'est plus proposé aux nouveaux profils ni dans les filtres ; les profils qui l'ont le gardent."</p>
+            <h1>{tr!(admin.reference_title)}</h1>
+            <p>{tr!(admin.reference_lead)}</p>
             <ActionForm action=add_domain attr:class="filters" attr:data-testid="add-domain">
-                <label>"Nouveau domaine (français)" <input name="label_fr" required=true/></label>
-                <label>"En anglais" <input name="label_en" required=true/></label>
-                <button class="button" type="submit">"Ajouter le domaine"</button>
+                <label>{tr!(admin.new_domain_fr)} <input name="label_fr" required=true/></label>
+                <label>{tr!(admin.label_en)} <input name="label_en" required=true/></label>
+                <button class="button" type="submit">{tr!(admin.add_domain)}</button>
             </ActionForm>
             <p class="field__error" role="alert">{error_of(add_domain)}</p>
             <p class="field__error" role="alert">{error_of(actions.add_skill)}</p>
@@ -107,45 +105,45 @@ fn DomainBlock(d: DomainAdmin, actions: Actions) -> impl IntoView {
     let (skill_domain, toggled_domain) = (d.slug.clone(), d.slug.clone());
     let targets: Vec<(String, String)> = std::iter::once((
         format!("domain:{}", d.slug),
-        format!("Le domaine « {} »", d.label_fr),
+        tr!(admin.rename_target_domain, label = &d.label_fr).to_string(),
     ))
     .chain(d.skills.iter().map(|(slug, label)| {
         (
             format!("skill:{slug}"),
-            format!("La compétence « {label} »"),
+            tr!(admin.rename_target_skill, label = label).to_string(),
         )
     }))
     .collect();
     view! {
         <article class="card" data-testid=format!("domain-{}", d.slug)>
             <h2>{d.label_fr.clone()} <span class="muted">{format!(" · {}", d.label_en)}</span>
-                {(!d.active).then(|| view! { " " <span class="tag">"masqué"</span> })}
+                {(!d.active).then(|| view! { " " <span class="tag">{tr!(admin.domain_hidden)}</span> })}
             </h2>
             <ul class="tags">{d.skills.iter().map(|(_, label)| view! { <li class="tag">{label.clone()}</li> }).collect_view()}</ul>
             <ActionForm action=add_skill attr:class="filters">
                 <input type="hidden" name="domain" value=skill_domain/>
-                <label>"Compétence (français)" <input name="label_fr" required=true/></label>
-                <label>"En anglais" <input name="label_en" required=true/></label>
-                <button class="button button--ghost" type="submit">"Ajouter la compétence"</button>
+                <label>{tr!(admin.skill_fr)} <input name="label_fr" required=true/></label>
+                <label>{tr!(admin.label_en)} <input name="label_en" required=true/></label>
+                <button class="button button--ghost" type="submit">{tr!(admin.add_skill)}</button>
             </ActionForm>
             <details>
-                <summary>"Renommer"</summary>
+                <summary>{tr!(admin.rename)}</summary>
                 <ActionForm action=rename attr:class="filters" attr:data-testid="rename">
-                    <label>"Quoi"
+                    <label>{tr!(admin.rename_target)}
                         <select name="target">
                             {targets.into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
                         </select>
                     </label>
-                    <label>"Nouveau libellé (français)" <input name="label_fr" required=true/></label>
-                    <label>"En anglais" <input name="label_en" required=true/></label>
-                    <button class="button button--ghost" type="submit">"Renommer"</button>
+                    <label>{tr!(admin.new_label_fr)} <input name="label_fr" required=true/></label>
+                    <label>{tr!(admin.label_en)} <input name="label_en" required=true/></label>
+                    <button class="button button--ghost" type="submit">{tr!(admin.rename)}</button>
                 </ActionForm>
-                <p class="muted">"L'identifiant ne change pas : les profils et projets qui l'utilisent affichent le nouveau libellé."</p>
+                <p class="muted">{tr!(admin.rename_note)}</p>
             </details>
             <ActionForm action=toggle attr:class="inline-form">
                 <input type="hidden" name="domain" value=toggled_domain/>
                 <input type="hidden" name="active" value=(!d.active).to_string()/>
-                <button class="button button--ghost" type="submit">{if d.active { "Masquer ce domaine" } else { "Réactiver ce domaine" }}</button>
+                <button class="button button--ghost" type="submit">{if d.active { tr!(admin.hide_domain) } else { tr!(admin.show_domain) }}</button>
             </ActionForm>
         </article>
     }
