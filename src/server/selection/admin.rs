@@ -146,7 +146,9 @@ async fn check_proposable(
                 } else {
                     passes_hard_filters(&facts, &criteria, today)
                         .err()
-                        .map(|r| r.to_string())
+                        .map(|r| {
+                            crate::ui::text::matching::rejection(crate::domain::lang::Lang::Fr, &r)
+                        })
                 }
             }
         };

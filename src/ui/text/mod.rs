@@ -1,7 +1,10 @@
 //! The page's language, and the profile texts still to move to `locales/`.
 //! Texts live in `locales/` and are read with [`crate::tr!`].
 
+pub mod directory;
+pub mod matching;
 pub mod profile;
+pub mod projects;
 
 pub use profile::field_text;
 

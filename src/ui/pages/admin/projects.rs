@@ -124,7 +124,7 @@ fn Candidates(
                             {c.outside.is_some().then(|| view! { " " <span class="tag tag--demo">"Hors critères"</span> })}
                         </h3>
                         {c.outside.clone().map(|r| view! {
-                            <p class="notice" data-testid="outside">{format!("Hors critères : {r}.")}</p>
+                            <p class="notice" data-testid="outside">{format!("Hors critères : {}.", crate::ui::text::matching::rejection(crate::ui::text::current_lang(), &r))}</p>
                         })}
                         {c.application.clone().map(|m| view! { <p class="notice">{format!("Message : {m}")}</p> })}
                         <MatchExplanation score=c.score.clone()/>
