@@ -97,7 +97,7 @@ fn french_sentences_are_unchanged() {
     );
     assert_eq!(
         fr(Explanation::RateUnknown {
-            max_cents: 123_456_50
+            max_cents: 12_345_650
         }),
         "Tarif journalier non renseigné (maximum 123\u{202f}456,50 €)"
     );
