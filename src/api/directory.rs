@@ -9,11 +9,11 @@ use crate::error::AppError;
 /// Public: one page of published cards matching the filters.
 #[server(prefix = "/api", endpoint = "directory_search", input = GetUrl)]
 pub async fn directory_search(query: DirectoryQuery) -> Result<DirectoryPage, AppError> {
-    use crate::server::{auth::access, directory, state::app_state};
+    use crate::server::{auth::access, directory, lang, state::app_state};
     super::respond(
         async {
             access::allow::<DirectorySearch>().await?;
-            directory::search(&app_state()?.pool, &query).await
+            directory::search(&app_state()?.pool, &query, lang::of_request()).await
         }
         .await,
     )
@@ -22,12 +22,12 @@ pub async fn directory_search(query: DirectoryQuery) -> Result<DirectoryPage, Ap
 /// Public: one published card.
 #[server(prefix = "/api", endpoint = "directory_card", input = GetUrl)]
 pub async fn directory_card(id: String) -> Result<PublicCard, AppError> {
-    use crate::server::{auth::access, directory, state::app_state};
+    use crate::server::{auth::access, directory, lang, state::app_state};
     super::respond(
         async {
             access::allow::<DirectoryCard>().await?;
             let id = uuid::Uuid::parse_str(id.trim()).map_err(|_| AppError::NotFound)?;
-            directory::card_by_id(&app_state()?.pool, id).await
+            directory::card_by_id(&app_state()?.pool, id, lang::of_request()).await
         }
         .await,
     )
@@ -38,11 +38,11 @@ pub async fn directory_card(id: String) -> Result<PublicCard, AppError> {
 #[allow(clippy::type_complexity)]
 pub async fn directory_filters() -> Result<(Vec<(String, String)>, Vec<(String, String)>), AppError>
 {
-    use crate::server::{auth::access, directory, state::app_state};
+    use crate::server::{auth::access, directory, lang, state::app_state};
     super::respond(
         async {
             access::allow::<DirectoryFilters>().await?;
-            directory::filter_choices(&app_state()?.pool).await
+            directory::filter_choices(&app_state()?.pool, lang::of_request()).await
         }
         .await,
     )

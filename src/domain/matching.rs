@@ -3,7 +3,7 @@
 //! Pure rules shared by the server (index, reports) and the browser (explanations):
 //! - [`passes_hard_filters`]: who may be proposed at all;
 //! - [`score`]: how well an expert fits, criterion by criterion, each with its facts
-//!   ([`Explanation`]) and a French sentence;
+//!   ([`Explanation`]), worded in each language by `ui::text::matching`;
 //! - [`RankKey`]: the order of the results, ties broken by [`tie_break`].
 //!
 //! There is no paid boost, no seniority on the platform, no hidden input: the score
@@ -199,17 +199,6 @@ impl Criterion {
             .iter()
             .find(|(c, _)| *c == self)
             .map_or(0, |(_, w)| *w)
-    }
-
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            Criterion::Skills => "Compétences",
-            Criterion::Level => "Niveau",
-            Criterion::Languages => "Langues",
-            Criterion::Place => "Lieu",
-            Criterion::Availability => "Disponibilité",
-            Criterion::Rate => "Tarif journalier",
-        }
     }
 }
 

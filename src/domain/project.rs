@@ -10,13 +10,9 @@ use super::parse::{mobility_codes, parse_budget, parse_date, parse_rate};
 use super::problem::Problem;
 use super::profile::{LanguageLevel, ProfileLevel, LANGUAGES};
 
-/// How the client wants to meet candidates.
-pub const CONTACT_FORMATS: [(&str, &str); 4] = [
-    ("phone", "Téléphone"),
-    ("chat", "Messagerie (chatroom)"),
-    ("video", "Visioconférence"),
-    ("meeting", "Rencontre en personne"),
-];
+/// How the client wants to meet candidates: the stored codes (worded by
+/// `ui::text::projects`).
+pub const CONTACT_FORMATS: [&str; 4] = ["phone", "chat", "video", "meeting"];
 
 /// The wizard's steps, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,17 +41,6 @@ impl Step {
 
     pub fn from_index(i: usize) -> Self {
         Self::ALL[i.min(Self::ALL.len() - 1)]
-    }
-
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            Step::Basics => "Le projet",
-            Step::Profile => "Profil recherché",
-            Step::PlaceAndDates => "Lieu et dates",
-            Step::Budget => "Budget",
-            Step::Contact => "Échanges",
-            Step::Review => "Récapitulatif",
-        }
     }
 }
 
@@ -237,7 +222,7 @@ impl ProjectDraft {
                 if !self
                     .contact_formats
                     .iter()
-                    .all(|f| CONTACT_FORMATS.iter().any(|(c, _)| c == f))
+                    .all(|f| CONTACT_FORMATS.contains(&f.as_str()))
                 {
                     push("contact_formats", Problem::ContactFormatUnknown);
                 }

@@ -5,20 +5,28 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::domain::departement::DepartementCode;
+use crate::domain::lang::Lang;
 use crate::domain::profile::{
     DirectoryPage, DirectoryQuery, Language, LanguageLevel, ProfileLevel, PublicCard,
     DIRECTORY_PAGE_SIZE,
 };
 use crate::error::AppError;
+use crate::server::reference::label_column;
 
-const CARD_COLUMNS: &str = "e.id, e.first_name, e.photo_key IS NOT NULL AS has_photo,
+/// The public columns of a card, its domains labelled in `lang`.
+fn card_columns(lang: Lang) -> String {
+    let label = label_column(lang);
+    format!(
+        "e.id, e.first_name, e.photo_key IS NOT NULL AS has_photo,
     e.departement_code, e.years_experience, e.education, e.is_demo,
-    ARRAY(SELECT d.label_fr FROM expert_domains ed JOIN domains d ON d.id = ed.domain_id
+    ARRAY(SELECT d.{label} FROM expert_domains ed JOIN domains d ON d.id = ed.domain_id
           WHERE ed.expert_id = e.id ORDER BY d.position) AS domains,
     ARRAY(SELECT l.code FROM expert_languages l
           WHERE l.expert_id = e.id ORDER BY l.code) AS language_codes,
     ARRAY(SELECT l.level FROM expert_languages l
-          WHERE l.expert_id = e.id ORDER BY l.code) AS language_levels";
+          WHERE l.expert_id = e.id ORDER BY l.code) AS language_levels"
+    )
+}
 
 const FILTERS: &str = concat!(
     crate::visible_expert!(),
@@ -70,7 +78,11 @@ fn card(row: CardRow) -> Result<PublicCard, AppError> {
     })
 }
 
-pub async fn search(pool: &PgPool, q: &DirectoryQuery) -> Result<DirectoryPage, AppError> {
+pub async fn search(
+    pool: &PgPool,
+    q: &DirectoryQuery,
+    lang: Lang,
+) -> Result<DirectoryPage, AppError> {
     let (min, max) = match q.level.map(ProfileLevel::years_bounds) {
         Some((min, max)) => (Some(min as i32), max.map(|m| m as i32)),
         None => (None, None),
@@ -86,8 +98,9 @@ pub async fn search(pool: &PgPool, q: &DirectoryQuery) -> Result<DirectoryPage, 
         .await?;
     let offset = i64::from(q.page.saturating_sub(1)) * i64::from(DIRECTORY_PAGE_SIZE);
     let rows: Vec<CardRow> = sqlx::query_as(&format!(
-        "SELECT {CARD_COLUMNS} FROM experts e WHERE {FILTERS}
-         ORDER BY e.published_at DESC, e.id LIMIT $6 OFFSET $7"
+        "SELECT {} FROM experts e WHERE {FILTERS}
+         ORDER BY e.published_at DESC, e.id LIMIT $6 OFFSET $7",
+        card_columns(lang)
     ))
     .bind(&q.domain)
     .bind(&departement)
@@ -111,9 +124,10 @@ pub async fn search(pool: &PgPool, q: &DirectoryQuery) -> Result<DirectoryPage, 
 }
 
 /// A published expert's public card.
-pub async fn card_by_id(pool: &PgPool, id: Uuid) -> Result<PublicCard, AppError> {
+pub async fn card_by_id(pool: &PgPool, id: Uuid, lang: Lang) -> Result<PublicCard, AppError> {
     let row: Option<CardRow> = sqlx::query_as(&format!(
-        "SELECT {CARD_COLUMNS} FROM experts e WHERE e.id = $1 AND {}",
+        "SELECT {} FROM experts e WHERE e.id = $1 AND {}",
+        card_columns(lang),
         crate::visible_expert!()
     ))
     .bind(id)
@@ -122,13 +136,16 @@ pub async fn card_by_id(pool: &PgPool, id: Uuid) -> Result<PublicCard, AppError>
     card(row.ok_or(AppError::NotFound)?)
 }
 
-/// The choices of the directory's filters: domains and départements.
+/// The choices of the directory's filters: domains (labelled in `lang`) and départements.
 pub async fn filter_choices(
     pool: &PgPool,
+    lang: Lang,
 ) -> Result<(Vec<(String, String)>, Vec<(String, String)>), AppError> {
-    let domains =
-        sqlx::query_as("SELECT slug, label_fr FROM domains WHERE active ORDER BY position")
-            .fetch_all(pool)
-            .await?;
+    let domains = sqlx::query_as(&format!(
+        "SELECT slug, {} FROM domains WHERE active ORDER BY position",
+        label_column(lang)
+    ))
+    .fetch_all(pool)
+    .await?;
     Ok((domains, crate::server::reference::departements(pool).await?))
 }

@@ -4,6 +4,7 @@
 use sqlx::PgPool;
 
 use crate::domain::dossier::{DomainRef, ReferenceData};
+use crate::domain::lang::Lang;
 use crate::error::{AppError, Problem};
 
 /// Every département as (code, "code – name"), in code order.
@@ -15,14 +16,29 @@ pub async fn departements(pool: &PgPool) -> Result<Vec<(String, String)>, AppErr
     )
 }
 
-/// Domains (active ones) with their skills, and départements.
+/// The column of `domains` and `skills` holding their label in `lang`.
+pub fn label_column(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "label_fr",
+        Lang::En => "label_en",
+    }
+}
+
+/// Domains (active ones) with their skills, and départements, labelled in the language
+/// of the request being served: the reference data is read for the page that asked.
 pub async fn reference_data(pool: &PgPool) -> Result<ReferenceData, AppError> {
-    let domains: Vec<(String, String, Vec<String>, Vec<String>)> = sqlx::query_as(
-        "SELECT d.slug, d.label_fr,
+    reference_data_in(pool, crate::server::lang::of_request()).await
+}
+
+/// [`reference_data`] labelled in `lang`.
+pub async fn reference_data_in(pool: &PgPool, lang: Lang) -> Result<ReferenceData, AppError> {
+    let label = label_column(lang);
+    let domains: Vec<(String, String, Vec<String>, Vec<String>)> = sqlx::query_as(&format!(
+        "SELECT d.slug, d.{label},
                 ARRAY(SELECT s.slug FROM skills s WHERE s.domain_id = d.id ORDER BY s.id),
-                ARRAY(SELECT s.label_fr FROM skills s WHERE s.domain_id = d.id ORDER BY s.id)
+                ARRAY(SELECT s.{label} FROM skills s WHERE s.domain_id = d.id ORDER BY s.id)
          FROM domains d WHERE d.active ORDER BY d.position",
-    )
+    ))
     .fetch_all(pool)
     .await?;
     let departements = departements(pool).await?;

@@ -1,10 +1,35 @@
-//! French formatting of figures for display.
+//! Figures and dates for display, in the page's language ([`current_lang`]) or a given
+//! one. French output is the reference the journeys match: `1 234,50`, `01/12/2026`.
+
+use chrono::NaiveDate;
 
 use crate::domain::lang::Lang;
 use crate::domain::money::Euros;
+use crate::ui::text::current_lang;
 
 /// `1234567` → `1 234 567` (narrow no-break spaces, as French typography wants).
 pub fn integer_fr(n: i64) -> String {
+    group_thousands(n, '\u{202F}')
+}
+
+/// `1234567` → `1,234,567`.
+pub fn integer_en(n: i64) -> String {
+    group_thousands(n, ',')
+}
+
+pub fn integer_in(lang: Lang, n: i64) -> String {
+    match lang {
+        Lang::Fr => integer_fr(n),
+        Lang::En => integer_en(n),
+    }
+}
+
+/// An integer in the page's language.
+pub fn integer(n: i64) -> String {
+    integer_in(current_lang(), n)
+}
+
+fn group_thousands(n: i64, separator: char) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3 + 1);
     if n < 0 {
@@ -12,7 +37,7 @@ pub fn integer_fr(n: i64) -> String {
     }
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{202F}');
+            out.push(separator);
         }
         out.push(c);
     }
@@ -25,28 +50,48 @@ pub fn money_fr(amount: rust_decimal::Decimal) -> String {
     Euros::round(amount).short_fr()
 }
 
-/// A day as each language writes it in a sentence: `01/12/2026`, `1 December 2026`.
-pub fn date(lang: Lang, day: chrono::NaiveDate) -> String {
+/// `1234.5` → `1,234.50`, with the rounding and the whole amounts of [`money_fr`].
+pub fn money_en(amount: rust_decimal::Decimal) -> String {
+    // The French form has exactly one decimal comma and narrow spaces between groups.
+    money_fr(amount).replace(',', ".").replace('\u{202F}', ",")
+}
+
+pub fn money_in(lang: Lang, amount: rust_decimal::Decimal) -> String {
     match lang {
-        Lang::Fr => day.format("%d/%m/%Y").to_string(),
-        Lang::En => day.format("%-d %B %Y").to_string(),
+        Lang::Fr => money_fr(amount),
+        Lang::En => money_en(amount),
     }
+}
+
+/// An amount (without its currency) in the page's language.
+pub fn money(amount: rust_decimal::Decimal) -> String {
+    money_in(current_lang(), amount)
+}
+
+/// `01/12/2026` in French; `1 December 2026` in English, where `12/01` would read as
+/// January.
+pub fn date_in(lang: Lang, date: NaiveDate) -> String {
+    match lang {
+        Lang::Fr => date.format("%d/%m/%Y").to_string(),
+        Lang::En => date.format("%-d %B %Y").to_string(),
+    }
+}
+
+/// A date in the page's language.
+pub fn date(date: NaiveDate) -> String {
+    date_in(current_lang(), date)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{date, integer_fr, money_fr, Lang};
+    use super::*;
 
-    #[test]
-    fn dates_in_both_languages() {
-        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-        assert_eq!(date(Lang::Fr, day), "01/12/2026");
-        assert_eq!(date(Lang::En, day), "1 December 2026");
+    fn d(s: &str) -> rust_decimal::Decimal {
+        s.parse().unwrap()
     }
 
     #[test]
     fn money_in_french() {
-        let d = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
         assert_eq!(money_fr(d("650")), "650");
         assert_eq!(money_fr(d("1234.5")), "1\u{202F}234,50");
         assert_eq!(money_fr(d("49.05")), "49,05");
@@ -56,10 +101,30 @@ mod tests {
     }
 
     #[test]
+    fn money_in_english() {
+        assert_eq!(money_en(d("650")), "650");
+        assert_eq!(money_en(d("1234.5")), "1,234.50");
+        assert_eq!(money_en(d("1234567.891")), "1,234,567.89");
+        assert_eq!(money_en(d("0.005")), "0.01");
+        assert_eq!(money_en(d("-1234.5")), "-1,234.50");
+        assert_eq!(money_in(Lang::Fr, d("1234.5")), money_fr(d("1234.5")));
+    }
+
+    #[test]
     fn groups_thousands() {
         assert_eq!(integer_fr(0), "0");
         assert_eq!(integer_fr(999), "999");
         assert_eq!(integer_fr(1000), "1\u{202F}000");
         assert_eq!(integer_fr(-1234567), "-1\u{202F}234\u{202F}567");
+        assert_eq!(integer_en(999), "999");
+        assert_eq!(integer_en(-1234567), "-1,234,567");
+        assert_eq!(integer_in(Lang::En, 1000), "1,000");
+    }
+
+    #[test]
+    fn dates_in_both_languages() {
+        let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        assert_eq!(date_in(Lang::Fr, day), "01/12/2026");
+        assert_eq!(date_in(Lang::En, day), "1 December 2026");
     }
 }

@@ -255,3 +255,48 @@ async fn experts_without_a_valid_attestation_leave_the_directory_and_the_figures
     set(expired, "current_date - 10").await;
     assert_eq!(search(&app, "query[page]=1").await.total, 3);
 }
+
+/// The page's language decides the texts of the cards and the labels of the domains
+/// (stored in both languages), on the page as in the API.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_directory_speaks_the_visitors_language() {
+    let app = TestApp::spawn().await;
+    let id = expert(&app, "Anouk", "69", 10, "published", "finance", "en").await;
+    let client = reqwest::Client::new();
+    let get = |path: String, lang: &'static str| {
+        let req = client
+            .get(format!("{}{path}", app.base_url))
+            .header("cookie", format!("lang={lang}"));
+        async move {
+            let res = req.send().await.unwrap();
+            assert_eq!(res.status(), 200, "{path}");
+            res.text().await.unwrap()
+        }
+    };
+    let english = get(format!("/experts/{id}"), "en").await;
+    for text in [
+        "Finance and controlling",
+        "English (C1 (advanced))",
+        "Senior",
+        "Education",
+    ] {
+        assert!(
+            english.contains(text),
+            "{text} missing from the English card"
+        );
+    }
+    assert!(!english.contains("Finance, gestion et contrôle"));
+    let french = get(format!("/experts/{id}"), "fr").await;
+    for text in [
+        "Finance, gestion et contrôle",
+        "Anglais (C1 (autonome))",
+        "Formation",
+    ] {
+        assert!(french.contains(text), "{text} missing from the French card");
+    }
+    let api = get("/api/directory_search?query[page]=1".into(), "en").await;
+    let page: DirectoryPage = serde_json::from_str(&api).unwrap();
+    assert_eq!(page.cards[0].domains, ["Finance and controlling"]);
+    let filters = get("/experts".into(), "en").await;
+    assert!(filters.contains("Directory of experts"));
+}

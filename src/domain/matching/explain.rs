@@ -1,5 +1,5 @@
-//! The facts behind each criterion, why an expert is not proposed, and their French
-//! sentences.
+//! The facts behind each criterion and why an expert is not proposed; their sentences
+//! are written by `ui::text::matching`, in the reader's language.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -9,7 +9,7 @@ use super::{
     rate_points, skills_points, to_cents, Criterion, ExpertFacts, ProjectCriteria, SkillId,
 };
 use crate::domain::departement::DepartementCode;
-use crate::domain::profile::{language_name, LanguageLevel, ProfileLevel};
+use crate::domain::profile::{LanguageLevel, ProfileLevel};
 
 /// A project skill the expert has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -95,161 +95,27 @@ pub enum Explanation {
     },
 }
 
-/// Why an expert is not proposed for a project.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+/// Why an expert is not proposed for a project (worded by `ui::text::matching`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Rejection {
-    #[error("Profil non publié")]
     NotPublished,
-    #[error("Attestation URSSAF non déposée")]
     NoAttestation,
-    #[error("Attestation URSSAF datée dans le futur")]
     AttestationInFuture,
-    #[error("Attestation URSSAF expirée depuis le {}", date(.since))]
-    AttestationExpired { since: NaiveDate },
-    #[error("Domaine du projet absent du profil")]
+    AttestationExpired {
+        since: NaiveDate,
+    },
     DomainMissing,
-    #[error("{} : {} exigé, {}", language_name(.code), .min.label_fr(), have_label(.have))]
     Language {
         code: String,
         min: LanguageLevel,
         have: Option<LanguageLevel>,
     },
-    #[error("Disponible seulement le {}, après le début ({})", date(.from), date(.start))]
-    NotAvailable { from: NaiveDate, start: NaiveDate },
-    #[error("Ni basé ni mobile dans les départements de la mission")]
+    NotAvailable {
+        from: NaiveDate,
+        start: NaiveDate,
+    },
     OutOfArea,
-}
-
-fn have_label(have: &Option<LanguageLevel>) -> String {
-    match have {
-        Some(l) => format!("niveau {} déclaré", l.label_fr()),
-        None => "langue non déclarée".to_string(),
-    }
-}
-
-fn date(d: &NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
-}
-
-/// `65000` → « 650 € », `65050` → « 650,50 € », thousands with a narrow space.
-fn euros(cents: u32) -> String {
-    let units = (cents / 100).to_string();
-    let mut grouped = String::new();
-    for (i, ch) in units.chars().enumerate() {
-        if i > 0 && (units.len() - i).is_multiple_of(3) {
-            grouped.push('\u{202f}');
-        }
-        grouped.push(ch);
-    }
-    match cents % 100 {
-        0 => format!("{grouped} €"),
-        c => format!("{grouped},{c:02} €"),
-    }
-}
-
-impl Explanation {
-    /// A short French sentence.
-    pub fn label_fr(&self) -> String {
-        match self {
-            Explanation::NotRequested { criterion } => match criterion {
-                Criterion::Skills => "Aucune compétence précisée par le projet".into(),
-                Criterion::Level => "Aucun niveau demandé".into(),
-                Criterion::Languages => "Aucune langue exigée".into(),
-                Criterion::Rate => "Pas de tarif journalier maximum".into(),
-                Criterion::Place | Criterion::Availability => "Critère non demandé".into(),
-            },
-            Explanation::Skills {
-                required_covered,
-                required_total,
-                optional_covered,
-                optional_total,
-                ..
-            } => {
-                let mut parts = Vec::new();
-                if *required_total > 0 {
-                    parts.push(format!("requises {required_covered}/{required_total}"));
-                }
-                if *optional_total > 0 {
-                    parts.push(format!("souhaitées {optional_covered}/{optional_total}"));
-                }
-                format!("Compétences {}", parts.join(", "))
-            }
-            Explanation::SkillsUnknown { .. } => {
-                "Compétences non renseignées : score inconnu".into()
-            }
-            Explanation::Level {
-                expert,
-                years,
-                wanted,
-            } => format!(
-                "Niveau {} ({years} an{} d'expérience) pour un niveau {} demandé",
-                expert.label_fr(),
-                if *years > 1 { "s" } else { "" },
-                wanted.label_fr()
-            ),
-            Explanation::Languages { languages } => languages
-                .iter()
-                .map(|l| {
-                    let have = l.have.map_or("non déclaré", |h| h.label_fr());
-                    format!(
-                        "{} : {have} pour {} exigé",
-                        language_name(&l.code),
-                        l.min.label_fr()
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(" ; "),
-            Explanation::Place { fit } => match fit {
-                PlaceFit::Home { departement } => {
-                    format!("Basé dans le département {departement}, lieu de la mission")
-                }
-                PlaceFit::Mobility { departement } => {
-                    format!("Mobile dans le département {departement}, lieu de la mission")
-                }
-                PlaceFit::Remote => "Mission à distance, que l'expert accepte".into(),
-                PlaceFit::RemoteNotAccepted => {
-                    "Mission à distance : l'expert n'a pas indiqué accepter les missions à distance"
-                        .into()
-                }
-                PlaceFit::Outside => "Ni basé ni mobile dans les départements de la mission".into(),
-            },
-            Explanation::Availability { from, start, now } => {
-                let when = if *now {
-                    format!("Déjà disponible (depuis le {})", date(from))
-                } else {
-                    format!("Disponible à partir du {}", date(from))
-                };
-                let rel = if from <= start {
-                    "début le"
-                } else {
-                    "après le début le"
-                };
-                format!("{when}, {rel} {}", date(start))
-            }
-            Explanation::AvailabilityUnknown { start } => format!(
-                "Date de disponibilité non renseignée (début le {})",
-                date(start)
-            ),
-            Explanation::Rate {
-                rate_cents,
-                max_cents,
-            } => format!(
-                "Tarif journalier {} pour un maximum de {}{}",
-                euros(*rate_cents),
-                euros(*max_cents),
-                if rate_cents > max_cents {
-                    " : au-dessus"
-                } else {
-                    ""
-                }
-            ),
-            Explanation::RateUnknown { max_cents } => format!(
-                "Tarif journalier non renseigné (maximum {})",
-                euros(*max_cents)
-            ),
-        }
-    }
 }
 
 /// One criterion: whether the project states it, the expert's score (`None`: unknown)

@@ -16,10 +16,13 @@ pub struct ProjectSummary {
     pub domain: String,
     /// `None` when confidential and the viewer was not proposed.
     pub company: Option<String>,
-    pub place: String,
+    pub remote: bool,
+    /// The mission's départements, separated by commas (not shown when remote).
+    pub places: String,
     pub start_date: NaiveDate,
     pub duration_days: Option<u32>,
     pub budget: Option<Decimal>,
+    /// Codes of [`super::CONTACT_FORMATS`].
     pub contact_formats: Vec<String>,
     pub status: ProjectStatus,
     pub created_at: String,

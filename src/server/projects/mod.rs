@@ -281,12 +281,15 @@ pub async fn criteria_of(
         .collect())
 }
 
-/// A project as listed: the company's name unless it is confidential and `reveal` is false.
+/// A project as listed: the company's name unless it is confidential and `reveal` is false;
+/// the domain in the language of the request being served (pages list projects for the
+/// person who asked).
 pub fn summary_sql(reveal: &str) -> String {
+    let label = reference::label_column(crate::server::lang::of_request());
     format!(
-        "SELECT p.id, p.title, p.description, d.label_fr,
+        "SELECT p.id, p.title, p.description, d.{label},
                 CASE WHEN NOT p.confidential OR {reveal} THEN c.company_name END,
-                CASE WHEN p.remote THEN 'À distance' ELSE array_to_string(p.places, ', ') END,
+                p.remote, array_to_string(p.places, ', '),
                 p.start_date, p.duration_days, p.budget, p.contact_formats, p.status, p.created_at
          FROM projects p JOIN domains d ON d.id = p.domain_id
          LEFT JOIN clients c ON c.account_id = p.client_account_id"
@@ -299,6 +302,7 @@ pub type SummaryRow = (
     String,
     String,
     Option<String>,
+    bool,
     String,
     Option<chrono::NaiveDate>,
     Option<i32>,
@@ -315,7 +319,8 @@ pub fn summary(row: SummaryRow) -> ProjectSummary {
         description,
         domain,
         company,
-        place,
+        remote,
+        places,
         start,
         duration,
         budget,
@@ -329,18 +334,14 @@ pub fn summary(row: SummaryRow) -> ProjectSummary {
         description,
         domain,
         company,
-        place,
+        remote,
+        places,
         start_date: start.unwrap_or_default(),
         duration_days: duration.and_then(|d| u32::try_from(d).ok()),
         budget,
         contact_formats: formats
-            .iter()
-            .filter_map(|f| {
-                CONTACT_FORMATS
-                    .iter()
-                    .find(|(c, _)| c == f)
-                    .map(|(_, l)| l.to_string())
-            })
+            .into_iter()
+            .filter(|f| CONTACT_FORMATS.contains(&f.as_str()))
             .collect(),
         status,
         created_at: created.to_rfc3339(),

@@ -1,12 +1,31 @@
 use leptos::prelude::*;
 
-use crate::domain::profile::{language_name, PublicCard};
+use crate::domain::profile::PublicCard;
+use crate::ui::text::current_lang;
+use crate::ui::text::directory::{language_level_label, language_name, level_label};
 
 /// The partial card anyone may see.
 #[component]
 pub fn ExpertCard(card: PublicCard, #[prop(optional)] full: bool) -> impl IntoView {
+    let lang = current_lang();
     let initial = card.first_name.chars().next().unwrap_or('?').to_string();
     let href = format!("/experts/{}", card.id);
+    let departement = card.departement.as_ref().map_or_else(
+        || tr!(directory.departement_unknown).to_string(),
+        |d| tr!(directory.departement, code = d).to_string(),
+    );
+    let languages = card
+        .languages
+        .iter()
+        .map(|l| {
+            format!(
+                "{} ({})",
+                language_name(lang, &l.code),
+                language_level_label(lang, l.level)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" · ");
     view! {
         <article class="card expert-card" data-testid="expert-card">
             <div class="expert-card__head">
@@ -23,20 +42,15 @@ pub fn ExpertCard(card: PublicCard, #[prop(optional)] full: bool) -> impl IntoVi
                         }}
                     </h3>
                     <p class="muted">
-                        {card.departement.as_ref().map_or_else(
-                            || tr!(profile.departement_unknown).to_string(),
-                            |d| format!("Département {d}"),
-                        )} " · " <span data-testid="card-level">{card.level.label_fr()}</span>
+                        {departement} " · " <span data-testid="card-level">{level_label(lang, card.level)}</span>
                     </p>
                 </div>
-                {card.demo.then(|| view! { <span class="tag tag--demo" title="Profil fictif de démonstration">"Démo"</span> })}
+                {card.demo.then(|| view! { <span class="tag tag--demo" title=tr!(directory.demo_title)>{tr!(directory.demo)}</span> })}
             </div>
             <ul class="tags">{card.domains.iter().map(|d| view! { <li class="tag">{d.clone()}</li> }).collect_view()}</ul>
-            <p class="muted">
-                {card.languages.iter().map(|l| format!("{} ({})", language_name(&l.code), l.level.label_fr())).collect::<Vec<_>>().join(" · ")}
-            </p>
+            <p class="muted">{languages}</p>
             {(full && !card.education.is_empty()).then(|| view! {
-                <h4>"Formation"</h4>
+                <h4>{tr!(directory.education)}</h4>
                 <ul>{card.education.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}</ul>
             })}
         </article>

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::stats::PlatformStats;
-use crate::ui::format::integer_fr;
+use crate::ui::format::integer;
 
 /// The three live figures of the platform.
 #[component]
@@ -31,7 +31,7 @@ pub fn StatFigures(stats: PlatformStats) -> impl IntoView {
                     view! {
                         <div class="stats__item">
                             <dt>{label}</dt>
-                            <dd data-testid=format!("stat-{id}")>{integer_fr(value)}</dd>
+                            <dd data-testid=format!("stat-{id}")>{integer(value)}</dd>
                         </div>
                     }
                 })

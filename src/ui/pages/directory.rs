@@ -8,8 +8,10 @@ use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::directory::{directory_card, directory_filters, directory_search};
-use crate::domain::profile::{DirectoryQuery, ProfileLevel, LANGUAGES};
+use crate::domain::profile::{DirectoryQuery, ProfileLevel};
 use crate::ui::components::expert_card::ExpertCard;
+use crate::ui::text::current_lang;
+use crate::ui::text::directory::{languages, level_label};
 
 #[component]
 pub fn DirectoryPage() -> impl IntoView {
@@ -26,25 +28,25 @@ pub fn DirectoryPage() -> impl IntoView {
     });
     let results = Resource::new(move || query.get(), directory_search);
     view! {
-        <Title text="Annuaire des experts"/>
+        <Title text=tr!(directory.title)/>
         <section class="container">
-            <h1>"Annuaire des experts"</h1>
-            <p>"Cartes publiques des experts dont le dossier a été vérifié. Le reste de chaque profil n'est transmis qu'aux entreprises à qui il est proposé."</p>
+            <h1>{tr!(directory.title)}</h1>
+            <p>{tr!(directory.lead)}</p>
             <Filters query/>
-            <Transition fallback=|| view! { <p>"Chargement…"</p> }>
+            <Transition fallback=|| view! { <p>{tr!(directory.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match results.await {
                         Ok(page) => {
                             let q = query.get_untracked();
                             view! {
-                                <p class="muted" data-testid="directory-total">{format!("{} expert(s)", page.total)}</p>
+                                <p class="muted" data-testid="directory-total">{tr!(directory.total, count = page.total).to_string()}</p>
                                 <div class="cards">
                                     {page.cards.into_iter().map(|card| view! { <ExpertCard card/> }).collect_view()}
                                 </div>
-                                <nav class="pagination" aria-label="Pages">
-                                    {(page.page > 1).then(|| view! { <a href=q.href(page.page - 1) rel="prev">"← Précédente"</a> })}
-                                    <span>{format!("Page {} sur {}", page.page, page.pages.max(1))}</span>
-                                    {(page.page < page.pages).then(|| view! { <a href=q.href(page.page + 1) rel="next" data-testid="next-page">"Suivante →"</a> })}
+                                <nav class="pagination" aria-label=tr!(directory.pages_label)>
+                                    {(page.page > 1).then(|| view! { <a href=q.href(page.page - 1) rel="prev">{tr!(directory.previous)}</a> })}
+                                    <span>{tr!(directory.page_of, page = page.page, pages = page.pages.max(1)).to_string()}</span>
+                                    {(page.page < page.pages).then(|| view! { <a href=q.href(page.page + 1) rel="next" data-testid="next-page">{tr!(directory.next)}</a> })}
                                 </nav>
                             }.into_any()
                         }
@@ -65,48 +67,49 @@ fn Filters(query: Memo<DirectoryQuery>) -> impl IntoView {
                 {move || Suspend::new(async move {
                     let (domains, departements) = choices.await.unwrap_or_default();
                     let q = query.get_untracked();
+                    let lang = current_lang();
                     let selected = |current: Option<String>, value: &str| current.as_deref() == Some(value);
                     view! {
-                        <label>"Domaine"
+                        <label>{tr!(directory.filter_domain)}
                             <select name="domaine">
-                                <option value="">"Tous"</option>
+                                <option value="">{tr!(directory.all_m)}</option>
                                 {domains.into_iter().map(|(slug, label)| {
                                     let sel = selected(q.domain.clone(), &slug);
                                     view! { <option value=slug selected=sel>{label}</option> }
                                 }).collect_view()}
                             </select>
                         </label>
-                        <label>"Département"
+                        <label>{tr!(directory.filter_departement)}
                             <select name="departement">
-                                <option value="">"Tous"</option>
+                                <option value="">{tr!(directory.all_m)}</option>
                                 {departements.into_iter().map(|(code, label)| {
                                     let sel = selected(q.departement.as_ref().map(|d| d.to_string()), &code);
                                     view! { <option value=code selected=sel>{label}</option> }
                                 }).collect_view()}
                             </select>
                         </label>
-                        <label>"Langue"
+                        <label>{tr!(directory.filter_language)}
                             <select name="langue">
-                                <option value="">"Toutes"</option>
-                                {LANGUAGES.iter().map(|(code, name)| {
+                                <option value="">{tr!(directory.all_f)}</option>
+                                {languages(lang).into_iter().map(|(code, name)| {
                                     let sel = selected(q.language.clone(), code);
-                                    view! { <option value=*code selected=sel>{*name}</option> }
+                                    view! { <option value=code selected=sel>{name}</option> }
                                 }).collect_view()}
                             </select>
                         </label>
-                        <label>"Niveau"
+                        <label>{tr!(directory.filter_level)}
                             <select name="niveau">
-                                <option value="">"Tous"</option>
+                                <option value="">{tr!(directory.all_m)}</option>
                                 {ProfileLevel::ALL.iter().map(|level| {
                                     let sel = q.level == Some(*level);
-                                    view! { <option value=level.slug() selected=sel>{level.label_fr()}</option> }
+                                    view! { <option value=level.slug() selected=sel>{level_label(lang, *level)}</option> }
                                 }).collect_view()}
                             </select>
                         </label>
                     }
                 })}
             </Transition>
-            <button type="submit" class="button">"Filtrer"</button>
+            <button type="submit" class="button">{tr!(directory.filter)}</button>
         </Form>
     }
 }
@@ -124,19 +127,19 @@ pub fn ExpertCardPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match card.await {
                         Ok(card) => view! {
-                            <Title text=format!("{} – expert", card.first_name)/>
-                            <Meta name="description" content=format!(
-                                "{}, expert en {} sur B2BiZen.",
-                                card.first_name,
-                                card.domains.join(", "),
-                            )/>
+                            <Title text=tr!(directory.card_title, name = &card.first_name).to_string()/>
+                            <Meta name="description" content=tr!(
+                                directory.card_description,
+                                name = &card.first_name,
+                                domains = card.domains.join(tr!(projects.list_separator)),
+                            ).to_string()/>
                             <ExpertCard card full=true/>
                         }.into_any(),
                         Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
                     }
                 })}
             </Transition>
-            <p><a href="/experts">"← Retour à l'annuaire"</a></p>
+            <p><a href="/experts">{tr!(directory.back)}</a></p>
         </section>
     }
 }

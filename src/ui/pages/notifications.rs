@@ -103,7 +103,7 @@ pub fn texts(lang: Lang, notice: &Notice) -> (String, String) {
             message,
         ),
         Notice::AttestationExpiring { until } => {
-            let until = crate::ui::format::date(lang, *until);
+            let until = crate::ui::format::date_in(lang, *until);
             let body = tr_in!(
                 lang,
                 notifications.attestation_expiring_body,

@@ -1,6 +1,9 @@
 //! The page's language. Texts live in `locales/` and are read with [`crate::tr!`].
 
+pub mod directory;
+pub mod matching;
 pub mod problems;
+pub mod projects;
 
 use crate::domain::lang::Lang;
 

@@ -51,7 +51,7 @@ pub fn attestation_reminder(
     until: NaiveDate,
     link: &str,
 ) -> Mail {
-    let until = crate::ui::format::date(lang, until);
+    let until = crate::ui::format::date_in(lang, until);
     let body = Body {
         lang,
         greeting: greeting(lang, Some(name)),

@@ -9,7 +9,6 @@ use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
 use crate::api::projects::{admin_candidates, admin_projects, admin_propose};
-use crate::domain::matching::Rejection;
 use crate::domain::project::Candidate;
 use crate::ui::components::match_explanation::{MatchExplanation, ProjectFacts};
 use crate::ui::components::session::RequireUser;
@@ -124,8 +123,8 @@ fn Candidates(
                             {c.proposed.then(|| view! { " " <span class="tag" data-testid="already-proposed">{tr!(admin.tag_already_proposed)}</span> })}
                             {c.outside.is_some().then(|| view! { " " <span class="tag tag--demo">{tr!(admin.tag_outside)}</span> })}
                         </h3>
-                        {c.outside.as_ref().map(|r| view! {
-                            <p class="notice" data-testid="outside">{tr!(admin.outside_notice, reason = rejection_text(r)).to_string()}</p>
+                        {c.outside.clone().map(|r| view! {
+                            <p class="notice" data-testid="outside">{tr!(admin.outside_notice, reason = crate::ui::text::matching::rejection(crate::ui::text::current_lang(), &r)).to_string()}</p>
                         })}
                         {c.application.clone().map(|m| view! { <p class="notice">{tr!(admin.application_message, message = m).to_string()}</p> })}
                         <MatchExplanation score=c.score.clone()/>
@@ -154,81 +153,5 @@ fn Candidates(
         <button type="button" class="button" data-testid="propose" disabled=move || picks.with(Vec::is_empty) on:click=propose>
             {move || tr!(admin.propose_submit, count = picks.with(Vec::len)).to_string()}
         </button>
-    }
-}
-
-/// Why a candidate falls outside the project's criteria, in the page's language.
-// Language names and levels are still French only (`language_name`, `label_fr`).
-fn rejection_text(rejection: &Rejection) -> String {
-    use crate::domain::profile::language_name;
-    let date = |d: &chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
-    match rejection {
-        Rejection::NotPublished => tr!(admin.rejection_not_published).to_string(),
-        Rejection::NoAttestation => tr!(admin.rejection_no_attestation).to_string(),
-        Rejection::AttestationInFuture => tr!(admin.rejection_attestation_in_future).to_string(),
-        Rejection::AttestationExpired { since } => {
-            tr!(admin.rejection_attestation_expired, since = date(since)).to_string()
-        }
-        Rejection::DomainMissing => tr!(admin.rejection_domain_missing).to_string(),
-        Rejection::Language { code, min, have } => {
-            let have = match have {
-                Some(level) => {
-                    tr!(admin.rejection_language_level, level = level.label_fr()).to_string()
-                }
-                None => tr!(admin.rejection_language_undeclared).to_string(),
-            };
-            tr!(
-                admin.rejection_language,
-                language = language_name(code),
-                min = min.label_fr(),
-                have = have
-            )
-            .to_string()
-        }
-        Rejection::NotAvailable { from, start } => tr!(
-            admin.rejection_not_available,
-            from = date(from),
-            start = date(start)
-        )
-        .to_string(),
-        Rejection::OutOfArea => tr!(admin.rejection_out_of_area).to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::profile::LanguageLevel;
-    use chrono::NaiveDate;
-
-    /// The French texts moved from the domain's wording, unchanged.
-    #[test]
-    fn rejections_read_as_the_domain_words_them() {
-        let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
-        let all = [
-            Rejection::NotPublished,
-            Rejection::NoAttestation,
-            Rejection::AttestationInFuture,
-            Rejection::AttestationExpired { since: day(4) },
-            Rejection::DomainMissing,
-            Rejection::Language {
-                code: "en".into(),
-                min: LanguageLevel::C1,
-                have: Some(LanguageLevel::B2),
-            },
-            Rejection::Language {
-                code: "de".into(),
-                min: LanguageLevel::B1,
-                have: None,
-            },
-            Rejection::NotAvailable {
-                from: day(20),
-                start: day(2),
-            },
-            Rejection::OutOfArea,
-        ];
-        for rejection in all {
-            assert_eq!(rejection_text(&rejection), rejection.to_string());
-        }
     }
 }

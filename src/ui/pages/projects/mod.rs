@@ -14,12 +14,14 @@ use crate::domain::project::ExpertProjectView;
 use crate::ui::components::dossier::DossierView;
 use crate::ui::components::match_explanation::{MatchExplanation, ProjectFacts};
 use crate::ui::components::session::RequireUser;
+use crate::ui::text::current_lang;
+use crate::ui::text::projects::proposal_state_label;
 
 #[component]
 pub fn ClientProjectsPage() -> impl IntoView {
     let projects = Resource::new(|| (), |_| projects_mine());
     view! {
-        <Title text="Mes projets"/>
+        <Title text=tr!(projects.my_projects_title)/>
         <RequireUser signed_in=move |_| view! { <ClientProjects projects/> }/>
     }
 }
@@ -30,12 +32,12 @@ type Loaded<T> = Resource<Result<T, crate::error::AppError>>;
 fn ClientProjects(projects: Loaded<Vec<crate::domain::project::ProjectSummary>>) -> impl IntoView {
     view! {
         <section class="container">
-            <h1>"Mes projets"</h1>
-            <p><a class="button" href="/mes-projets/nouveau" data-testid="new-project">"Déposer un projet"</a></p>
+            <h1>{tr!(projects.my_projects_title)}</h1>
+            <p><a class="button" href="/mes-projets/nouveau" data-testid="new-project">{tr!(projects.new_project)}</a></p>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match projects.await {
-                        Ok(list) if list.is_empty() => view! { <p>"Aucun projet pour l'instant."</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p>{tr!(projects.no_projects)}</p> }.into_any(),
                         Ok(list) => list.into_iter().map(|p| view! {
                             <article class="card">
                                 <h2><a href=format!("/mes-projets/{}", p.id)>{p.title.clone()}</a></h2>
@@ -54,11 +56,11 @@ fn ClientProjects(projects: Loaded<Vec<crate::domain::project::ProjectSummary>>)
 pub fn NewProjectPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| crate::api::projects::project_wizard());
     view! {
-        <Title text="Déposer un projet"/>
+        <Title text=tr!(projects.new_project)/>
         <RequireUser signed_in=move |_| view! {
             <section class="container narrow">
-                <h1>"Déposer un projet"</h1>
-                <p>"Votre brouillon est enregistré au fil de la saisie : vous pouvez reprendre plus tard, sur n'importe quel appareil."</p>
+                <h1>{tr!(projects.new_project)}</h1>
+                <p>{tr!(projects.new_project_lead)}</p>
                 <wizard::WizardLoader data/>
             </section>
         }/>
@@ -73,7 +75,7 @@ pub fn ClientProjectPage() -> impl IntoView {
         project_client_view,
     );
     view! {
-        <Title text="Mon projet"/>
+        <Title text=tr!(projects.my_project_title)/>
         <RequireUser signed_in=move |_| view! { <ClientProject view_data/> }/>
     }
 }
@@ -82,21 +84,21 @@ pub fn ClientProjectPage() -> impl IntoView {
 fn ClientProject(view_data: Loaded<crate::domain::project::ClientProjectView>) -> impl IntoView {
     view! {
         <section class="container">
-            <Transition fallback=|| view! { <p>"Chargement…"</p> }>
+            <Transition fallback=|| view! { <p>{tr!(projects.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match view_data.await {
                         Ok(v) => view! {
                             <h1>{v.project.title.clone()}</h1>
                             <ProjectFacts project=v.project.clone()/>
                             <p>{v.project.description.clone()}</p>
-                            <h2>"Experts proposés"</h2>
+                            <h2>{tr!(projects.proposed_experts)}</h2>
                             {if v.proposals.is_empty() {
-                                view! { <p data-testid="no-proposal">"L'équipe B2BiZen étudie les profils : vous serez prévenu dès qu'une sélection vous est proposée."</p> }.into_any()
+                                view! { <p data-testid="no-proposal">{tr!(projects.no_proposal)}</p> }.into_any()
                             } else {
                                 v.proposals.into_iter().map(|p| view! {
                                     <article class="card proposal" data-testid="proposal">
-                                        <p class="tag">{p.state.label_fr()}</p>
-                                        {(!p.note.is_empty()).then(|| view! { <p class="notice">{format!("Note de l'équipe : {}", p.note)}</p> })}
+                                        <p class="tag">{proposal_state_label(current_lang(), p.state)}</p>
+                                        {(!p.note.is_empty()).then(|| view! { <p class="notice">{tr!(projects.team_note, note = p.note).to_string()}</p> })}
                                         <DossierView dossier=p.dossier/>
                                         {p.score.map(|score| view! { <MatchExplanation score/> })}
                                     </article>
@@ -116,7 +118,7 @@ pub fn ExpertProjectsPage() -> impl IntoView {
     let apply = ServerAction::<ProjectApply>::new();
     let projects = Resource::new(move || apply.version().get(), |_| projects_for_expert());
     view! {
-        <Title text="Projets pour vous"/>
+        <Title text=tr!(projects.expert_projects_title)/>
         <RequireUser signed_in=move |_| view! { <ExpertProjects apply projects/> }/>
     }
 }
@@ -128,15 +130,15 @@ fn ExpertProjects(
 ) -> impl IntoView {
     view! {
         <section class="container">
-            <h1>"Projets dans vos domaines"</h1>
+            <h1>{tr!(projects.expert_projects_heading)}</h1>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match projects.await {
                         Ok(None) => view! {
-                            <p class="notice" data-testid="not-published">"Les projets de vos domaines s'afficheront ici dès que votre profil sera publié."</p>
-                            <p><a class="button" href="/profil">"Compléter mon profil"</a></p>
+                            <p class="notice" data-testid="not-published">{tr!(projects.not_published)}</p>
+                            <p><a class="button" href="/profil">{tr!(projects.complete_profile)}</a></p>
                         }.into_any(),
-                        Ok(Some(list)) if list.is_empty() => view! { <p>"Aucun projet ouvert dans vos domaines pour l'instant."</p> }.into_any(),
+                        Ok(Some(list)) if list.is_empty() => view! { <p>{tr!(projects.no_open_projects)}</p> }.into_any(),
                         Ok(Some(list)) => list.into_iter().map(|p| view! { <ExpertProject p apply/> }).collect_view().into_any(),
                         Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
                     }
@@ -153,7 +155,7 @@ fn ExpertProject(p: ExpertProjectView, apply: ServerAction<ProjectApply>) -> imp
         .project
         .company
         .clone()
-        .unwrap_or_else(|| "Entreprise confidentielle".into());
+        .unwrap_or_else(|| tr!(projects.confidential_company).into());
     let error = move || {
         apply
             .value()
@@ -168,20 +170,20 @@ fn ExpertProject(p: ExpertProjectView, apply: ServerAction<ProjectApply>) -> imp
             <ProjectFacts project=p.project.clone()/>
             <p>{p.project.description.clone()}</p>
             <details>
-                <summary>"Pourquoi ce projet vous correspond"</summary>
+                <summary>{tr!(projects.why_match)}</summary>
                 {match p.score {
                     Some(score) => view! { <MatchExplanation score/> }.into_any(),
-                    None => view! { <p class="muted">"Votre profil n'est pas encore dans la mise en relation (attestation à jour requise)."</p> }.into_any(),
+                    None => view! { <p class="muted">{tr!(projects.not_in_matching)}</p> }.into_any(),
                 }}
             </details>
             {if p.applied {
-                view! { <p class="notice notice--ok" data-testid="applied">"Candidature envoyée."</p> }.into_any()
+                view! { <p class="notice notice--ok" data-testid="applied">{tr!(projects.applied)}</p> }.into_any()
             } else {
                 view! {
                     <ActionForm action=apply attr:class="decision">
                         <input type="hidden" name="id" value=id/>
-                        <label>"Votre message" <textarea name="message" rows="3" required=true></textarea></label>
-                        <button class="button" type="submit" data-testid="apply">"Postuler"</button>
+                        <label>{tr!(projects.your_message)} <textarea name="message" rows="3" required=true></textarea></label>
+                        <button class="button" type="submit" data-testid="apply">{tr!(projects.apply)}</button>
                         <p class="field__error" role="alert">{error}</p>
                     </ActionForm>
                 }.into_any()

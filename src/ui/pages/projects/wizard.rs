@@ -9,9 +9,12 @@ use uuid::Uuid;
 
 use crate::api::projects::project_save_draft;
 use crate::domain::dossier::{LanguageEntry, ReferenceData};
-use crate::domain::profile::{LanguageLevel, ProfileLevel, LANGUAGES};
+use crate::domain::profile::{LanguageLevel, ProfileLevel};
 use crate::domain::project::{ProjectDraft, ProjectProblem, Step, WizardData, CONTACT_FORMATS};
 use crate::ui::components::autosave::{autosave, SaveIndicator};
+use crate::ui::text::current_lang;
+use crate::ui::text::directory::{language_level_label, languages, level_label};
+use crate::ui::text::projects::{contact_format_label, euros_excl_vat, step_label};
 use review::Review;
 
 mod review;
@@ -48,7 +51,7 @@ impl Wizard {
 #[component]
 pub fn WizardLoader(data: Resource<Result<WizardData, crate::error::AppError>>) -> impl IntoView {
     view! {
-        <Transition fallback=|| view! { <p>"Chargement…"</p> }>
+        <Transition fallback=|| view! { <p>{tr!(projects.loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(data) => view! { <WizardForm data/> }.into_any(),
@@ -155,7 +158,7 @@ fn WizardForm(data: WizardData) -> impl IntoView {
             {Step::ALL.into_iter().map(|s| view! {
                 <li class:steps--done=move || { w.step.get() > s.index() }
                     aria-current=move || (w.step.get() == s.index()).then_some("step")>
-                    {s.label_fr()}
+                    {step_label(current_lang(), s)}
                 </li>
             }).collect_view()}
         </ol>
@@ -171,10 +174,10 @@ fn WizardForm(data: WizardData) -> impl IntoView {
             }}
             <div class="wizard__nav">
                 {move || (w.step.get() > 0).then(|| view! {
-                    <button type="button" class="button button--ghost" on:click=move |_| go(w.step.get_untracked() - 1)>"← Précédent"</button>
+                    <button type="button" class="button button--ghost" on:click=move |_| go(w.step.get_untracked() - 1)>{tr!(projects.previous)}</button>
                 })}
                 {move || (w.step.get() + 1 < Step::ALL.len()).then(|| view! {
-                    <button type="button" class="button" data-testid="wizard-next" on:click=move |_| go(w.step.get_untracked() + 1)>"Suivant →"</button>
+                    <button type="button" class="button" data-testid="wizard-next" on:click=move |_| go(w.step.get_untracked() + 1)>{tr!(projects.next)}</button>
                 })}
             </div>
         </form>
@@ -192,11 +195,11 @@ fn Basics() -> impl IntoView {
     });
     let message = w.message(Step::Basics, "domain");
     view! {
-        <h2>{Step::Basics.label_fr()}</h2>
-        <Input step=Step::Basics field="title" label="Titre du projet" get=|d| &d.title set=|d, v| d.title = v/>
-        <Input step=Step::Basics field="description" label="Description" multiline=true get=|d| &d.description set=|d, v| d.description = v/>
+        <h2>{step_label(current_lang(), Step::Basics)}</h2>
+        <Input step=Step::Basics field="title" label=tr!(projects.field_title) get=|d| &d.title set=|d, v| d.title = v/>
+        <Input step=Step::Basics field="description" label=tr!(projects.field_description) multiline=true get=|d| &d.description set=|d, v| d.description = v/>
         <div class="field" class:field--invalid=move || message().is_some()>
-            <label for="projet-domain">"Domaine"</label>
+            <label for="projet-domain">{tr!(projects.field_domain)}</label>
             <select id="projet-domain" prop:value=move || w.draft.with(|d| d.domain.clone())
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
@@ -233,39 +236,40 @@ fn Profile() -> impl IntoView {
         })
     });
     let message = w.message(Step::Profile, "required_skills");
-    let languages = move || w.draft.with(|d| d.languages.len());
+    let rows = move || w.draft.with(|d| d.languages.len());
+    let lang = current_lang();
     view! {
-        <h2>{Step::Profile.label_fr()}</h2>
-        <Checks legend="Compétences requises" name="required" options=skills get=|d| &d.required_skills set=|d| &mut d.required_skills/>
+        <h2>{step_label(lang, Step::Profile)}</h2>
+        <Checks legend=tr!(projects.required_skills) name="required" options=skills get=|d| &d.required_skills set=|d| &mut d.required_skills/>
         <p class="field__error" role="alert">{message}</p>
-        <Checks legend="Compétences appréciées" name="optional" options=skills get=|d| &d.optional_skills set=|d| &mut d.optional_skills/>
+        <Checks legend=tr!(projects.optional_skills) name="optional" options=skills get=|d| &d.optional_skills set=|d| &mut d.optional_skills/>
         <div class="field">
-            <label for="projet-level">"Niveau attendu"</label>
+            <label for="projet-level">{tr!(projects.level)}</label>
             <select id="projet-level" prop:value=move || w.draft.with(|d| d.level.clone())
                 on:change=move |ev| { let v = event_target_value(&ev); w.draft.update(|d| d.level = v); }>
-                <option value="">"Indifférent"</option>
+                <option value="">{tr!(projects.any_level_option)}</option>
                 {ProfileLevel::ALL.into_iter().map(|l| view! {
-                    <option value=l.slug() selected=w.draft.with_untracked(|d| d.level == l.slug())>{l.label_fr()}</option>
+                    <option value=l.slug() selected=w.draft.with_untracked(|d| d.level == l.slug())>{level_label(lang, l)}</option>
                 }).collect_view()}
             </select>
         </div>
         <fieldset class="list">
-            <legend>"Langues exigées (niveau minimum)"</legend>
-            {move || (0..languages()).map(|i| view! {
+            <legend>{tr!(projects.languages_legend)}</legend>
+            {move || (0..rows()).map(|i| view! {
                 <div class="list__row">
                     <select name=format!("language-{i}") prop:value=move || w.draft.with(|d| d.languages.get(i).map(|l| l.code.clone()).unwrap_or_default())
                         on:change=move |ev| { let v = event_target_value(&ev); w.draft.update(|d| if let Some(l) = d.languages.get_mut(i) { l.code = v; }); }>
                         <option value="">"—"</option>
-                        {LANGUAGES.iter().map(|(c, n)| view! { <option value=*c>{*n}</option> }).collect_view()}
+                        {languages(lang).into_iter().map(|(c, n)| view! { <option value=c>{n}</option> }).collect_view()}
                     </select>
                     <select name=format!("language-level-{i}") prop:value=move || w.draft.with(|d| d.languages.get(i).map(|l| l.level.clone()).unwrap_or_default())
                         on:change=move |ev| { let v = event_target_value(&ev); w.draft.update(|d| if let Some(l) = d.languages.get_mut(i) { l.level = v; }); }>
-                        {LanguageLevel::ALL.into_iter().map(|l| view! { <option value=format!("{l:?}")>{l.label_fr()}</option> }).collect_view()}
+                        {LanguageLevel::ALL.into_iter().map(|l| view! { <option value=format!("{l:?}")>{language_level_label(lang, l)}</option> }).collect_view()}
                     </select>
-                    <button type="button" class="button button--ghost" on:click=move |_| w.draft.update(|d| { if i < d.languages.len() { d.languages.remove(i); } })>"Retirer"</button>
+                    <button type="button" class="button button--ghost" on:click=move |_| w.draft.update(|d| { if i < d.languages.len() { d.languages.remove(i); } })>{tr!(projects.remove)}</button>
                 </div>
             }).collect_view()}
-            <button type="button" class="button button--ghost" on:click=move |_| w.draft.update(|d| d.languages.push(LanguageEntry { code: String::new(), level: "B2".into() }))>"Ajouter une langue"</button>
+            <button type="button" class="button button--ghost" on:click=move |_| w.draft.update(|d| d.languages.push(LanguageEntry { code: String::new(), level: "B2".into() }))>{tr!(projects.add_language)}</button>
         </fieldset>
     }
 }
@@ -274,15 +278,15 @@ fn Profile() -> impl IntoView {
 fn PlaceAndDates() -> impl IntoView {
     let w = expect_context::<Wizard>();
     view! {
-        <h2>{Step::PlaceAndDates.label_fr()}</h2>
+        <h2>{step_label(current_lang(), Step::PlaceAndDates)}</h2>
         <label class="check">
             <input type="checkbox" id="projet-remote" prop:checked=move || w.draft.with(|d| d.remote)
                 on:change=move |ev| { let on = event_target_checked(&ev); w.draft.update(|d| d.remote = on); }/>
-            "Mission réalisable entièrement à distance"
+            {tr!(projects.remote)}
         </label>
-        <Input step=Step::PlaceAndDates field="places" label="Départements du lieu de mission (séparés par des virgules)" get=|d| &d.places set=|d, v| d.places = v/>
-        <Input step=Step::PlaceAndDates field="start_date" label="Date de début" kind="date" get=|d| &d.start_date set=|d, v| d.start_date = v/>
-        <Input step=Step::PlaceAndDates field="duration_days" label="Durée (jours ouvrés)" kind="number" get=|d| &d.duration_days set=|d, v| d.duration_days = v/>
+        <Input step=Step::PlaceAndDates field="places" label=tr!(projects.places) get=|d| &d.places set=|d, v| d.places = v/>
+        <Input step=Step::PlaceAndDates field="start_date" label=tr!(projects.start_date) kind="date" get=|d| &d.start_date set=|d, v| d.start_date = v/>
+        <Input step=Step::PlaceAndDates field="duration_days" label=tr!(projects.duration) kind="number" get=|d| &d.duration_days set=|d, v| d.duration_days = v/>
     }
 }
 
@@ -291,35 +295,34 @@ fn Budget() -> impl IntoView {
     let w = expect_context::<Wizard>();
     let daily = move || w.draft.with(|d| d.budget_mode == "daily");
     let mode = move |m: &'static str| move |_| w.draft.update(|d| d.budget_mode = m.into());
+    let lang = current_lang();
     let total = move || {
         w.draft.with(|d| {
             let total = d
                 .total_budget()
-                .map(|t| format!("{} € HT", crate::ui::format::money_fr(t)));
+                .map(|t| euros_excl_vat(lang, t))
+                .unwrap_or_else(|| tr_in!(lang, projects.budget_to_be_set).into());
             let max = d
                 .max_daily_rate()
-                .map(|r| format!("{} € HT", crate::ui::format::money_fr(r)));
-            format!(
-                "Budget global : {} · tarif journalier maximum : {}",
-                total.unwrap_or_else(|| "à préciser".into()),
-                max.unwrap_or_else(|| "inconnu (précisez la durée)".into())
-            )
+                .map(|r| euros_excl_vat(lang, r))
+                .unwrap_or_else(|| tr_in!(lang, projects.max_rate_unknown).into());
+            tr_in!(lang, projects.budget_summary, total = total, max = max).to_string()
         })
     };
     view! {
-        <h2>{Step::Budget.label_fr()}</h2>
+        <h2>{step_label(lang, Step::Budget)}</h2>
         <fieldset class="checks">
-            <label class="check"><input type="radio" name="budget_mode" id="projet-mode-global" prop:checked=move || !daily() on:change=mode("global")/>"Budget global de la mission"</label>
-            <label class="check"><input type="radio" name="budget_mode" id="projet-mode-daily" prop:checked=daily on:change=mode("daily")/>"Tarif journalier × nombre de jours"</label>
+            <label class="check"><input type="radio" name="budget_mode" id="projet-mode-global" prop:checked=move || !daily() on:change=mode("global")/>{tr!(projects.mode_global)}</label>
+            <label class="check"><input type="radio" name="budget_mode" id="projet-mode-daily" prop:checked=daily on:change=mode("daily")/>{tr!(projects.mode_daily)}</label>
         </fieldset>
         {move || if daily() {
             view! {
-                <Input step=Step::Budget field="daily_rate" label="Tarif journalier (€ HT)" get=|d| &d.daily_rate set=|d, v| d.daily_rate = v/>
-                <Input step=Step::Budget field="days" label="Nombre de jours" kind="number" get=|d| &d.days set=|d, v| d.days = v/>
+                <Input step=Step::Budget field="daily_rate" label=tr!(projects.daily_rate) get=|d| &d.daily_rate set=|d, v| d.daily_rate = v/>
+                <Input step=Step::Budget field="days" label=tr!(projects.days) kind="number" get=|d| &d.days set=|d, v| d.days = v/>
             }.into_any()
         } else {
             view! {
-                <Input step=Step::Budget field="budget" label="Budget global (€ HT)" get=|d| &d.budget set=|d, v| d.budget = v/>
+                <Input step=Step::Budget field="budget" label=tr!(projects.budget) get=|d| &d.budget set=|d, v| d.budget = v/>
             }.into_any()
         }}
         <p class="notice" data-testid="budget-total">{total}</p>
@@ -329,21 +332,22 @@ fn Budget() -> impl IntoView {
 #[component]
 fn Contact() -> impl IntoView {
     let w = expect_context::<Wizard>();
-    let formats = Signal::derive(|| {
+    let lang = current_lang();
+    let formats = Signal::derive(move || {
         CONTACT_FORMATS
             .iter()
-            .map(|(c, l)| (c.to_string(), l.to_string()))
+            .filter_map(|c| Some((c.to_string(), contact_format_label(lang, c)?.to_string())))
             .collect()
     });
     let message = w.message(Step::Contact, "contact_formats");
     view! {
-        <h2>{Step::Contact.label_fr()}</h2>
-        <Checks legend="Formats d'échange souhaités avec les candidats" name="formats" options=formats get=|d| &d.contact_formats set=|d| &mut d.contact_formats/>
+        <h2>{step_label(lang, Step::Contact)}</h2>
+        <Checks legend=tr!(projects.formats_legend) name="formats" options=formats get=|d| &d.contact_formats set=|d| &mut d.contact_formats/>
         <p class="field__error" role="alert">{message}</p>
         <label class="check">
             <input type="checkbox" id="projet-confidential" prop:checked=move || w.draft.with(|d| d.confidential)
                 on:change=move |ev| { let on = event_target_checked(&ev); w.draft.update(|d| d.confidential = on); }/>
-            "Projet confidentiel : le nom de l'entreprise n'est montré qu'aux experts proposés"
+            {tr!(projects.confidential_check)}
         </label>
     }
 }

@@ -13,8 +13,7 @@ pub(super) fn refusal(r: &Refusal, l: Lang) -> String {
         Unproposable::NoAttestation => tr_in!(l, problems.unproposable.no_attestation).into(),
         Unproposable::NotIndexed => tr_in!(l, problems.unproposable.not_indexed).into(),
         Unproposable::Attestation(status) => attestation(*status, l),
-        // The matching's own wording (`domain::matching::Rejection`).
-        Unproposable::Criteria(rejection) => rejection.to_string(),
+        Unproposable::Criteria(rejection) => crate::ui::text::matching::rejection(l, rejection),
     };
     let name = r
         .name

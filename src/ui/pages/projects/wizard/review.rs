@@ -7,12 +7,11 @@ use uuid::Uuid;
 use super::Wizard;
 use crate::api::projects::{project_save_draft, project_submit};
 use crate::domain::parse::parse_rate;
-use crate::domain::profile::{language_name, LanguageLevel, ProfileLevel};
-use crate::domain::project::{Step, CONTACT_FORMATS};
-use crate::ui::format::money_fr;
-
-const NOT_SET: &str = "non renseigné";
-const ANY_LEVEL: &str = "tous niveaux";
+use crate::domain::profile::{LanguageLevel, ProfileLevel};
+use crate::domain::project::Step;
+use crate::ui::text::current_lang;
+use crate::ui::text::directory::{language_level_label, language_name, level_label};
+use crate::ui::text::projects::{contact_formats, euros_excl_vat, step_label};
 
 #[component]
 pub fn Review(id: Uuid) -> impl IntoView {
@@ -43,87 +42,96 @@ pub fn Review(id: Uuid) -> impl IntoView {
     };
     let d = w.draft.get_untracked();
     let refs = w.refs.get_value();
+    let lang = current_lang();
+    let separator = tr!(projects.list_separator);
     let skills = |list: &[String]| {
         list.iter()
             .map(|s| refs.skill_label(s).to_string())
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(separator)
     };
     let or_none = |s: String| {
         if s.trim().is_empty() {
-            NOT_SET.to_string()
+            tr!(projects.not_set).to_string()
         } else {
             s
         }
     };
-    let level = ProfileLevel::parse(&d.level).map_or(ANY_LEVEL, |l| l.label_fr());
+    let level =
+        ProfileLevel::parse(&d.level).map_or(tr!(projects.any_level), |l| level_label(lang, l));
     let languages = d
         .languages
         .iter()
         .map(|l| {
-            let level = LanguageLevel::parse(&l.level).map_or("", |l| l.label_fr());
-            format!("{} ({level})", language_name(&l.code))
+            let level =
+                LanguageLevel::parse(&l.level).map_or("", |l| language_level_label(lang, l));
+            format!("{} ({level})", language_name(lang, &l.code))
         })
         .collect::<Vec<_>>()
-        .join(", ");
+        .join(separator);
     let money = |amount: Option<rust_decimal::Decimal>| {
-        amount
-            .map(|b| format!("{} € HT", money_fr(b)))
-            .unwrap_or_default()
+        amount.map(|b| euros_excl_vat(lang, b)).unwrap_or_default()
     };
     let budget = if d.budget_mode == "daily" {
         let rate = money(parse_rate(&d.daily_rate).ok());
-        format!(
-            "{rate} × {} jour(s) = {}",
-            d.days.trim(),
-            money(d.total_budget())
+        let total = money(d.total_budget());
+        tr!(
+            projects.budget_daily,
+            rate = rate,
+            days = d.days.trim(),
+            total = total
         )
+        .to_string()
     } else {
         money(d.total_budget())
     };
-    let formats = d
-        .contact_formats
-        .iter()
-        .filter_map(|f| {
-            CONTACT_FORMATS
-                .iter()
-                .find(|(c, _)| c == f)
-                .map(|(_, l)| *l)
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
     let rows = [
-        ("Titre", d.title.clone()),
-        ("Description", d.description.clone()),
-        ("Domaine", refs.domain_label(&d.domain).to_string()),
-        ("Compétences requises", skills(&d.required_skills)),
-        ("Compétences appréciées", skills(&d.optional_skills)),
-        ("Niveau attendu", level.to_string()),
-        ("Langues", languages),
+        (tr!(projects.row_title), d.title.clone()),
+        (tr!(projects.row_description), d.description.clone()),
         (
-            "Lieu",
+            tr!(projects.row_domain),
+            refs.domain_label(&d.domain).to_string(),
+        ),
+        (
+            tr!(projects.row_required_skills),
+            skills(&d.required_skills),
+        ),
+        (
+            tr!(projects.row_optional_skills),
+            skills(&d.optional_skills),
+        ),
+        (tr!(projects.row_level), level.to_string()),
+        (tr!(projects.row_languages), languages),
+        (
+            tr!(projects.row_place),
             if d.remote {
-                "À distance".to_string()
+                tr!(projects.remote_place).to_string()
             } else {
                 d.places.clone()
             },
         ),
-        ("Début", d.start_date.clone()),
-        ("Durée", format!("{} jour(s)", d.duration_days.trim())),
-        ("Budget", budget),
-        ("Formats d'échange", formats),
+        (tr!(projects.row_start), d.start_date.clone()),
         (
-            "Confidentiel",
+            tr!(projects.row_duration),
+            tr!(projects.days_count, days = d.duration_days.trim()).to_string(),
+        ),
+        (tr!(projects.row_budget), budget),
+        (
+            tr!(projects.row_formats),
+            contact_formats(lang, &d.contact_formats),
+        ),
+        (
+            tr!(projects.row_confidential),
             if d.confidential {
-                "oui : le nom de l'entreprise est caché aux experts jusqu'à leur proposition"
+                tr!(projects.confidential_yes)
             } else {
-                "non"
+                tr!(projects.confidential_no)
             }
             .to_string(),
         ),
     ];
     view! {
-        <h2>{Step::Review.label_fr()}</h2>
+        <h2>{step_label(lang, Step::Review)}</h2>
         <dl class="dossier__fields" data-testid="wizard-review">
             {rows.into_iter().map(|(label, value)| view! {
                 <div class="dossier__row"><dt>{label}</dt><dd>{or_none(value)}</dd></div>
@@ -136,7 +144,7 @@ pub fn Review(id: Uuid) -> impl IntoView {
             })
         }}
         <button type="button" class="button" data-testid="wizard-submit"
-            disabled=move || busy.get() || !problems().is_empty() on:click=submit>"Publier le projet"</button>
+            disabled=move || busy.get() || !problems().is_empty() on:click=submit>{tr!(projects.publish)}</button>
         <p class="field__error" role="alert">{move || error.get()}</p>
     }
 }
