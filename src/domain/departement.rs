@@ -13,7 +13,7 @@ pub struct DepartementCode(String);
 /// Why a text is not a département code (the text for users is
 /// [`Problem::Departement`]; this one is for logs and serde).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("not a French département code: {0:?}")]
+#[error("not a French departement code: {0:?}")]
 pub struct InvalidDepartement(pub String);
 
 impl From<InvalidDepartement> for Problem {

@@ -133,7 +133,7 @@ impl ProfileDraft {
         }
         let mut seen = Vec::new();
         for (i, l) in self.languages.iter().enumerate() {
-            if !LANGUAGES.iter().any(|(c, _)| *c == l.code) {
+            if !LANGUAGES.contains(&l.code.as_str()) {
                 push(FieldId::Languages, Some(i), Problem::LanguageRequired);
             } else if seen.contains(&&l.code) {
                 push(FieldId::Languages, Some(i), Problem::LanguageRepeated);

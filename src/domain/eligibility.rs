@@ -67,24 +67,6 @@ impl AttestationStatus {
         matches!(self, Self::Valid { .. } | Self::ExpiringSoon { .. })
     }
 
-    /// The French sentence of the server's refusals and of the draft's checks; pages
-    /// render the status in their own language (`ui::labels::attestation_text`).
-    pub fn label_fr(self) -> String {
-        let d = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
-        match self {
-            Self::Missing => "Attestation de vigilance URSSAF non renseignée.".into(),
-            Self::FutureDate => "La date de délivrance de l'attestation est dans le futur.".into(),
-            Self::Valid { until } => format!("Attestation valable jusqu'au {}.", d(until)),
-            Self::ExpiringSoon { until } => format!(
-                "Votre attestation expire le {} : déposez-en une plus récente.",
-                d(until)
-            ),
-            Self::Expired { since } => format!(
-                "Attestation expirée depuis le {} : le profil n'est plus proposé aux clients.",
-                d(since)
-            ),
-        }
-    }
 }
 
 #[cfg(test)]

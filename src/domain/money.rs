@@ -16,13 +16,13 @@ pub struct Euros(Decimal);
 /// Why a text or a decimal is not an amount in euros.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum MoneyError {
-    #[error("Montant invalide : indiquez par exemple 1 234,56.")]
+    #[error("not an amount")]
     Invalid,
-    #[error("Un montant a au plus deux décimales (centimes).")]
+    #[error("more than two decimals")]
     TooPrecise,
-    #[error("Un montant ne peut pas être négatif.")]
+    #[error("negative amount")]
     Negative,
-    #[error("Montant trop élevé.")]
+    #[error("amount too large")]
     TooLarge,
 }
 

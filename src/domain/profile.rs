@@ -97,14 +97,6 @@ impl ProfileLevel {
         Self::ALL.into_iter().find(|l| l.slug() == slug)
     }
 
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            ProfileLevel::Junior => "Junior",
-            ProfileLevel::Confirme => "Confirmé",
-            ProfileLevel::Senior => "Senior",
-            ProfileLevel::Expert => "Expert",
-        }
-    }
 }
 
 /// Language proficiency on the CEFR scale, plus native speakers.
@@ -149,17 +141,6 @@ impl LanguageLevel {
         Self::ALL.into_iter().find(|l| l.as_str() == s)
     }
 
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            LanguageLevel::A1 => "A1 (débutant)",
-            LanguageLevel::A2 => "A2 (élémentaire)",
-            LanguageLevel::B1 => "B1 (intermédiaire)",
-            LanguageLevel::B2 => "B2 (avancé)",
-            LanguageLevel::C1 => "C1 (autonome)",
-            LanguageLevel::C2 => "C2 (maîtrise)",
-            LanguageLevel::Native => "Langue maternelle",
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -187,24 +168,7 @@ pub struct PublicCard {
 }
 
 /// Languages offered as directory filters (ISO 639-1), with their French names.
-pub const LANGUAGES: [(&str, &str); 8] = [
-    ("fr", "Français"),
-    ("en", "Anglais"),
-    ("de", "Allemand"),
-    ("es", "Espagnol"),
-    ("it", "Italien"),
-    ("pt", "Portugais"),
-    ("ar", "Arabe"),
-    ("zh", "Chinois"),
-];
-
-pub fn language_name(code: &str) -> &str {
-    LANGUAGES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, name)| *name)
-        .unwrap_or(code)
-}
+pub const LANGUAGES: [&str; 8] = ["fr", "en", "de", "es", "it", "pt", "ar", "zh"];
 
 fn non_empty(s: Option<&str>) -> Option<&str> {
     s.map(str::trim).filter(|s| !s.is_empty())
@@ -237,7 +201,7 @@ impl DirectoryQuery {
                 .map(str::to_string),
             departement: non_empty(departement).and_then(|d| DepartementCode::parse(d).ok()),
             language: non_empty(language)
-                .filter(|l| LANGUAGES.iter().any(|(c, _)| c == l))
+                .filter(|l| LANGUAGES.contains(l))
                 .map(str::to_string),
             level: non_empty(level).and_then(ProfileLevel::parse),
             page: non_empty(page)

@@ -166,7 +166,7 @@ impl ProjectDraft {
                     push("level", Problem::LevelUnknown);
                 }
                 for l in &self.languages {
-                    if !LANGUAGES.iter().any(|(c, _)| *c == l.code)
+                    if !LANGUAGES.contains(&l.code.as_str())
                         || LanguageLevel::parse(&l.level).is_none()
                     {
                         push("languages", Problem::ProjectLanguages);

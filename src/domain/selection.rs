@@ -66,14 +66,6 @@ impl ProposalState {
         }
     }
 
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            ProposalState::Proposed => "Proposé",
-            ProposalState::Shortlisted => "Présélectionné par le client",
-            ProposalState::Declined => "Non retenu",
-            ProposalState::Withdrawn => "Retiré",
-        }
-    }
 }
 
 #[cfg(test)]

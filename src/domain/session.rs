@@ -25,5 +25,14 @@ pub struct OutboxMail {
     /// Links found in the body, so that they can be opened from the page.
     pub links: Vec<String>,
     pub created_at: String,
-    pub status: String,
+    pub status: MailStatus,
+}
+
+/// Where a mail of the outbox stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MailStatus {
+    Pending,
+    Sent,
+    Failed,
 }

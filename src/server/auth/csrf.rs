@@ -24,13 +24,13 @@ pub async fn refuse_cross_site(
         .get("sec-fetch-site")
         .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"cross-site"))
     {
-        return forbidden();
+        return forbidden(headers);
     }
     if let Some(origin) = headers.get(header::ORIGIN) {
         let origin = origin.to_str().unwrap_or("null");
         let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
         if !same_origin(origin, host, &state.config.public_url) {
-            return forbidden();
+            return forbidden(headers);
         }
     }
     next.run(req).await
@@ -53,12 +53,10 @@ fn same_origin(origin: &str, host: Option<&str>, public_url: &str) -> bool {
     matches!((origin_host, host), (Some(o), Some(h)) if o.eq_ignore_ascii_case(h))
 }
 
-fn forbidden() -> Response {
-    (
-        StatusCode::FORBIDDEN,
-        "Requête refusée : elle ne provient pas de B2BiZen.",
-    )
-        .into_response()
+/// In the language the request asks for: it may be a person behind a stale form.
+fn forbidden(headers: &axum::http::HeaderMap) -> Response {
+    let lang = crate::server::lang::of_headers(headers);
+    (StatusCode::FORBIDDEN, tr_in!(lang, errors.cross_site)).into_response()
 }
 
 #[cfg(test)]

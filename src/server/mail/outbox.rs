@@ -11,7 +11,7 @@ use std::time::Duration;
 pub const KEEP: Duration = Duration::from_secs(30 * 24 * 3600);
 
 use super::Mail;
-use crate::domain::session::OutboxMail;
+use crate::domain::session::{MailStatus, OutboxMail};
 
 /// Queues `mail` in the caller's transaction and wakes the delivery worker on commit.
 pub async fn enqueue(conn: &mut PgConnection, mail: &Mail) -> Result<i64, sqlx::Error> {
@@ -38,9 +38,7 @@ pub async fn latest(conn: &mut PgConnection, limit: i64) -> Result<Vec<OutboxMai
     let rows = sqlx::query!(
         r#"SELECT id, recipient, subject, body_text,
                   created_at AS "created_at: chrono::DateTime<chrono::Utc>",
-                  CASE WHEN sent_at IS NOT NULL THEN 'envoyé'
-                       WHEN failed_at IS NOT NULL THEN 'échec'
-                       ELSE 'en attente' END AS "status!"
+                  sent_at IS NOT NULL AS "sent!", failed_at IS NOT NULL AS "failed!"
            FROM outbox ORDER BY id DESC LIMIT $1"#,
         limit
     )
@@ -55,7 +53,11 @@ pub async fn latest(conn: &mut PgConnection, limit: i64) -> Result<Vec<OutboxMai
             subject: row.subject,
             body_text: row.body_text,
             created_at: row.created_at.to_rfc3339(),
-            status: row.status,
+            status: match (row.sent, row.failed) {
+                (true, _) => MailStatus::Sent,
+                (false, true) => MailStatus::Failed,
+                (false, false) => MailStatus::Pending,
+            },
         })
         .collect())
 }

@@ -224,7 +224,7 @@ impl MatchIndex {
             }
         }
         let home = self.deps.intern(&expert.departement, words);
-        self.home[slot] = u8::try_from(home).expect("at most 101 départements");
+        self.home[slot] = u8::try_from(home).expect("at most 101 departements");
         set(&mut self.deps.bits[home], slot);
         for m in &expert.mobility {
             let f = self.deps.intern(m, words);

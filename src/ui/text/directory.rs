@@ -46,7 +46,7 @@ pub fn language_name(lang: Lang, code: &str) -> &str {
 pub fn languages(lang: Lang) -> Vec<(&'static str, &'static str)> {
     crate::domain::profile::LANGUAGES
         .iter()
-        .map(|(code, _)| (*code, language_name(lang, code)))
+        .map(|code| (*code, language_name(lang, code)))
         .collect()
 }
 
@@ -57,7 +57,7 @@ mod tests {
 
     #[test]
     fn every_language_is_named_in_both() {
-        for (code, _) in LANGUAGES {
+        for code in LANGUAGES {
             assert_ne!(language_name(Lang::Fr, code), code);
             assert_ne!(language_name(Lang::En, code), code);
         }

@@ -4,6 +4,7 @@ use crate::ui::components::form::ErrorNotice;
 use leptos_meta::Title;
 
 use crate::api::admin::admin_mailbox;
+use crate::domain::session::MailStatus;
 use crate::error::AppError;
 
 /// The outbox, for local set-ups without SMTP. The server refuses non-admins (403), and
@@ -45,13 +46,10 @@ pub fn MailboxPage() -> impl IntoView {
     }
 }
 
-/// The outbox answers a mail's state as a fixed French word (`server::mail::outbox`):
-/// a code to label here, not a text.
-fn status_text(status: &str) -> String {
+fn status_text(status: &MailStatus) -> &'static str {
     match status {
-        "envoyé" => tr!(account.mailbox_status_sent).to_string(),
-        "échec" => tr!(account.mailbox_status_failed).to_string(),
-        "en attente" => tr!(account.mailbox_status_pending).to_string(),
-        other => other.to_string(),
+        MailStatus::Sent => tr!(account.mailbox_status_sent),
+        MailStatus::Failed => tr!(account.mailbox_status_failed),
+        MailStatus::Pending => tr!(account.mailbox_status_pending),
     }
 }

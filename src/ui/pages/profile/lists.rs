@@ -7,7 +7,9 @@ use crate::domain::dossier::{
     ExperienceEntry, FieldId, LanguageEntry, ProfileDraft, ReferenceEntry, SkillEntry,
 };
 use crate::domain::profile::{LanguageLevel, LANGUAGES};
-use crate::ui::labels::{field_text, language_level_text, language_text};
+use crate::ui::labels::field_text;
+use crate::ui::text::current_lang;
+use crate::ui::text::directory::{language_level_label, language_name};
 
 /// A list of entries with add and remove buttons; rows are redrawn only when the number
 /// of entries changes (their inputs follow the draft).
@@ -119,13 +121,13 @@ pub fn Languages() -> impl IntoView {
     let languages = Signal::derive(|| {
         LANGUAGES
             .iter()
-            .map(|(c, _)| (c.to_string(), language_text(c).to_string()))
+            .map(|c| (c.to_string(), language_name(current_lang(), c).to_string()))
             .collect()
     });
     let levels = Signal::derive(|| {
         LanguageLevel::ALL
             .into_iter()
-            .map(|l| (format!("{l:?}"), language_level_text(l).to_string()))
+            .map(|l| (format!("{l:?}"), language_level_label(current_lang(), l).to_string()))
             .collect()
     });
     view! {
