@@ -10,8 +10,15 @@ const shared = useBrowserAndDb();
 
 // Words that only one of the two languages uses in running text. Product terms that
 // English keeps in French (département, URSSAF, SIRET) are not among them.
-const FRENCH = /\b(le|la|les|des|du|une|et|vous|votre|vos|pour|avec|sur|aux|dans|mon|mes|cette|qui|être|été|déjà|aucun|aucune|connexion|inscription|projet|compte|recherche|enregistr\w*|retour|accueil)\b|[àâçèêëîïôùûœ]|é(?!partement)/i;
-const ENGLISH = /\b(the|and|your|you|of|to|with|sign|loading|save|saved|submit|search|back|home|account|page not found|there|which|from|this)\b/i;
+// Whole words only: a letter next to the match (any script, accents included) makes it
+// part of another word ("signé" is not "sign").
+const words = (list) => new RegExp(`(?<!\\p{L})(${list.join('|')})(?!\\p{L})`, 'iu');
+const FRENCH_ONLY = words(['le', 'la', 'les', 'des', 'du', 'une', 'et', 'vous', 'votre', 'vos', 'pour',
+  'avec', 'sur', 'aux', 'dans', 'mon', 'mes', 'cette', 'qui', 'être', 'été', 'déjà', 'aucun', 'aucune',
+  'connexion', 'inscription', 'projet', 'compte', 'recherche', 'enregistré', 'retour', 'accueil']);
+const FRENCH = { test: (t) => FRENCH_ONLY.test(t) || /[àâçèêëîïôùûœ]|é(?!partement)/iu.test(t) };
+const ENGLISH = words(['the', 'and', 'your', 'you', 'of', 'to', 'with', 'sign', 'loading', 'save',
+  'saved', 'submit', 'search', 'back', 'home', 'account', 'page not found', 'there', 'which', 'from', 'this']);
 
 async function visibleTexts(page) {
   return page.evaluate(() => {

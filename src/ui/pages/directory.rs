@@ -84,7 +84,8 @@ fn Filters(query: Memo<DirectoryQuery>) -> impl IntoView {
                                 <option value="">{tr!(directory.all_m)}</option>
                                 {departements.into_iter().map(|(code, label)| {
                                     let sel = selected(q.departement.as_ref().map(|d| d.to_string()), &code);
-                                    view! { <option value=code selected=sel>{label}</option> }
+                                    // Place names: not translated.
+                                    view! { <option value=code selected=sel translate="no">{label}</option> }
                                 }).collect_view()}
                             </select>
                         </label>

@@ -25,12 +25,12 @@ pub fn MailboxPage() -> impl IntoView {
                             <ul class="mailbox">
                                 {list.into_iter().map(|m| view! {
                                     <li class="card mail" data-testid="mail">
-                                        <p><strong>{m.subject}</strong>" — " {tr!(account.mailbox_to)} " " <span data-testid="mail-to">{m.recipient}</span>
+                                        <p><strong translate="no">{m.subject}</strong>" — " {tr!(account.mailbox_to)} " " <span data-testid="mail-to">{m.recipient}</span>
                                            " · " {status_text(&m.status)}</p>
                                         <ul>{m.links.into_iter().map(|href| view! {
                                             <li><a href=href.clone() data-testid="mail-link">{href.clone()}</a></li>
                                         }).collect_view()}</ul>
-                                        <details><summary>{tr!(account.mailbox_text)}</summary><pre>{m.body_text}</pre></details>
+                                        <details><summary>{tr!(account.mailbox_text)}</summary><pre translate="no">{m.body_text}</pre></details>
                                     </li>
                                 }).collect_view()}
                             </ul>

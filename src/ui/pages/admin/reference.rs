@@ -103,23 +103,19 @@ fn DomainBlock(d: DomainAdmin, actions: Actions) -> impl IntoView {
         rename,
     } = actions;
     let (skill_domain, toggled_domain) = (d.slug.clone(), d.slug.clone());
-    let targets: Vec<(String, String)> = std::iter::once((
-        format!("domain:{}", d.slug),
-        tr!(admin.rename_target_domain, label = &d.label_fr).to_string(),
-    ))
-    .chain(d.skills.iter().map(|(slug, label)| {
-        (
-            format!("skill:{slug}"),
-            tr!(admin.rename_target_skill, label = label).to_string(),
-        )
-    }))
-    .collect();
+    let domain_target = (format!("domain:{}", d.slug), d.label_fr.clone());
+    let skill_targets: Vec<(String, String)> = d
+        .skills
+        .iter()
+        .map(|(slug, label)| (format!("skill:{slug}"), label.clone()))
+        .collect();
     view! {
         <article class="card" data-testid=format!("domain-{}", d.slug)>
-            <h2>{d.label_fr.clone()} <span class="muted">{format!(" · {}", d.label_en)}</span>
+            // Both labels are data being edited, each marked with its language.
+            <h2><span lang="fr">{d.label_fr.clone()}</span> " · " <span class="muted" lang="en">{d.label_en.clone()}</span>
                 {(!d.active).then(|| view! { " " <span class="tag">{tr!(admin.domain_hidden)}</span> })}
             </h2>
-            <ul class="tags">{d.skills.iter().map(|(_, label)| view! { <li class="tag">{label.clone()}</li> }).collect_view()}</ul>
+            <ul class="tags">{d.skills.iter().map(|(_, label)| view! { <li class="tag" lang="fr">{label.clone()}</li> }).collect_view()}</ul>
             <ActionForm action=add_skill attr:class="filters">
                 <input type="hidden" name="domain" value=skill_domain/>
                 <label>{tr!(admin.skill_fr)} <input name="label_fr" required=true/></label>
@@ -131,7 +127,12 @@ fn DomainBlock(d: DomainAdmin, actions: Actions) -> impl IntoView {
                 <ActionForm action=rename attr:class="filters" attr:data-testid="rename">
                     <label>{tr!(admin.rename_target)}
                         <select name="target">
-                            {targets.into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
+                            <optgroup label=tr!(admin.rename_group_domain)>
+                                <option value=domain_target.0 lang="fr">{domain_target.1}</option>
+                            </optgroup>
+                            <optgroup label=tr!(admin.rename_group_skills)>
+                                {skill_targets.into_iter().map(|(value, label)| view! { <option value=value lang="fr">{label}</option> }).collect_view()}
+                            </optgroup>
                         </select>
                     </label>
                     <label>{tr!(admin.new_label_fr)} <input name="label_fr" required=true/></label>

@@ -95,7 +95,7 @@ pub fn DepartementSelect() -> impl IntoView {
                 <option value="">"—"</option>
                 {options.into_iter().map(|(code, label)| {
                     let selected = ctx.draft.with_untracked(|d| d.departement == code);
-                    view! { <option value=code selected=selected>{label}</option> }
+                    view! { <option value=code selected=selected translate="no">{label}</option> }
                 }).collect_view()}
             </select>
             <p class="field__error" role="alert">{message}</p>
