@@ -16,9 +16,9 @@ use crate::ui::pages::auth::{
     ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage,
 };
 use crate::ui::pages::directory::{DirectoryPage, ExpertCardPage};
-use crate::ui::pages::notifications::NotificationsPage;
+use crate::ui::pages::notification::NotificationsPage;
 use crate::ui::pages::profile::ProfileEditorPage;
-use crate::ui::pages::projects::{
+use crate::ui::pages::project::{
     ClientProjectPage, ClientProjectsPage, ExpertProjectsPage, NewProjectPage,
 };
 use crate::ui::pages::{home::HomePage, not_found::NotFound};

@@ -43,7 +43,7 @@ pub async fn admin_mailbox_open() -> Result<bool, AppError> {
 pub async fn admin_accounts(
     q: String,
 ) -> Result<Vec<crate::domain::account::AccountSummary>, AppError> {
-    use crate::server::{accounts, auth::access, state::app_state};
+    use crate::server::{account, auth::access, state::app_state};
     super::respond(
         async {
             access::user::<AdminAccounts>().await?;
@@ -52,7 +52,7 @@ pub async fn admin_accounts(
                     max: 100,
                 }));
             }
-            accounts::search(&app_state()?.pool, &q, 100).await
+            account::search(&app_state()?.pool, &q, 100).await
         }
         .await,
     )
@@ -61,7 +61,7 @@ pub async fn admin_accounts(
 /// Admins: disables an account (its sessions end at once) or enables it again.
 #[server(prefix = "/api", endpoint = "admin_set_account_disabled")]
 pub async fn admin_set_account_disabled(id: String, disabled: bool) -> Result<(), AppError> {
-    use crate::server::{accounts, auth::access, state::app_state};
+    use crate::server::{account, auth::access, state::app_state};
     super::respond(
         async {
             let admin = access::user::<AdminSetAccountDisabled>().await?;
@@ -74,9 +74,9 @@ pub async fn admin_set_account_disabled(id: String, disabled: bool) -> Result<()
             let pool = &app_state()?.pool;
             tracing::info!(admin = %admin.id, account = %id, disabled, "account access changed");
             if disabled {
-                accounts::disable(pool, id).await
+                account::disable(pool, id).await
             } else {
-                accounts::enable(pool, id).await
+                account::enable(pool, id).await
             }
         }
         .await,

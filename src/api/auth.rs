@@ -7,7 +7,7 @@ use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
 use crate::server::{
-    accounts,
+    account,
     auth::{access, rate_limit, session},
     state::app_state,
 };
@@ -37,7 +37,7 @@ pub async fn sign_up_provider(
     super::respond(
         async {
             access::allow::<SignUpProvider>().await?;
-            let account = accounts::NewAccount::Provider {
+            let account = account::NewAccount::Provider {
                 kind: invalid(ProviderKind::parse(&kind))?,
                 first_name: invalid(parse_name(&first_name, NameField::FirstName, 80))?,
                 last_name: invalid(parse_name(&last_name, NameField::LastName, 80))?,
@@ -65,7 +65,7 @@ pub async fn sign_up_client(
     super::respond(
         async {
             access::allow::<SignUpClient>().await?;
-            let account = accounts::NewAccount::Client {
+            let account = account::NewAccount::Client {
                 company_name: invalid(parse_name(&company_name, NameField::CompanyName, 160))?,
                 siret: invalid(Siret::parse(&siret))?,
                 contact_first_name: invalid(parse_name(
@@ -102,11 +102,11 @@ async fn per_ip(
 async fn sign_up(
     email: &crate::domain::account::Email,
     password: String,
-    account: accounts::NewAccount,
+    account: account::NewAccount,
 ) -> Result<(), AppError> {
     let state = app_state()?;
     per_ip(&state, "signup", rate_limit::SIGN_UP_PER_IP).await?;
-    accounts::sign_up(
+    account::sign_up(
         &state.pool,
         &state.config.public_url,
         email,
@@ -123,7 +123,7 @@ pub async fn verify_email(token: String) -> Result<(), AppError> {
     super::respond(
         async {
             access::allow::<VerifyEmail>().await?;
-            accounts::verify_email(&app_state()?.pool, &token).await
+            account::verify_email(&app_state()?.pool, &token).await
         }
         .await,
     )
@@ -138,7 +138,7 @@ pub async fn resend_verification() -> Result<(), AppError> {
             let state = app_state()?;
             let key = format!("resend:acct:{}", user.id);
             rate_limit::hit(&state.pool, &key, rate_limit::RESET_PER_ACCOUNT).await?;
-            accounts::resend_verification(&state.pool, &state.config.public_url, user.id).await
+            account::resend_verification(&state.pool, &state.config.public_url, user.id).await
         }
         .await,
     )
@@ -170,7 +170,7 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
             let checked = if password.chars().count() > PASSWORD_MAX_CHARS {
                 Err(AppError::BadCredentials)
             } else {
-                accounts::authenticate(&state.pool, &email, password).await
+                account::authenticate(&state.pool, &email, password).await
             };
             let outcome = match &checked {
                 Ok(_) => Outcome::SignedIn,
@@ -222,7 +222,7 @@ pub async fn request_reset(email: String) -> Result<(), AppError> {
                 rate_limit::RESET_PER_ACCOUNT,
             )
             .await?;
-            accounts::request_reset(&state.pool, &state.config.public_url, &email).await
+            account::request_reset(&state.pool, &state.config.public_url, &email).await
         }
         .await,
     )
@@ -238,7 +238,7 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
             let state = app_state()?;
             per_ip(&state, "newpw", rate_limit::NEW_PASSWORD_PER_IP).await?;
             invalid(check_new_password(&password))?;
-            accounts::reset_password(&state.pool, &token, password).await
+            account::reset_password(&state.pool, &token, password).await
         }
         .await,
     )

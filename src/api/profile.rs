@@ -10,12 +10,12 @@ use crate::error::AppError;
 /// Providers: their draft, files, review state, history and who viewed their dossier.
 #[server(prefix = "/api", endpoint = "profile_editor", input = GetUrl)]
 pub async fn profile_editor() -> Result<EditorData, AppError> {
-    use crate::server::{auth::access, dossiers, state::app_state};
+    use crate::server::{auth::access, profile, state::app_state};
     super::respond(
         async {
             let user = access::user::<ProfileEditor>().await?;
             let state = app_state()?;
-            dossiers::editor_data(&state.pool, &user, state.clock.today()).await
+            profile::editor_data(&state.pool, &user, state.clock.today()).await
         }
         .await,
     )
@@ -24,12 +24,12 @@ pub async fn profile_editor() -> Result<EditorData, AppError> {
 /// Providers: stores the draft as typed (autosave) and returns what needs fixing.
 #[server(prefix = "/api", endpoint = "profile_save", input = Json)]
 pub async fn profile_save(draft: ProfileDraft) -> Result<Saved, AppError> {
-    use crate::server::{auth::access, dossiers, state::app_state};
+    use crate::server::{auth::access, profile, state::app_state};
     super::respond(
         async {
             let user = access::user::<ProfileSave>().await?;
             let state = app_state()?;
-            dossiers::save(&state.pool, &user, draft, state.clock.today()).await
+            profile::save(&state.pool, &user, draft, state.clock.today()).await
         }
         .await,
     )
@@ -38,12 +38,12 @@ pub async fn profile_save(draft: ProfileDraft) -> Result<Saved, AppError> {
 /// Providers: sends the saved draft for review.
 #[server(prefix = "/api", endpoint = "profile_submit")]
 pub async fn profile_submit() -> Result<ReviewState, AppError> {
-    use crate::server::{auth::access, dossiers, state::app_state};
+    use crate::server::{auth::access, profile, state::app_state};
     super::respond(
         async {
             let user = access::user::<ProfileSubmit>().await?;
             let state = app_state()?;
-            dossiers::submit(&state.pool, &user, state.clock.today()).await
+            profile::submit(&state.pool, &user, state.clock.today()).await
         }
         .await,
     )

@@ -11,7 +11,7 @@ use super::problem::Problem;
 use super::profile::{LanguageLevel, ProfileLevel, LANGUAGES};
 
 /// How the client wants to meet candidates: the stored codes (worded by
-/// `ui::text::projects`).
+/// `ui::text::project`).
 pub const CONTACT_FORMATS: [&str; 4] = ["phone", "chat", "video", "meeting"];
 
 /// The wizard's steps, in order.

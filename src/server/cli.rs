@@ -10,7 +10,7 @@ use crate::server::auth::tokens;
 use crate::server::config::Config;
 use crate::server::embedded_pg::EmbeddedPg;
 use crate::server::state::AppState;
-use crate::server::{accounts, db, demo, http};
+use crate::server::{account, db, demo, http};
 
 const USAGE: &str = "usage: b2bizen [serve]
        b2bizen admin create --email EMAIL [--name NAME]
@@ -108,7 +108,7 @@ async fn run_app(
     let pool = db::connect(url).await?;
     db::migrate(&pool).await?;
     if embedded {
-        if !accounts::has_admin(&pool).await? {
+        if !account::has_admin(&pool).await? {
             create_first_admin(&pool).await?;
         }
         let seeded = demo::seed_if_empty(&pool, DEMO_EXPERTS)
@@ -134,7 +134,7 @@ async fn create_first_admin(pool: &PgPool) -> Result<()> {
     let email = Email::parse(FIRST_ADMIN_EMAIL)
         .map_err(|e| anyhow!(e.text(crate::domain::lang::Lang::Fr)))?;
     let password = tokens::random_password();
-    accounts::create_admin(pool, &email, "Administrateur", password.clone())
+    account::create_admin(pool, &email, "Administrateur", password.clone())
         .await
         .map_err(|e| anyhow!("cannot create the first admin: {e}"))?;
     println!(
@@ -166,7 +166,7 @@ async fn admin_command(action: &str, rest: &[&str]) -> Result<()> {
         let pool = db::connect(&database.url).await?;
         db::migrate(&pool).await?;
         let password = tokens::random_password();
-        accounts::create_admin(&pool, &email, &name, password.clone())
+        account::create_admin(&pool, &email, &name, password.clone())
             .await
             .map_err(|e| anyhow!("{e}"))?;
         println!("Administrateur créé : {email}");

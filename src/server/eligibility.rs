@@ -12,7 +12,7 @@ use crate::domain::notification::Notice;
 use crate::domain::review::ExpertStatus;
 use crate::error::AppError;
 use crate::server::mail::{outbox, templates};
-use crate::server::repo::notifications;
+use crate::server::repo::notification;
 
 /// Sends the reminders due on `today`; returns how many were sent.
 pub async fn send_reminders(
@@ -70,7 +70,7 @@ pub async fn send_reminders(
         )
         .await?;
         let notice = Notice::AttestationExpiring { until };
-        notifications::notify(&mut tx, account, &notice, Some("/profil")).await?;
+        notification::notify(&mut tx, account, &notice, Some("/profil")).await?;
         tx.commit().await?;
         sent += 1;
     }

@@ -15,7 +15,7 @@ use crate::domain::upload::{quota_reached, FileType, UploadSlot, PENDING_FILES_Q
 use crate::error::{AppError, Problem};
 use crate::server::auth::rate_limit::{self, Limit};
 use crate::server::auth::session;
-use crate::server::dossiers::repo as dossier;
+use crate::server::profile::repo as dossier;
 use crate::server::review::repo as reviews;
 use crate::server::state::AppState;
 use crate::server::storage::{Key, Storage};

@@ -1,6 +1,6 @@
 //! Server-only code (`ssr` feature): configuration, state, database, repositories, HTTP.
 
-pub mod accounts;
+pub mod account;
 pub mod auth;
 pub mod cli;
 pub mod clock;
@@ -8,7 +8,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod directory;
-pub mod dossiers;
+pub mod profile;
 pub mod eligibility;
 pub mod embedded_pg;
 pub mod files;
@@ -18,7 +18,7 @@ pub mod lang;
 pub mod mail;
 pub mod match_sync;
 pub mod matching;
-pub mod projects;
+pub mod project;
 pub mod reference;
 pub mod repo;
 pub mod retention;

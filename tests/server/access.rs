@@ -141,7 +141,7 @@ async fn admins_read_the_mailbox_with_its_links() {
     let app = TestApp::spawn().await;
     let password = "phrase de passe de l'admin";
     let email = Email::parse("admin@b2bizen.fr").unwrap();
-    b2bizen::server::accounts::create_admin(&app.pool, &email, "Admin", password.into())
+    b2bizen::server::account::create_admin(&app.pool, &email, "Admin", password.into())
         .await
         .unwrap();
     app.sign_up_provider("expert@exemple.fr", "une longue phrase de passe")

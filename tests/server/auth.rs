@@ -384,7 +384,7 @@ async fn disabling_an_account_ends_its_sessions() {
     )
     .await;
     let me = whoami(&app, &app.client).await.unwrap();
-    b2bizen::server::accounts::disable(&app.pool, me.id)
+    b2bizen::server::account::disable(&app.pool, me.id)
         .await
         .unwrap();
     assert_eq!(whoami(&app, &app.client).await, None);

@@ -352,7 +352,7 @@ async fn from_submission_to_proposed_dossiers() {
 
     // Notices are sent once per expert and project, however often matching runs.
     let project_id = uuid::Uuid::parse_str(&project).unwrap();
-    let again = b2bizen::server::projects::send_notices(&app.state, project_id)
+    let again = b2bizen::server::project::send_notices(&app.state, project_id)
         .await
         .unwrap();
     assert_eq!(again, 0, "nobody is told twice");
@@ -490,7 +490,7 @@ async fn submissions_need_a_confirmed_address_and_notices_are_capped_per_client(
     // Confirmed: the first projects of the day reach the expert, the next ones are
     // published without a notice, even on retry.
     let client = app.client_company("achats@acme.fr", "Acme").await;
-    let cap = b2bizen::server::projects::NOTICED_PROJECTS_PER_CLIENT_PER_DAY;
+    let cap = b2bizen::server::project::NOTICED_PROJECTS_PER_CLIENT_PER_DAY;
     let mut projects = Vec::new();
     for i in 0..5 {
         let res = submit(&app, &client, spam.clone()).await;
@@ -498,7 +498,7 @@ async fn submissions_need_a_confirmed_address_and_notices_are_capped_per_client(
         projects.push(res.json::<String>().await.unwrap());
         assert_eq!(notices().await, (i + 1).min(cap), "after project {i}");
     }
-    b2bizen::server::projects::retry_notices(&app.state)
+    b2bizen::server::project::retry_notices(&app.state)
         .await
         .unwrap();
     assert_eq!(notices().await, cap);

@@ -266,7 +266,7 @@ async fn notices_that_did_not_go_out_are_sent_by_the_retry_job() {
     app.wait_all_indexed().await;
     let client = app.client_company("achats@acme.fr", "Acme").await;
     let project = submit_project(&app, &client).await;
-    let retry = || b2bizen::server::projects::retry_notices(&app.state);
+    let retry = || b2bizen::server::project::retry_notices(&app.state);
     assert_eq!(
         retry().await.unwrap(),
         0,

@@ -179,7 +179,7 @@ async fn admin_create_subcommand_prints_a_working_password_once() {
         .to_string();
     let pool = b2bizen::server::db::connect(&url).await.unwrap();
     let email = Email::parse("chef@b2bizen.fr").unwrap();
-    let (id, _) = b2bizen::server::accounts::authenticate(&pool, &email, password)
+    let (id, _) = b2bizen::server::account::authenticate(&pool, &email, password)
         .await
         .expect("the printed password signs in");
     let role: String = sqlx::query_scalar("SELECT role FROM accounts WHERE id = $1")

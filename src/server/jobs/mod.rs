@@ -66,7 +66,7 @@ pub async fn start(state: &AppState) -> Result<()> {
         state.config.public_url.clone(),
         state.clock.clone(),
     ));
-    tokio::spawn(crate::server::projects::run_notice_retries(state.clone()));
+    tokio::spawn(crate::server::project::run_notice_retries(state.clone()));
     tokio::spawn(crate::server::retention::run(
         state.pool.clone(),
         state.storage.clone(),

@@ -25,7 +25,7 @@ macro_rules! visible_expert {
     };
 }
 
-pub mod notifications;
+pub mod notification;
 
 #[cfg(test)]
 mod tests {

@@ -18,10 +18,10 @@ use crate::domain::profile::LanguageLevel;
 use crate::domain::review::{Decision, ExpertStatus, QueueItem, ReviewDossier, ViewKind};
 use crate::domain::session::CurrentUser;
 use crate::error::{AppError, Problem};
-use crate::server::dossiers::repo as dossier;
+use crate::server::profile::repo as dossier;
 use crate::server::mail::{outbox, templates};
 use crate::server::reference;
-use crate::server::repo::notifications;
+use crate::server::repo::notification;
 use chrono::NaiveDate;
 
 pub async fn queue(pool: &PgPool) -> Result<Vec<QueueItem>, AppError> {
@@ -97,7 +97,7 @@ pub async fn decide(
     let mail = templates::review_decision(lang, &email, &name, decision, &message, &link);
     outbox::enqueue(&mut tx, &mail).await?;
     let notice = Notice::decision(decision, &message);
-    notifications::notify(&mut tx, sub.account_id, &notice, Some("/profil")).await?;
+    notification::notify(&mut tx, sub.account_id, &notice, Some("/profil")).await?;
     tx.commit().await?;
     Ok(())
 }

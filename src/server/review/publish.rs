@@ -7,7 +7,7 @@ use uuid::Uuid;
 use crate::domain::dossier::{DraftFiles, FullDossier, ProfileDraft, ReferenceData};
 use crate::domain::profile::LanguageLevel;
 use crate::error::AppError;
-use crate::server::dossiers::repo as dossier;
+use crate::server::profile::repo as dossier;
 
 /// The published dossier of an expert, as proposed clients and admins see it.
 pub async fn published_dossier(

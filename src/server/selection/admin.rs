@@ -16,8 +16,8 @@ use crate::domain::selection::ProposalState;
 use crate::domain::session::CurrentUser;
 use crate::error::{AppError, Problem};
 use crate::server::mail::{outbox, templates};
-use crate::server::projects::{self, summary, summary_sql, SummaryRow};
-use crate::server::repo::notifications;
+use crate::server::project::{self, summary, summary_sql, SummaryRow};
+use crate::server::repo::notification;
 use crate::server::state::AppState;
 
 /// How many ranked candidates the admin sees.
@@ -38,7 +38,7 @@ pub async fn admin_projects(pool: &PgPool) -> Result<Vec<ProjectSummary>, AppErr
 /// Ranked candidates: the engine's best matches and every applicant, explained.
 pub async fn candidates(state: &AppState, project: Uuid) -> Result<AdminProjectView, AppError> {
     let summary = project_summary(&state.pool, project).await?;
-    let criteria = projects::criteria(&state.pool, project).await?;
+    let criteria = project::criteria(&state.pool, project).await?;
     let today = today();
     let mut ranked: Vec<(Uuid, MatchScore, Option<Rejection>)> = state
         .matching_top(&criteria, CANDIDATES)
@@ -129,7 +129,7 @@ async fn check_proposable(
     project: Uuid,
     picks: &[(Uuid, String)],
 ) -> Result<(), AppError> {
-    let criteria = projects::criteria(pool, project).await?;
+    let criteria = project::criteria(pool, project).await?;
     let applicants: Vec<Uuid> =
         sqlx::query_scalar("SELECT expert_id FROM applications WHERE project_id = $1")
             .bind(project)
@@ -227,7 +227,7 @@ pub async fn propose(
         let notice = Notice::ProposedToClient {
             title: title.clone(),
         };
-        notifications::notify(&mut tx, account, &notice, Some("/projets")).await?;
+        notification::notify(&mut tx, account, &notice, Some("/projets")).await?;
         added += 1;
     }
     if added > 0 {
@@ -236,7 +236,7 @@ pub async fn propose(
             count: added,
         };
         let link = format!("/mes-projets/{project}");
-        notifications::notify(&mut tx, client, &notice, Some(&link)).await?;
+        notification::notify(&mut tx, client, &notice, Some(&link)).await?;
     }
     tx.commit().await?;
     Ok(added)

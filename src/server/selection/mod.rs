@@ -18,7 +18,7 @@ use crate::domain::selection::ProposalState;
 use crate::domain::session::CurrentUser;
 use crate::error::{AppError, Problem};
 use crate::server::clock::today;
-use crate::server::projects::{self, summary, summary_sql, SummaryRow};
+use crate::server::project::{self, summary, summary_sql, SummaryRow};
 use crate::server::review::publish::published_dossier;
 use crate::server::review::repo as reviews;
 use crate::server::state::AppState;
@@ -63,7 +63,7 @@ pub async fn for_expert(
             .await?;
     let facts = state.matching_facts(expert);
     let ids: Vec<Uuid> = rows.iter().map(|r| r.0).collect();
-    let criteria = projects::criteria_of(&state.pool, &ids).await?;
+    let criteria = project::criteria_of(&state.pool, &ids).await?;
     let today = today();
     Ok(Some(
         rows.into_iter()
@@ -148,7 +148,7 @@ pub async fn for_client(
     }
     let summary = project_summary(&state.pool, project).await?;
     let refs = crate::server::reference::reference_data(&state.pool).await?;
-    let criteria = projects::criteria(&state.pool, project).await?;
+    let criteria = project::criteria(&state.pool, project).await?;
     // Only proposals still open show a dossier (a declined or withdrawn one no longer
     // reveals anything).
     let proposals: Vec<(Uuid, String, ProposalState)> = sqlx::query_as(

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::auth::SignOut;
-use crate::api::notifications::unread_notifications;
+use crate::api::notification::unread_notifications;
 use crate::domain::account::Role;
 use crate::domain::lang::Lang;
 use crate::domain::session::CurrentUser;

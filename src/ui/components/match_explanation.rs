@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::domain::matching::{MatchScore, TOTAL_MAX};
 use crate::ui::text::current_lang;
 use crate::ui::text::matching::{criterion_label, explanation};
-use crate::ui::text::projects::{contact_formats, euros_excl_vat};
+use crate::ui::text::project::{contact_formats, euros_excl_vat};
 
 #[component]
 pub fn MatchExplanation(score: MatchScore) -> impl IntoView {

@@ -9,7 +9,7 @@ use crate::ui::components::session::RequireUser;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    use crate::api::projects::{settings_project_alerts_get, SettingsProjectAlerts};
+    use crate::api::project::{settings_project_alerts_get, SettingsProjectAlerts};
     let set = ServerAction::<SettingsProjectAlerts>::new();
     let alerts = Resource::new(
         move || set.version().get(),
@@ -26,7 +26,7 @@ type AlertsSetting = Resource<Result<Option<bool>, crate::error::AppError>>;
 #[component]
 fn AccountDetails(
     user: CurrentUser,
-    set: ServerAction<crate::api::projects::SettingsProjectAlerts>,
+    set: ServerAction<crate::api::project::SettingsProjectAlerts>,
     alerts: AlertsSetting,
 ) -> impl IntoView {
     let resend = ServerAction::<ResendVerification>::new();
@@ -62,7 +62,7 @@ fn AccountDetails(
 /// Providers turn "un projet dans votre domaine" alerts on or off.
 #[component]
 fn ProjectAlerts(
-    set: ServerAction<crate::api::projects::SettingsProjectAlerts>,
+    set: ServerAction<crate::api::project::SettingsProjectAlerts>,
     current: AlertsSetting,
 ) -> impl IntoView {
     view! {

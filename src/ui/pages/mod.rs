@@ -4,6 +4,6 @@ pub mod auth;
 pub mod directory;
 pub mod home;
 pub mod not_found;
-pub mod notifications;
+pub mod notification;
 pub mod profile;
-pub mod projects;
+pub mod project;

@@ -3,7 +3,7 @@
 pub mod directory;
 pub mod matching;
 pub mod problems;
-pub mod projects;
+pub mod project;
 
 use crate::domain::lang::Lang;
 

@@ -335,7 +335,7 @@ impl TestApp {
     /// A signed-in admin.
     pub async fn admin(&self, email: &str) -> reqwest::Client {
         let parsed = b2bizen::domain::account::Email::parse(email).unwrap();
-        b2bizen::server::accounts::create_admin(&self.pool, &parsed, "Admin", PASSWORD.into())
+        b2bizen::server::account::create_admin(&self.pool, &parsed, "Admin", PASSWORD.into())
             .await
             .unwrap();
         let client = Self::browser(&self.base_url);

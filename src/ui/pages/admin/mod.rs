@@ -1,11 +1,11 @@
-mod accounts;
+mod account;
 mod mailbox;
-mod projects;
+mod project;
 mod reference;
-mod reviews;
+mod review;
 
-pub use accounts::AccountsPage;
+pub use account::AccountsPage;
 pub use mailbox::MailboxPage;
-pub use projects::{AdminProjectPage, AdminProjectsPage};
+pub use project::{AdminProjectPage, AdminProjectsPage};
 pub use reference::ReferencePage;
-pub use reviews::{ReviewPage, ReviewQueuePage};
+pub use review::{ReviewPage, ReviewQueuePage};

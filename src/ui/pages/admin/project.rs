@@ -8,7 +8,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
-use crate::api::projects::{admin_candidates, admin_projects, admin_propose};
+use crate::api::project::{admin_candidates, admin_projects, admin_propose};
 use crate::domain::project::Candidate;
 use crate::ui::components::match_explanation::{MatchExplanation, ProjectFacts};
 use crate::ui::components::session::RequireUser;

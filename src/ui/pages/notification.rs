@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::ui::components::form::ErrorNotice;
 use leptos_meta::Title;
 
-use crate::api::notifications::{list_notifications, MarkNotificationsRead};
+use crate::api::notification::{list_notifications, MarkNotificationsRead};
 use crate::domain::eligibility::REMINDER_DAYS;
 use crate::domain::lang::Lang;
 use crate::domain::notification::{Notice, Notification};

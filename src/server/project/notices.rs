@@ -9,7 +9,7 @@ use crate::domain::notification::Notice;
 use crate::domain::project::ProjectStatus;
 use crate::error::AppError;
 use crate::server::mail::{outbox, templates};
-use crate::server::repo::notifications;
+use crate::server::repo::notification;
 use crate::server::state::AppState;
 
 /// Experts scoring at least this (out of 1000) get "un projet dans votre domaine".
@@ -106,7 +106,7 @@ pub async fn send_notices(state: &AppState, project: Uuid) -> Result<usize, AppE
         let notice = Notice::ProjectMatches {
             title: title.clone(),
         };
-        notifications::notify(&mut tx, account, &notice, Some("/projets")).await?;
+        notification::notify(&mut tx, account, &notice, Some("/projets")).await?;
         tx.commit().await?;
         sent += 1;
     }

@@ -6,14 +6,14 @@ use crate::domain::notification::Notification;
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
-use crate::server::{auth::access, repo::notifications, state::app_state};
+use crate::server::{auth::access, repo::notification, state::app_state};
 
 #[server(prefix = "/api", endpoint = "notifications_list")]
 pub async fn list_notifications() -> Result<Vec<Notification>, AppError> {
     super::respond(
         async {
             let user = access::user::<ListNotifications>().await?;
-            notifications::list(&app_state()?.pool, user.id).await
+            notification::list(&app_state()?.pool, user.id).await
         }
         .await,
     )
@@ -24,7 +24,7 @@ pub async fn unread_notifications() -> Result<i64, AppError> {
     super::respond(
         async {
             let user = access::user::<UnreadNotifications>().await?;
-            notifications::unread_count(&app_state()?.pool, user.id).await
+            notification::unread_count(&app_state()?.pool, user.id).await
         }
         .await,
     )
@@ -35,7 +35,7 @@ pub async fn mark_notifications_read() -> Result<(), AppError> {
     super::respond(
         async {
             let user = access::user::<MarkNotificationsRead>().await?;
-            notifications::mark_all_read(&app_state()?.pool, user.id).await
+            notification::mark_all_read(&app_state()?.pool, user.id).await
         }
         .await,
     )

@@ -16,7 +16,7 @@ use crate::domain::review::{EditorData, ExpertStatus, ReviewState, Saved};
 use crate::domain::session::CurrentUser;
 use crate::error::{AppError, Problem};
 use crate::server::reference;
-use crate::server::repo::notifications;
+use crate::server::repo::notification;
 use crate::server::review::repo as reviews;
 
 pub async fn editor_data(
@@ -122,9 +122,9 @@ pub async fn submit(
         let notice = Notice::DossierToReview {
             name: user.display_name.clone(),
         };
-        notifications::notify(&mut tx, admin, &notice, Some("/admin/revues")).await?;
+        notification::notify(&mut tx, admin, &notice, Some("/admin/revues")).await?;
     }
-    notifications::notify(&mut tx, user.id, &Notice::ProfileSubmitted, Some("/profil")).await?;
+    notification::notify(&mut tx, user.id, &Notice::ProfileSubmitted, Some("/profil")).await?;
     tx.commit().await?;
     Ok(reviews::state(pool, user.id).await?.0)
 }

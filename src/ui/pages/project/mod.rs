@@ -9,13 +9,13 @@ use crate::ui::components::form::ErrorNotice;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::projects::{project_client_view, projects_for_expert, projects_mine, ProjectApply};
+use crate::api::project::{project_client_view, projects_for_expert, projects_mine, ProjectApply};
 use crate::domain::project::ExpertProjectView;
 use crate::ui::components::dossier::DossierView;
 use crate::ui::components::match_explanation::{MatchExplanation, ProjectFacts};
 use crate::ui::components::session::RequireUser;
 use crate::ui::text::current_lang;
-use crate::ui::text::projects::proposal_state_label;
+use crate::ui::text::project::proposal_state_label;
 
 #[component]
 pub fn ClientProjectsPage() -> impl IntoView {
@@ -54,7 +54,7 @@ fn ClientProjects(projects: Loaded<Vec<crate::domain::project::ProjectSummary>>)
 
 #[component]
 pub fn NewProjectPage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| crate::api::projects::project_wizard());
+    let data = Resource::new(|| (), |_| crate::api::project::project_wizard());
     view! {
         <Title text=tr!(projects.new_project)/>
         <RequireUser signed_in=move |_| view! {

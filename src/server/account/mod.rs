@@ -11,7 +11,7 @@ use crate::domain::notification::Notice;
 use crate::error::{AppError, Problem};
 use crate::server::auth::{password, tokens};
 use crate::server::mail::{outbox, templates};
-use crate::server::repo::notifications;
+use crate::server::repo::notification;
 
 mod admin;
 pub use admin::{disable, enable, search};
@@ -224,7 +224,7 @@ pub async fn verify_email(pool: &PgPool, token: &str) -> Result<(), AppError> {
     )
     .execute(&mut *tx)
     .await?;
-    notifications::notify(&mut tx, id, &Notice::EmailConfirmed, Some("/compte")).await?;
+    notification::notify(&mut tx, id, &Notice::EmailConfirmed, Some("/compte")).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -20,11 +20,11 @@ fn parse_id(id: &str) -> Result<Uuid, AppError> {
 /// (stored by its first save: a GET writes nothing).
 #[server(prefix = "/api", endpoint = "project_wizard", input = GetUrl)]
 pub async fn project_wizard() -> Result<WizardData, AppError> {
-    use crate::server::{auth::access, projects, state::app_state};
+    use crate::server::{auth::access, project, state::app_state};
     super::respond(
         async {
             let user = access::user::<ProjectWizard>().await?;
-            projects::wizard(&app_state()?.pool, &user).await
+            project::wizard(&app_state()?.pool, &user).await
         }
         .await,
     )
@@ -37,11 +37,11 @@ pub async fn project_save_draft(
     step: usize,
     draft: ProjectDraft,
 ) -> Result<(), AppError> {
-    use crate::server::{auth::access, projects, state::app_state};
+    use crate::server::{auth::access, project, state::app_state};
     super::respond(
         async {
             let user = access::user::<ProjectSaveDraft>().await?;
-            projects::save_draft(&app_state()?.pool, &user, id, step, &draft).await
+            project::save_draft(&app_state()?.pool, &user, id, step, &draft).await
         }
         .await,
     )
@@ -50,11 +50,11 @@ pub async fn project_save_draft(
 /// Clients: submits the draft; matching experts are notified. Returns the project's id.
 #[server(prefix = "/api", endpoint = "project_submit")]
 pub async fn project_submit(id: String) -> Result<Uuid, AppError> {
-    use crate::server::{auth::access, projects, state::app_state};
+    use crate::server::{auth::access, project, state::app_state};
     super::respond(
         async {
             let user = access::user::<ProjectSubmit>().await?;
-            projects::submit(&app_state()?, &user, parse_id(&id)?).await
+            project::submit(&app_state()?, &user, parse_id(&id)?).await
         }
         .await,
     )
@@ -63,11 +63,11 @@ pub async fn project_submit(id: String) -> Result<Uuid, AppError> {
 /// Clients: their projects.
 #[server(prefix = "/api", endpoint = "projects_mine", input = GetUrl)]
 pub async fn projects_mine() -> Result<Vec<ProjectSummary>, AppError> {
-    use crate::server::{auth::access, projects, state::app_state};
+    use crate::server::{auth::access, project, state::app_state};
     super::respond(
         async {
             let user = access::user::<ProjectsMine>().await?;
-            projects::mine(&app_state()?.pool, &user).await
+            project::mine(&app_state()?.pool, &user).await
         }
         .await,
     )
@@ -155,11 +155,11 @@ pub async fn admin_propose(id: Uuid, picks: Vec<(Uuid, String)>) -> Result<usize
 /// Providers: receive "un projet dans votre domaine" alerts or not.
 #[server(prefix = "/api", endpoint = "settings_project_alerts")]
 pub async fn settings_project_alerts(enabled: bool) -> Result<(), AppError> {
-    use crate::server::{auth::access, projects, state::app_state};
+    use crate::server::{auth::access, project, state::app_state};
     super::respond(
         async {
             let user = access::user::<SettingsProjectAlerts>().await?;
-            projects::set_alerts(&app_state()?.pool, user.id, enabled).await
+            project::set_alerts(&app_state()?.pool, user.id, enabled).await
         }
         .await,
     )
@@ -170,14 +170,14 @@ pub async fn settings_project_alerts(enabled: bool) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "settings_project_alerts_get", input = GetUrl)]
 pub async fn settings_project_alerts_get() -> Result<Option<bool>, AppError> {
     use crate::domain::account::Role;
-    use crate::server::{auth::access, projects, state::app_state};
+    use crate::server::{auth::access, project, state::app_state};
     super::respond(
         async {
             let user = access::user::<SettingsProjectAlertsGet>().await?;
             if user.role != Role::Provider {
                 return Ok(None);
             }
-            projects::alerts(&app_state()?.pool, user.id)
+            project::alerts(&app_state()?.pool, user.id)
                 .await
                 .map(Some)
         }

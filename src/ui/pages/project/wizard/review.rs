@@ -5,13 +5,13 @@ use leptos_router::hooks::use_navigate;
 use uuid::Uuid;
 
 use super::Wizard;
-use crate::api::projects::{project_save_draft, project_submit};
+use crate::api::project::{project_save_draft, project_submit};
 use crate::domain::parse::parse_rate;
 use crate::domain::profile::{LanguageLevel, ProfileLevel};
 use crate::domain::project::Step;
 use crate::ui::text::current_lang;
 use crate::ui::text::directory::{language_level_label, language_name, level_label};
-use crate::ui::text::projects::{contact_formats, euros_excl_vat, step_label};
+use crate::ui::text::project::{contact_formats, euros_excl_vat, step_label};
 
 #[component]
 pub fn Review(id: Uuid) -> impl IntoView {

@@ -7,14 +7,14 @@ use leptos::prelude::*;
 use crate::ui::components::form::{ErrorNotice, TextField};
 use uuid::Uuid;
 
-use crate::api::projects::project_save_draft;
+use crate::api::project::project_save_draft;
 use crate::domain::dossier::{LanguageEntry, ReferenceData};
 use crate::domain::profile::{LanguageLevel, ProfileLevel};
 use crate::domain::project::{ProjectDraft, ProjectProblem, Step, WizardData, CONTACT_FORMATS};
 use crate::ui::components::autosave::{autosave, SaveIndicator};
 use crate::ui::text::current_lang;
 use crate::ui::text::directory::{language_level_label, languages, level_label};
-use crate::ui::text::projects::{contact_format_label, euros_excl_vat, step_label};
+use crate::ui::text::project::{contact_format_label, euros_excl_vat, step_label};
 use review::Review;
 
 mod review;
