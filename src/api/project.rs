@@ -177,9 +177,7 @@ pub async fn settings_project_alerts_get() -> Result<Option<bool>, AppError> {
             if user.role != Role::Provider {
                 return Ok(None);
             }
-            project::alerts(&app_state()?.pool, user.id)
-                .await
-                .map(Some)
+            project::alerts(&app_state()?.pool, user.id).await.map(Some)
         }
         .await,
     )

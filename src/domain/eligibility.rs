@@ -66,7 +66,6 @@ impl AttestationStatus {
     pub fn is_eligible(self) -> bool {
         matches!(self, Self::Valid { .. } | Self::ExpiringSoon { .. })
     }
-
 }
 
 #[cfg(test)]

@@ -96,7 +96,6 @@ impl ProfileLevel {
     pub fn parse(slug: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|l| l.slug() == slug)
     }
-
 }
 
 /// Language proficiency on the CEFR scale, plus native speakers.
@@ -140,7 +139,6 @@ impl LanguageLevel {
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|l| l.as_str() == s)
     }
-
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -65,7 +65,6 @@ impl ProposalState {
             (from, event) => Err(Problem::TransitionImpossible { from, event }),
         }
     }
-
 }
 
 #[cfg(test)]

@@ -9,8 +9,8 @@ use uuid::Uuid;
 
 use crate::domain::account::Role;
 use crate::domain::dossier::FileInfo;
-use crate::domain::session::CurrentUser;
 use crate::domain::review::ViewKind;
+use crate::domain::session::CurrentUser;
 use crate::domain::upload::{quota_reached, FileType, UploadSlot, PENDING_FILES_QUOTA};
 use crate::error::{AppError, Problem};
 use crate::server::auth::rate_limit::{self, Limit};

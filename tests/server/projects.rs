@@ -316,11 +316,12 @@ async fn from_submission_to_proposed_dossiers() {
     );
     let v: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["proposals"][0]["note"], "Très bon profil");
-    let logged: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM dossier_views WHERE kind = 'project' AND project_id IS NOT NULL")
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
+    let logged: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM dossier_views WHERE kind = 'project' AND project_id IS NOT NULL",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
     assert_eq!(logged, 3);
 
     // CV: the client gets the proposed experts' ones only.

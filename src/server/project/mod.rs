@@ -287,64 +287,51 @@ pub async fn criteria_of(
 pub fn summary_sql(reveal: &str) -> String {
     let label = reference::label_column(crate::server::lang::of_request());
     format!(
-        "SELECT p.id, p.title, p.description, d.{label},
-                CASE WHEN NOT p.confidential OR {reveal} THEN c.company_name END,
-                p.remote, array_to_string(p.places, ', '),
+        "SELECT p.id, p.title, p.description, d.{label} AS domain,
+                CASE WHEN NOT p.confidential OR {reveal} THEN c.company_name END AS company,
+                p.remote, array_to_string(p.places, ', ') AS places,
                 p.start_date, p.duration_days, p.budget, p.contact_formats, p.status, p.created_at
          FROM projects p JOIN domains d ON d.id = p.domain_id
          LEFT JOIN clients c ON c.account_id = p.client_account_id"
     )
 }
 
-pub type SummaryRow = (
-    Uuid,
-    String,
-    String,
-    String,
-    Option<String>,
-    bool,
-    String,
-    Option<chrono::NaiveDate>,
-    Option<i32>,
-    Option<rust_decimal::Decimal>,
-    Vec<String>,
-    ProjectStatus,
-    chrono::DateTime<chrono::Utc>,
-);
+#[derive(sqlx::FromRow)]
+pub struct SummaryRow {
+    id: Uuid,
+    title: String,
+    description: String,
+    domain: String,
+    company: Option<String>,
+    remote: bool,
+    places: String,
+    start_date: Option<chrono::NaiveDate>,
+    duration_days: Option<i32>,
+    budget: Option<rust_decimal::Decimal>,
+    contact_formats: Vec<String>,
+    status: ProjectStatus,
+    created_at: chrono::DateTime<chrono::Utc>,
+}
 
 pub fn summary(row: SummaryRow) -> ProjectSummary {
-    let (
-        id,
-        title,
-        description,
-        domain,
-        company,
-        remote,
-        places,
-        start,
-        duration,
-        budget,
-        formats,
-        status,
-        created,
-    ) = row;
     ProjectSummary {
-        id,
-        title,
-        description,
-        domain,
-        company,
-        remote,
-        places,
-        start_date: start.unwrap_or_default(),
-        duration_days: duration.and_then(|d| u32::try_from(d).ok()),
-        budget,
-        contact_formats: formats
+        id: row.id,
+        title: row.title,
+        description: row.description,
+        domain: row.domain,
+        company: row.company,
+        remote: row.remote,
+        places: row.places,
+        start_date: row.start_date.unwrap_or_default(),
+        duration_days: row.duration_days.and_then(|d| u32::try_from(d).ok()),
+        budget: row.budget,
+        contact_formats: row
+            .contact_formats
             .into_iter()
             .filter(|f| CONTACT_FORMATS.contains(&f.as_str()))
             .collect(),
-        status,
-        created_at: created.to_rfc3339(),
+        status: row.status,
+        created_at: row.created_at.to_rfc3339(),
     }
 }
 

@@ -168,7 +168,14 @@ pub async fn for_client(
             Err(AppError::NotFound) => continue,
             Err(err) => return Err(err),
         };
-        reviews::log_view(&mut conn, account, client.id, ViewKind::Project, Some(project)).await?;
+        reviews::log_view(
+            &mut conn,
+            account,
+            client.id,
+            ViewKind::Project,
+            Some(project),
+        )
+        .await?;
         out.push(ProposedDossier {
             dossier,
             note,

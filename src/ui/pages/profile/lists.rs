@@ -127,7 +127,12 @@ pub fn Languages() -> impl IntoView {
     let levels = Signal::derive(|| {
         LanguageLevel::ALL
             .into_iter()
-            .map(|l| (format!("{l:?}"), language_level_label(current_lang(), l).to_string()))
+            .map(|l| {
+                (
+                    format!("{l:?}"),
+                    language_level_label(current_lang(), l).to_string(),
+                )
+            })
             .collect()
     });
     view! {
