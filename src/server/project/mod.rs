@@ -298,7 +298,7 @@ pub fn summary_sql(reveal: &str) -> String {
 
 #[derive(sqlx::FromRow)]
 pub struct SummaryRow {
-    id: Uuid,
+    pub id: Uuid,
     title: String,
     description: String,
     domain: String,

@@ -62,7 +62,7 @@ pub async fn for_expert(
             .fetch_all(&state.pool)
             .await?;
     let facts = state.matching_facts(expert);
-    let ids: Vec<Uuid> = rows.iter().map(|r| r.0).collect();
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
     let criteria = project::criteria_of(&state.pool, &ids).await?;
     let today = today();
     Ok(Some(
