@@ -24,7 +24,8 @@ pub async fn project_wizard() -> Result<WizardData, AppError> {
     super::respond(
         async {
             let user = access::user::<ProjectWizard>().await?;
-            project::wizard(&app_state()?.pool, &user).await
+            let state = app_state()?;
+            project::wizard(&state.pool, &user, state.clock.today()).await
         }
         .await,
     )

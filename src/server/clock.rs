@@ -54,8 +54,9 @@ impl std::fmt::Debug for Clock {
     }
 }
 
-/// Today in France by the system clock, for the use cases that do not hold a server's
-/// [`Clock`] yet (moving them onto it is what lets tests move their time too).
+/// Today in France by the system clock, the one PostgreSQL's `now()` follows: for tests
+/// and tools that write dates next to the database's. Use cases take the server's
+/// [`Clock`] instead, which tests can move.
 pub fn today() -> NaiveDate {
     paris_date(Utc::now())
 }

@@ -8,6 +8,7 @@ pub use notices::{
     NOTICED_PROJECTS_PER_CLIENT_PER_DAY, NOTICE_THRESHOLD,
 };
 
+use chrono::NaiveDate;
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -20,13 +21,16 @@ use crate::domain::project::{
 use crate::domain::session::CurrentUser;
 use crate::error::{AppError, Problem};
 use crate::server::auth::rate_limit::{self, Limit};
-use crate::server::clock::today;
 use crate::server::reference;
 use crate::server::state::AppState;
 
 /// The client's latest draft, or a new one that is only an id until its first save:
 /// opening the wizard writes nothing.
-pub async fn wizard(pool: &PgPool, client: &CurrentUser) -> Result<WizardData, AppError> {
+pub async fn wizard(
+    pool: &PgPool,
+    client: &CurrentUser,
+    today: NaiveDate,
+) -> Result<WizardData, AppError> {
     let row: Option<(Uuid, sqlx::types::Json<ProjectDraft>, i16)> = sqlx::query_as(
         "SELECT id, data, step FROM project_drafts WHERE client_account_id = $1
          ORDER BY updated_at DESC LIMIT 1",
@@ -43,7 +47,7 @@ pub async fn wizard(pool: &PgPool, client: &CurrentUser) -> Result<WizardData, A
         draft,
         step: usize::try_from(step).unwrap_or(0),
         refs: reference::reference_data(pool).await?,
-        today: today().to_string(),
+        today: today.to_string(),
     })
 }
 
@@ -129,7 +133,10 @@ pub async fn submit(state: &AppState, client: &CurrentUser, id: Uuid) -> Result<
     .await?;
     let draft = draft.ok_or(AppError::NotFound)?.0;
     for step in Step::ALL {
-        if let Some(p) = draft.problems(step, &refs, today(), true).first() {
+        if let Some(p) = draft
+            .problems(step, &refs, state.clock.today(), true)
+            .first()
+        {
             return Err(AppError::Validation(Problem::ProjectIncomplete {
                 step,
                 problem: Box::new(p.problem.clone()),
@@ -195,8 +202,13 @@ pub async fn submit(state: &AppState, client: &CurrentUser, id: Uuid) -> Result<
 }
 
 /// What matching needs from a stored project.
-pub async fn criteria(pool: &PgPool, project: Uuid) -> Result<ProjectCriteria, AppError> {
-    criteria_of(pool, &[project])
+/// `today` stands for a missing start date.
+pub async fn criteria(
+    pool: &PgPool,
+    project: Uuid,
+    today: NaiveDate,
+) -> Result<ProjectCriteria, AppError> {
+    criteria_of(pool, &[project], today)
         .await?
         .pop()
         .ok_or(AppError::NotFound)
@@ -206,6 +218,7 @@ pub async fn criteria(pool: &PgPool, project: Uuid) -> Result<ProjectCriteria, A
 pub async fn criteria_of(
     pool: &PgPool,
     projects: &[Uuid],
+    today: NaiveDate,
 ) -> Result<Vec<ProjectCriteria>, AppError> {
     type Row = (
         Uuid,
@@ -272,7 +285,7 @@ pub async fn criteria_of(
                         .filter_map(|p| crate::domain::departement::DepartementCode::parse(p).ok())
                         .collect(),
                     remote,
-                    start: start.unwrap_or_else(today),
+                    start: start.unwrap_or(today),
                     duration_days: duration.and_then(|d| u32::try_from(d).ok()),
                     max_daily_rate: max_rate,
                 }

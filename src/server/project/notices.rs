@@ -50,7 +50,7 @@ pub async fn send_notices(state: &AppState, project: Uuid) -> Result<usize, AppE
         mark_done(state, project).await?;
         return Ok(0);
     }
-    let criteria = criteria(&state.pool, project).await?;
+    let criteria = criteria(&state.pool, project, state.clock.today()).await?;
     let mut k = NOTICE_BATCH;
     let ranked = loop {
         let ranked = state.matching_top(&criteria, k);

@@ -4,7 +4,9 @@
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use super::{project_summary, today};
+use chrono::NaiveDate;
+
+use super::project_summary;
 use crate::domain::eligibility::AttestationStatus;
 use crate::domain::lang::Lang;
 use crate::domain::matching::{passes_hard_filters, score, MatchScore, RankKey, Rejection};
@@ -38,8 +40,8 @@ pub async fn admin_projects(pool: &PgPool) -> Result<Vec<ProjectSummary>, AppErr
 /// Ranked candidates: the engine's best matches and every applicant, explained.
 pub async fn candidates(state: &AppState, project: Uuid) -> Result<AdminProjectView, AppError> {
     let summary = project_summary(&state.pool, project).await?;
-    let criteria = project::criteria(&state.pool, project).await?;
-    let today = today();
+    let today = state.clock.today();
+    let criteria = project::criteria(&state.pool, project, today).await?;
     let mut ranked: Vec<(Uuid, MatchScore, Option<Rejection>)> = state
         .matching_top(&criteria, CANDIDATES)
         .into_iter()
@@ -95,7 +97,11 @@ pub async fn candidates(state: &AppState, project: Uuid) -> Result<AdminProjectV
 }
 
 /// Why an expert is not among those matching may consider.
-async fn not_indexed_reason(pool: &PgPool, expert: Uuid) -> Result<Unproposable, AppError> {
+async fn not_indexed_reason(
+    pool: &PgPool,
+    expert: Uuid,
+    today: NaiveDate,
+) -> Result<Unproposable, AppError> {
     let row: Option<(ExpertStatus, bool, Option<chrono::NaiveDate>)> = sqlx::query_as(
         "SELECT e.status, a.disabled_at IS NOT NULL, e.attestation_issued_on
            FROM experts e JOIN accounts a ON a.id = e.account_id WHERE e.id = $1",
@@ -110,7 +116,7 @@ async fn not_indexed_reason(pool: &PgPool, expert: Uuid) -> Result<Unproposable,
         Some((status, _, _)) if !published(status) => Unproposable::NotPublished,
         Some((_, false, None)) => Unproposable::NoAttestation,
         Some((_, false, issued)) => {
-            let attestation = AttestationStatus::of(issued, today());
+            let attestation = AttestationStatus::of(issued, today);
             if attestation.is_eligible() {
                 Unproposable::NotIndexed
             } else {
@@ -128,18 +134,18 @@ async fn check_proposable(
     pool: &PgPool,
     project: Uuid,
     picks: &[(Uuid, String)],
+    today: NaiveDate,
 ) -> Result<(), AppError> {
-    let criteria = project::criteria(pool, project).await?;
+    let criteria = project::criteria(pool, project, today).await?;
     let applicants: Vec<Uuid> =
         sqlx::query_scalar("SELECT expert_id FROM applications WHERE project_id = $1")
             .bind(project)
             .fetch_all(pool)
             .await?;
-    let today = today();
     let mut refused = Vec::new();
     for (expert, _) in picks {
         let reason = match crate::server::matching::load_one(pool, *expert).await? {
-            None => Some(not_indexed_reason(pool, *expert).await?),
+            None => Some(not_indexed_reason(pool, *expert, today).await?),
             Some(facts) => {
                 let attestation = AttestationStatus::of(facts.attestation_issued_on, today);
                 if !attestation.is_eligible() {
@@ -179,7 +185,7 @@ pub async fn propose(
     if picks.is_empty() || picks.len() > 20 {
         return Err(AppError::Validation(Problem::ProposalCount));
     }
-    check_proposable(&state.pool, project, picks).await?;
+    check_proposable(&state.pool, project, picks, state.clock.today()).await?;
     let link = format!("{}/projets", state.config.public_url.trim_end_matches('/'));
     let mut tx = state.pool.begin().await?;
     let (title, client): (String, Uuid) = sqlx::query_as(

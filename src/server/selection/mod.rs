@@ -17,7 +17,6 @@ use crate::domain::review::{ExpertStatus, ViewKind};
 use crate::domain::selection::ProposalState;
 use crate::domain::session::CurrentUser;
 use crate::error::{AppError, Problem};
-use crate::server::clock::today;
 use crate::server::project::{self, summary, summary_sql, SummaryRow};
 use crate::server::review::publish::published_dossier;
 use crate::server::review::repo as reviews;
@@ -63,8 +62,8 @@ pub async fn for_expert(
             .await?;
     let facts = state.matching_facts(expert);
     let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
-    let criteria = project::criteria_of(&state.pool, &ids).await?;
-    let today = today();
+    let today = state.clock.today();
+    let criteria = project::criteria_of(&state.pool, &ids, today).await?;
     Ok(Some(
         rows.into_iter()
             .map(summary)
@@ -148,7 +147,7 @@ pub async fn for_client(
     }
     let summary = project_summary(&state.pool, project).await?;
     let refs = crate::server::reference::reference_data(&state.pool).await?;
-    let criteria = project::criteria(&state.pool, project).await?;
+    let criteria = project::criteria(&state.pool, project, state.clock.today()).await?;
     // Only proposals still open show a dossier (a declined or withdrawn one no longer
     // reveals anything).
     let proposals: Vec<(Uuid, String, ProposalState)> = sqlx::query_as(
@@ -182,7 +181,7 @@ pub async fn for_client(
             state: proposal_state,
             score: state
                 .matching_facts(expert)
-                .map(|f| score(&f, &criteria, today())),
+                .map(|f| score(&f, &criteria, state.clock.today())),
         });
     }
     Ok(ClientProjectView {
