@@ -66,7 +66,7 @@ pub async fn save_draft(
 ) -> Result<(), AppError> {
     draft.check_size().map_err(AppError::Validation)?;
     let step = i16::try_from(step.min(Step::ALL.len() - 1)).unwrap_or(0);
-    let done = sqlx::query(
+    let done = sqlx::query!(
         "INSERT INTO project_drafts (id, client_account_id, data, step)
          SELECT $1, $2, $3, $4
           WHERE NOT EXISTS (SELECT 1 FROM projects WHERE id = $1)
@@ -75,12 +75,12 @@ pub async fn save_draft(
          ON CONFLICT (id) DO UPDATE
             SET data = EXCLUDED.data, step = EXCLUDED.step, updated_at = now()
           WHERE project_drafts.client_account_id = EXCLUDED.client_account_id",
+        id,
+        client.id,
+        sqlx::types::Json(draft) as _,
+        step,
+        MAX_DRAFTS_PER_CLIENT,
     )
-    .bind(id)
-    .bind(client.id)
-    .bind(sqlx::types::Json(draft))
-    .bind(step)
-    .bind(MAX_DRAFTS_PER_CLIENT)
     .execute(pool)
     .await?;
     if done.rows_affected() == 1 {
@@ -124,11 +124,12 @@ pub async fn submit(state: &AppState, client: &CurrentUser, id: Uuid) -> Result<
     let pool = &state.pool;
     let refs = reference::reference_data(pool).await?;
     let mut tx = pool.begin().await?;
-    let draft: Option<sqlx::types::Json<ProjectDraft>> = sqlx::query_scalar(
-        "SELECT data FROM project_drafts WHERE id = $1 AND client_account_id = $2 FOR UPDATE",
+    let draft: Option<sqlx::types::Json<ProjectDraft>> = sqlx::query_scalar!(
+        r#"SELECT data AS "data: sqlx::types::Json<ProjectDraft>"
+           FROM project_drafts WHERE id = $1 AND client_account_id = $2 FOR UPDATE"#,
+        id,
+        client.id,
     )
-    .bind(id)
-    .bind(client.id)
     .fetch_optional(&mut *tx)
     .await?;
     let draft = draft.ok_or(AppError::NotFound)?.0;
@@ -155,7 +156,7 @@ pub async fn submit(state: &AppState, client: &CurrentUser, id: Uuid) -> Result<
         .filter_map(Result::ok)
         .map(|d| d.to_string())
         .collect();
-    let project: Uuid = sqlx::query_scalar(
+    let project: Uuid = sqlx::query_scalar!(
         "INSERT INTO projects (id, title, domain_id, status, client_account_id, description,
              data, required_skills, optional_skills, level, remote, places, start_date,
              duration_days, budget, max_daily_rate, contact_formats, confidential, submitted_at)
@@ -165,30 +166,29 @@ pub async fn submit(state: &AppState, client: &CurrentUser, id: Uuid) -> Result<
                 $7, $8, $9, $10, $11, $12, $13, $14, $15, now()
          FROM domains d WHERE d.slug = $16
          RETURNING id",
+        draft.title.trim(),
+        client.id,
+        draft.description.trim(),
+        sqlx::types::Json(&draft) as _,
+        &draft.required_skills,
+        &draft.optional_skills,
+        // Checked by the wizard: empty (any level) or a known level.
+        ProfileLevel::parse(draft.level.trim()) as Option<ProfileLevel>,
+        draft.remote,
+        &places,
+        parse_date(&draft.start_date).ok() as Option<NaiveDate>,
+        draft.duration_days.trim().parse::<i32>().ok(),
+        draft.total_budget(),
+        draft.max_daily_rate(),
+        &draft.contact_formats,
+        draft.confidential,
+        &draft.domain,
+        id,
+        ProjectStatus::Open as ProjectStatus,
     )
-    .bind(draft.title.trim())
-    .bind(client.id)
-    .bind(draft.description.trim())
-    .bind(sqlx::types::Json(&draft))
-    .bind(&draft.required_skills)
-    .bind(&draft.optional_skills)
-    // Checked by the wizard: empty (any level) or a known level.
-    .bind(ProfileLevel::parse(draft.level.trim()))
-    .bind(draft.remote)
-    .bind(&places)
-    .bind(parse_date(&draft.start_date).ok())
-    .bind(draft.duration_days.trim().parse::<i32>().ok())
-    .bind(draft.total_budget())
-    .bind(draft.max_daily_rate())
-    .bind(&draft.contact_formats)
-    .bind(draft.confidential)
-    .bind(&draft.domain)
-    .bind(id)
-    .bind(ProjectStatus::Open)
     .fetch_one(&mut *tx)
     .await?;
-    sqlx::query("DELETE FROM project_drafts WHERE id = $1")
-        .bind(id)
+    sqlx::query!("DELETE FROM project_drafts WHERE id = $1", id,)
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;

@@ -27,14 +27,14 @@ pub const NOTICED_PROJECTS_PER_CLIENT_PER_DAY: i64 = 3;
 /// Whether the client of `project` has used up their notices of the last 24 hours on
 /// other projects (a project whose sending was cut short may finish it).
 async fn notices_used_up(state: &AppState, project: Uuid) -> Result<bool, AppError> {
-    let noticed: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM projects p
+    let noticed: i64 = sqlx::query_scalar!(
+        r#"SELECT count(*) AS "noticed!" FROM projects p
          WHERE p.client_account_id = (SELECT client_account_id FROM projects WHERE id = $1)
            AND p.id <> $1
            AND EXISTS (SELECT 1 FROM project_notices n
-                       WHERE n.project_id = p.id AND n.sent_at > now() - interval '24 hours')",
+                       WHERE n.project_id = p.id AND n.sent_at > now() - interval '24 hours')"#,
+        project,
     )
-    .bind(project)
     .fetch_one(&state.pool)
     .await?;
     Ok(noticed >= NOTICED_PROJECTS_PER_CLIENT_PER_DAY)
@@ -63,8 +63,7 @@ pub async fn send_notices(state: &AppState, project: Uuid) -> Result<usize, AppE
         }
         k *= 4;
     };
-    let title: String = sqlx::query_scalar("SELECT title FROM projects WHERE id = $1")
-        .bind(project)
+    let title: String = sqlx::query_scalar!("SELECT title FROM projects WHERE id = $1", project,)
         .fetch_one(&state.pool)
         .await?;
     let link = format!("{}/projets", state.config.public_url.trim_end_matches('/'));
@@ -84,13 +83,13 @@ pub async fn send_notices(state: &AppState, project: Uuid) -> Result<usize, AppE
         .fetch_optional(&mut *tx)
         .await?;
         let first_time = recipient.is_some()
-            && sqlx::query(
+            && sqlx::query!(
                 "INSERT INTO project_notices (project_id, expert_id, score) VALUES ($1, $2, $3)
                  ON CONFLICT DO NOTHING",
+                project,
+                r.expert_id,
+                i16::try_from(r.score.total).unwrap_or(i16::MAX),
             )
-            .bind(project)
-            .bind(r.expert_id)
-            .bind(i16::try_from(r.score.total).unwrap_or(i16::MAX))
             .execute(&mut *tx)
             .await?
             .rows_affected()
@@ -115,10 +114,12 @@ pub async fn send_notices(state: &AppState, project: Uuid) -> Result<usize, AppE
 }
 
 async fn mark_done(state: &AppState, project: Uuid) -> Result<(), AppError> {
-    sqlx::query("UPDATE projects SET notices_sent_at = now() WHERE id = $1")
-        .bind(project)
-        .execute(&state.pool)
-        .await?;
+    sqlx::query!(
+        "UPDATE projects SET notices_sent_at = now() WHERE id = $1",
+        project,
+    )
+    .execute(&state.pool)
+    .await?;
     Ok(())
 }
 
@@ -126,11 +127,11 @@ async fn mark_done(state: &AppState, project: Uuid) -> Result<(), AppError> {
 /// restart); each expert is still told once. Returns how many projects were done; a
 /// project that fails again is logged and tried at the next round.
 pub async fn retry_notices(state: &AppState) -> Result<usize, AppError> {
-    let pending: Vec<Uuid> = sqlx::query_scalar(
+    let pending: Vec<Uuid> = sqlx::query_scalar!(
         "SELECT id FROM projects WHERE status = $1 AND notices_sent_at IS NULL
           ORDER BY created_at LIMIT 100",
+        ProjectStatus::Open as ProjectStatus,
     )
-    .bind(ProjectStatus::Open)
     .fetch_all(&state.pool)
     .await?;
     let mut done = 0;
@@ -160,20 +161,23 @@ pub async fn run_notice_retries(state: AppState) {
 
 /// Whether provider `account` receives « un projet dans votre domaine ».
 pub async fn alerts(pool: &sqlx::PgPool, account: Uuid) -> Result<bool, AppError> {
-    let on: Option<bool> =
-        sqlx::query_scalar("SELECT notify_projects FROM providers WHERE account_id = $1")
-            .bind(account)
-            .fetch_optional(pool)
-            .await?;
+    let on: Option<bool> = sqlx::query_scalar!(
+        "SELECT notify_projects FROM providers WHERE account_id = $1",
+        account,
+    )
+    .fetch_optional(pool)
+    .await?;
     Ok(on.unwrap_or(false))
 }
 
 /// Turns provider `account`'s project alerts on or off.
 pub async fn set_alerts(pool: &sqlx::PgPool, account: Uuid, on: bool) -> Result<(), AppError> {
-    sqlx::query("UPDATE providers SET notify_projects = $2 WHERE account_id = $1")
-        .bind(account)
-        .bind(on)
-        .execute(pool)
-        .await?;
+    sqlx::query!(
+        "UPDATE providers SET notify_projects = $2 WHERE account_id = $1",
+        account,
+        on,
+    )
+    .execute(pool)
+    .await?;
     Ok(())
 }

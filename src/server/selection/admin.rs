@@ -47,11 +47,15 @@ pub async fn candidates(state: &AppState, project: Uuid) -> Result<AdminProjectV
         .into_iter()
         .map(|r| (r.expert_id, r.score, None))
         .collect();
-    let applications: Vec<(Uuid, String)> =
-        sqlx::query_as("SELECT expert_id, message FROM applications WHERE project_id = $1")
-            .bind(project)
-            .fetch_all(&state.pool)
-            .await?;
+    let applications: Vec<(Uuid, String)> = sqlx::query!(
+        "SELECT expert_id, message FROM applications WHERE project_id = $1",
+        project
+    )
+    .fetch_all(&state.pool)
+    .await?
+    .into_iter()
+    .map(|row| (row.expert_id, row.message))
+    .collect();
     for (expert, _) in &applications {
         if ranked.iter().any(|(id, _, _)| id == expert) {
             continue;
@@ -64,15 +68,19 @@ pub async fn candidates(state: &AppState, project: Uuid) -> Result<AdminProjectV
     // Applicants join the matches in the same order: total, then the fair tie-break.
     ranked.sort_by_key(|(id, score, _)| std::cmp::Reverse(RankKey::new(score.total, project, *id)));
     let ids: Vec<Uuid> = ranked.iter().map(|(id, _, _)| *id).collect();
-    let names: Vec<(Uuid, String, bool)> = sqlx::query_as(
-        "SELECT e.id, e.first_name || ' ' || coalesce(e.last_name, ''),
-                EXISTS (SELECT 1 FROM proposals pr WHERE pr.project_id = $2 AND pr.expert_id = e.id)
-         FROM experts e WHERE e.id = ANY($1)",
+    let names: Vec<(Uuid, String, bool)> = sqlx::query!(
+        r#"SELECT e.id, e.first_name || ' ' || coalesce(e.last_name, '') AS "name!",
+                  EXISTS (SELECT 1 FROM proposals pr
+                          WHERE pr.project_id = $2 AND pr.expert_id = e.id) AS "proposed!"
+           FROM experts e WHERE e.id = ANY($1)"#,
+        &ids,
+        project
     )
-    .bind(&ids)
-    .bind(project)
     .fetch_all(&state.pool)
-    .await?;
+    .await?
+    .into_iter()
+    .map(|row| (row.id, row.name, row.proposed))
+    .collect();
     let candidates = ranked
         .into_iter()
         .filter_map(|(id, score, outside)| {
@@ -102,13 +110,15 @@ async fn not_indexed_reason(
     expert: Uuid,
     today: NaiveDate,
 ) -> Result<Unproposable, AppError> {
-    let row: Option<(ExpertStatus, bool, Option<chrono::NaiveDate>)> = sqlx::query_as(
-        "SELECT e.status, a.disabled_at IS NOT NULL, e.attestation_issued_on
-           FROM experts e JOIN accounts a ON a.id = e.account_id WHERE e.id = $1",
+    let row = sqlx::query!(
+        r#"SELECT e.status AS "status: ExpertStatus", a.disabled_at IS NOT NULL AS "disabled!",
+                  e.attestation_issued_on AS "issued: NaiveDate"
+           FROM experts e JOIN accounts a ON a.id = e.account_id WHERE e.id = $1"#,
+        expert
     )
-    .bind(expert)
     .fetch_optional(pool)
-    .await?;
+    .await?
+    .map(|row| (row.status, row.disabled, row.issued));
     let published = |status| status == ExpertStatus::Published;
     Ok(match row {
         Some((_, true, _)) => Unproposable::AccountDisabled,
@@ -137,11 +147,12 @@ async fn check_proposable(
     today: NaiveDate,
 ) -> Result<(), AppError> {
     let criteria = project::criteria(pool, project, today).await?;
-    let applicants: Vec<Uuid> =
-        sqlx::query_scalar("SELECT expert_id FROM applications WHERE project_id = $1")
-            .bind(project)
-            .fetch_all(pool)
-            .await?;
+    let applicants: Vec<Uuid> = sqlx::query_scalar!(
+        "SELECT expert_id FROM applications WHERE project_id = $1",
+        project,
+    )
+    .fetch_all(pool)
+    .await?;
     let mut refused = Vec::new();
     for (expert, _) in picks {
         let reason = match crate::server::matching::load_one(pool, *expert).await? {
@@ -161,8 +172,7 @@ async fn check_proposable(
         };
         if let Some(reason) = reason {
             let name: Option<String> =
-                sqlx::query_scalar("SELECT first_name FROM experts WHERE id = $1")
-                    .bind(expert)
+                sqlx::query_scalar!("SELECT first_name FROM experts WHERE id = $1", expert,)
                     .fetch_optional(pool)
                     .await?;
             refused.push(Refusal { name, reason });
@@ -188,14 +198,16 @@ pub async fn propose(
     check_proposable(&state.pool, project, picks, state.clock.today()).await?;
     let link = format!("{}/projets", state.config.public_url.trim_end_matches('/'));
     let mut tx = state.pool.begin().await?;
-    let (title, client): (String, Uuid) = sqlx::query_as(
-        "SELECT title, client_account_id FROM projects WHERE id = $1 AND status = $2",
+    let open = sqlx::query!(
+        r#"SELECT title, client_account_id AS "client_account_id!"
+           FROM projects WHERE id = $1 AND status = $2"#,
+        project,
+        ProjectStatus::Open as ProjectStatus
     )
-    .bind(project)
-    .bind(ProjectStatus::Open)
     .fetch_optional(&mut *tx)
     .await?
     .ok_or(AppError::NotFound)?;
+    let (title, client) = (open.title, open.client_account_id);
     let mut added = 0;
     for (expert, note) in picks {
         let recipient: Option<(Uuid, String, String, Lang)> = sqlx::query_as(
@@ -209,15 +221,15 @@ pub async fn propose(
         .fetch_optional(&mut *tx)
         .await?;
         let inserted = recipient.is_some()
-            && sqlx::query(
+            && sqlx::query!(
                 "INSERT INTO proposals (project_id, expert_id, state, note, proposed_by)
                  VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+                project,
+                expert,
+                ProposalState::Proposed as ProposalState,
+                note.trim().chars().take(1000).collect::<String>(),
+                admin.id,
             )
-            .bind(project)
-            .bind(expert)
-            .bind(ProposalState::Proposed)
-            .bind(note.trim().chars().take(1000).collect::<String>())
-            .bind(admin.id)
             .execute(&mut *tx)
             .await?
             .rows_affected()

@@ -23,12 +23,14 @@ use crate::server::review::repo as reviews;
 use crate::server::state::AppState;
 
 async fn expert_of(pool: &PgPool, account: Uuid) -> Result<Uuid, AppError> {
-    sqlx::query_scalar("SELECT id FROM experts WHERE account_id = $1 AND status = $2")
-        .bind(account)
-        .bind(ExpertStatus::Published)
-        .fetch_optional(pool)
-        .await?
-        .ok_or(AppError::Validation(Problem::ProfileNotPublished))
+    sqlx::query_scalar!(
+        "SELECT id FROM experts WHERE account_id = $1 AND status = $2",
+        account,
+        ExpertStatus::Published as ExpertStatus,
+    )
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::Validation(Problem::ProfileNotPublished))
 }
 
 /// Open projects of the expert's domains, each with the expert's own match explained;
@@ -55,11 +57,12 @@ pub async fn for_expert(
     .bind(ProjectStatus::Open)
     .fetch_all(&state.pool)
     .await?;
-    let applied: Vec<Uuid> =
-        sqlx::query_scalar("SELECT project_id FROM applications WHERE expert_id = $1")
-            .bind(expert)
-            .fetch_all(&state.pool)
-            .await?;
+    let applied: Vec<Uuid> = sqlx::query_scalar!(
+        "SELECT project_id FROM applications WHERE expert_id = $1",
+        expert,
+    )
+    .fetch_all(&state.pool)
+    .await?;
     let facts = state.matching_facts(expert);
     let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
     let today = state.clock.today();
@@ -91,25 +94,25 @@ pub async fn apply(
         return Err(AppError::Validation(Problem::ApplicationLength));
     }
     let expert = expert_of(pool, user.id).await?;
-    let open: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM projects p WHERE p.id = $1 AND p.status = $3
-                        AND p.domain_id IN (SELECT domain_id FROM expert_domains WHERE expert_id = $2))",
-    )
-    .bind(project)
-    .bind(expert)
-    .bind(ProjectStatus::Open)
+    let open: bool = sqlx::query_scalar!(
+r#"SELECT EXISTS (SELECT 1 FROM projects p WHERE p.id = $1 AND p.status = $3
+                        AND p.domain_id IN (SELECT domain_id FROM expert_domains WHERE expert_id = $2)) AS "open!""#,
+project,
+expert,
+ProjectStatus::Open as ProjectStatus,
+)
     .fetch_one(pool)
     .await?;
     if !open {
         return Err(AppError::NotFound);
     }
-    let inserted = sqlx::query(
+    let inserted = sqlx::query!(
         "INSERT INTO applications (project_id, expert_id, message) VALUES ($1, $2, $3)
          ON CONFLICT DO NOTHING",
+        project,
+        expert,
+        message,
     )
-    .bind(project)
-    .bind(expert)
-    .bind(message)
     .execute(pool)
     .await?
     .rows_affected();
@@ -135,11 +138,11 @@ pub async fn for_client(
     client: &CurrentUser,
     project: Uuid,
 ) -> Result<ClientProjectView, AppError> {
-    let owner: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM projects WHERE id = $1 AND client_account_id = $2)",
+    let owner: bool = sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM projects WHERE id = $1 AND client_account_id = $2) AS "owner!""#,
+        project,
+        client.id,
     )
-    .bind(project)
-    .bind(client.id)
     .fetch_one(&state.pool)
     .await?;
     if !owner {
