@@ -31,15 +31,16 @@ pub async fn wizard(
     client: &CurrentUser,
     today: NaiveDate,
 ) -> Result<WizardData, AppError> {
-    let row: Option<(Uuid, sqlx::types::Json<ProjectDraft>, i16)> = sqlx::query_as(
-        "SELECT id, data, step FROM project_drafts WHERE client_account_id = $1
-         ORDER BY updated_at DESC LIMIT 1",
+    let row = sqlx::query!(
+        r#"SELECT id, data AS "data: sqlx::types::Json<ProjectDraft>", step
+           FROM project_drafts WHERE client_account_id = $1
+           ORDER BY updated_at DESC LIMIT 1"#,
+        client.id
     )
-    .bind(client.id)
     .fetch_optional(pool)
     .await?;
     let (id, draft, step) = match row {
-        Some((id, draft, step)) => (id, draft.0, step),
+        Some(row) => (row.id, row.data.0, row.step),
         None => (Uuid::new_v4(), ProjectDraft::default(), 0),
     };
     Ok(WizardData {
@@ -87,15 +88,17 @@ pub async fn save_draft(
         return Ok(());
     }
     // Nothing written: say why.
-    let (published, taken): (bool, bool) = sqlx::query_as(
-        "SELECT EXISTS (SELECT 1 FROM projects WHERE id = $1 AND client_account_id = $2),
-                EXISTS (SELECT 1 FROM projects WHERE id = $1)
-                OR EXISTS (SELECT 1 FROM project_drafts WHERE id = $1)",
+    let why = sqlx::query!(
+        r#"SELECT EXISTS (SELECT 1 FROM projects WHERE id = $1 AND client_account_id = $2)
+                      AS "published!",
+                  EXISTS (SELECT 1 FROM projects WHERE id = $1)
+                  OR EXISTS (SELECT 1 FROM project_drafts WHERE id = $1) AS "taken!""#,
+        id,
+        client.id
     )
-    .bind(id)
-    .bind(client.id)
     .fetch_one(pool)
     .await?;
+    let (published, taken) = (why.published, why.taken);
     Err(if published {
         AppError::Validation(Problem::ProjectAlreadyPublished)
     } else if taken {
@@ -220,25 +223,14 @@ pub async fn criteria_of(
     projects: &[Uuid],
     today: NaiveDate,
 ) -> Result<Vec<ProjectCriteria>, AppError> {
-    type Row = (
-        Uuid,
-        i16,
-        Vec<i16>,
-        Vec<i16>,
-        Option<ProfileLevel>,
-        bool,
-        Vec<String>,
-        Option<chrono::NaiveDate>,
-        Option<i32>,
-        Option<rust_decimal::Decimal>,
-        Option<sqlx::types::Json<ProjectDraft>>,
-    );
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT id, domain_id, required_skills, optional_skills, level, remote, places,
-                start_date, duration_days, max_daily_rate, data
-         FROM projects WHERE id = ANY($1)",
+    let rows = sqlx::query!(
+        r#"SELECT id, domain_id, required_skills, optional_skills,
+                  level AS "level: ProfileLevel", remote, places,
+                  start_date AS "start_date: NaiveDate", duration_days, max_daily_rate,
+                  data AS "data: sqlx::types::Json<ProjectDraft>"
+           FROM projects WHERE id = ANY($1)"#,
+        projects
     )
-    .bind(projects)
     .fetch_all(pool)
     .await?;
     let ids = |v: Vec<i16>| {
@@ -248,49 +240,50 @@ pub async fn criteria_of(
     };
     Ok(rows
         .into_iter()
-        .map(
-            |(
-                id,
-                domain,
-                required,
-                optional,
-                level,
-                remote,
-                places,
-                start,
-                duration,
-                max_rate,
-                data,
-            )| {
-                let languages = data
-                    .map(|d| d.0.languages)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .filter_map(|l| {
-                        Some(LanguageRequirement {
-                            min_level: LanguageLevel::parse(&l.level)?,
-                            code: l.code,
-                        })
+        .map(|row| {
+            let (id, domain, required, optional, level, remote, places) = (
+                row.id,
+                row.domain_id,
+                row.required_skills,
+                row.optional_skills,
+                row.level,
+                row.remote,
+                row.places,
+            );
+            let (start, duration, max_rate, data) = (
+                row.start_date,
+                row.duration_days,
+                row.max_daily_rate,
+                row.data,
+            );
+            let languages = data
+                .map(|d| d.0.languages)
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|l| {
+                    Some(LanguageRequirement {
+                        min_level: LanguageLevel::parse(&l.level)?,
+                        code: l.code,
                     })
-                    .collect();
-                ProjectCriteria {
-                    project_id: id,
-                    domain_id: u16::try_from(domain).unwrap_or(0),
-                    required_skills: ids(required),
-                    optional_skills: ids(optional),
-                    level,
-                    languages,
-                    places: places
-                        .iter()
-                        .filter_map(|p| crate::domain::departement::DepartementCode::parse(p).ok())
-                        .collect(),
-                    remote,
-                    start: start.unwrap_or(today),
-                    duration_days: duration.and_then(|d| u32::try_from(d).ok()),
-                    max_daily_rate: max_rate,
-                }
-            },
-        )
+                })
+                .collect();
+            ProjectCriteria {
+                project_id: id,
+                domain_id: u16::try_from(domain).unwrap_or(0),
+                required_skills: ids(required),
+                optional_skills: ids(optional),
+                level,
+                languages,
+                places: places
+                    .iter()
+                    .filter_map(|p| crate::domain::departement::DepartementCode::parse(p).ok())
+                    .collect(),
+                remote,
+                start: start.unwrap_or(today),
+                duration_days: duration.and_then(|d| u32::try_from(d).ok()),
+                max_daily_rate: max_rate,
+            }
+        })
         .collect())
 }
 

@@ -73,15 +73,17 @@ pub async fn send_notices(state: &AppState, project: Uuid) -> Result<usize, AppE
         .filter(|r| r.score.total >= NOTICE_THRESHOLD)
     {
         let mut tx = state.pool.begin().await?;
-        let recipient: Option<(Uuid, String, String, Lang)> = sqlx::query_as(
-            "SELECT a.id, a.email, a.display_name, a.language FROM experts e
-             JOIN accounts a ON a.id = e.account_id AND a.disabled_at IS NULL
-             JOIN providers p ON p.account_id = a.id AND p.notify_projects
-             WHERE e.id = $1",
+        let recipient = sqlx::query!(
+            r#"SELECT a.id, a.email, a.display_name, a.language AS "language: Lang"
+               FROM experts e
+               JOIN accounts a ON a.id = e.account_id AND a.disabled_at IS NULL
+               JOIN providers p ON p.account_id = a.id AND p.notify_projects
+               WHERE e.id = $1"#,
+            r.expert_id
         )
-        .bind(r.expert_id)
         .fetch_optional(&mut *tx)
-        .await?;
+        .await?
+        .map(|row| (row.id, row.email, row.display_name, row.language));
         let first_time = recipient.is_some()
             && sqlx::query!(
                 "INSERT INTO project_notices (project_id, expert_id, score) VALUES ($1, $2, $3)

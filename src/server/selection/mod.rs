@@ -153,14 +153,18 @@ pub async fn for_client(
     let criteria = project::criteria(&state.pool, project, state.clock.today()).await?;
     // Only proposals still open show a dossier (a declined or withdrawn one no longer
     // reveals anything).
-    let proposals: Vec<(Uuid, String, ProposalState)> = sqlx::query_as(
-        "SELECT expert_id, note, state FROM proposals WHERE project_id = $1 AND state = ANY($2)
-          ORDER BY proposed_at, id",
+    let proposals: Vec<(Uuid, String, ProposalState)> = sqlx::query!(
+        r#"SELECT expert_id, note, state AS "state: ProposalState"
+           FROM proposals WHERE project_id = $1 AND state = ANY($2)
+           ORDER BY proposed_at, id"#,
+        project,
+        &ProposalState::OPEN_TO_CLIENT as &[ProposalState]
     )
-    .bind(project)
-    .bind(ProposalState::OPEN_TO_CLIENT)
     .fetch_all(&state.pool)
-    .await?;
+    .await?
+    .into_iter()
+    .map(|row| (row.expert_id, row.note, row.state))
+    .collect();
     let mut out = Vec::new();
     let mut conn = state.pool.acquire().await?;
     for (expert, note, proposal_state) in proposals {
