@@ -9,11 +9,14 @@ use crate::error::{AppError, Problem};
 
 /// Every département as (code, "code – name"), in code order.
 pub async fn departements(pool: &PgPool) -> Result<Vec<(String, String)>, AppError> {
-    Ok(
-        sqlx::query_as("SELECT code, code || ' – ' || name FROM departements ORDER BY code")
-            .fetch_all(pool)
-            .await?,
+    Ok(sqlx::query!(
+        r#"SELECT code, code || ' – ' || name AS "label!" FROM departements ORDER BY code"#
     )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|row| (row.code, row.label))
+    .collect())
 }
 
 /// The column of `domains` and `skills` holding their label in `lang`.
@@ -59,25 +62,24 @@ pub async fn reference_data_in(pool: &PgPool, lang: Lang) -> Result<ReferenceDat
 pub async fn reference_admin(
     pool: &PgPool,
 ) -> Result<Vec<crate::domain::reference::DomainAdmin>, AppError> {
-    type Row = (String, String, String, bool, Vec<String>, Vec<String>);
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT d.slug, d.label_fr, d.label_en, d.active,
-                ARRAY(SELECT s.slug FROM skills s WHERE s.domain_id = d.id ORDER BY s.id),
-                ARRAY(SELECT s.label_fr FROM skills s WHERE s.domain_id = d.id ORDER BY s.id)
-         FROM domains d ORDER BY d.position, d.id",
+    let rows = sqlx::query!(
+        r#"SELECT d.slug, d.label_fr, d.label_en, d.active,
+                  ARRAY(SELECT s.slug FROM skills s WHERE s.domain_id = d.id ORDER BY s.id)
+                      AS "skills!",
+                  ARRAY(SELECT s.label_fr FROM skills s WHERE s.domain_id = d.id ORDER BY s.id)
+                      AS "labels!"
+           FROM domains d ORDER BY d.position, d.id"#
     )
     .fetch_all(pool)
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(slug, label_fr, label_en, active, skills, labels)| {
-            crate::domain::reference::DomainAdmin {
-                slug,
-                label_fr,
-                label_en,
-                active,
-                skills: skills.into_iter().zip(labels).collect(),
-            }
+        .map(|row| crate::domain::reference::DomainAdmin {
+            slug: row.slug,
+            label_fr: row.label_fr,
+            label_en: row.label_en,
+            active: row.active,
+            skills: row.skills.into_iter().zip(row.labels).collect(),
         })
         .collect())
 }
