@@ -25,7 +25,14 @@ async function visibleTexts(page) {
     const pageLang = document.documentElement.lang;
     const skipped = (el) => el.closest('[translate="no"]') ||
       [...document.querySelectorAll('[lang]')].some((l) => l !== document.documentElement && l.lang !== pageLang && l.contains(el));
-    const texts = [document.title];
+    // The title may quote what a user wrote (a name): what the page shows as data is
+    // taken out of it.
+    let title = document.title;
+    for (const el of document.querySelectorAll('[translate="no"]')) {
+      const data = el.textContent.trim();
+      if (data) title = title.split(data).join('');
+    }
+    const texts = [title];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node.parentElement;

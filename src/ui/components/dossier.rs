@@ -74,16 +74,16 @@ pub fn DossierView(dossier: FullDossier) -> impl IntoView {
             <ul class="dossier__list">
                 {d.experiences.iter().map(|e| view! {
                     <li>
-                        <strong>{e.title.clone()}</strong> " — " {e.sector.clone()}
+                        <span translate="no"><strong>{e.title.clone()}</strong> " — " {e.sector.clone()}</span>
                         <span class="muted">{format!(" ({} → {})", e.started_on, if e.ended_on.is_empty() { tr!(profile.dossier.ongoing) } else { &e.ended_on })}</span>
-                        <p>{e.description.clone()}</p>
+                        <p translate="no">{e.description.clone()}</p>
                     </li>
                 }).collect_view()}
             </ul>
             <h4>{field_text(FieldId::References).0}</h4>
             <ul class="dossier__list">
                 {d.references.iter().map(|r| view! {
-                    <li>{format!("{} ({}) — {}", r.name, r.company, r.contact)}</li>
+                    <li translate="no">{format!("{} ({}) — {}", r.name, r.company, r.contact)}</li>
                 }).collect_view()}
             </ul>
             <h4>{tr!(profile.dossier.documents)}</h4>

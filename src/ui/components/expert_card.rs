@@ -36,9 +36,9 @@ pub fn ExpertCard(card: PublicCard, #[prop(optional)] full: bool) -> impl IntoVi
                 <div>
                     <h3>
                         {if full {
-                            view! { <span data-testid="card-name">{card.first_name.clone()}</span> }.into_any()
+                            view! { <span data-testid="card-name" translate="no">{card.first_name.clone()}</span> }.into_any()
                         } else {
-                            view! { <a href=href data-testid="card-name">{card.first_name.clone()}</a> }.into_any()
+                            view! { <a href=href data-testid="card-name" translate="no">{card.first_name.clone()}</a> }.into_any()
                         }}
                     </h3>
                     <p class="muted">
@@ -51,7 +51,7 @@ pub fn ExpertCard(card: PublicCard, #[prop(optional)] full: bool) -> impl IntoVi
             <p class="muted">{languages}</p>
             {(full && !card.education.is_empty()).then(|| view! {
                 <h4>{tr!(directory.education)}</h4>
-                <ul>{card.education.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}</ul>
+                <ul translate="no">{card.education.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}</ul>
             })}
         </article>
     }

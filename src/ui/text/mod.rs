@@ -37,3 +37,16 @@ fn document_lang() -> Lang {
     }
     LANG.with(|lang| *lang)
 }
+
+/// Where a text quotes what a user wrote: the argument to give `tr!` in its place.
+pub const DATA: &str = "\u{1}";
+
+/// A text that quotes user data (`tr!(key, message = DATA)`), with the data marked
+/// `translate="no"`: it is in its writer's language, not the page's.
+pub fn with_data(text: impl std::fmt::Display, data: String) -> impl leptos::prelude::IntoView {
+    use leptos::prelude::*;
+    let text = text.to_string();
+    let (before, after) = text.split_once(DATA).unwrap_or((text.as_str(), ""));
+    let (before, after) = (before.to_string(), after.to_string());
+    view! { {before} <span translate="no">{data}</span> {after} }
+}

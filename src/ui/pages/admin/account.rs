@@ -87,7 +87,7 @@ fn AccountRow(a: AccountSummary, set: ServerAction<AdminSetAccountDisabled>) -> 
     let email = a.email.clone();
     view! {
         <tr data-testid="account-row" data-email=email>
-            <td><strong>{a.display_name}</strong><br/>{a.email}</td>
+            <td translate="no"><strong>{a.display_name}</strong><br/>{a.email}</td>
             <td>{role}</td>
             <td>{a.created_on}</td>
             <td data-testid="account-state">{state}</td>

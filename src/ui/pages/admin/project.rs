@@ -26,8 +26,8 @@ pub fn AdminProjectsPage() -> impl IntoView {
                         match list.await {
                             Ok(list) => list.into_iter().map(|p| view! {
                                 <article class="card">
-                                    <h2><a href=format!("/admin/projets/{}", p.id)>{p.title.clone()}</a></h2>
-                                    <p>{p.company.clone().unwrap_or_default()}</p>
+                                    <h2 translate="no"><a href=format!("/admin/projets/{}", p.id)>{p.title.clone()}</a></h2>
+                                    <p translate="no">{p.company.clone().unwrap_or_default()}</p>
                                     <ProjectFacts project=p/>
                                 </article>
                             }).collect_view().into_any(),
@@ -75,7 +75,7 @@ fn Preselection(
                         Ok(v) => {
                             let id = v.project.id;
                             view! {
-                                <h1>{v.project.title.clone()}</h1>
+                                <h1 translate="no">{v.project.title.clone()}</h1>
                                 <ProjectFacts project=v.project.clone()/>
                                 <Candidates id candidates=v.candidates version outcome/>
                             }.into_any()
@@ -118,7 +118,7 @@ fn Candidates(
                 view! {
                     <li class="card" data-testid="candidate" data-expert=expert.to_string()>
                         <h3>
-                            {c.name.clone()}
+                            <span translate="no">{c.name.clone()}</span>
                             {c.application.is_some().then(|| view! { " " <span class="tag">{tr!(admin.tag_applicant)}</span> })}
                             {c.proposed.then(|| view! { " " <span class="tag" data-testid="already-proposed">{tr!(admin.tag_already_proposed)}</span> })}
                             {c.outside.is_some().then(|| view! { " " <span class="tag tag--demo">{tr!(admin.tag_outside)}</span> })}
@@ -126,7 +126,7 @@ fn Candidates(
                         {c.outside.clone().map(|r| view! {
                             <p class="notice" data-testid="outside">{tr!(admin.outside_notice, reason = crate::ui::text::matching::rejection(crate::ui::text::current_lang(), &r)).to_string()}</p>
                         })}
-                        {c.application.clone().map(|m| view! { <p class="notice">{tr!(admin.application_message, message = m).to_string()}</p> })}
+                        {c.application.clone().map(|m| view! { <p class="notice">{tr!(admin.application_message_label)} " " <span translate="no">{m}</span></p> })}
                         <MatchExplanation score=c.score.clone()/>
                         {(!c.proposed).then(|| view! {
                             <label class="check">

@@ -39,7 +39,7 @@ fn Queue(
                                     {list.into_iter().map(|item| view! {
                                         <tr>
                                             <td>
-                                                <a href=format!("/admin/revues/{}", item.submission_id)>{item.name}</a>
+                                                <a href=format!("/admin/revues/{}", item.submission_id) translate="no">{item.name}</a>
                                                 {item.republication.then(|| view! { " " <span class="tag">{tr!(review.republication)}</span> })}
                                             </td>
                                             <td>{item.submitted_at.get(..10).unwrap_or_default().to_string()}</td>
@@ -113,9 +113,9 @@ fn Review(
                                     <h2>{tr!(profile.history)}</h2>
                                     <ul>
                                         {r.history.iter().map(|h| view! {
-                                            <li>{format!("{} — {}{}", h.submitted_at.get(..10).unwrap_or_default(),
-                                                decision_or_pending(h.decision),
-                                                if h.message.is_empty() { String::new() } else { tr!(profile.quoted_message, message = h.message.clone()).to_string() })}</li>
+                                            <li>{format!("{} — {}", h.submitted_at.get(..10).unwrap_or_default(),
+                                                decision_or_pending(h.decision))}
+                                                {(!h.message.is_empty()).then(|| crate::ui::text::with_data(tr!(profile.quoted_message, message = crate::ui::text::DATA), h.message.clone()))}</li>
                                         }).collect_view()}
                                     </ul>
                                 </aside>

@@ -202,12 +202,12 @@ fn StateBanner(state: RwSignal<ReviewState>, unsubmitted: RwSignal<bool>) -> imp
     view! {
         <div class="notice" data-testid="review-state">
             {move || match state.get() {
-                ReviewState::Draft => tr!(profile.state_draft).to_string(),
-                ReviewState::Pending { published: false } => tr!(profile.state_pending).to_string(),
-                ReviewState::Pending { published: true } => tr!(profile.state_pending_published).to_string(),
-                ReviewState::ChangesRequested { message, .. } => tr!(profile.state_changes, message = message).to_string(),
-                ReviewState::Rejected { reason, .. } => tr!(profile.state_rejected, reason = reason).to_string(),
-                ReviewState::Published => tr!(profile.state_published).to_string(),
+                ReviewState::Draft => tr!(profile.state_draft).into_any(),
+                ReviewState::Pending { published: false } => tr!(profile.state_pending).into_any(),
+                ReviewState::Pending { published: true } => tr!(profile.state_pending_published).into_any(),
+                ReviewState::ChangesRequested { message, .. } => crate::ui::text::with_data(tr!(profile.state_changes, message = crate::ui::text::DATA), message).into_any(),
+                ReviewState::Rejected { reason, .. } => crate::ui::text::with_data(tr!(profile.state_rejected, reason = crate::ui::text::DATA), reason).into_any(),
+                ReviewState::Published => tr!(profile.state_published).into_any(),
             }}
             {move || (unsubmitted.get() && !state.with(ReviewState::is_pending) && state.with(|s| *s != ReviewState::Draft))
                 .then(|| view! { " " <strong>{tr!(profile.unsubmitted)}</strong> })}

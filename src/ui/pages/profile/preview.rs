@@ -66,7 +66,7 @@ pub fn HistoryAndViews(history: Vec<HistoryEntry>, views: Vec<DossierView>) -> i
                     <li>
                         {tr!(profile.history_submitted, date = date(&h.submitted_at)).to_string()} " — "
                         <strong>{decision_or_pending(h.decision)}</strong>
-                        {(!h.message.is_empty()).then(|| tr!(profile.quoted_message, message = h.message).to_string())}
+                        {(!h.message.is_empty()).then(|| crate::ui::text::with_data(tr!(profile.quoted_message, message = crate::ui::text::DATA), h.message))}
                     </li>
                 }).collect_view()}
             </ul>

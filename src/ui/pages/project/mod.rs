@@ -40,7 +40,7 @@ fn ClientProjects(projects: Loaded<Vec<crate::domain::project::ProjectSummary>>)
                         Ok(list) if list.is_empty() => view! { <p>{tr!(projects.no_projects)}</p> }.into_any(),
                         Ok(list) => list.into_iter().map(|p| view! {
                             <article class="card">
-                                <h2><a href=format!("/mes-projets/{}", p.id)>{p.title.clone()}</a></h2>
+                                <h2 translate="no"><a href=format!("/mes-projets/{}", p.id)>{p.title.clone()}</a></h2>
                                 <ProjectFacts project=p/>
                             </article>
                         }).collect_view().into_any(),
@@ -88,9 +88,9 @@ fn ClientProject(view_data: Loaded<crate::domain::project::ClientProjectView>) -
                 {move || Suspend::new(async move {
                     match view_data.await {
                         Ok(v) => view! {
-                            <h1>{v.project.title.clone()}</h1>
+                            <h1 translate="no">{v.project.title.clone()}</h1>
                             <ProjectFacts project=v.project.clone()/>
-                            <p>{v.project.description.clone()}</p>
+                            <p translate="no">{v.project.description.clone()}</p>
                             <h2>{tr!(projects.proposed_experts)}</h2>
                             {if v.proposals.is_empty() {
                                 view! { <p data-testid="no-proposal">{tr!(projects.no_proposal)}</p> }.into_any()
@@ -98,7 +98,7 @@ fn ClientProject(view_data: Loaded<crate::domain::project::ClientProjectView>) -
                                 v.proposals.into_iter().map(|p| view! {
                                     <article class="card proposal" data-testid="proposal">
                                         <p class="tag">{proposal_state_label(current_lang(), p.state)}</p>
-                                        {(!p.note.is_empty()).then(|| view! { <p class="notice">{tr!(projects.team_note, note = p.note).to_string()}</p> })}
+                                        {(!p.note.is_empty()).then(|| view! { <p class="notice">{crate::ui::text::with_data(tr!(projects.team_note, note = crate::ui::text::DATA), p.note)}</p> })}
                                         <DossierView dossier=p.dossier/>
                                         {p.score.map(|score| view! { <MatchExplanation score/> })}
                                     </article>
@@ -165,10 +165,10 @@ fn ExpertProject(p: ExpertProjectView, apply: ServerAction<ProjectApply>) -> imp
     };
     view! {
         <article class="card" data-testid="open-project">
-            <h2>{p.project.title.clone()}</h2>
+            <h2 translate="no">{p.project.title.clone()}</h2>
             <p><strong data-testid="project-company">{company}</strong></p>
             <ProjectFacts project=p.project.clone()/>
-            <p>{p.project.description.clone()}</p>
+            <p translate="no">{p.project.description.clone()}</p>
             <details>
                 <summary>{tr!(projects.why_match)}</summary>
                 {match p.score {
