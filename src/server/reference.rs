@@ -36,10 +36,19 @@ pub async fn reference_data(pool: &PgPool) -> Result<ReferenceData, AppError> {
 /// [`reference_data`] labelled in `lang`.
 pub async fn reference_data_in(pool: &PgPool, lang: Lang) -> Result<ReferenceData, AppError> {
     let label = label_column(lang);
-    let domains: Vec<(String, String, Vec<String>, Vec<String>)> = sqlx::query_as(&format!(
-        "SELECT d.slug, d.{label},
-                ARRAY(SELECT s.slug FROM skills s WHERE s.domain_id = d.id ORDER BY s.id),
+    #[derive(sqlx::FromRow)]
+    struct DomainRow {
+        slug: String,
+        label: String,
+        skill_slugs: Vec<String>,
+        skill_labels: Vec<String>,
+    }
+    let domains: Vec<DomainRow> = sqlx::query_as(&format!(
+        "SELECT d.slug, d.{label} AS label,
+                ARRAY(SELECT s.slug FROM skills s WHERE s.domain_id = d.id ORDER BY s.id)
+                    AS skill_slugs,
                 ARRAY(SELECT s.{label} FROM skills s WHERE s.domain_id = d.id ORDER BY s.id)
+                    AS skill_labels
          FROM domains d WHERE d.active ORDER BY d.position",
     ))
     .fetch_all(pool)
@@ -48,10 +57,10 @@ pub async fn reference_data_in(pool: &PgPool, lang: Lang) -> Result<ReferenceDat
     Ok(ReferenceData {
         domains: domains
             .into_iter()
-            .map(|(slug, label, skill_slugs, skill_labels)| DomainRef {
-                slug,
-                label,
-                skills: skill_slugs.into_iter().zip(skill_labels).collect(),
+            .map(|d| DomainRef {
+                slug: d.slug,
+                label: d.label,
+                skills: d.skill_slugs.into_iter().zip(d.skill_labels).collect(),
             })
             .collect(),
         departements,

@@ -21,12 +21,16 @@ use crate::domain::profile::{Language, LanguageLevel};
 const PAGE_SQL: &str = concat!(
     "SELECT e.id, e.years_experience, e.departement_code, e.remote_ok,
         e.available_from, e.daily_rate, e.attestation_issued_on,
-        ARRAY(SELECT domain_id FROM expert_domains WHERE expert_id = e.id),
-        ARRAY(SELECT code FROM expert_languages WHERE expert_id = e.id ORDER BY code),
-        ARRAY(SELECT level FROM expert_languages WHERE expert_id = e.id ORDER BY code),
-        ARRAY(SELECT skill_id FROM expert_skills WHERE expert_id = e.id ORDER BY skill_id),
-        ARRAY(SELECT years FROM expert_skills WHERE expert_id = e.id ORDER BY skill_id),
-        ARRAY(SELECT departement_code FROM expert_mobility WHERE expert_id = e.id)
+        ARRAY(SELECT domain_id FROM expert_domains WHERE expert_id = e.id) AS domains,
+        ARRAY(SELECT code FROM expert_languages WHERE expert_id = e.id ORDER BY code)
+            AS language_codes,
+        ARRAY(SELECT level FROM expert_languages WHERE expert_id = e.id ORDER BY code)
+            AS language_levels,
+        ARRAY(SELECT skill_id FROM expert_skills WHERE expert_id = e.id ORDER BY skill_id)
+            AS skill_ids,
+        ARRAY(SELECT years FROM expert_skills WHERE expert_id = e.id ORDER BY skill_id)
+            AS skill_years,
+        ARRAY(SELECT departement_code FROM expert_mobility WHERE expert_id = e.id) AS mobility
     FROM experts e
     WHERE ",
     crate::visible_expert!(),
@@ -37,29 +41,41 @@ const PAGE_SQL: &str = concat!(
 
 const PAGE: i64 = 10_000;
 
-type Row = (
-    Uuid,
-    i16,
-    String,
-    bool,
-    Option<NaiveDate>,
-    Option<Decimal>,
-    Option<NaiveDate>,
-    Vec<i16>,
-    Vec<String>,
-    Vec<LanguageLevel>,
-    Vec<i16>,
-    Vec<i16>,
-    Vec<String>,
-);
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: Uuid,
+    years_experience: i16,
+    departement_code: String,
+    remote_ok: bool,
+    available_from: Option<NaiveDate>,
+    daily_rate: Option<Decimal>,
+    attestation_issued_on: Option<NaiveDate>,
+    domains: Vec<i16>,
+    language_codes: Vec<String>,
+    language_levels: Vec<LanguageLevel>,
+    skill_ids: Vec<i16>,
+    skill_years: Vec<i16>,
+    mobility: Vec<String>,
+}
 
 /// The facts of one row. `expert_skills.years` defaults to 0, which is also what a
 /// profile without the figure holds: 0 reads as « non renseigné ».
 fn facts(row: Row) -> Option<ExpertFacts> {
-    let (id, years, dep, remote_ok, available_from, daily_rate, issued) =
-        (row.0, row.1, row.2, row.3, row.4, row.5, row.6);
-    let (domains, lang_codes, lang_levels, skill_ids, skill_years, mobility) =
-        (row.7, row.8, row.9, row.10, row.11, row.12);
+    let Row {
+        id,
+        years_experience: years,
+        departement_code: dep,
+        remote_ok,
+        available_from,
+        daily_rate,
+        attestation_issued_on: issued,
+        domains,
+        language_codes: lang_codes,
+        language_levels: lang_levels,
+        skill_ids,
+        skill_years,
+        mobility,
+    } = row;
     let small = |v: i16| u8::try_from(v).ok();
     Some(ExpertFacts {
         id,
@@ -109,9 +125,9 @@ pub async fn load_from_db(pool: &PgPool) -> Result<MatchIndex, sqlx::Error> {
         let Some(last) = rows.last() else {
             return Ok(index);
         };
-        after = last.0;
+        after = last.id;
         for row in rows {
-            let id = row.0;
+            let id = row.id;
             match facts(row) {
                 Some(facts) => index.upsert(&facts),
                 None => tracing::warn!(%id, "expert not indexed: invalid département"),

@@ -15,16 +15,17 @@ pub async fn published_dossier(
     expert: Uuid,
     refs: &ReferenceData,
 ) -> Result<(FullDossier, Uuid), AppError> {
-    type Row = (
-        Uuid,
-        Option<sqlx::types::Json<ProfileDraft>>,
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    );
-    let row: Option<Row> = sqlx::query_as(concat!(
-        "SELECT e.account_id, e.dossier, coalesce(e.email, ''), e.photo_key, e.cv_key,
+    #[derive(sqlx::FromRow)]
+    struct Published {
+        account_id: Uuid,
+        dossier: Option<sqlx::types::Json<ProfileDraft>>,
+        email: String,
+        photo_key: Option<String>,
+        cv_key: Option<String>,
+        attestation_key: Option<String>,
+    }
+    let row: Option<Published> = sqlx::query_as(concat!(
+        "SELECT e.account_id, e.dossier, coalesce(e.email, '') AS email, e.photo_key, e.cv_key,
                 e.attestation_key
          FROM experts e WHERE e.id = $1 AND ",
         crate::visible_expert!()
@@ -32,7 +33,14 @@ pub async fn published_dossier(
     .bind(expert)
     .fetch_optional(pool)
     .await?;
-    let (account, snapshot, email, photo, cv, attestation) = row.ok_or(AppError::NotFound)?;
+    let Published {
+        account_id: account,
+        dossier: snapshot,
+        email,
+        photo_key: photo,
+        cv_key: cv,
+        attestation_key: attestation,
+    } = row.ok_or(AppError::NotFound)?;
     let draft = match snapshot {
         Some(s) => s.0,
         None => draft_from_columns(pool, expert).await?,

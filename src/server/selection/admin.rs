@@ -210,13 +210,12 @@ pub async fn propose(
     let (title, client) = (open.title, open.client_account_id);
     let mut added = 0;
     for (expert, note) in picks {
-        let recipient: Option<(Uuid, String, String, Lang)> = sqlx::query_as(
-            concat!(
-                "SELECT a.id, a.email, e.first_name, a.language FROM experts e JOIN accounts a ON a.id = e.account_id
-                 WHERE e.id = $1 AND ",
-                crate::visible_expert!()
-            ),
-        )
+        let recipient: Option<Recipient> = sqlx::query_as(concat!(
+            "SELECT a.id, a.email, e.first_name, a.language
+             FROM experts e JOIN accounts a ON a.id = e.account_id
+             WHERE e.id = $1 AND ",
+            crate::visible_expert!()
+        ))
         .bind(expert)
         .fetch_optional(&mut *tx)
         .await?;
@@ -234,7 +233,16 @@ pub async fn propose(
             .await?
             .rows_affected()
                 == 1;
-        let (Some((account, email, name, lang)), true) = (recipient, inserted) else {
+        let (
+            Some(Recipient {
+                id: account,
+                email,
+                first_name: name,
+                language: lang,
+            }),
+            true,
+        ) = (recipient, inserted)
+        else {
             continue;
         };
         outbox::enqueue(
@@ -258,4 +266,13 @@ pub async fn propose(
     }
     tx.commit().await?;
     Ok(added)
+}
+
+/// A proposed expert, to be told by mail in their language.
+#[derive(sqlx::FromRow)]
+struct Recipient {
+    id: Uuid,
+    email: String,
+    first_name: String,
+    language: Lang,
 }
