@@ -21,13 +21,13 @@ use std::str::FromStr;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
+use b2bizen::domain::id::ExpertId;
 use b2bizen::domain::matching::{ProjectCriteria, Ranked};
 use b2bizen::server::embedded_pg::EmbeddedPg;
 use b2bizen::server::{db, matching};
 use chrono::NaiveDate;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{Connection, PgConnection, PgPool};
-use uuid::Uuid;
 
 use data::{project, Batch, Reference, Rng, BATCH};
 
@@ -44,9 +44,9 @@ fn ms(d: Duration) -> String {
 }
 
 /// The ids of the best total, when the whole tie group is in the list.
-fn top_group(list: &[(Uuid, i64)]) -> Option<HashSet<Uuid>> {
+fn top_group(list: &[(ExpertId, i64)]) -> Option<HashSet<ExpertId>> {
     let best = list.first()?.1;
-    let group: HashSet<Uuid> = list.iter().filter(|r| r.1 == best).map(|r| r.0).collect();
+    let group: HashSet<ExpertId> = list.iter().filter(|r| r.1 == best).map(|r| r.0).collect();
     (group.len() < list.len() || list.len() < TOP).then_some(group)
 }
 
@@ -97,7 +97,7 @@ async fn run_size(
         let t = Instant::now();
         let theirs = sql::sql_top(pool, c, today).await?;
         sql.push(t.elapsed());
-        let mine: Vec<(Uuid, i64)> = mine
+        let mine: Vec<(ExpertId, i64)> = mine
             .iter()
             .map(|r| (r.expert_id, i64::from(r.score.total)))
             .collect();
@@ -106,7 +106,7 @@ async fn run_size(
             groups += 1;
             same_groups += usize::from(a == b);
         }
-        let ids: HashSet<Uuid> = mine.iter().map(|r| r.0).collect();
+        let ids: HashSet<ExpertId> = mine.iter().map(|r| r.0).collect();
         let common = theirs.iter().filter(|r| ids.contains(&r.0)).count();
         overlap += common as f64 / mine.len().max(theirs.len()).max(1) as f64;
     }

@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 use b2bizen::domain::departement::DepartementCode;
+use b2bizen::domain::id::ProjectId;
 use b2bizen::domain::matching::{LanguageRequirement, ProjectCriteria};
 use b2bizen::domain::profile::{LanguageLevel, ProfileLevel};
 use chrono::{Duration as Days, NaiveDate};
@@ -207,7 +208,7 @@ pub fn project(rng: &mut Rng, r: &Reference, today: NaiveDate) -> ProjectCriteri
     let remote = rng.chance(25);
     let level = |rng: &mut Rng| LanguageLevel::parse(LEVELS[2 + rng.below(3)]).unwrap();
     ProjectCriteria {
-        project_id: Uuid::from_u64_pair(rng.next(), rng.next()),
+        project_id: ProjectId::new(Uuid::from_u64_pair(rng.next(), rng.next())),
         domain_id: domain as u16,
         required_skills: rng.distinct(1, 3, |g| r.skill_of(g, domain) as u16),
         optional_skills: rng.distinct(0, 3, |g| g.pick(&r.skills).0 as u16),

@@ -2,10 +2,10 @@
 //! expression, `ORDER BY score DESC LIMIT 50`.
 
 use anyhow::Result;
+use b2bizen::domain::id::ExpertId;
 use b2bizen::domain::matching::{to_cents, ProjectCriteria, WEIGHTS};
 use chrono::NaiveDate;
 use sqlx::PgPool;
-use uuid::Uuid;
 
 use crate::data::LEVELS;
 
@@ -56,7 +56,7 @@ pub async fn sql_top(
     pool: &PgPool,
     c: &ProjectCriteria,
     today: NaiveDate,
-) -> Result<Vec<(Uuid, i64)>> {
+) -> Result<Vec<(ExpertId, i64)>> {
     let c = c.normalized();
     let max_cents = c.max_daily_rate.and_then(to_cents).map_or(0, i64::from);
     let skills = |s: &[u16]| s.iter().map(|x| *x as i16).collect::<Vec<_>>();

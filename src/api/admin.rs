@@ -65,7 +65,7 @@ pub async fn admin_set_account_disabled(id: String, disabled: bool) -> Result<()
     super::respond(
         async {
             let admin = access::user::<AdminSetAccountDisabled>().await?;
-            let id = uuid::Uuid::parse_str(id.trim()).map_err(|_| AppError::NotFound)?;
+            let id: crate::domain::id::AccountId = id.parse().map_err(|_| AppError::NotFound)?;
             if id == admin.id {
                 return Err(AppError::Validation(
                     crate::error::Problem::CannotDisableSelf,

@@ -26,7 +26,7 @@ pub async fn directory_card(id: String) -> Result<PublicCard, AppError> {
     super::respond(
         async {
             access::allow::<DirectoryCard>().await?;
-            let id = uuid::Uuid::parse_str(id.trim()).map_err(|_| AppError::NotFound)?;
+            let id = id.parse().map_err(|_| AppError::NotFound)?;
             directory::card_by_id(&app_state()?.pool, id, lang::of_request()).await
         }
         .await,

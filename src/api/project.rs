@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 use leptos::server_fn::codec::{GetUrl, Json};
-use uuid::Uuid;
 
+use crate::domain::id::{ExpertId, ProjectDraftId, ProjectId};
 use crate::domain::project::{
     AdminProjectView, ClientProjectView, ExpertProjectView, ProjectDraft, ProjectSummary,
     WizardData,
@@ -12,8 +12,8 @@ use crate::domain::project::{
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
-fn parse_id(id: &str) -> Result<Uuid, AppError> {
-    Uuid::parse_str(id.trim()).map_err(|_| AppError::NotFound)
+fn parse_id<Id: std::str::FromStr>(id: &str) -> Result<Id, AppError> {
+    id.parse().map_err(|_| AppError::NotFound)
 }
 
 /// Clients: the draft being written, to resume on any device, or the id of a new one
@@ -34,7 +34,7 @@ pub async fn project_wizard() -> Result<WizardData, AppError> {
 /// Clients: saves the draft and the step reached (the first save creates it).
 #[server(prefix = "/api", endpoint = "project_save_draft", input = Json)]
 pub async fn project_save_draft(
-    id: Uuid,
+    id: ProjectDraftId,
     step: usize,
     draft: ProjectDraft,
 ) -> Result<(), AppError> {
@@ -50,7 +50,7 @@ pub async fn project_save_draft(
 
 /// Clients: submits the draft; matching experts are notified. Returns the project's id.
 #[server(prefix = "/api", endpoint = "project_submit")]
-pub async fn project_submit(id: String) -> Result<Uuid, AppError> {
+pub async fn project_submit(id: String) -> Result<ProjectId, AppError> {
     use crate::server::{auth::access, project, state::app_state};
     super::respond(
         async {
@@ -142,7 +142,10 @@ pub async fn admin_candidates(id: String) -> Result<AdminProjectView, AppError> 
 
 /// Admins: proposes experts (with a note each) to the project's client.
 #[server(prefix = "/api", endpoint = "admin_propose", input = Json)]
-pub async fn admin_propose(id: Uuid, picks: Vec<(Uuid, String)>) -> Result<usize, AppError> {
+pub async fn admin_propose(
+    id: ProjectId,
+    picks: Vec<(ExpertId, String)>,
+) -> Result<usize, AppError> {
     use crate::server::{auth::access, selection, state::app_state};
     super::respond(
         async {

@@ -22,7 +22,7 @@ pub async fn review_queue() -> Result<Vec<QueueItem>, AppError> {
 /// Admins: one submitted dossier in full. Each opening is logged for the expert to see.
 /// POST: it writes to the access log.
 #[server(prefix = "/api", endpoint = "review_open")]
-pub async fn review_open(id: i64) -> Result<ReviewDossier, AppError> {
+pub async fn review_open(id: crate::domain::id::SubmissionId) -> Result<ReviewDossier, AppError> {
     use crate::server::{auth::access, review, state::app_state};
     super::respond(
         async {
@@ -36,7 +36,11 @@ pub async fn review_open(id: i64) -> Result<ReviewDossier, AppError> {
 
 /// Admins: approve, request changes or reject, with a message for the expert.
 #[server(prefix = "/api", endpoint = "review_decide")]
-pub async fn review_decide(id: i64, decision: String, message: String) -> Result<(), AppError> {
+pub async fn review_decide(
+    id: crate::domain::id::SubmissionId,
+    decision: String,
+    message: String,
+) -> Result<(), AppError> {
     use crate::server::{auth::access, review, state::app_state};
     super::respond(
         async {

@@ -290,7 +290,7 @@ mod tests {
 /// One account as admins see it in the accounts screen.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct AccountSummary {
-    pub id: uuid::Uuid,
+    pub id: crate::domain::id::AccountId,
     pub email: String,
     pub display_name: String,
     pub role: Role,

@@ -277,7 +277,12 @@ impl ProfileDraft {
     }
 
     /// The public card this draft would show. `id` is the published profile's, if any.
-    pub fn card(&self, id: uuid::Uuid, refs: &ReferenceData, files: &DraftFiles) -> PublicCard {
+    pub fn card(
+        &self,
+        id: Option<crate::domain::id::ExpertId>,
+        refs: &ReferenceData,
+        files: &DraftFiles,
+    ) -> PublicCard {
         let years = super::parse::parse_years(&self.years_experience).unwrap_or(0);
         PublicCard {
             id,
@@ -317,7 +322,7 @@ impl ProfileDraft {
     /// The whole dossier as its viewers would see it.
     pub fn dossier(
         &self,
-        id: uuid::Uuid,
+        id: Option<crate::domain::id::ExpertId>,
         email: &str,
         refs: &ReferenceData,
         files: &DraftFiles,

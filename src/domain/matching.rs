@@ -15,10 +15,10 @@ mod ranking;
 #[cfg(test)]
 mod tests;
 
+use crate::domain::id::{ExpertId, ProjectId};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 /// The platform's one attestation rule (profile status, reminders and matching):
 /// valid for six calendar months from its issue date.
@@ -46,7 +46,7 @@ pub struct LanguageRequirement {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProjectCriteria {
     /// Seeds the tie-break: equal scores are ordered differently for each project.
-    pub project_id: Uuid,
+    pub project_id: ProjectId,
     pub domain_id: DomainId,
     pub required_skills: Vec<SkillId>,
     pub optional_skills: Vec<SkillId>,
@@ -114,7 +114,7 @@ pub struct ExpertSkill {
 /// The profile facts matching reads, and nothing else.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExpertFacts {
-    pub id: Uuid,
+    pub id: ExpertId,
     pub published: bool,
     /// Date of the URSSAF attestation (« attestation de vigilance »), if deposited.
     pub attestation_issued_on: Option<NaiveDate>,

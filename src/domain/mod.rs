@@ -6,6 +6,7 @@ pub mod departement;
 pub mod dossier;
 pub mod dossier_check;
 pub mod eligibility;
+pub mod id;
 pub mod lang;
 pub mod matching;
 pub mod money;

@@ -127,7 +127,7 @@ impl Notice {
 /// An in-app notification, as its reader receives it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notification {
-    pub id: i64,
+    pub id: crate::domain::id::NotificationId,
     pub notice: Notice,
     pub link: Option<String>,
     /// RFC 3339 time of creation.

@@ -152,7 +152,8 @@ pub struct Language {
 /// built from it cannot leak any.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PublicCard {
-    pub id: uuid::Uuid,
+    /// `None` on the preview of a profile never published: it has no public page yet.
+    pub id: Option<crate::domain::id::ExpertId>,
     pub first_name: String,
     pub photo_url: Option<String>,
     /// Always set on published cards; a draft's preview may not have it yet.

@@ -184,7 +184,7 @@ pub struct EditorData {
     pub revision: i64,
     pub email: String,
     /// The published profile's id, if any.
-    pub expert_id: Option<uuid::Uuid>,
+    pub expert_id: Option<crate::domain::id::ExpertId>,
     pub state: ReviewState,
     /// The published version's attestation, as matching judges it today.
     pub published_attestation: Option<crate::domain::eligibility::AttestationStatus>,
@@ -209,7 +209,7 @@ pub struct Saved {
 /// A line of the admin's review queue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueItem {
-    pub submission_id: i64,
+    pub submission_id: crate::domain::id::SubmissionId,
     pub name: String,
     pub submitted_at: String,
     /// A re-review of a profile already published.
@@ -220,7 +220,7 @@ pub struct QueueItem {
 /// A submitted dossier, opened by an admin.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewDossier {
-    pub submission_id: i64,
+    pub submission_id: crate::domain::id::SubmissionId,
     pub dossier: FullDossier,
     pub attestation: crate::domain::eligibility::AttestationStatus,
     pub problems: Vec<Issue>,

@@ -1,14 +1,14 @@
 //! Who is calling: shared between the server and the interface.
 
+use super::id::{AccountId, MailId};
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use super::account::Role;
 
 /// The signed-in caller, as the interface may know it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CurrentUser {
-    pub id: Uuid,
+    pub id: AccountId,
     pub role: Role,
     pub display_name: String,
     pub email: String,
@@ -18,7 +18,7 @@ pub struct CurrentUser {
 /// A mail of the outbox, as shown on the admin mailbox page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutboxMail {
-    pub id: i64,
+    pub id: MailId,
     pub recipient: String,
     pub subject: String,
     pub body_text: String,

@@ -7,6 +7,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 mod enums;
+mod ids;
 
 /// Opens the pool and checks the database answers, failing fast with a readable error.
 pub async fn connect(url: &str) -> Result<PgPool> {

@@ -4,6 +4,7 @@
 use sqlx::PgPool;
 
 use crate::domain::account::Role;
+use crate::domain::id::{AccountId, ExpertId};
 use crate::domain::profile::LanguageLevel;
 use crate::domain::review::ExpertStatus;
 use crate::error::AppError;
@@ -81,12 +82,12 @@ pub async fn seed_if_empty(pool: &PgPool, count: usize) -> Result<usize, AppErro
         };
         let years = rng.next(31) as i16;
         let rate = 350 + rng.next(85) * 10;
-        let id: uuid::Uuid = sqlx::query_scalar!(
-            "INSERT INTO experts (first_name, last_name, email, departement_code, status, published_at,
+        let id = sqlx::query_scalar!(
+            r#"INSERT INTO experts (first_name, last_name, email, departement_code, status, published_at,
                  years_experience, education, daily_rate, available_from, attestation_issued_on, is_demo)
              VALUES ($1, $2, $3, $4, $9, now() - make_interval(days => $5), $6, $7, $8,
                      current_date + $5, current_date - ($5 % 150), true)
-             RETURNING id",
+             RETURNING id AS "id: ExpertId""#,
             first,
             last,
             format!("{}.{}.{i}@exemple.demo", first.to_lowercase(), last.to_lowercase()),
@@ -104,7 +105,7 @@ pub async fn seed_if_empty(pool: &PgPool, count: usize) -> Result<usize, AppErro
         for k in 0..=extra {
             sqlx::query!(
                 "INSERT INTO expert_domains (expert_id, domain_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-                id,
+                id as ExpertId,
                 domains[(first_domain + k * 5) % domains.len()],
             )
             .execute(&mut *tx)
@@ -113,7 +114,7 @@ pub async fn seed_if_empty(pool: &PgPool, count: usize) -> Result<usize, AppErro
         sqlx::query!(
             "INSERT INTO expert_skills (expert_id, skill_id, years)
              SELECT $1, id, $2 FROM skills WHERE domain_id = $3 ORDER BY id LIMIT 2",
-            id,
+            id as ExpertId,
             (years / 2).max(1),
             domains[first_domain],
         )
@@ -121,14 +122,14 @@ pub async fn seed_if_empty(pool: &PgPool, count: usize) -> Result<usize, AppErro
         .await?;
         sqlx::query!(
             "UPDATE experts SET remote_ok = $2 WHERE id = $1",
-            id,
+            id as ExpertId,
             rng.next(2) == 0,
         )
         .execute(&mut *tx)
         .await?;
         sqlx::query!(
             "INSERT INTO expert_languages (expert_id, code, level) VALUES ($1, 'fr', $4), ($1, $2, $3)",
-            id,
+            id as ExpertId,
             OTHER_LANGUAGES[rng.next(OTHER_LANGUAGES.len())],
             LEVELS[rng.next(LEVELS.len())] as LanguageLevel,
             LanguageLevel::Native as LanguageLevel,
@@ -142,9 +143,9 @@ pub async fn seed_if_empty(pool: &PgPool, count: usize) -> Result<usize, AppErro
             crate::domain::reference::slugify(company).unwrap_or_default()
         );
         // No password can match '!': demo clients are shown, never signed in to.
-        let account: uuid::Uuid = sqlx::query_scalar!(
-            "INSERT INTO accounts (email, password_hash, role, display_name, email_verified_at)
-             VALUES ($1, '!', $3, $2, now()) RETURNING id",
+        let account = sqlx::query_scalar!(
+            r#"INSERT INTO accounts (email, password_hash, role, display_name, email_verified_at)
+             VALUES ($1, '!', $3, $2, now()) RETURNING id AS "id: AccountId""#,
             &email,
             company,
             Role::Client as Role,
@@ -154,7 +155,7 @@ pub async fn seed_if_empty(pool: &PgPool, count: usize) -> Result<usize, AppErro
         sqlx::query!(
             "INSERT INTO clients (account_id, company_name, siret, contact_first_name, contact_last_name)
              VALUES ($1, $2, '73282932000074', $3, 'Démo')",
-            account,
+            account as AccountId,
             company,
             contact,
         )

@@ -2,9 +2,9 @@
 //! [`PublicCard`], which has no field for anything private.
 
 use sqlx::PgPool;
-use uuid::Uuid;
 
 use crate::domain::departement::DepartementCode;
+use crate::domain::id::ExpertId;
 use crate::domain::lang::Lang;
 use crate::domain::profile::{
     DirectoryPage, DirectoryQuery, Language, LanguageLevel, ProfileLevel, PublicCard,
@@ -41,7 +41,7 @@ const FILTERS: &str = concat!(
 
 #[derive(sqlx::FromRow)]
 struct CardRow {
-    id: Uuid,
+    id: ExpertId,
     first_name: String,
     has_photo: bool,
     departement_code: String,
@@ -64,7 +64,7 @@ fn card(row: CardRow) -> Result<PublicCard, AppError> {
     // Mother tongues first, then by code (the query's order; the sort is stable).
     languages.sort_by_key(|l| l.level != LanguageLevel::Native);
     Ok(PublicCard {
-        id,
+        id: Some(id),
         first_name: row.first_name,
         photo_url: row.has_photo.then(|| format!("/photos/{id}")),
         departement: Some(
@@ -124,7 +124,7 @@ pub async fn search(
 }
 
 /// A published expert's public card.
-pub async fn card_by_id(pool: &PgPool, id: Uuid, lang: Lang) -> Result<PublicCard, AppError> {
+pub async fn card_by_id(pool: &PgPool, id: ExpertId, lang: Lang) -> Result<PublicCard, AppError> {
     let row: Option<CardRow> = sqlx::query_as(&format!(
         "SELECT {} FROM experts e WHERE e.id = $1 AND {}",
         card_columns(lang),

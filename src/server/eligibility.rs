@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use sqlx::PgPool;
 
 use crate::domain::eligibility::{attestation_valid_until, reminder_due_on};
+use crate::domain::id::AccountId;
 use crate::domain::lang::Lang;
 use crate::domain::notification::Notice;
 use crate::domain::review::ExpertStatus;
@@ -22,7 +23,7 @@ pub async fn send_reminders(
 ) -> Result<usize, AppError> {
     // Candidates broadly in SQL (issued at least 5 months ago), exactly in Rust.
     let candidates = sqlx::query!(
-        r#"SELECT e.account_id AS "account!", a.email, a.display_name, a.language AS "lang: Lang",
+        r#"SELECT e.account_id AS "account!: AccountId", a.email, a.display_name, a.language AS "lang: Lang",
                   e.attestation_issued_on AS "issued_on!: NaiveDate"
          FROM experts e JOIN accounts a ON a.id = e.account_id
          WHERE e.status = $2 AND a.disabled_at IS NULL
@@ -54,7 +55,7 @@ pub async fn send_reminders(
         let fresh = sqlx::query!(
             "INSERT INTO attestation_reminders (account_id, issued_on) VALUES ($1, $2)
              ON CONFLICT DO NOTHING",
-            account,
+            account as AccountId,
             issued_on as chrono::NaiveDate,
         )
         .execute(&mut *tx)

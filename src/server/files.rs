@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use crate::domain::account::Role;
 use crate::domain::dossier::FileInfo;
+use crate::domain::id::{AccountId, ExpertId};
 use crate::domain::review::ViewKind;
 use crate::domain::session::CurrentUser;
 use crate::domain::upload::{quota_reached, FileType, UploadSlot, PENDING_FILES_QUOTA};
@@ -92,7 +93,7 @@ pub async fn upload(
 /// Checks, converts, stores and attaches an uploaded file to the expert's draft.
 async fn store_upload(
     state: &AppState,
-    account: Uuid,
+    account: AccountId,
     slot: UploadSlot,
     bytes: Vec<u8>,
 ) -> Result<FileInfo, AppError> {
@@ -259,7 +260,7 @@ pub async fn published_photo(
     State(state): State<AppState>,
     Path(expert): Path<String>,
 ) -> Response {
-    let Ok(expert) = Uuid::parse_str(&expert) else {
+    let Ok(expert) = expert.parse::<ExpertId>() else {
         return refuse(StatusCode::NOT_FOUND);
     };
     let key = match dossier::published_photo(&state.pool, expert).await {

@@ -5,8 +5,8 @@ use axum::http::header::{HeaderValue, ACCEPT_LANGUAGE, COOKIE};
 use axum::http::request::Parts;
 use axum::http::HeaderMap;
 use sqlx::PgPool;
-use uuid::Uuid;
 
+use crate::domain::id::AccountId;
 use crate::domain::lang::{self, Lang};
 use crate::error::AppError;
 
@@ -51,20 +51,20 @@ pub fn remember(lang: Lang, secure: bool) {
 }
 
 /// The account's language: it follows its owner to every device they sign in on.
-pub async fn of_account(pool: &PgPool, account: Uuid) -> Result<Lang, AppError> {
+pub async fn of_account(pool: &PgPool, account: AccountId) -> Result<Lang, AppError> {
     Ok(sqlx::query_scalar!(
         r#"SELECT language AS "language: Lang" FROM accounts WHERE id = $1"#,
-        account
+        account as AccountId
     )
     .fetch_one(pool)
     .await?)
 }
 
 /// Keeps the account's choice, for the mails it will receive.
-pub async fn store(pool: &PgPool, account: Uuid, lang: Lang) -> Result<(), AppError> {
+pub async fn store(pool: &PgPool, account: AccountId, lang: Lang) -> Result<(), AppError> {
     sqlx::query!(
         "UPDATE accounts SET language = $2 WHERE id = $1",
-        account,
+        account as AccountId,
         lang as Lang,
     )
     .execute(pool)

@@ -5,8 +5,8 @@
 
 use sqlx::PgPool;
 use std::sync::{Arc, RwLock};
-use uuid::Uuid;
 
+use crate::domain::id::ExpertId;
 use crate::server::jobs::listen::{Channels, Subscription, Wake};
 use crate::server::matching::{load_from_db, load_one, MatchIndex};
 use crate::server::state::AppState;
@@ -32,7 +32,11 @@ async fn rebuild(pool: &PgPool, shared: &RwLock<MatchIndex>) -> Result<(), sqlx:
     Ok(())
 }
 
-async fn refresh(pool: &PgPool, shared: &RwLock<MatchIndex>, id: Uuid) -> Result<(), sqlx::Error> {
+async fn refresh(
+    pool: &PgPool,
+    shared: &RwLock<MatchIndex>,
+    id: ExpertId,
+) -> Result<(), sqlx::Error> {
     match load_one(pool, id).await? {
         Some(facts) => write(shared).upsert(&facts),
         None => {
@@ -54,7 +58,7 @@ pub async fn start(state: &AppState, channels: &Channels) -> Result<(), sqlx::Er
 async fn follow(pool: PgPool, shared: Arc<RwLock<MatchIndex>>, mut changes: Subscription) {
     while let Some(wake) = changes.next().await {
         match wake {
-            Wake::Notified(payload) => match Uuid::parse_str(&payload) {
+            Wake::Notified(payload) => match payload.parse::<ExpertId>() {
                 Ok(id) => {
                     if let Err(err) = refresh(&pool, &shared, id).await {
                         tracing::warn!(error = %err, "matching index: refresh failed");

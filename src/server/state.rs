@@ -2,8 +2,8 @@ use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sqlx::PgPool;
 use std::sync::{Arc, RwLock};
-use uuid::Uuid;
 
+use crate::domain::id::ExpertId;
 use crate::domain::matching::{ExpertFacts, ProjectCriteria, Ranked};
 use crate::server::matching::MatchIndex;
 
@@ -57,7 +57,7 @@ impl AppState {
     }
 
     /// The matching facts of an indexed (published, attested) expert.
-    pub fn matching_facts(&self, expert: Uuid) -> Option<ExpertFacts> {
+    pub fn matching_facts(&self, expert: ExpertId) -> Option<ExpertFacts> {
         match self.matching.read() {
             Ok(index) => index.get(expert),
             Err(poisoned) => poisoned.into_inner().get(expert),

@@ -21,7 +21,7 @@ async fn the_shared_listener_reconnects_and_catches_up() {
     let pids = listener_pids(&app).await;
     assert_eq!(pids.len(), 1, "one LISTEN connection per process: {pids:?}");
     // Written without pg_notify, as if its notification had been sent while down.
-    let missed: uuid::Uuid = sqlx::query_scalar(
+    let missed: b2bizen::domain::id::ExpertId = sqlx::query_scalar(
         "INSERT INTO experts (first_name, departement_code, status, published_at,
              attestation_issued_on)
          VALUES ('Noémie', '69', 'published', now(), current_date - 10) RETURNING id",

@@ -352,7 +352,7 @@ async fn from_submission_to_proposed_dossiers() {
     );
 
     // Notices are sent once per expert and project, however often matching runs.
-    let project_id = uuid::Uuid::parse_str(&project).unwrap();
+    let project_id: b2bizen::domain::id::ProjectId = project.parse().unwrap();
     let again = b2bizen::server::project::send_notices(&app.state, project_id)
         .await
         .unwrap();

@@ -2,9 +2,9 @@
 
 use std::cmp::Reverse;
 
+use crate::domain::id::{ExpertId, ProjectId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use super::{score, ExpertFacts, MatchScore, PlaceFit, ProjectCriteria, Rejection};
 use crate::domain::eligibility::AttestationStatus;
@@ -75,8 +75,8 @@ pub fn passes_hard_filters(
 }
 
 /// The tie-break's per-project half; see [`tie_break`].
-pub fn tie_break_seed(project: Uuid) -> u64 {
-    let (hi, lo) = project.as_u64_pair();
+pub fn tie_break_seed(project: ProjectId) -> u64 {
+    let (hi, lo) = project.get().as_u64_pair();
     splitmix64(splitmix64(hi) ^ lo)
 }
 
@@ -85,12 +85,12 @@ pub fn tie_break_seed(project: Uuid) -> u64 {
 /// ids. Among equal totals, the higher number comes first: an order that is the same
 /// on every run, different for each project, and favours no one (neither old nor new
 /// profiles, nor any id range).
-pub fn tie_break(project: Uuid, expert: Uuid) -> u64 {
+pub fn tie_break(project: ProjectId, expert: ExpertId) -> u64 {
     tie_break_with(tie_break_seed(project), expert)
 }
 
-pub fn tie_break_with(seed: u64, expert: Uuid) -> u64 {
-    let (hi, lo) = expert.as_u64_pair();
+pub fn tie_break_with(seed: u64, expert: ExpertId) -> u64 {
+    let (hi, lo) = expert.get().as_u64_pair();
     splitmix64(splitmix64(seed ^ hi) ^ lo)
 }
 
@@ -107,15 +107,15 @@ fn splitmix64(x: u64) -> u64 {
 pub struct RankKey {
     pub total: u16,
     pub tie: u64,
-    pub id: Reverse<Uuid>,
+    pub id: Reverse<ExpertId>,
 }
 
 impl RankKey {
-    pub fn new(total: u16, project: Uuid, expert: Uuid) -> Self {
+    pub fn new(total: u16, project: ProjectId, expert: ExpertId) -> Self {
         Self::with_seed(total, tie_break_seed(project), expert)
     }
 
-    pub fn with_seed(total: u16, seed: u64, expert: Uuid) -> Self {
+    pub fn with_seed(total: u16, seed: u64, expert: ExpertId) -> Self {
         Self {
             total,
             tie: tie_break_with(seed, expert),
@@ -127,7 +127,7 @@ impl RankKey {
 /// One result of a matching: an expert and the explained score.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ranked {
-    pub expert_id: Uuid,
+    pub expert_id: ExpertId,
     pub score: MatchScore,
 }
 

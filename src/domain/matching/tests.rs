@@ -8,11 +8,19 @@ fn dep(code: &str) -> DepartementCode {
     DepartementCode::parse(code).unwrap()
 }
 
+fn eid(n: u128) -> ExpertId {
+    ExpertId::new(uuid::Uuid::from_u128(n))
+}
+
+fn pid(n: u128) -> ProjectId {
+    ProjectId::new(uuid::Uuid::from_u128(n))
+}
+
 const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
 
 fn expert() -> ExpertFacts {
     ExpertFacts {
-        id: Uuid::from_u128(1),
+        id: eid(1),
         published: true,
         attestation_issued_on: Some(d(2026, 10, 1)),
         domains: vec![7],
@@ -47,7 +55,7 @@ fn expert() -> ExpertFacts {
 
 fn project() -> ProjectCriteria {
     ProjectCriteria {
-        project_id: Uuid::from_u128(99),
+        project_id: pid(99),
         domain_id: 7,
         required_skills: vec![25, 26, 27],
         optional_skills: vec![28, 27],

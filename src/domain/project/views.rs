@@ -6,11 +6,12 @@ use serde::{Deserialize, Serialize};
 
 use super::ProjectDraft;
 use crate::domain::dossier::ReferenceData;
+use crate::domain::id::{ExpertId, ProjectDraftId, ProjectId};
 
 /// An open project, as an expert sees it (the company hidden if confidential).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProjectSummary {
-    pub id: uuid::Uuid,
+    pub id: ProjectId,
     pub title: String,
     pub description: String,
     pub domain: String,
@@ -65,7 +66,7 @@ impl ProjectStatus {
 /// The wizard's state, as the server keeps it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WizardData {
-    pub id: uuid::Uuid,
+    pub id: ProjectDraftId,
     pub draft: ProjectDraft,
     pub step: usize,
     pub refs: ReferenceData,
@@ -84,7 +85,7 @@ pub struct ExpertProjectView {
 /// A candidate of a project for the admin: matched, applicant, or both.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Candidate {
-    pub expert_id: uuid::Uuid,
+    pub expert_id: ExpertId,
     pub name: String,
     pub score: crate::domain::matching::MatchScore,
     /// Why the expert does not pass the hard filters (an applicant may not); `None`

@@ -1,14 +1,14 @@
 //! What admins do to accounts: find them, disable them, enable them again.
 
 use sqlx::PgPool;
-use uuid::Uuid;
 
 use crate::domain::account::{AccountSummary, Role};
+use crate::domain::id::AccountId;
 use crate::error::AppError;
 
 /// Disables an account: its sessions end at their next request; its published card
 /// leaves the directory and matching (every server's index, through the notification).
-pub async fn disable(pool: &PgPool, id: Uuid) -> Result<(), AppError> {
+pub async fn disable(pool: &PgPool, id: AccountId) -> Result<(), AppError> {
     set_disabled(
         pool,
         id,
@@ -19,7 +19,7 @@ pub async fn disable(pool: &PgPool, id: Uuid) -> Result<(), AppError> {
 }
 
 /// Enables a disabled account again (its owner signs in anew; a published card returns).
-pub async fn enable(pool: &PgPool, id: Uuid) -> Result<(), AppError> {
+pub async fn enable(pool: &PgPool, id: AccountId) -> Result<(), AppError> {
     set_disabled(
         pool,
         id,
@@ -28,7 +28,7 @@ pub async fn enable(pool: &PgPool, id: Uuid) -> Result<(), AppError> {
     .await
 }
 
-async fn set_disabled(pool: &PgPool, id: Uuid, update: &str) -> Result<(), AppError> {
+async fn set_disabled(pool: &PgPool, id: AccountId, update: &str) -> Result<(), AppError> {
     let mut tx = pool.begin().await?;
     let changed = sqlx::query(update)
         .bind(id)
@@ -38,7 +38,7 @@ async fn set_disabled(pool: &PgPool, id: Uuid, update: &str) -> Result<(), AppEr
     // The expert's matching entry is reloaded (dropped or restored) by every server.
     sqlx::query!(
         "SELECT pg_notify('experts_changed', e.id::text) FROM experts e WHERE e.account_id = $1",
-        id,
+        id as AccountId,
     )
     .execute(&mut *tx)
     .await?;
@@ -46,13 +46,13 @@ async fn set_disabled(pool: &PgPool, id: Uuid, update: &str) -> Result<(), AppEr
     found_or_unchanged(pool, id, changed).await
 }
 
-async fn found_or_unchanged(pool: &PgPool, id: Uuid, changed: u64) -> Result<(), AppError> {
+async fn found_or_unchanged(pool: &PgPool, id: AccountId, changed: u64) -> Result<(), AppError> {
     if changed > 0 {
         return Ok(());
     }
     let exists: bool = sqlx::query_scalar!(
         r#"SELECT EXISTS (SELECT 1 FROM accounts WHERE id = $1) AS "exists!""#,
-        id
+        id as AccountId
     )
     .fetch_one(pool)
     .await?;
@@ -80,7 +80,7 @@ pub async fn search(
     );
     Ok(sqlx::query_as!(
         AccountSummary,
-        r#"SELECT id, email, display_name, role AS "role: Role",
+        r#"SELECT id AS "id: AccountId", email, display_name, role AS "role: Role",
                   to_char(created_at, 'YYYY-MM-DD') AS "created_on!",
                   email_verified_at IS NOT NULL AS "verified!",
                   disabled_at IS NOT NULL AS "disabled!"

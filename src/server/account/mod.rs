@@ -3,9 +3,9 @@
 
 use chrono::{Duration, Utc};
 use sqlx::{PgConnection, PgPool};
-use uuid::Uuid;
 
 use crate::domain::account::{Email, ProviderKind, Role, Siret, TokenPurpose};
+use crate::domain::id::AccountId;
 use crate::domain::lang::Lang;
 use crate::domain::notification::Notice;
 use crate::error::{AppError, Problem};
@@ -63,9 +63,9 @@ pub async fn sign_up(
 ) -> Result<(), AppError> {
     let hash = password::hash(password_plain).await?;
     let mut tx = pool.begin().await?;
-    let inserted: Option<Uuid> = sqlx::query_scalar!(
-        "INSERT INTO accounts (email, password_hash, role, display_name, language)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING RETURNING id",
+    let inserted: Option<AccountId> = sqlx::query_scalar!(
+        r#"INSERT INTO accounts (email, password_hash, role, display_name, language)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING RETURNING id AS "id: AccountId""#,
         email.as_str(),
         &hash,
         account.role() as Role,
@@ -106,7 +106,7 @@ pub async fn sign_up(
         } => {
             sqlx::query!(
 "INSERT INTO providers (account_id, kind, first_name, last_name) VALUES ($1, $2, $3, $4)",
-id,
+id as AccountId,
 *kind as ProviderKind,
 first_name,
 last_name,
@@ -123,7 +123,7 @@ last_name,
             sqlx::query!(
 "INSERT INTO clients (account_id, company_name, siret, contact_first_name, contact_last_name)
                  VALUES ($1, $2, $3, $4, $5)",
-id,
+id as AccountId,
 company_name,
 siret.as_str(),
 contact_first_name,
@@ -140,7 +140,7 @@ contact_last_name,
 
 async fn issue_token(
     conn: &mut PgConnection,
-    account: Uuid,
+    account: AccountId,
     purpose: TokenPurpose,
     valid: Duration,
 ) -> Result<String, AppError> {
@@ -148,7 +148,7 @@ async fn issue_token(
     sqlx::query!(
 "INSERT INTO email_tokens (token_hash, account_id, purpose, expires_at) VALUES ($1, $2, $3, $4)",
 digest,
-account,
+account as AccountId,
 purpose as TokenPurpose,
 (Utc::now() + valid) as chrono::DateTime<chrono::Utc>,
 )
@@ -160,7 +160,7 @@ purpose as TokenPurpose,
 async fn send_verification(
     conn: &mut PgConnection,
     public_url: &str,
-    id: Uuid,
+    id: AccountId,
     email: &str,
     lang: Lang,
 ) -> Result<(), AppError> {
@@ -180,13 +180,13 @@ async fn send_verification(
 pub async fn resend_verification(
     pool: &PgPool,
     public_url: &str,
-    id: Uuid,
+    id: AccountId,
 ) -> Result<(), AppError> {
     let mut tx = pool.begin().await?;
     let account = sqlx::query!(
         r#"SELECT email, email_verified_at IS NOT NULL AS "verified!", language AS "language: Lang"
            FROM accounts WHERE id = $1"#,
-        id
+        id as AccountId
     )
     .fetch_one(&mut *tx)
     .await?;
@@ -202,11 +202,11 @@ async fn consume_token(
     conn: &mut PgConnection,
     token: &str,
     purpose: TokenPurpose,
-) -> Result<Uuid, AppError> {
+) -> Result<AccountId, AppError> {
     sqlx::query_scalar!(
-        "UPDATE email_tokens SET used_at = now()
+        r#"UPDATE email_tokens SET used_at = now()
          WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now()
-         RETURNING account_id",
+         RETURNING account_id AS "account_id: AccountId""#,
         tokens::digest(token),
         purpose as TokenPurpose,
     )
@@ -220,7 +220,7 @@ pub async fn verify_email(pool: &PgPool, token: &str) -> Result<(), AppError> {
     let id = consume_token(&mut tx, token, TokenPurpose::VerifyEmail).await?;
     sqlx::query!(
         "UPDATE accounts SET email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1",
-        id,
+        id as AccountId,
     )
     .execute(&mut *tx)
     .await?;
@@ -235,9 +235,9 @@ pub async fn authenticate(
     pool: &PgPool,
     email: &Email,
     password_plain: String,
-) -> Result<(Uuid, i32), AppError> {
+) -> Result<(AccountId, i32), AppError> {
     let row = sqlx::query!(
-        r#"SELECT id, password_hash, disabled_at IS NOT NULL AS "disabled!", session_version
+        r#"SELECT id AS "id: AccountId", password_hash, disabled_at IS NOT NULL AS "disabled!", session_version
            FROM accounts WHERE email = $1"#,
         email.as_str()
     )
@@ -255,7 +255,7 @@ pub async fn request_reset(pool: &PgPool, public_url: &str, email: &Email) -> Re
     let mut tx = pool.begin().await?;
     // The name only once the address confirmed it (see templates::already_registered).
     let row = sqlx::query!(
-        r#"SELECT id, CASE WHEN email_verified_at IS NOT NULL THEN display_name END AS name,
+        r#"SELECT id AS "id: AccountId", CASE WHEN email_verified_at IS NOT NULL THEN display_name END AS name,
                   language AS "language: Lang"
            FROM accounts WHERE email = $1 AND disabled_at IS NULL"#,
         email.as_str()
@@ -312,14 +312,14 @@ pub async fn reset_password(
         "UPDATE accounts SET password_hash = $2, session_version = session_version + 1,
              email_verified_at = coalesce(email_verified_at, now())
          WHERE id = $1",
-        id,
+        id as AccountId,
         &hash,
     )
     .execute(&mut *tx)
     .await?;
     sqlx::query!(
 "UPDATE email_tokens SET used_at = now() WHERE account_id = $1 AND purpose = $2 AND used_at IS NULL",
-id,
+id as AccountId,
 TokenPurpose::ResetPassword as TokenPurpose,
 )
         .execute(&mut *tx)
@@ -334,11 +334,11 @@ pub async fn create_admin(
     email: &Email,
     name: &str,
     password_plain: String,
-) -> Result<Uuid, AppError> {
+) -> Result<AccountId, AppError> {
     let hash = password::hash(password_plain).await?;
     let id = sqlx::query_scalar!(
-        "INSERT INTO accounts (email, password_hash, role, display_name, email_verified_at)
-         VALUES ($1, $2, $3, $4, now()) RETURNING id",
+        r#"INSERT INTO accounts (email, password_hash, role, display_name, email_verified_at)
+         VALUES ($1, $2, $3, $4, now()) RETURNING id AS "id: AccountId""#,
         email.as_str(),
         hash,
         Role::Admin as Role,

@@ -8,9 +8,9 @@ use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
 use tower_sessions::Session;
-use uuid::Uuid;
 
 use crate::domain::account::Role;
+use crate::domain::id::AccountId;
 use crate::domain::session::CurrentUser;
 use crate::error::AppError;
 
@@ -22,7 +22,7 @@ pub const ABSOLUTE_HOURS: i64 = 12;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct SessionUser {
-    account_id: Uuid,
+    account_id: AccountId,
     version: i32,
     signed_in_at: i64,
 }
@@ -33,7 +33,11 @@ fn session_error(err: tower_sessions::session::Error) -> AppError {
 }
 
 /// Binds the session to the account, under a new session id (no fixation).
-pub async fn sign_in(session: &Session, account_id: Uuid, version: i32) -> Result<(), AppError> {
+pub async fn sign_in(
+    session: &Session,
+    account_id: AccountId,
+    version: i32,
+) -> Result<(), AppError> {
     session.cycle_id().await.map_err(session_error)?;
     let user = SessionUser {
         account_id,
@@ -69,7 +73,7 @@ pub async fn current_user(
                   email_verified_at IS NOT NULL AS "verified!",
                   disabled_at IS NOT NULL AS "disabled!", session_version
            FROM accounts WHERE id = $1"#,
-        user.account_id
+        user.account_id as AccountId
     )
     .fetch_optional(pool)
     .await?
@@ -105,12 +109,13 @@ mod tests {
     use super::*;
     use std::sync::Arc;
     use tower_sessions::MemoryStore;
+    use uuid::Uuid;
 
     #[tokio::test]
     async fn sessions_end_twelve_hours_after_sign_in_whatever_the_activity() {
         let session = Session::new(None, Arc::new(MemoryStore::default()), None);
         let old = SessionUser {
-            account_id: Uuid::new_v4(),
+            account_id: AccountId::new(Uuid::new_v4()),
             version: 1,
             signed_in_at: Utc::now().timestamp() - ABSOLUTE_HOURS * 3600 - 1,
         };

@@ -11,13 +11,14 @@ use std::time::Duration;
 pub const KEEP: Duration = Duration::from_secs(30 * 24 * 3600);
 
 use super::Mail;
+use crate::domain::id::MailId;
 use crate::domain::session::{MailStatus, OutboxMail};
 
 /// Queues `mail` in the caller's transaction and wakes the delivery worker on commit.
-pub async fn enqueue(conn: &mut PgConnection, mail: &Mail) -> Result<i64, sqlx::Error> {
-    let id: i64 = sqlx::query_scalar!(
-"INSERT INTO outbox (recipient, subject, body_text, body_html, redacted_text, redacted_html)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+pub async fn enqueue(conn: &mut PgConnection, mail: &Mail) -> Result<MailId, sqlx::Error> {
+    let id = sqlx::query_scalar!(
+r#"INSERT INTO outbox (recipient, subject, body_text, body_html, redacted_text, redacted_html)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id AS "id: MailId""#,
 &mail.to,
 &mail.subject,
 &mail.text,
@@ -36,7 +37,7 @@ mail.redacted.as_ref().map(|(_, html)| html),
 /// The latest mails, newest first, for the admin mailbox.
 pub async fn latest(conn: &mut PgConnection, limit: i64) -> Result<Vec<OutboxMail>, sqlx::Error> {
     let rows = sqlx::query!(
-        r#"SELECT id, recipient, subject, body_text,
+        r#"SELECT id AS "id: MailId", recipient, subject, body_text,
                   created_at AS "created_at: chrono::DateTime<chrono::Utc>",
                   sent_at IS NOT NULL AS "sent!", failed_at IS NOT NULL AS "failed!"
            FROM outbox ORDER BY id DESC LIMIT $1"#,

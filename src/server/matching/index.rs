@@ -18,6 +18,7 @@ use rust_decimal::Decimal;
 use uuid::Uuid;
 
 use crate::domain::departement::DepartementCode;
+use crate::domain::id::ExpertId;
 use crate::domain::matching::{attestation_valid_until, to_cents, ExpertFacts, ExpertSkill};
 use crate::domain::profile::{Language, LanguageLevel};
 
@@ -128,7 +129,7 @@ impl<K: Hash + Eq + Clone> Family<K> {
 /// See the module documentation.
 #[derive(Debug, Default)]
 pub struct MatchIndex {
-    ids: Vec<Uuid>,
+    ids: Vec<ExpertId>,
     years: Vec<u8>,
     /// 0: unknown.
     rate_cents: Vec<u32>,
@@ -152,7 +153,7 @@ pub struct MatchIndex {
     /// Based in, or mobile to, the département.
     deps: Family<DepartementCode>,
     remote: Vec<u64>,
-    slot_of: HashMap<Uuid, u32>,
+    slot_of: HashMap<ExpertId, u32>,
     free: Vec<u32>,
 }
 
@@ -253,7 +254,7 @@ impl MatchIndex {
     }
 
     /// Removes an expert; `false` when it was not indexed.
-    pub fn remove(&mut self, id: Uuid) -> bool {
+    pub fn remove(&mut self, id: ExpertId) -> bool {
         let Some(slot) = self.slot_of.remove(&id) else {
             return false;
         };
@@ -264,7 +265,7 @@ impl MatchIndex {
         self.remote[slot / 64] &= !(1 << (slot % 64));
         self.garbage += usize::from(self.skill_len[slot]);
         self.skill_len[slot] = 0;
-        self.ids[slot] = Uuid::nil();
+        self.ids[slot] = ExpertId::new(Uuid::nil());
         self.valid_until[slot] = NO_DATE;
         self.free.push(slot as u32);
         if self.garbage > 4096 && self.garbage * 2 > self.skill_ids.len() {
@@ -273,7 +274,7 @@ impl MatchIndex {
         true
     }
 
-    fn alloc(&mut self, id: Uuid) -> usize {
+    fn alloc(&mut self, id: ExpertId) -> usize {
         let slot = match self.free.pop() {
             Some(slot) => slot as usize,
             None => {
@@ -316,7 +317,7 @@ impl MatchIndex {
     }
 
     /// The indexed facts of an expert (lists in the index's order).
-    pub fn get(&self, id: Uuid) -> Option<ExpertFacts> {
+    pub fn get(&self, id: ExpertId) -> Option<ExpertFacts> {
         self.slot_of.get(&id).map(|s| self.facts(*s as usize))
     }
 

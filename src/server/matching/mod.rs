@@ -13,6 +13,7 @@ use sqlx::PgPool;
 use uuid::Uuid;
 
 use crate::domain::departement::DepartementCode;
+use crate::domain::id::ExpertId;
 use crate::domain::matching::{ExpertFacts, ExpertSkill};
 use crate::domain::profile::{Language, LanguageLevel};
 
@@ -43,7 +44,7 @@ const PAGE: i64 = 10_000;
 
 #[derive(sqlx::FromRow)]
 struct Row {
-    id: Uuid,
+    id: ExpertId,
     years_experience: i16,
     departement_code: String,
     remote_ok: bool,
@@ -115,7 +116,7 @@ fn facts(row: Row) -> Option<ExpertFacts> {
 /// Builds the index of every expert who may be proposed.
 pub async fn load_from_db(pool: &PgPool) -> Result<MatchIndex, sqlx::Error> {
     let mut index = MatchIndex::new();
-    let mut after = Uuid::nil();
+    let mut after = ExpertId::new(Uuid::nil());
     loop {
         let rows: Vec<Row> = sqlx::query_as(PAGE_SQL)
             .bind(after)
@@ -137,7 +138,7 @@ pub async fn load_from_db(pool: &PgPool) -> Result<MatchIndex, sqlx::Error> {
 }
 
 /// The facts of one expert, if they may be proposed (published, with an attestation).
-pub async fn load_one(pool: &PgPool, id: Uuid) -> Result<Option<ExpertFacts>, sqlx::Error> {
+pub async fn load_one(pool: &PgPool, id: ExpertId) -> Result<Option<ExpertFacts>, sqlx::Error> {
     let sql = PAGE_SQL
         .replace("e.id > $1", "e.id = $1")
         .replace("LIMIT $2", "");

@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use super::index::MatchIndex;
 use crate::domain::departement::DepartementCode;
+use crate::domain::id::{ExpertId, ProjectId};
 use crate::domain::matching::{
     rank, score, ExpertFacts, ExpertSkill, LanguageRequirement, ProjectCriteria,
 };
@@ -54,7 +55,9 @@ impl Rng {
 
 fn expert(rng: &mut Rng, id: u128) -> ExpertFacts {
     ExpertFacts {
-        id: Uuid::from_u128(id.wrapping_mul(0x2545_F491_4F6C_DD1D_1234_5678_9ABC_DEF1)),
+        id: ExpertId::new(Uuid::from_u128(
+            id.wrapping_mul(0x2545_F491_4F6C_DD1D_1234_5678_9ABC_DEF1),
+        )),
         published: rng.chance(92),
         attestation_issued_on: rng.chance(95).then(|| rng.date(-250, 260)),
         domains: rng.list(3, |r| r.below(4) as u16 + 1),
@@ -79,7 +82,9 @@ fn expert(rng: &mut Rng, id: u128) -> ExpertFacts {
 
 fn project(rng: &mut Rng, id: u128) -> ProjectCriteria {
     ProjectCriteria {
-        project_id: Uuid::from_u128(id.wrapping_mul(0x9E37_79B9_7F4A_7C15_F39C_C060_5CED_C835)),
+        project_id: ProjectId::new(Uuid::from_u128(
+            id.wrapping_mul(0x9E37_79B9_7F4A_7C15_F39C_C060_5CED_C835),
+        )),
         domain_id: rng.below(5) as u16 + 1, // 5: nobody has it.
         required_skills: rng.list(3, |r| r.below(14) as u16 + 1),
         optional_skills: rng.list(3, |r| r.below(14) as u16 + 1),

@@ -4,13 +4,13 @@ pub mod repo;
 
 use chrono::NaiveDate;
 use sqlx::PgPool;
-use uuid::Uuid;
 
 use self::repo as dossier;
 use crate::domain::account::Role;
 use crate::domain::dossier::{FieldId, ProfileDraft};
 use crate::domain::dossier_check::Issue;
 use crate::domain::eligibility::AttestationStatus;
+use crate::domain::id::{AccountId, ExpertId};
 use crate::domain::notification::Notice;
 use crate::domain::review::{EditorData, ExpertStatus, ReviewState, Saved};
 use crate::domain::session::CurrentUser;
@@ -29,9 +29,9 @@ pub async fn editor_data(
     drop(conn);
     let (state, submitted_revision) = reviews::state(pool, user.id).await?;
     let published = sqlx::query!(
-        r#"SELECT id, attestation_issued_on AS "issued: NaiveDate"
+        r#"SELECT id AS "id: ExpertId", attestation_issued_on AS "issued: NaiveDate"
            FROM experts WHERE account_id = $1 AND status = $2"#,
-        user.id,
+        user.id as AccountId,
         ExpertStatus::Published as ExpertStatus
     )
     .fetch_optional(pool)
@@ -96,7 +96,7 @@ pub async fn submit(
     let mut tx = pool.begin().await?;
     sqlx::query!(
         "SELECT 1 AS locked FROM expert_drafts WHERE account_id = $1 FOR UPDATE",
-        user.id,
+        user.id as AccountId,
     )
     .fetch_optional(&mut *tx)
     .await?;
@@ -112,8 +112,8 @@ pub async fn submit(
     if !reviews::insert_submission(&mut tx, user.id, &row.draft, row.revision, &row.keys).await? {
         return Err(AppError::Validation(Problem::DossierAlreadyPending));
     }
-    let admins: Vec<Uuid> = sqlx::query_scalar!(
-        "SELECT id FROM accounts WHERE role = $1 AND disabled_at IS NULL",
+    let admins = sqlx::query_scalar!(
+        r#"SELECT id AS "id: AccountId" FROM accounts WHERE role = $1 AND disabled_at IS NULL"#,
         Role::Admin as Role,
     )
     .fetch_all(&mut *tx)

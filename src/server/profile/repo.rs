@@ -1,9 +1,9 @@
 //! Expert dossiers: the draft being edited, its files, and reference data.
 
 use sqlx::{PgConnection, PgPool};
-use uuid::Uuid;
 
 use crate::domain::dossier::{DraftFiles, FileInfo, ProfileDraft};
+use crate::domain::id::{AccountId, ExpertId};
 use crate::domain::selection::ProposalState;
 use crate::domain::upload::{quota_reached, UploadSlot, PENDING_FILES_QUOTA};
 use crate::error::AppError;
@@ -22,12 +22,12 @@ pub struct DraftRow {
     pub keys: [Option<String>; 3],
 }
 
-pub async fn load_draft(conn: &mut PgConnection, account: Uuid) -> Result<DraftRow, AppError> {
+pub async fn load_draft(conn: &mut PgConnection, account: AccountId) -> Result<DraftRow, AppError> {
     let row = sqlx::query!(
         r#"SELECT data AS "data: sqlx::types::Json<ProfileDraft>", revision,
                   photo_key, cv_key, attestation_key
            FROM expert_drafts WHERE account_id = $1"#,
-        account
+        account as AccountId
     )
     .fetch_optional(&mut *conn)
     .await?;
@@ -42,7 +42,7 @@ pub async fn load_draft(conn: &mut PgConnection, account: Uuid) -> Result<DraftR
         None => {
             let names = sqlx::query!(
                 "SELECT first_name, last_name FROM providers WHERE account_id = $1",
-                account
+                account as AccountId
             )
             .fetch_optional(&mut *conn)
             .await?;
@@ -98,7 +98,7 @@ pub async fn files_info(
 /// (a late autosave of what was just submitted leaves the submission current).
 pub async fn save_draft(
     pool: &PgPool,
-    account: Uuid,
+    account: AccountId,
     draft: &ProfileDraft,
 ) -> Result<i64, AppError> {
     Ok(sqlx::query_scalar!(
@@ -112,7 +112,7 @@ pub async fn save_draft(
          UNION ALL
          SELECT revision FROM expert_drafts
          WHERE account_id = $1 AND NOT EXISTS (SELECT 1 FROM saved)"#,
-        account,
+        account as AccountId,
         sqlx::types::Json(draft) as _,
     )
     .fetch_one(pool)
@@ -123,7 +123,7 @@ pub async fn save_draft(
 /// keeps (see [`PENDING_FILES_QUOTA`]).
 pub async fn pending_file_bytes(
     conn: impl sqlx::PgExecutor<'_>,
-    account: Uuid,
+    account: AccountId,
 ) -> Result<u64, AppError> {
     let bytes: i64 = sqlx::query_scalar!(
         r#"SELECT coalesce(sum(f.bytes), 0)::bigint AS "bytes!" FROM stored_files f
@@ -132,7 +132,7 @@ pub async fn pending_file_bytes(
                              AND f.key IN (s.photo_key, s.cv_key, s.attestation_key))
            AND NOT EXISTS (SELECT 1 FROM experts e WHERE e.account_id = $1
                              AND f.key IN (e.photo_key, e.cv_key, e.attestation_key))"#,
-        account,
+        account as AccountId,
     )
     .fetch_one(conn)
     .await?;
@@ -144,7 +144,7 @@ pub async fn pending_file_bytes(
 /// Refused past the account's [`PENDING_FILES_QUOTA`].
 pub async fn attach_file(
     pool: &PgPool,
-    account: Uuid,
+    account: AccountId,
     slot: UploadSlot,
     key: &str,
     mime: &str,
@@ -160,7 +160,7 @@ pub async fn attach_file(
     // all pass the quota.
     sqlx::query!(
         "SELECT pg_advisory_xact_lock(hashtext('uploads:' || $1::uuid::text))",
-        account,
+        account as AccountId,
     )
     .execute(&mut *tx)
     .await?;
@@ -171,7 +171,7 @@ pub async fn attach_file(
     sqlx::query!(
         "INSERT INTO stored_files (key, account_id, slot, mime, bytes) VALUES ($1, $2, $3, $4, $5)",
         key,
-        account,
+        account as AccountId,
         slot as UploadSlot,
         mime,
         i64::try_from(bytes).unwrap_or(i64::MAX),
@@ -195,14 +195,14 @@ pub async fn attach_file(
 /// A stored file's type, owner and slot.
 pub struct StoredFile {
     pub mime: String,
-    pub owner: Uuid,
+    pub owner: AccountId,
     pub slot: UploadSlot,
 }
 
 pub async fn stored_file(pool: &PgPool, key: &str) -> Result<Option<StoredFile>, AppError> {
     Ok(sqlx::query_as!(
         StoredFile,
-        r#"SELECT mime, account_id AS owner, slot AS "slot: UploadSlot"
+        r#"SELECT mime, account_id AS "owner: AccountId", slot AS "slot: UploadSlot"
            FROM stored_files WHERE key = $1"#,
         key
     )
@@ -212,7 +212,7 @@ pub async fn stored_file(pool: &PgPool, key: &str) -> Result<Option<StoredFile>,
 
 /// Whether `key` is a file of the published version (not a draft's, nor a replaced
 /// one) of a visible expert proposed to `client` by a proposal still open to them.
-pub async fn proposed_file(pool: &PgPool, key: &str, client: Uuid) -> Result<bool, AppError> {
+pub async fn proposed_file(pool: &PgPool, key: &str, client: AccountId) -> Result<bool, AppError> {
     Ok(sqlx::query_scalar(concat!(
         "SELECT EXISTS (SELECT 1 FROM proposals pr
                         JOIN projects p ON p.id = pr.project_id
@@ -243,7 +243,7 @@ pub async fn is_published_photo(pool: &PgPool, key: &str) -> Result<bool, AppErr
 }
 
 /// The published photo's key of an expert.
-pub async fn published_photo(pool: &PgPool, expert: Uuid) -> Result<Option<String>, AppError> {
+pub async fn published_photo(pool: &PgPool, expert: ExpertId) -> Result<Option<String>, AppError> {
     Ok(sqlx::query_scalar(concat!(
         "SELECT e.photo_key FROM experts e WHERE e.id = $1 AND ",
         crate::visible_expert!()

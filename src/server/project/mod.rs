@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use sqlx::PgPool;
 use uuid::Uuid;
 
+use crate::domain::id::{AccountId, ProjectDraftId, ProjectId};
 use crate::domain::matching::{LanguageRequirement, ProjectCriteria};
 use crate::domain::parse::{mobility_codes, parse_date};
 use crate::domain::profile::{LanguageLevel, ProfileLevel};
@@ -32,16 +33,20 @@ pub async fn wizard(
     today: NaiveDate,
 ) -> Result<WizardData, AppError> {
     let row = sqlx::query!(
-        r#"SELECT id, data AS "data: sqlx::types::Json<ProjectDraft>", step
+        r#"SELECT id AS "id: ProjectDraftId", data AS "data: sqlx::types::Json<ProjectDraft>", step
            FROM project_drafts WHERE client_account_id = $1
            ORDER BY updated_at DESC LIMIT 1"#,
-        client.id
+        client.id as AccountId
     )
     .fetch_optional(pool)
     .await?;
     let (id, draft, step) = match row {
         Some(row) => (row.id, row.data.0, row.step),
-        None => (Uuid::new_v4(), ProjectDraft::default(), 0),
+        None => (
+            ProjectDraftId::new(Uuid::new_v4()),
+            ProjectDraft::default(),
+            0,
+        ),
     };
     Ok(WizardData {
         id,
@@ -61,7 +66,7 @@ const MAX_DRAFTS_PER_CLIENT: i64 = 20;
 pub async fn save_draft(
     pool: &PgPool,
     client: &CurrentUser,
-    id: Uuid,
+    id: ProjectDraftId,
     step: usize,
     draft: &ProjectDraft,
 ) -> Result<(), AppError> {
@@ -76,8 +81,8 @@ pub async fn save_draft(
          ON CONFLICT (id) DO UPDATE
             SET data = EXCLUDED.data, step = EXCLUDED.step, updated_at = now()
           WHERE project_drafts.client_account_id = EXCLUDED.client_account_id",
-        id,
-        client.id,
+        id as ProjectDraftId,
+        client.id as AccountId,
         sqlx::types::Json(draft) as _,
         step,
         MAX_DRAFTS_PER_CLIENT,
@@ -93,8 +98,8 @@ pub async fn save_draft(
                       AS "published!",
                   EXISTS (SELECT 1 FROM projects WHERE id = $1)
                   OR EXISTS (SELECT 1 FROM project_drafts WHERE id = $1) AS "taken!""#,
-        id,
-        client.id
+        id as ProjectDraftId,
+        client.id as AccountId
     )
     .fetch_one(pool)
     .await?;
@@ -120,7 +125,11 @@ const SUBMISSIONS_PER_CLIENT: Limit = Limit {
 
 /// Validates every step, records the project as open, matches and notifies experts.
 /// Only from a confirmed address, and within [`SUBMISSIONS_PER_CLIENT`].
-pub async fn submit(state: &AppState, client: &CurrentUser, id: Uuid) -> Result<Uuid, AppError> {
+pub async fn submit(
+    state: &AppState,
+    client: &CurrentUser,
+    id: ProjectDraftId,
+) -> Result<ProjectId, AppError> {
     if !client.email_verified {
         return Err(AppError::Validation(Problem::EmailUnverifiedForProject));
     }
@@ -130,8 +139,8 @@ pub async fn submit(state: &AppState, client: &CurrentUser, id: Uuid) -> Result<
     let draft: Option<sqlx::types::Json<ProjectDraft>> = sqlx::query_scalar!(
         r#"SELECT data AS "data: sqlx::types::Json<ProjectDraft>"
            FROM project_drafts WHERE id = $1 AND client_account_id = $2 FOR UPDATE"#,
-        id,
-        client.id,
+        id as ProjectDraftId,
+        client.id as AccountId,
     )
     .fetch_optional(&mut *tx)
     .await?;
@@ -159,8 +168,8 @@ pub async fn submit(state: &AppState, client: &CurrentUser, id: Uuid) -> Result<
         .filter_map(Result::ok)
         .map(|d| d.to_string())
         .collect();
-    let project: Uuid = sqlx::query_scalar!(
-        "INSERT INTO projects (id, title, domain_id, status, client_account_id, description,
+    let project = sqlx::query_scalar!(
+        r#"INSERT INTO projects (id, title, domain_id, status, client_account_id, description,
              data, required_skills, optional_skills, level, remote, places, start_date,
              duration_days, budget, max_daily_rate, contact_formats, confidential, submitted_at)
          SELECT $17, $1, d.id, $18, $2, $3, $4,
@@ -168,9 +177,9 @@ pub async fn submit(state: &AppState, client: &CurrentUser, id: Uuid) -> Result<
                 ARRAY(SELECT id FROM skills WHERE slug = ANY($6)),
                 $7, $8, $9, $10, $11, $12, $13, $14, $15, now()
          FROM domains d WHERE d.slug = $16
-         RETURNING id",
+         RETURNING id AS "id: ProjectId""#,
         draft.title.trim(),
-        client.id,
+        client.id as AccountId,
         draft.description.trim(),
         sqlx::types::Json(&draft) as _,
         &draft.required_skills,
@@ -186,14 +195,17 @@ pub async fn submit(state: &AppState, client: &CurrentUser, id: Uuid) -> Result<
         &draft.contact_formats,
         draft.confidential,
         &draft.domain,
-        id,
+        id as ProjectDraftId,
         ProjectStatus::Open as ProjectStatus,
     )
     .fetch_one(&mut *tx)
     .await?;
-    sqlx::query!("DELETE FROM project_drafts WHERE id = $1", id,)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query!(
+        "DELETE FROM project_drafts WHERE id = $1",
+        id as ProjectDraftId,
+    )
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     // The project is stored: a failure to notify is retried by `retry_notices`, it does
     // not fail the client's submission.
@@ -208,7 +220,7 @@ pub async fn submit(state: &AppState, client: &CurrentUser, id: Uuid) -> Result<
 /// `today` stands for a missing start date.
 pub async fn criteria(
     pool: &PgPool,
-    project: Uuid,
+    project: ProjectId,
     today: NaiveDate,
 ) -> Result<ProjectCriteria, AppError> {
     criteria_of(pool, &[project], today)
@@ -220,16 +232,16 @@ pub async fn criteria(
 /// The matching criteria of several projects, in one query (unknown ids are skipped).
 pub async fn criteria_of(
     pool: &PgPool,
-    projects: &[Uuid],
+    projects: &[ProjectId],
     today: NaiveDate,
 ) -> Result<Vec<ProjectCriteria>, AppError> {
     let rows = sqlx::query!(
-        r#"SELECT id, domain_id, required_skills, optional_skills,
+        r#"SELECT id AS "id: ProjectId", domain_id, required_skills, optional_skills,
                   level AS "level: ProfileLevel", remote, places,
                   start_date AS "start_date: NaiveDate", duration_days, max_daily_rate,
                   data AS "data: sqlx::types::Json<ProjectDraft>"
            FROM projects WHERE id = ANY($1)"#,
-        projects
+        projects as &[ProjectId]
     )
     .fetch_all(pool)
     .await?;
@@ -304,7 +316,7 @@ pub fn summary_sql(reveal: &str) -> String {
 
 #[derive(sqlx::FromRow)]
 pub struct SummaryRow {
-    pub id: Uuid,
+    pub id: ProjectId,
     title: String,
     description: String,
     domain: String,

@@ -1,9 +1,8 @@
 //! « Un projet dans votre domaine »: the experts a new project matches above a
 //! threshold are told once, by e-mail and in the app; a sending cut short is retried.
 
-use uuid::Uuid;
-
 use super::criteria;
+use crate::domain::id::{AccountId, ExpertId, ProjectId};
 use crate::domain::lang::Lang;
 use crate::domain::notification::Notice;
 use crate::domain::project::ProjectStatus;
@@ -26,14 +25,14 @@ pub const NOTICED_PROJECTS_PER_CLIENT_PER_DAY: i64 = 3;
 
 /// Whether the client of `project` has used up their notices of the last 24 hours on
 /// other projects (a project whose sending was cut short may finish it).
-async fn notices_used_up(state: &AppState, project: Uuid) -> Result<bool, AppError> {
+async fn notices_used_up(state: &AppState, project: ProjectId) -> Result<bool, AppError> {
     let noticed: i64 = sqlx::query_scalar!(
         r#"SELECT count(*) AS "noticed!" FROM projects p
          WHERE p.client_account_id = (SELECT client_account_id FROM projects WHERE id = $1)
            AND p.id <> $1
            AND EXISTS (SELECT 1 FROM project_notices n
                        WHERE n.project_id = p.id AND n.sent_at > now() - interval '24 hours')"#,
-        project,
+        project as ProjectId,
     )
     .fetch_one(&state.pool)
     .await?;
@@ -44,7 +43,7 @@ async fn notices_used_up(state: &AppState, project: Uuid) -> Result<bool, AppErr
 /// accept such alerts; each expert is told once per project, however often this runs.
 /// Nobody is told past the client's [`NOTICED_PROJECTS_PER_CLIENT_PER_DAY`]: the
 /// project then counts as done, so that retries do not send it later either.
-pub async fn send_notices(state: &AppState, project: Uuid) -> Result<usize, AppError> {
+pub async fn send_notices(state: &AppState, project: ProjectId) -> Result<usize, AppError> {
     if notices_used_up(state, project).await? {
         tracing::info!(%project, "client's notices of the day used up: none sent");
         mark_done(state, project).await?;
@@ -63,9 +62,12 @@ pub async fn send_notices(state: &AppState, project: Uuid) -> Result<usize, AppE
         }
         k *= 4;
     };
-    let title: String = sqlx::query_scalar!("SELECT title FROM projects WHERE id = $1", project,)
-        .fetch_one(&state.pool)
-        .await?;
+    let title: String = sqlx::query_scalar!(
+        "SELECT title FROM projects WHERE id = $1",
+        project as ProjectId,
+    )
+    .fetch_one(&state.pool)
+    .await?;
     let link = format!("{}/projets", state.config.public_url.trim_end_matches('/'));
     let mut sent = 0;
     for r in ranked
@@ -74,12 +76,12 @@ pub async fn send_notices(state: &AppState, project: Uuid) -> Result<usize, AppE
     {
         let mut tx = state.pool.begin().await?;
         let recipient = sqlx::query!(
-            r#"SELECT a.id, a.email, a.display_name, a.language AS "language: Lang"
+            r#"SELECT a.id AS "id: AccountId", a.email, a.display_name, a.language AS "language: Lang"
                FROM experts e
                JOIN accounts a ON a.id = e.account_id AND a.disabled_at IS NULL
                JOIN providers p ON p.account_id = a.id AND p.notify_projects
                WHERE e.id = $1"#,
-            r.expert_id
+            r.expert_id as ExpertId
         )
         .fetch_optional(&mut *tx)
         .await?
@@ -88,8 +90,8 @@ pub async fn send_notices(state: &AppState, project: Uuid) -> Result<usize, AppE
             && sqlx::query!(
                 "INSERT INTO project_notices (project_id, expert_id, score) VALUES ($1, $2, $3)
                  ON CONFLICT DO NOTHING",
-                project,
-                r.expert_id,
+                project as ProjectId,
+                r.expert_id as ExpertId,
                 i16::try_from(r.score.total).unwrap_or(i16::MAX),
             )
             .execute(&mut *tx)
@@ -115,10 +117,10 @@ pub async fn send_notices(state: &AppState, project: Uuid) -> Result<usize, AppE
     Ok(sent)
 }
 
-async fn mark_done(state: &AppState, project: Uuid) -> Result<(), AppError> {
+async fn mark_done(state: &AppState, project: ProjectId) -> Result<(), AppError> {
     sqlx::query!(
         "UPDATE projects SET notices_sent_at = now() WHERE id = $1",
-        project,
+        project as ProjectId,
     )
     .execute(&state.pool)
     .await?;
@@ -129,9 +131,9 @@ async fn mark_done(state: &AppState, project: Uuid) -> Result<(), AppError> {
 /// restart); each expert is still told once. Returns how many projects were done; a
 /// project that fails again is logged and tried at the next round.
 pub async fn retry_notices(state: &AppState) -> Result<usize, AppError> {
-    let pending: Vec<Uuid> = sqlx::query_scalar!(
-        "SELECT id FROM projects WHERE status = $1 AND notices_sent_at IS NULL
-          ORDER BY created_at LIMIT 100",
+    let pending = sqlx::query_scalar!(
+        r#"SELECT id AS "id: ProjectId" FROM projects WHERE status = $1 AND notices_sent_at IS NULL
+          ORDER BY created_at LIMIT 100"#,
         ProjectStatus::Open as ProjectStatus,
     )
     .fetch_all(&state.pool)
@@ -162,10 +164,10 @@ pub async fn run_notice_retries(state: AppState) {
 }
 
 /// Whether provider `account` receives « un projet dans votre domaine ».
-pub async fn alerts(pool: &sqlx::PgPool, account: Uuid) -> Result<bool, AppError> {
+pub async fn alerts(pool: &sqlx::PgPool, account: AccountId) -> Result<bool, AppError> {
     let on: Option<bool> = sqlx::query_scalar!(
         "SELECT notify_projects FROM providers WHERE account_id = $1",
-        account,
+        account as AccountId,
     )
     .fetch_optional(pool)
     .await?;
@@ -173,10 +175,10 @@ pub async fn alerts(pool: &sqlx::PgPool, account: Uuid) -> Result<bool, AppError
 }
 
 /// Turns provider `account`'s project alerts on or off.
-pub async fn set_alerts(pool: &sqlx::PgPool, account: Uuid, on: bool) -> Result<(), AppError> {
+pub async fn set_alerts(pool: &sqlx::PgPool, account: AccountId, on: bool) -> Result<(), AppError> {
     sqlx::query!(
         "UPDATE providers SET notify_projects = $2 WHERE account_id = $1",
-        account,
+        account as AccountId,
         on,
     )
     .execute(pool)

@@ -1,6 +1,6 @@
 use sqlx::{PgConnection, PgPool};
-use uuid::Uuid;
 
+use crate::domain::id::{AccountId, NotificationId};
 use crate::domain::notification::{Notice, NoticeKind, Notification};
 use crate::error::AppError;
 
@@ -8,7 +8,7 @@ use crate::error::AppError;
 /// when it is read, in the reader's language.
 pub async fn notify(
     conn: &mut PgConnection,
-    account: Uuid,
+    account: AccountId,
     notice: &Notice,
     link: Option<&str>,
 ) -> Result<(), sqlx::Error> {
@@ -19,7 +19,7 @@ pub async fn notify(
         .unwrap_or_else(|| serde_json::json!({}));
     sqlx::query!(
         "INSERT INTO notifications (account_id, kind, params, link) VALUES ($1, $2, $3, $4)",
-        account,
+        account as AccountId,
         notice.kind() as NoticeKind,
         sqlx::types::Json(params) as _,
         link,
@@ -38,13 +38,13 @@ fn notice(kind: NoticeKind, params: serde_json::Value) -> Result<Notice, serde_j
     serde_json::from_value(json)
 }
 
-pub async fn list(pool: &PgPool, account: Uuid) -> Result<Vec<Notification>, AppError> {
+pub async fn list(pool: &PgPool, account: AccountId) -> Result<Vec<Notification>, AppError> {
     let rows = sqlx::query!(
-        r#"SELECT id, kind AS "kind: NoticeKind", params, link,
+        r#"SELECT id AS "id: NotificationId", kind AS "kind: NoticeKind", params, link,
                   created_at AS "created_at: chrono::DateTime<chrono::Utc>",
                   read_at IS NOT NULL AS "read!"
            FROM notifications WHERE account_id = $1 ORDER BY id DESC LIMIT 100"#,
-        account
+        account as AccountId
     )
     .fetch_all(pool)
     .await?;
@@ -62,19 +62,19 @@ pub async fn list(pool: &PgPool, account: Uuid) -> Result<Vec<Notification>, App
         .collect()
 }
 
-pub async fn unread_count(pool: &PgPool, account: Uuid) -> Result<i64, AppError> {
+pub async fn unread_count(pool: &PgPool, account: AccountId) -> Result<i64, AppError> {
     Ok(sqlx::query_scalar!(
         r#"SELECT count(*) AS "count!" FROM notifications WHERE account_id = $1 AND read_at IS NULL"#,
-        account,
+        account as AccountId,
     )
     .fetch_one(pool)
     .await?)
 }
 
-pub async fn mark_all_read(pool: &PgPool, account: Uuid) -> Result<(), AppError> {
+pub async fn mark_all_read(pool: &PgPool, account: AccountId) -> Result<(), AppError> {
     sqlx::query!(
         "UPDATE notifications SET read_at = now() WHERE account_id = $1 AND read_at IS NULL",
-        account,
+        account as AccountId,
     )
     .execute(pool)
     .await?;

@@ -4,13 +4,13 @@ pub mod publish;
 pub mod repo;
 
 use sqlx::{PgConnection, PgPool};
-use uuid::Uuid;
 
 use self::repo as reviews;
 use crate::domain::account::Siret;
 use crate::domain::departement::DepartementCode;
 use crate::domain::dossier::{FieldId, ReferenceData};
 use crate::domain::eligibility::AttestationStatus;
+use crate::domain::id::{AccountId, ExpertId, SubmissionId};
 use crate::domain::lang::Lang;
 use crate::domain::notification::Notice;
 use crate::domain::parse::{mobility_codes, parse_date, parse_phone, parse_rate, parse_years};
@@ -32,7 +32,7 @@ pub async fn queue(pool: &PgPool) -> Result<Vec<QueueItem>, AppError> {
 pub async fn open(
     pool: &PgPool,
     admin: &CurrentUser,
-    id: i64,
+    id: SubmissionId,
     today: NaiveDate,
 ) -> Result<ReviewDossier, AppError> {
     let refs = reference::reference_data(pool).await?;
@@ -40,10 +40,10 @@ pub async fn open(
     let sub = reviews::submission_by_id(&mut tx, id, false).await?;
     let files = dossier::files_info(&mut tx, &sub.keys).await?;
     let owner = sqlx::query!(
-        r#"SELECT a.email, e.id AS "expert_id?" FROM accounts a
+        r#"SELECT a.email, e.id AS "expert_id?: ExpertId" FROM accounts a
            LEFT JOIN experts e ON e.account_id = a.id
            WHERE a.id = $1"#,
-        sub.account_id
+        sub.account_id as AccountId
     )
     .fetch_one(&mut *tx)
     .await?;
@@ -53,9 +53,7 @@ pub async fn open(
     let issued = parse_date(&sub.snapshot.attestation_issued_on).ok();
     Ok(ReviewDossier {
         submission_id: sub.id,
-        dossier: sub
-            .snapshot
-            .dossier(expert_id.unwrap_or_default(), &email, &refs, &files),
+        dossier: sub.snapshot.dossier(expert_id, &email, &refs, &files),
         attestation: AttestationStatus::of(issued, today),
         problems: sub.snapshot.problems(&refs, today),
         decided: sub.decision,
@@ -68,7 +66,7 @@ pub async fn decide(
     pool: &PgPool,
     public_url: &str,
     admin: &CurrentUser,
-    id: i64,
+    id: SubmissionId,
     decision: Decision,
     message: &str,
     today: NaiveDate,
@@ -88,7 +86,7 @@ pub async fn decide(
     }
     let expert = sqlx::query!(
         r#"SELECT email, display_name, language AS "language: Lang" FROM accounts WHERE id = $1"#,
-        sub.account_id
+        sub.account_id as AccountId
     )
     .fetch_one(&mut *tx)
     .await?;
@@ -139,8 +137,8 @@ async fn publish(
         }
         _ => {}
     }
-    let expert_id: Uuid = sqlx::query_scalar!(
-        "INSERT INTO experts (account_id, first_name, last_name, email, departement_code,
+    let expert_id = sqlx::query_scalar!(
+        r#"INSERT INTO experts (account_id, first_name, last_name, email, departement_code,
              years_experience, education, phone, postal_address, legal_form, siret, vat_number,
              daily_rate, available_from, remote_ok, attestation_issued_on, photo_key, cv_key,
              attestation_key, dossier, status, published_at, updated_at)
@@ -160,8 +158,8 @@ async fn publish(
              attestation_key = EXCLUDED.attestation_key, dossier = EXCLUDED.dossier,
              status = EXCLUDED.status, published_at = coalesce(experts.published_at, now()),
              updated_at = now()
-         RETURNING id",
-        sub.account_id,
+         RETURNING id AS "id: ExpertId""#,
+        sub.account_id as AccountId,
         d.first_name
             .split_whitespace()
             .collect::<Vec<_>>()
@@ -202,7 +200,7 @@ async fn publish(
     sqlx::query!(
         "INSERT INTO expert_domains (expert_id, domain_id)
          SELECT $1, id FROM domains WHERE slug = ANY($2)",
-        expert_id,
+        expert_id as ExpertId,
         &d.domains,
     )
     .execute(&mut *conn)
@@ -221,7 +219,7 @@ async fn publish(
     sqlx::query!(
         "INSERT INTO expert_languages (expert_id, code, level)
          SELECT $1, c, l FROM UNNEST($2::text[], $3::text[]) AS t(c, l) ON CONFLICT DO NOTHING",
-        expert_id,
+        expert_id as ExpertId,
         &codes,
         &levels as &[LanguageLevel],
     )
@@ -240,7 +238,7 @@ async fn publish(
         "INSERT INTO expert_skills (expert_id, skill_id, years)
          SELECT $1, s.id, t.y FROM UNNEST($2::text[], $3::int2[]) AS t(slug, y)
          JOIN skills s ON s.slug = t.slug ON CONFLICT DO NOTHING",
-        expert_id,
+        expert_id as ExpertId,
         &slugs,
         &years,
     )
@@ -254,7 +252,7 @@ async fn publish(
     sqlx::query!(
         "INSERT INTO expert_mobility (expert_id, departement_code)
          SELECT $1, c FROM UNNEST($2::text[]) AS c ON CONFLICT DO NOTHING",
-        expert_id,
+        expert_id as ExpertId,
         &mobility,
     )
     .execute(&mut *conn)
@@ -266,7 +264,7 @@ async fn publish(
         sqlx::query!(
             "INSERT INTO expert_experiences (expert_id, title, sector, started_on, ended_on,
                  description) VALUES ($1, $2, $3, $4, $5, $6)",
-            expert_id,
+            expert_id as ExpertId,
             e.title.trim(),
             e.sector.trim(),
             start as chrono::NaiveDate,

@@ -2,9 +2,9 @@
 //! published without the editor (demo data, imports) a dossier rebuilt from its columns.
 
 use sqlx::PgPool;
-use uuid::Uuid;
 
 use crate::domain::dossier::{DraftFiles, FullDossier, ProfileDraft, ReferenceData};
+use crate::domain::id::{AccountId, ExpertId};
 use crate::domain::profile::LanguageLevel;
 use crate::error::AppError;
 use crate::server::profile::repo as dossier;
@@ -12,12 +12,12 @@ use crate::server::profile::repo as dossier;
 /// The published dossier of an expert, as proposed clients and admins see it.
 pub async fn published_dossier(
     pool: &PgPool,
-    expert: Uuid,
+    expert: ExpertId,
     refs: &ReferenceData,
-) -> Result<(FullDossier, Uuid), AppError> {
+) -> Result<(FullDossier, AccountId), AppError> {
     #[derive(sqlx::FromRow)]
     struct Published {
-        account_id: Uuid,
+        account_id: AccountId,
         dossier: Option<sqlx::types::Json<ProfileDraft>>,
         email: String,
         photo_key: Option<String>,
@@ -47,7 +47,7 @@ pub async fn published_dossier(
     };
     let mut conn = pool.acquire().await?;
     let files: DraftFiles = dossier::files_info(&mut conn, &[photo, cv, attestation]).await?;
-    let mut full = draft.dossier(expert, &email, refs, &files);
+    let mut full = draft.dossier(Some(expert), &email, refs, &files);
     if files.photo.is_some() {
         full.card.photo_url = Some(format!("/photos/{expert}"));
     }
@@ -56,7 +56,7 @@ pub async fn published_dossier(
 
 /// A dossier rebuilt from the published columns, for profiles published without the
 /// editor (demo data, imports).
-async fn draft_from_columns(pool: &PgPool, expert: Uuid) -> Result<ProfileDraft, AppError> {
+async fn draft_from_columns(pool: &PgPool, expert: ExpertId) -> Result<ProfileDraft, AppError> {
     use crate::domain::dossier::{LanguageEntry, SkillEntry};
     let row = sqlx::query!(
         r#"SELECT first_name, last_name, departement_code, years_experience, education, phone,
@@ -64,28 +64,28 @@ async fn draft_from_columns(pool: &PgPool, expert: Uuid) -> Result<ProfileDraft,
                   available_from AS "available_from: chrono::NaiveDate", remote_ok,
                   attestation_issued_on AS "attestation_issued_on: chrono::NaiveDate"
            FROM experts WHERE id = $1"#,
-        expert
+        expert as ExpertId
     )
     .fetch_one(pool)
     .await?;
     let domains: Vec<String> = sqlx::query_scalar!(
         "SELECT d.slug FROM expert_domains ed JOIN domains d ON d.id = ed.domain_id
          WHERE ed.expert_id = $1 ORDER BY d.position",
-        expert,
+        expert as ExpertId,
     )
     .fetch_all(pool)
     .await?;
     let languages = sqlx::query!(
         r#"SELECT code, level AS "level: LanguageLevel"
            FROM expert_languages WHERE expert_id = $1 ORDER BY code"#,
-        expert
+        expert as ExpertId
     )
     .fetch_all(pool)
     .await?;
     let skills = sqlx::query!(
         "SELECT s.slug, es.years FROM expert_skills es JOIN skills s ON s.id = es.skill_id
          WHERE es.expert_id = $1 ORDER BY s.id",
-        expert
+        expert as ExpertId
     )
     .fetch_all(pool)
     .await?;

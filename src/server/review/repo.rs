@@ -1,10 +1,10 @@
 //! Submissions, decisions, and the access log of private dossiers.
 
 use sqlx::{PgConnection, PgPool};
-use uuid::Uuid;
 
 use crate::domain::account::Role;
 use crate::domain::dossier::{DraftFiles, FileInfo, ProfileDraft};
+use crate::domain::id::{AccountId, ProjectId, SubmissionId};
 use crate::domain::review::{
     Decision, DossierView, ExpertStatus, HistoryEntry, QueueItem, ReviewState, ViewKind,
 };
@@ -18,8 +18,8 @@ fn time(t: Time) -> String {
 
 /// A frozen submission.
 pub struct Submission {
-    pub id: i64,
-    pub account_id: Uuid,
+    pub id: SubmissionId,
+    pub account_id: AccountId,
     pub snapshot: ProfileDraft,
     pub draft_revision: i64,
     pub keys: [Option<String>; 3],
@@ -27,8 +27,8 @@ pub struct Submission {
 }
 
 struct SubmissionRow {
-    id: i64,
-    account_id: Uuid,
+    id: SubmissionId,
+    account_id: AccountId,
     snapshot: sqlx::types::Json<ProfileDraft>,
     draft_revision: i64,
     photo_key: Option<String>,
@@ -51,29 +51,31 @@ fn submission(row: SubmissionRow) -> Submission {
 /// A submission, locked for a decision when `for_update`.
 pub async fn submission_by_id(
     conn: &mut PgConnection,
-    id: i64,
+    id: SubmissionId,
     for_update: bool,
 ) -> Result<Submission, AppError> {
     // Two literal queries rather than one built with format!, so that both are checked.
     let row = if for_update {
         sqlx::query_as!(
             SubmissionRow,
-            r#"SELECT id, account_id, snapshot AS "snapshot: sqlx::types::Json<ProfileDraft>",
+            r#"SELECT id AS "id: SubmissionId", account_id AS "account_id: AccountId",
+                      snapshot AS "snapshot: sqlx::types::Json<ProfileDraft>",
                       draft_revision, photo_key, cv_key, attestation_key,
                       decision AS "decision: Decision"
                FROM profile_submissions WHERE id = $1 FOR UPDATE"#,
-            id
+            id as SubmissionId
         )
         .fetch_optional(conn)
         .await?
     } else {
         sqlx::query_as!(
             SubmissionRow,
-            r#"SELECT id, account_id, snapshot AS "snapshot: sqlx::types::Json<ProfileDraft>",
+            r#"SELECT id AS "id: SubmissionId", account_id AS "account_id: AccountId",
+                      snapshot AS "snapshot: sqlx::types::Json<ProfileDraft>",
                       draft_revision, photo_key, cv_key, attestation_key,
                       decision AS "decision: Decision"
                FROM profile_submissions WHERE id = $1"#,
-            id
+            id as SubmissionId
         )
         .fetch_optional(conn)
         .await?
@@ -84,7 +86,7 @@ pub async fn submission_by_id(
 /// Freezes the draft as a submission. `Ok(false)`: one is already pending.
 pub async fn insert_submission(
     conn: &mut PgConnection,
-    account: Uuid,
+    account: AccountId,
     snapshot: &ProfileDraft,
     draft_revision: i64,
     keys: &[Option<String>; 3],
@@ -94,7 +96,7 @@ pub async fn insert_submission(
             (account_id, snapshot, draft_revision, photo_key, cv_key, attestation_key)
          VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (account_id) WHERE decision IS NULL DO NOTHING",
-        account,
+        account as AccountId,
         sqlx::types::Json(snapshot) as _,
         draft_revision,
         keys[0].as_deref(),
@@ -108,19 +110,19 @@ pub async fn insert_submission(
 
 pub async fn record_decision(
     conn: &mut PgConnection,
-    id: i64,
+    id: SubmissionId,
     decision: Decision,
     message: &str,
-    admin: Uuid,
+    admin: AccountId,
 ) -> Result<(), AppError> {
     sqlx::query!(
         "UPDATE profile_submissions SET decision = $2, message = $3, decided_by = $4,
                 decided_at = now()
          WHERE id = $1 AND decision IS NULL",
-        id,
+        id as SubmissionId,
         decision as Decision,
         message,
-        admin,
+        admin as AccountId,
     )
     .execute(conn)
     .await?;
@@ -128,13 +130,13 @@ pub async fn record_decision(
 }
 
 /// Decisions and submissions of an expert, newest first.
-pub async fn history(pool: &PgPool, account: Uuid) -> Result<Vec<HistoryEntry>, AppError> {
+pub async fn history(pool: &PgPool, account: AccountId) -> Result<Vec<HistoryEntry>, AppError> {
     let rows = sqlx::query!(
         r#"SELECT submitted_at AS "submitted_at: Time", decision AS "decision: Decision",
                   message, decided_at AS "decided_at: Time"
            FROM profile_submissions
            WHERE account_id = $1 ORDER BY id DESC LIMIT 50"#,
-        account
+        account as AccountId
     )
     .fetch_all(pool)
     .await?;
@@ -150,10 +152,13 @@ pub async fn history(pool: &PgPool, account: Uuid) -> Result<Vec<HistoryEntry>, 
 }
 
 /// The expert's review state, and the draft revision of their latest submission.
-pub async fn state(pool: &PgPool, account: Uuid) -> Result<(ReviewState, Option<i64>), AppError> {
+pub async fn state(
+    pool: &PgPool,
+    account: AccountId,
+) -> Result<(ReviewState, Option<i64>), AppError> {
     let published: bool = sqlx::query_scalar!(
         r#"SELECT EXISTS (SELECT 1 FROM experts WHERE account_id = $1 AND status = $2) AS "exists!""#,
-        account,
+        account as AccountId,
         ExpertStatus::Published as ExpertStatus,
     )
     .fetch_one(pool)
@@ -162,7 +167,7 @@ pub async fn state(pool: &PgPool, account: Uuid) -> Result<(ReviewState, Option<
         r#"SELECT decision AS "decision: Decision", message, draft_revision
            FROM profile_submissions
            WHERE account_id = $1 ORDER BY id DESC LIMIT 1"#,
-        account
+        account as AccountId
     )
     .fetch_optional(pool)
     .await?
@@ -185,7 +190,7 @@ pub async fn state(pool: &PgPool, account: Uuid) -> Result<(ReviewState, Option<
 /// Pending submissions, oldest first.
 pub async fn queue(pool: &PgPool) -> Result<Vec<QueueItem>, AppError> {
     let rows = sqlx::query!(
-        r#"SELECT s.id, a.display_name, s.submitted_at AS "submitted_at: Time",
+        r#"SELECT s.id AS "id: SubmissionId", a.display_name, s.submitted_at AS "submitted_at: Time",
                   EXISTS (SELECT 1 FROM experts e WHERE e.account_id = s.account_id
                           AND e.status = $1) AS "republication!",
                   s.snapshot AS "snapshot: sqlx::types::Json<ProfileDraft>",
@@ -235,10 +240,10 @@ pub async fn queue(pool: &PgPool) -> Result<Vec<QueueItem>, AppError> {
 /// (and `project`, when it was proposed for one).
 pub async fn log_view(
     conn: &mut PgConnection,
-    expert_account: Uuid,
-    viewer: Uuid,
+    expert_account: AccountId,
+    viewer: AccountId,
     kind: ViewKind,
-    project: Option<Uuid>,
+    project: Option<ProjectId>,
 ) -> Result<(), AppError> {
     // One line per viewer, dossier and reason every ten minutes: reloading a page or
     // downloading a file twice is one consultation, not many.
@@ -249,10 +254,10 @@ pub async fn log_view(
                              WHERE expert_account_id = $1 AND viewer_account_id = $2
                                AND kind = $3 AND project_id IS NOT DISTINCT FROM $4
                                AND viewed_at > now() - interval '10 minutes')",
-        expert_account,
-        viewer,
+        expert_account as AccountId,
+        viewer as AccountId,
         kind as ViewKind,
-        project,
+        project as Option<ProjectId>,
     )
     .execute(conn)
     .await?;
@@ -260,7 +265,7 @@ pub async fn log_view(
 }
 
 /// Who viewed the expert's dossier, newest first.
-pub async fn views(pool: &PgPool, expert_account: Uuid) -> Result<Vec<DossierView>, AppError> {
+pub async fn views(pool: &PgPool, expert_account: AccountId) -> Result<Vec<DossierView>, AppError> {
     let rows = sqlx::query!(
         r#"SELECT CASE WHEN a.role <> $2 THEN coalesce(c.company_name, a.display_name) END
                       AS viewer,
@@ -271,7 +276,7 @@ pub async fn views(pool: &PgPool, expert_account: Uuid) -> Result<Vec<DossierVie
            LEFT JOIN clients c ON c.account_id = a.id
            LEFT JOIN projects p ON p.id = v.project_id
            WHERE v.expert_account_id = $1 ORDER BY v.id DESC LIMIT 100"#,
-        expert_account,
+        expert_account as AccountId,
         Role::Admin as Role
     )
     .fetch_all(pool)

@@ -2,12 +2,12 @@
 //! and the proposal of some to the client, checked against the rules.
 
 use sqlx::PgPool;
-use uuid::Uuid;
 
 use chrono::NaiveDate;
 
 use super::project_summary;
 use crate::domain::eligibility::AttestationStatus;
+use crate::domain::id::{AccountId, ExpertId, ProjectId};
 use crate::domain::lang::Lang;
 use crate::domain::matching::{passes_hard_filters, score, MatchScore, RankKey, Rejection};
 use crate::domain::notification::Notice;
@@ -38,18 +38,21 @@ pub async fn admin_projects(pool: &PgPool) -> Result<Vec<ProjectSummary>, AppErr
 }
 
 /// Ranked candidates: the engine's best matches and every applicant, explained.
-pub async fn candidates(state: &AppState, project: Uuid) -> Result<AdminProjectView, AppError> {
+pub async fn candidates(
+    state: &AppState,
+    project: ProjectId,
+) -> Result<AdminProjectView, AppError> {
     let summary = project_summary(&state.pool, project).await?;
     let today = state.clock.today();
     let criteria = project::criteria(&state.pool, project, today).await?;
-    let mut ranked: Vec<(Uuid, MatchScore, Option<Rejection>)> = state
+    let mut ranked: Vec<(ExpertId, MatchScore, Option<Rejection>)> = state
         .matching_top(&criteria, CANDIDATES)
         .into_iter()
         .map(|r| (r.expert_id, r.score, None))
         .collect();
-    let applications: Vec<(Uuid, String)> = sqlx::query!(
-        "SELECT expert_id, message FROM applications WHERE project_id = $1",
-        project
+    let applications: Vec<(ExpertId, String)> = sqlx::query!(
+        r#"SELECT expert_id AS "expert_id: ExpertId", message FROM applications WHERE project_id = $1"#,
+        project as ProjectId
     )
     .fetch_all(&state.pool)
     .await?
@@ -67,14 +70,14 @@ pub async fn candidates(state: &AppState, project: Uuid) -> Result<AdminProjectV
     }
     // Applicants join the matches in the same order: total, then the fair tie-break.
     ranked.sort_by_key(|(id, score, _)| std::cmp::Reverse(RankKey::new(score.total, project, *id)));
-    let ids: Vec<Uuid> = ranked.iter().map(|(id, _, _)| *id).collect();
-    let names: Vec<(Uuid, String, bool)> = sqlx::query!(
-        r#"SELECT e.id, e.first_name || ' ' || coalesce(e.last_name, '') AS "name!",
+    let ids: Vec<ExpertId> = ranked.iter().map(|(id, _, _)| *id).collect();
+    let names: Vec<(ExpertId, String, bool)> = sqlx::query!(
+        r#"SELECT e.id AS "id: ExpertId", e.first_name || ' ' || coalesce(e.last_name, '') AS "name!",
                   EXISTS (SELECT 1 FROM proposals pr
                           WHERE pr.project_id = $2 AND pr.expert_id = e.id) AS "proposed!"
            FROM experts e WHERE e.id = ANY($1)"#,
-        &ids,
-        project
+        &ids as &[ExpertId],
+        project as ProjectId
     )
     .fetch_all(&state.pool)
     .await?
@@ -107,14 +110,14 @@ pub async fn candidates(state: &AppState, project: Uuid) -> Result<AdminProjectV
 /// Why an expert is not among those matching may consider.
 async fn not_indexed_reason(
     pool: &PgPool,
-    expert: Uuid,
+    expert: ExpertId,
     today: NaiveDate,
 ) -> Result<Unproposable, AppError> {
     let row = sqlx::query!(
         r#"SELECT e.status AS "status: ExpertStatus", a.disabled_at IS NOT NULL AS "disabled!",
                   e.attestation_issued_on AS "issued: NaiveDate"
            FROM experts e JOIN accounts a ON a.id = e.account_id WHERE e.id = $1"#,
-        expert
+        expert as ExpertId
     )
     .fetch_optional(pool)
     .await?
@@ -142,14 +145,14 @@ async fn not_indexed_reason(
 /// index, so a change of the last second counts. All picks or none.
 async fn check_proposable(
     pool: &PgPool,
-    project: Uuid,
-    picks: &[(Uuid, String)],
+    project: ProjectId,
+    picks: &[(ExpertId, String)],
     today: NaiveDate,
 ) -> Result<(), AppError> {
     let criteria = project::criteria(pool, project, today).await?;
-    let applicants: Vec<Uuid> = sqlx::query_scalar!(
-        "SELECT expert_id FROM applications WHERE project_id = $1",
-        project,
+    let applicants = sqlx::query_scalar!(
+        r#"SELECT expert_id AS "expert_id: ExpertId" FROM applications WHERE project_id = $1"#,
+        project as ProjectId,
     )
     .fetch_all(pool)
     .await?;
@@ -171,10 +174,12 @@ async fn check_proposable(
             }
         };
         if let Some(reason) = reason {
-            let name: Option<String> =
-                sqlx::query_scalar!("SELECT first_name FROM experts WHERE id = $1", expert,)
-                    .fetch_optional(pool)
-                    .await?;
+            let name: Option<String> = sqlx::query_scalar!(
+                "SELECT first_name FROM experts WHERE id = $1",
+                *expert as ExpertId,
+            )
+            .fetch_optional(pool)
+            .await?;
             refused.push(Refusal { name, reason });
         }
     }
@@ -189,8 +194,8 @@ async fn check_proposable(
 pub async fn propose(
     state: &AppState,
     admin: &CurrentUser,
-    project: Uuid,
-    picks: &[(Uuid, String)],
+    project: ProjectId,
+    picks: &[(ExpertId, String)],
 ) -> Result<usize, AppError> {
     if picks.is_empty() || picks.len() > 20 {
         return Err(AppError::Validation(Problem::ProposalCount));
@@ -199,9 +204,9 @@ pub async fn propose(
     let link = format!("{}/projets", state.config.public_url.trim_end_matches('/'));
     let mut tx = state.pool.begin().await?;
     let open = sqlx::query!(
-        r#"SELECT title, client_account_id AS "client_account_id!"
+        r#"SELECT title, client_account_id AS "client_account_id!: AccountId"
            FROM projects WHERE id = $1 AND status = $2"#,
-        project,
+        project as ProjectId,
         ProjectStatus::Open as ProjectStatus
     )
     .fetch_optional(&mut *tx)
@@ -223,11 +228,11 @@ pub async fn propose(
             && sqlx::query!(
                 "INSERT INTO proposals (project_id, expert_id, state, note, proposed_by)
                  VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
-                project,
-                expert,
+                project as ProjectId,
+                *expert as ExpertId,
                 ProposalState::Proposed as ProposalState,
                 note.trim().chars().take(1000).collect::<String>(),
-                admin.id,
+                admin.id as AccountId,
             )
             .execute(&mut *tx)
             .await?
@@ -271,7 +276,7 @@ pub async fn propose(
 /// A proposed expert, to be told by mail in their language.
 #[derive(sqlx::FromRow)]
 struct Recipient {
-    id: Uuid,
+    id: AccountId,
     email: String,
     first_name: String,
     language: Lang,

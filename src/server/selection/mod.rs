@@ -6,8 +6,8 @@ mod admin;
 pub use admin::{admin_projects, candidates, propose, CANDIDATES};
 
 use sqlx::PgPool;
-use uuid::Uuid;
 
+use crate::domain::id::{AccountId, ExpertId, ProjectId};
 use crate::domain::matching::score;
 use crate::domain::project::ProjectStatus;
 use crate::domain::project::{
@@ -22,10 +22,10 @@ use crate::server::review::publish::published_dossier;
 use crate::server::review::repo as reviews;
 use crate::server::state::AppState;
 
-async fn expert_of(pool: &PgPool, account: Uuid) -> Result<Uuid, AppError> {
+async fn expert_of(pool: &PgPool, account: AccountId) -> Result<ExpertId, AppError> {
     sqlx::query_scalar!(
-        "SELECT id FROM experts WHERE account_id = $1 AND status = $2",
-        account,
+        r#"SELECT id AS "id: ExpertId" FROM experts WHERE account_id = $1 AND status = $2"#,
+        account as AccountId,
         ExpertStatus::Published as ExpertStatus,
     )
     .fetch_optional(pool)
@@ -57,14 +57,14 @@ pub async fn for_expert(
     .bind(ProjectStatus::Open)
     .fetch_all(&state.pool)
     .await?;
-    let applied: Vec<Uuid> = sqlx::query_scalar!(
-        "SELECT project_id FROM applications WHERE expert_id = $1",
-        expert,
+    let applied = sqlx::query_scalar!(
+        r#"SELECT project_id AS "project_id: ProjectId" FROM applications WHERE expert_id = $1"#,
+        expert as ExpertId,
     )
     .fetch_all(&state.pool)
     .await?;
     let facts = state.matching_facts(expert);
-    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    let ids: Vec<ProjectId> = rows.iter().map(|r| r.id).collect();
     let today = state.clock.today();
     let criteria = project::criteria_of(&state.pool, &ids, today).await?;
     Ok(Some(
@@ -86,7 +86,7 @@ pub async fn for_expert(
 pub async fn apply(
     pool: &PgPool,
     user: &CurrentUser,
-    project: Uuid,
+    project: ProjectId,
     message: &str,
 ) -> Result<(), AppError> {
     let message = message.trim();
@@ -97,8 +97,8 @@ pub async fn apply(
     let open: bool = sqlx::query_scalar!(
 r#"SELECT EXISTS (SELECT 1 FROM projects p WHERE p.id = $1 AND p.status = $3
                         AND p.domain_id IN (SELECT domain_id FROM expert_domains WHERE expert_id = $2)) AS "open!""#,
-project,
-expert,
+project as ProjectId,
+expert as ExpertId,
 ProjectStatus::Open as ProjectStatus,
 )
     .fetch_one(pool)
@@ -109,8 +109,8 @@ ProjectStatus::Open as ProjectStatus,
     let inserted = sqlx::query!(
         "INSERT INTO applications (project_id, expert_id, message) VALUES ($1, $2, $3)
          ON CONFLICT DO NOTHING",
-        project,
-        expert,
+        project as ProjectId,
+        expert as ExpertId,
         message,
     )
     .execute(pool)
@@ -122,7 +122,7 @@ ProjectStatus::Open as ProjectStatus,
     Ok(())
 }
 
-async fn project_summary(pool: &PgPool, project: Uuid) -> Result<ProjectSummary, AppError> {
+async fn project_summary(pool: &PgPool, project: ProjectId) -> Result<ProjectSummary, AppError> {
     let row: Option<SummaryRow> =
         sqlx::query_as(&format!("{} WHERE p.id = $1", summary_sql("true")))
             .bind(project)
@@ -136,12 +136,12 @@ async fn project_summary(pool: &PgPool, project: Uuid) -> Result<ProjectSummary,
 pub async fn for_client(
     state: &AppState,
     client: &CurrentUser,
-    project: Uuid,
+    project: ProjectId,
 ) -> Result<ClientProjectView, AppError> {
     let owner: bool = sqlx::query_scalar!(
         r#"SELECT EXISTS (SELECT 1 FROM projects WHERE id = $1 AND client_account_id = $2) AS "owner!""#,
-        project,
-        client.id,
+        project as ProjectId,
+        client.id as AccountId,
     )
     .fetch_one(&state.pool)
     .await?;
@@ -153,11 +153,11 @@ pub async fn for_client(
     let criteria = project::criteria(&state.pool, project, state.clock.today()).await?;
     // Only proposals still open show a dossier (a declined or withdrawn one no longer
     // reveals anything).
-    let proposals: Vec<(Uuid, String, ProposalState)> = sqlx::query!(
-        r#"SELECT expert_id, note, state AS "state: ProposalState"
+    let proposals: Vec<(ExpertId, String, ProposalState)> = sqlx::query!(
+        r#"SELECT expert_id AS "expert_id: ExpertId", note, state AS "state: ProposalState"
            FROM proposals WHERE project_id = $1 AND state = ANY($2)
            ORDER BY proposed_at, id"#,
-        project,
+        project as ProjectId,
         &ProposalState::OPEN_TO_CLIENT as &[ProposalState]
     )
     .fetch_all(&state.pool)

@@ -9,7 +9,6 @@ use crate::ui::text::directory::{language_level_label, language_name, level_labe
 pub fn ExpertCard(card: PublicCard, #[prop(optional)] full: bool) -> impl IntoView {
     let lang = current_lang();
     let initial = card.first_name.chars().next().unwrap_or('?').to_string();
-    let href = format!("/experts/{}", card.id);
     let departement = card.departement.as_ref().map_or_else(
         || tr!(directory.departement_unknown).to_string(),
         |d| tr!(directory.departement, code = d).to_string(),
@@ -35,10 +34,9 @@ pub fn ExpertCard(card: PublicCard, #[prop(optional)] full: bool) -> impl IntoVi
                 }}
                 <div>
                     <h3>
-                        {if full {
-                            view! { <span data-testid="card-name" translate="no">{card.first_name.clone()}</span> }.into_any()
-                        } else {
-                            view! { <a href=href data-testid="card-name" translate="no">{card.first_name.clone()}</a> }.into_any()
+                        {match card.id.filter(|_| !full) {
+                            Some(id) => view! { <a href=format!("/experts/{id}") data-testid="card-name" translate="no">{card.first_name.clone()}</a> }.into_any(),
+                            None => view! { <span data-testid="card-name" translate="no">{card.first_name.clone()}</span> }.into_any(),
                         }}
                     </h3>
                     <p class="muted">

@@ -175,10 +175,11 @@ impl TestApp {
     /// Waits (10 s at most) until every expert of the database is in this server's
     /// matching index: a publication reaches it through a notification, a moment later.
     pub async fn wait_all_indexed(&self) {
-        let experts: Vec<uuid::Uuid> = sqlx::query_scalar("SELECT id FROM experts")
-            .fetch_all(&self.pool)
-            .await
-            .unwrap();
+        let experts: Vec<b2bizen::domain::id::ExpertId> =
+            sqlx::query_scalar("SELECT id FROM experts")
+                .fetch_all(&self.pool)
+                .await
+                .unwrap();
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
         while !experts
             .iter()

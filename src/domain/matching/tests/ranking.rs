@@ -86,13 +86,13 @@ fn explanations_serialize_with_their_facts() {
 
 #[test]
 fn tie_break_is_deterministic_and_fair() {
-    let (a, b) = (Uuid::from_u128(1), Uuid::from_u128(2));
-    let p = Uuid::from_u128(7);
+    let (a, b) = (eid(1), eid(2));
+    let p = pid(7);
     assert_eq!(tie_break(p, a), tie_break(p, a));
     assert_eq!(RankKey::new(500, p, a).tie, tie_break(p, a));
     let mut a_first = 0;
     for i in 0..1000u128 {
-        let p = Uuid::from_u128(i.wrapping_mul(0x9E37_79B9_7F4A_7C15_F39C_C060_5CED_C835));
+        let p = pid(i.wrapping_mul(0x9E37_79B9_7F4A_7C15_F39C_C060_5CED_C835));
         if RankKey::new(700, p, a) > RankKey::new(700, p, b) {
             a_first += 1;
         }
@@ -102,9 +102,9 @@ fn tie_break_is_deterministic_and_fair() {
     // rank is taken by every expert about as often.
     let mut firsts = [0u32; 10];
     for i in 0..2000u128 {
-        let p = Uuid::from_u128(i << 64 | 12345);
+        let p = pid(i << 64 | 12345);
         let best = (0..10u128)
-            .max_by_key(|e| RankKey::new(700, p, Uuid::from_u128(*e)))
+            .max_by_key(|e| RankKey::new(700, p, eid(*e)))
             .unwrap();
         firsts[best as usize] += 1;
     }
@@ -113,17 +113,17 @@ fn tie_break_is_deterministic_and_fair() {
 
 #[test]
 fn higher_totals_rank_first_and_rank_filters() {
-    let p = Uuid::from_u128(5);
-    assert!(RankKey::new(501, p, Uuid::from_u128(1)) > RankKey::new(500, p, Uuid::from_u128(2)));
+    let p = pid(5);
+    assert!(RankKey::new(501, p, eid(1)) > RankKey::new(500, p, eid(2)));
     let good = expert();
     let mut weaker = expert();
-    weaker.id = Uuid::from_u128(2);
+    weaker.id = eid(2);
     weaker.skills.truncate(1);
     let mut rejected = expert();
-    rejected.id = Uuid::from_u128(3);
+    rejected.id = eid(3);
     rejected.domains.clear();
     let ranked = rank(&[weaker, rejected, good], &project(), 10, TODAY);
-    let ids: Vec<u128> = ranked.iter().map(|r| r.expert_id.as_u128()).collect();
+    let ids: Vec<u128> = ranked.iter().map(|r| r.expert_id.get().as_u128()).collect();
     assert_eq!(ids, vec![1, 2]);
     assert!(ranked[0].score.total > ranked[1].score.total);
 }

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::domain::id::{ExpertId, ProjectId};
 use crate::ui::components::form::ErrorNotice;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use uuid::Uuid;
 
 use crate::api::project::{admin_candidates, admin_projects, admin_propose};
 use crate::domain::project::Candidate;
@@ -90,12 +90,12 @@ fn Preselection(
 
 #[component]
 fn Candidates(
-    id: Uuid,
+    id: ProjectId,
     candidates: Vec<Candidate>,
     version: RwSignal<u32>,
     outcome: RwSignal<Option<Result<usize, String>>>,
 ) -> impl IntoView {
-    let picks = RwSignal::new(Vec::<(Uuid, String)>::new());
+    let picks = RwSignal::new(Vec::<(ExpertId, String)>::new());
     let propose = move |_| {
         let chosen = picks.get_untracked();
         leptos::task::spawn_local(async move {

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::id::SubmissionId;
 use crate::ui::components::form::ErrorNotice;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -65,8 +66,9 @@ pub fn ReviewPage() -> impl IntoView {
         params
             .read()
             .get("id")
-            .and_then(|s| s.parse::<i64>().ok())
-            .unwrap_or(0)
+            .and_then(|s| s.parse::<SubmissionId>().ok())
+            // No submission has id 0: the page then says it was not found.
+            .unwrap_or(SubmissionId::new(0))
     };
     let decide = ServerAction::<ReviewDecide>::new();
     let dossier = Resource::new(
@@ -130,7 +132,7 @@ fn Review(
 }
 
 #[component]
-fn DecisionForm(id: i64, decide: ServerAction<ReviewDecide>) -> impl IntoView {
+fn DecisionForm(id: SubmissionId, decide: ServerAction<ReviewDecide>) -> impl IntoView {
     let result = decide.value();
     let choices = [
         Decision::Approve,
@@ -140,7 +142,7 @@ fn DecisionForm(id: i64, decide: ServerAction<ReviewDecide>) -> impl IntoView {
     view! {
         <ActionForm action=decide attr:class="decision" attr:data-testid="decision-form">
             <h2>{tr!(review.decide)}</h2>
-            <input type="hidden" name="id" value=id/>
+            <input type="hidden" name="id" value=id.to_string()/>
             {choices.into_iter().map(|d| view! {
                 <label class="check">
                     <input type="radio" name="decision" value=d.as_str() required=true/>

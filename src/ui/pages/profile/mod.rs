@@ -97,7 +97,7 @@ fn Editor(data: EditorData) -> impl IntoView {
             unsubmitted.set(true);
         }
     });
-    let expert_id = data.expert_id.unwrap_or_default();
+    let expert_id = data.expert_id;
     let email = data.email;
     view! {
         <div class="container editor" data-testid="profile-editor">

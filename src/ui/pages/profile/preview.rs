@@ -13,7 +13,11 @@ use crate::ui::components::expert_card::ExpertCard;
 use crate::ui::labels::{attestation_text, decision_or_pending, viewer_text};
 
 #[component]
-pub fn Preview(expert_id: uuid::Uuid, email: String, today: NaiveDate) -> impl IntoView {
+pub fn Preview(
+    expert_id: Option<crate::domain::id::ExpertId>,
+    email: String,
+    today: NaiveDate,
+) -> impl IntoView {
     let ctx = super::ctx();
     let viewer = RwSignal::new(Viewer::Anonymous);
     let email = StoredValue::new(email);

@@ -5,7 +5,6 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::ui::components::form::{ErrorNotice, TextField};
-use uuid::Uuid;
 
 use crate::api::project::project_save_draft;
 use crate::domain::dossier::{LanguageEntry, ReferenceData};
@@ -138,7 +137,7 @@ fn WizardForm(data: WizardData) -> impl IntoView {
         today: NaiveDate::parse_from_str(&data.today, "%Y-%m-%d").unwrap_or_default(),
     };
     provide_context(w);
-    let id: Uuid = data.id;
+    let id = data.id;
     let state = Signal::derive(move || (w.step.get(), w.draft.get()));
     let status = autosave(state, move |(step, draft)| {
         project_save_draft(id, step, draft)

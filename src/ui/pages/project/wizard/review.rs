@@ -1,8 +1,8 @@
 //! The wizard's last step: everything typed, what still blocks, and the submission.
 
+use crate::domain::id::ProjectDraftId;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use uuid::Uuid;
 
 use super::Wizard;
 use crate::api::project::{project_save_draft, project_submit};
@@ -14,7 +14,7 @@ use crate::ui::text::directory::{language_level_label, language_name, level_labe
 use crate::ui::text::project::{contact_formats, euros_excl_vat, step_label};
 
 #[component]
-pub fn Review(id: Uuid) -> impl IntoView {
+pub fn Review(id: ProjectDraftId) -> impl IntoView {
     let w = expect_context::<Wizard>();
     let navigate = use_navigate();
     let error = RwSignal::new(None::<String>);
