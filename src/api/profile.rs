@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::{GetUrl, Json, MultipartData, MultipartFormData};
 
-use crate::domain::dossier::{FileInfo, ProfileDraft};
+use crate::domain::profile::{FileInfo, ProfileDraft};
 use crate::domain::review::{EditorData, ReviewState, Saved};
 use crate::error::AppError;
 

@@ -66,3 +66,34 @@ entity_id! {
     /// One mail of the outbox.
     MailId(i64);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_travel_as_their_bare_value() {
+        let raw = Uuid::from_u128(0x1234);
+        let id = AccountId::new(raw);
+        assert_eq!(
+            serde_json::to_string(&id).unwrap(),
+            serde_json::to_string(&raw).unwrap()
+        );
+        assert_eq!(
+            serde_json::from_str::<ExpertId>("\"00000000-0000-0000-0000-000000001234\"")
+                .unwrap()
+                .get(),
+            raw
+        );
+        assert_eq!(serde_json::to_string(&SubmissionId::new(7)).unwrap(), "7");
+        assert_eq!(id.to_string(), raw.to_string());
+    }
+
+    #[test]
+    fn ids_read_from_a_url_ignore_surrounding_blanks_and_refuse_the_rest() {
+        let id: ProjectId = " 00000000-0000-0000-0000-000000001234\n".parse().unwrap();
+        assert_eq!(id.get(), Uuid::from_u128(0x1234));
+        assert!("not-an-id".parse::<ProjectId>().is_err());
+        assert!("12a".parse::<SubmissionId>().is_err());
+    }
+}

@@ -3,8 +3,6 @@
 
 pub mod account;
 pub mod departement;
-pub mod dossier;
-pub mod dossier_check;
 pub mod eligibility;
 pub mod id;
 pub mod lang;

@@ -5,10 +5,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::dossier::FieldId;
 use super::eligibility::AttestationStatus;
 use super::lang::Lang;
 use super::matching::Rejection;
+use super::profile::FieldId;
 use super::project::Step;
 use super::selection::{ProposalEvent, ProposalState};
 use super::upload::UploadSlot;

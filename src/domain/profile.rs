@@ -2,6 +2,15 @@
 
 use serde::{Deserialize, Serialize};
 
+mod check;
+mod draft;
+
+pub use check::Issue;
+pub use draft::{
+    DraftFiles, ExperienceEntry, FieldId, FileInfo, FullDossier, LanguageEntry, ProfileDraft,
+    ReferenceEntry, SkillEntry,
+};
+
 use super::departement::DepartementCode;
 
 /// Who may see a profile field.

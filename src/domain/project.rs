@@ -5,10 +5,11 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::dossier::{LanguageEntry, ReferenceData};
 use super::parse::{mobility_codes, parse_budget, parse_date, parse_rate};
 use super::problem::Problem;
+use super::profile::LanguageEntry;
 use super::profile::{LanguageLevel, ProfileLevel, LANGUAGES};
+use super::reference::ReferenceData;
 
 /// How the client wants to meet candidates: the stored codes (worded by
 /// `ui::text::project`).

@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::dossier::{DraftFiles, FullDossier, ProfileDraft, ReferenceData};
-use super::dossier_check::Issue;
 use super::problem::Problem;
+use super::profile::{DraftFiles, FullDossier, Issue, ProfileDraft};
+use super::reference::ReferenceData;
 
 /// An admin's decision on a submitted dossier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,15 +8,15 @@ use tower_sessions::Session;
 use uuid::Uuid;
 
 use crate::domain::account::Role;
-use crate::domain::dossier::FileInfo;
 use crate::domain::id::{AccountId, ExpertId};
+use crate::domain::profile::FileInfo;
 use crate::domain::review::ViewKind;
 use crate::domain::session::CurrentUser;
 use crate::domain::upload::{quota_reached, FileType, UploadSlot, PENDING_FILES_QUOTA};
 use crate::error::{AppError, Problem};
 use crate::server::auth::rate_limit::{self, Limit};
 use crate::server::auth::session;
-use crate::server::profile::repo as dossier;
+use crate::server::profile::repo as profiles;
 use crate::server::review::repo as reviews;
 use crate::server::state::AppState;
 use crate::server::storage::{Key, Storage};
@@ -58,7 +58,7 @@ async fn receive(
     Err(AppError::Validation(Problem::NoFile))
 }
 
-/// Uploads per account and hour. With the quota of [`dossier::attach_file`], what one
+/// Uploads per account and hour. With the quota of [`profiles::attach_file`], what one
 /// account can make us store in a day stays bounded.
 const UPLOADS_PER_ACCOUNT: Limit = Limit {
     max: 20,
@@ -82,7 +82,7 @@ pub async fn upload(
         UPLOADS_PER_ACCOUNT,
     )
     .await?;
-    let used = dossier::pending_file_bytes(&state.pool, user.id).await?;
+    let used = profiles::pending_file_bytes(&state.pool, user.id).await?;
     if used >= PENDING_FILES_QUOTA {
         return Err(quota_reached());
     }
@@ -118,7 +118,7 @@ async fn store_upload(
         AppError::Internal
     })?;
     if let Err(err) =
-        dossier::attach_file(&state.pool, account, slot, key.as_str(), file.mime(), size).await
+        profiles::attach_file(&state.pool, account, slot, key.as_str(), file.mime(), size).await
     {
         // Not recorded, so never served nor purged: remove it now.
         if let Err(delete) = state.storage.delete(&key).await {
@@ -127,7 +127,7 @@ async fn store_upload(
         return Err(err);
     }
     Ok(FileInfo {
-        url: dossier::file_url(key.as_str()),
+        url: profiles::file_url(key.as_str()),
         bytes: size as u64,
     })
 }
@@ -218,11 +218,11 @@ async fn serve_inner(
     }
     let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
     let key = Key::new(slot, id).map_err(|_| AppError::NotFound)?;
-    let file = dossier::stored_file(&state.pool, key.as_str())
+    let file = profiles::stored_file(&state.pool, key.as_str())
         .await?
         .ok_or(AppError::NotFound)?;
     let public = file.slot == UploadSlot::Photo
-        && dossier::is_published_photo(&state.pool, key.as_str()).await?;
+        && profiles::is_published_photo(&state.pool, key.as_str()).await?;
     if !public {
         let user = session::current_user(session, &state.pool)
             .await?
@@ -230,7 +230,7 @@ async fn serve_inner(
         let allowed = user.id == file.owner
             || user.role == Role::Admin
             || (user.role == Role::Client
-                && dossier::proposed_file(&state.pool, key.as_str(), user.id).await?);
+                && profiles::proposed_file(&state.pool, key.as_str(), user.id).await?);
         if !allowed {
             return Err(AppError::Forbidden);
         }
@@ -263,7 +263,7 @@ pub async fn published_photo(
     let Ok(expert) = expert.parse::<ExpertId>() else {
         return refuse(StatusCode::NOT_FOUND);
     };
-    let key = match dossier::published_photo(&state.pool, expert).await {
+    let key = match profiles::published_photo(&state.pool, expert).await {
         Ok(Some(key)) => key,
         Ok(None) => return refuse(StatusCode::NOT_FOUND),
         Err(_) => return refuse(StatusCode::INTERNAL_SERVER_ERROR),

@@ -3,8 +3,8 @@
 
 use sqlx::PgPool;
 
-use crate::domain::dossier::{DomainRef, ReferenceData};
 use crate::domain::lang::Lang;
+use crate::domain::reference::{DomainRef, ReferenceData};
 use crate::error::{AppError, Problem};
 
 /// Every département as (code, "code – name"), in code order.

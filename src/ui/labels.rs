@@ -4,10 +4,9 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::dossier::FieldId;
 use crate::domain::eligibility::AttestationStatus;
 use crate::domain::lang::Lang;
-use crate::domain::profile::{Viewer, Visibility};
+use crate::domain::profile::{FieldId, Viewer, Visibility};
 use crate::domain::review::Decision;
 use crate::ui::text::current_lang;
 

@@ -205,3 +205,39 @@ fn texts_for_users_live_in_the_locale_files() {
         found.join("\n")
     );
 }
+
+/// Entities are named by their id type (`domain::id`), never by a bare UUID: a bare one
+/// would let an expert's id pass where an account's is expected. Left: the id types
+/// themselves, their database mapping, and storage keys (a file's name, not an entity).
+#[test]
+fn entities_are_named_by_their_id_type() {
+    let allowed = [
+        "domain/id.rs",
+        "db/ids.rs",
+        "server/storage.rs",
+        "retention.rs",
+    ];
+    for (path, text) in sources("src") {
+        let shown = path.display().to_string();
+        if allowed.iter().any(|a| shown.ends_with(a)) || shown.contains("/tests") {
+            continue;
+        }
+        for (n, line) in text.lines().enumerate() {
+            // `Uuid::` calls make new ids or parse file keys; only a Uuid *type* names a thing.
+            let typed = [
+                ": Uuid",
+                "<Uuid",
+                "(Uuid,",
+                "Uuid>",
+                "-> Uuid",
+                ": uuid::Uuid",
+            ];
+            assert!(
+                !typed.iter().any(|t| line.contains(t)),
+                "{shown}:{}: `{}` — use the entity's id type from domain::id",
+                n + 1,
+                line.trim()
+            );
+        }
+    }
+}

@@ -1,8 +1,8 @@
 //! The hard bound on a wizard draft's size, checked before it is stored.
 
 use super::ProjectDraft;
-use crate::domain::dossier::LanguageEntry;
 use crate::domain::problem::{Field, Problem, ProjectField as F};
+use crate::domain::profile::LanguageEntry;
 
 /// The longest stored value of a short field of the wizard (a date, an amount, a slug).
 const SHORT: usize = 100;

@@ -5,8 +5,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::ProjectDraft;
-use crate::domain::dossier::ReferenceData;
 use crate::domain::id::{ExpertId, ProjectDraftId, ProjectId};
+use crate::domain::reference::ReferenceData;
 
 /// An open project, as an expert sees it (the company hidden if confidential).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -105,7 +105,7 @@ pub struct AdminProjectView {
 /// A dossier proposed to the client, revealed in full.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProposedDossier {
-    pub dossier: crate::domain::dossier::FullDossier,
+    pub dossier: crate::domain::profile::FullDossier,
     pub note: String,
     pub state: crate::domain::selection::ProposalState,
     pub score: Option<crate::domain::matching::MatchScore>,

@@ -5,13 +5,11 @@ pub mod repo;
 use chrono::NaiveDate;
 use sqlx::PgPool;
 
-use self::repo as dossier;
 use crate::domain::account::Role;
-use crate::domain::dossier::{FieldId, ProfileDraft};
-use crate::domain::dossier_check::Issue;
 use crate::domain::eligibility::AttestationStatus;
 use crate::domain::id::{AccountId, ExpertId};
 use crate::domain::notification::Notice;
+use crate::domain::profile::{FieldId, Issue, ProfileDraft};
 use crate::domain::review::{EditorData, ExpertStatus, ReviewState, Saved};
 use crate::domain::session::CurrentUser;
 use crate::error::{AppError, Problem};
@@ -25,7 +23,7 @@ pub async fn editor_data(
     today: NaiveDate,
 ) -> Result<EditorData, AppError> {
     let mut conn = pool.acquire().await?;
-    let row = dossier::load_draft(&mut conn, user.id).await?;
+    let row = repo::load_draft(&mut conn, user.id).await?;
     drop(conn);
     let (state, submitted_revision) = reviews::state(pool, user.id).await?;
     let published = sqlx::query!(
@@ -63,7 +61,7 @@ pub async fn save(
 ) -> Result<Saved, AppError> {
     draft.check_size().map_err(AppError::Validation)?;
     let refs = reference::reference_data(pool).await?;
-    let revision = dossier::save_draft(pool, user.id, &draft).await?;
+    let revision = repo::save_draft(pool, user.id, &draft).await?;
     let (_, submitted_revision) = reviews::state(pool, user.id).await?;
     Ok(Saved {
         revision,
@@ -100,7 +98,7 @@ pub async fn submit(
     )
     .fetch_optional(&mut *tx)
     .await?;
-    let row = dossier::load_draft(&mut tx, user.id).await?;
+    let row = repo::load_draft(&mut tx, user.id).await?;
     let missing = row.draft.missing(&row.files);
     let problems = row.draft.problems(&refs, today);
     if !missing.is_empty() || !problems.is_empty() {

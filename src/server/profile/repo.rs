@@ -2,8 +2,8 @@
 
 use sqlx::{PgConnection, PgPool};
 
-use crate::domain::dossier::{DraftFiles, FileInfo, ProfileDraft};
 use crate::domain::id::{AccountId, ExpertId};
+use crate::domain::profile::{DraftFiles, FileInfo, ProfileDraft};
 use crate::domain::selection::ProposalState;
 use crate::domain::upload::{quota_reached, UploadSlot, PENDING_FILES_QUOTA};
 use crate::error::AppError;

@@ -8,18 +8,18 @@ use sqlx::{PgConnection, PgPool};
 use self::repo as reviews;
 use crate::domain::account::Siret;
 use crate::domain::departement::DepartementCode;
-use crate::domain::dossier::{FieldId, ReferenceData};
 use crate::domain::eligibility::AttestationStatus;
 use crate::domain::id::{AccountId, ExpertId, SubmissionId};
 use crate::domain::lang::Lang;
 use crate::domain::notification::Notice;
 use crate::domain::parse::{mobility_codes, parse_date, parse_phone, parse_rate, parse_years};
-use crate::domain::profile::LanguageLevel;
+use crate::domain::profile::{FieldId, LanguageLevel};
+use crate::domain::reference::ReferenceData;
 use crate::domain::review::{Decision, ExpertStatus, QueueItem, ReviewDossier, ViewKind};
 use crate::domain::session::CurrentUser;
 use crate::error::{AppError, Problem};
 use crate::server::mail::{outbox, templates};
-use crate::server::profile::repo as dossier;
+use crate::server::profile::repo as profiles;
 use crate::server::reference;
 use crate::server::repo::notification;
 use chrono::NaiveDate;
@@ -38,7 +38,7 @@ pub async fn open(
     let refs = reference::reference_data(pool).await?;
     let mut tx = pool.begin().await?;
     let sub = reviews::submission_by_id(&mut tx, id, false).await?;
-    let files = dossier::files_info(&mut tx, &sub.keys).await?;
+    let files = profiles::files_info(&mut tx, &sub.keys).await?;
     let owner = sqlx::query!(
         r#"SELECT a.email, e.id AS "expert_id?: ExpertId" FROM accounts a
            LEFT JOIN experts e ON e.account_id = a.id

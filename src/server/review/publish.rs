@@ -3,11 +3,11 @@
 
 use sqlx::PgPool;
 
-use crate::domain::dossier::{DraftFiles, FullDossier, ProfileDraft, ReferenceData};
 use crate::domain::id::{AccountId, ExpertId};
-use crate::domain::profile::LanguageLevel;
+use crate::domain::profile::{DraftFiles, FullDossier, LanguageLevel, ProfileDraft};
+use crate::domain::reference::ReferenceData;
 use crate::error::AppError;
-use crate::server::profile::repo as dossier;
+use crate::server::profile::repo as profiles;
 
 /// The published dossier of an expert, as proposed clients and admins see it.
 pub async fn published_dossier(
@@ -46,7 +46,7 @@ pub async fn published_dossier(
         None => draft_from_columns(pool, expert).await?,
     };
     let mut conn = pool.acquire().await?;
-    let files: DraftFiles = dossier::files_info(&mut conn, &[photo, cv, attestation]).await?;
+    let files: DraftFiles = profiles::files_info(&mut conn, &[photo, cv, attestation]).await?;
     let mut full = draft.dossier(Some(expert), &email, refs, &files);
     if files.photo.is_some() {
         full.card.photo_url = Some(format!("/photos/{expert}"));
@@ -57,7 +57,7 @@ pub async fn published_dossier(
 /// A dossier rebuilt from the published columns, for profiles published without the
 /// editor (demo data, imports).
 async fn draft_from_columns(pool: &PgPool, expert: ExpertId) -> Result<ProfileDraft, AppError> {
-    use crate::domain::dossier::{LanguageEntry, SkillEntry};
+    use crate::domain::profile::{LanguageEntry, SkillEntry};
     let row = sqlx::query!(
         r#"SELECT first_name, last_name, departement_code, years_experience, education, phone,
                   postal_address, legal_form, siret, vat_number, daily_rate,

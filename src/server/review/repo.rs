@@ -3,8 +3,8 @@
 use sqlx::{PgConnection, PgPool};
 
 use crate::domain::account::Role;
-use crate::domain::dossier::{DraftFiles, FileInfo, ProfileDraft};
 use crate::domain::id::{AccountId, ProjectId, SubmissionId};
+use crate::domain::profile::{DraftFiles, FileInfo, ProfileDraft};
 use crate::domain::review::{
     Decision, DossierView, ExpertStatus, HistoryEntry, QueueItem, ReviewState, ViewKind,
 };

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::dossier::{FieldId, FullDossier};
+use crate::domain::profile::{FieldId, FullDossier};
 use crate::ui::components::expert_card::ExpertCard;
 use crate::ui::labels::field_text;
 

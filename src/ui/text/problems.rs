@@ -3,10 +3,10 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::dossier::FieldId;
 use crate::domain::eligibility::AttestationStatus;
 use crate::domain::lang::Lang;
 use crate::domain::problem::Problem;
+use crate::domain::profile::FieldId;
 use crate::domain::upload::UploadSlot;
 use crate::error::AppError;
 

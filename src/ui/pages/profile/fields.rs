@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::Ctx;
-use crate::domain::dossier::{FieldId, ProfileDraft};
+use crate::domain::profile::{FieldId, ProfileDraft};
 use crate::ui::components::form::TextField;
 use crate::ui::labels::{field_text, visibility_text};
 

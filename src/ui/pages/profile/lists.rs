@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 
 use super::fields::{problem, FieldLabel};
-use crate::domain::dossier::{
-    ExperienceEntry, FieldId, LanguageEntry, ProfileDraft, ReferenceEntry, SkillEntry,
+use crate::domain::profile::{
+    ExperienceEntry, FieldId, LanguageEntry, LanguageLevel, ProfileDraft, ReferenceEntry,
+    SkillEntry, LANGUAGES,
 };
-use crate::domain::profile::{LanguageLevel, LANGUAGES};
 use crate::ui::labels::field_text;
 use crate::ui::text::current_lang;
 use crate::ui::text::directory::{language_level_label, language_name};

@@ -14,9 +14,9 @@ use leptos_meta::Title;
 
 use crate::api::profile::{profile_editor, profile_save, profile_submit};
 use crate::domain::account::Role;
-use crate::domain::dossier::{DraftFiles, FieldId, ProfileDraft, ReferenceData};
-use crate::domain::dossier_check::Issue;
 use crate::domain::eligibility::AttestationStatus;
+use crate::domain::profile::{DraftFiles, FieldId, Issue, ProfileDraft};
+use crate::domain::reference::ReferenceData;
 use crate::domain::review::{EditorData, ReviewState};
 use crate::ui::components::autosave::{autosave, SaveIndicator, SaveStatus};
 use crate::ui::components::session::RequireUser;

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::fields::FieldLabel;
-use crate::domain::dossier::{DraftFiles, FieldId, FileInfo};
+use crate::domain::profile::{DraftFiles, FieldId, FileInfo};
 use crate::domain::upload::UploadSlot;
 use crate::ui::labels::field_text;
 

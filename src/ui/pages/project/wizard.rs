@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use crate::ui::components::form::{ErrorNotice, TextField};
 
 use crate::api::project::project_save_draft;
-use crate::domain::dossier::{LanguageEntry, ReferenceData};
-use crate::domain::profile::{LanguageLevel, ProfileLevel};
+use crate::domain::profile::{LanguageEntry, LanguageLevel, ProfileLevel};
 use crate::domain::project::{ProjectDraft, ProjectProblem, Step, WizardData, CONTACT_FORMATS};
+use crate::domain::reference::ReferenceData;
 use crate::ui::components::autosave::{autosave, SaveIndicator};
 use crate::ui::text::current_lang;
 use crate::ui::text::directory::{language_level_label, languages, level_label};

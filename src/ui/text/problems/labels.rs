@@ -1,8 +1,8 @@
 //! The names and short phrases the texts of [`Problem`] are made of.
 
 use super::{attestation, Lang};
-use crate::domain::dossier::FieldId;
 use crate::domain::problem::{Field, NameField, ProjectField, Refusal, Unproposable};
+use crate::domain::profile::FieldId;
 use crate::domain::project::Step;
 use crate::domain::selection::ProposalState;
 

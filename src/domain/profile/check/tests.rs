@@ -1,6 +1,6 @@
 use super::*;
-use crate::domain::dossier::{FileInfo, LanguageEntry, SkillEntry};
 use crate::domain::problem::Field;
+use crate::domain::profile::{FileInfo, LanguageEntry, SkillEntry};
 
 fn refs() -> ReferenceData {
     crate::domain::reference::sample()
@@ -103,7 +103,7 @@ fn oversized_drafts_are_refused() {
 
 #[test]
 fn every_entry_text_is_bounded() {
-    use crate::domain::dossier::ReferenceEntry;
+    use crate::domain::profile::ReferenceEntry;
     let long = "x".repeat(MAX_TEXT + 1);
     let draft = ProfileDraft {
         references: vec![ReferenceEntry {

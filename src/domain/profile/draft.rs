@@ -1,17 +1,17 @@
-//! An expert's dossier: the draft they edit, who sees each field, how complete it is,
-//! and the full view shown to those allowed to see it.
+//! An expert's profile draft: what they edit, who sees each field, how complete it is,
+//! and the dossier (the full view) shown to those allowed to see it.
 //!
 //! The draft keeps what was typed, as typed: a mistake gets a
 //! [`Problem`](crate::domain::problem::Problem) but is never thrown away.
-//! [`crate::domain::dossier_check`] checks it with the parsers of [`crate::domain::parse`].
+//! [`check`](super::check) checks it with the parsers of [`crate::domain::parse`].
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::departement::DepartementCode;
-use super::profile::{Language, LanguageLevel, ProfileLevel, PublicCard, Visibility};
-pub use super::reference::{DomainRef, ReferenceData};
+use super::{Language, LanguageLevel, ProfileLevel, PublicCard, Visibility};
+use crate::domain::departement::DepartementCode;
+use crate::domain::reference::ReferenceData;
 
 /// Every field of the dossier, in the editor's order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -283,7 +283,7 @@ impl ProfileDraft {
         refs: &ReferenceData,
         files: &DraftFiles,
     ) -> PublicCard {
-        let years = super::parse::parse_years(&self.years_experience).unwrap_or(0);
+        let years = crate::domain::parse::parse_years(&self.years_experience).unwrap_or(0);
         PublicCard {
             id,
             first_name: self.first_name.trim().to_string(),
@@ -327,7 +327,7 @@ impl ProfileDraft {
         refs: &ReferenceData,
         files: &DraftFiles,
     ) -> FullDossier {
-        use super::parse as check;
+        use crate::domain::parse as check;
         FullDossier {
             card: self.card(id, refs, files),
             years_experience: check::parse_years(&self.years_experience).unwrap_or(0),

@@ -1,10 +1,10 @@
 //! The hard bound on a draft's size, checked before it is stored.
 
 use super::{HARD_FACTOR, MAX_ENTRIES, MAX_LEGAL_FORM, MAX_LONG_TEXT, MAX_NAME, MAX_TEXT};
-use crate::domain::dossier::{
+use crate::domain::problem::{Field, Problem};
+use crate::domain::profile::{
     ExperienceEntry, FieldId, LanguageEntry, ProfileDraft, ReferenceEntry, SkillEntry,
 };
-use crate::domain::problem::{Field, Problem};
 
 impl ProfileDraft {
     /// Refuses drafts too large to be reasonable (before anything is stored): a text a

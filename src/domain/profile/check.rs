@@ -1,16 +1,18 @@
-//! Checks of a dossier draft, shared by the editor (as the expert types) and the server
+//! Checks of a profile draft, shared by the editor (as the expert types) and the server
 //! (on save and on submission). Each [`Problem`] says how to fix the value.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::account::{parse_name, Siret};
-use super::departement::DepartementCode;
-use super::dossier::{DraftFiles, FieldId, ProfileDraft, ReferenceData};
-use super::eligibility::AttestationStatus;
-use super::parse::{mobility_codes, parse_date, parse_phone, parse_rate, parse_vat, parse_years};
-use super::problem::{NameField, Problem};
-use super::profile::{LanguageLevel, LANGUAGES};
+use super::{DraftFiles, FieldId, LanguageLevel, ProfileDraft, LANGUAGES};
+use crate::domain::account::{parse_name, Siret};
+use crate::domain::departement::DepartementCode;
+use crate::domain::eligibility::AttestationStatus;
+use crate::domain::parse::{
+    mobility_codes, parse_date, parse_phone, parse_rate, parse_vat, parse_years,
+};
+use crate::domain::problem::{NameField, Problem};
+use crate::domain::reference::ReferenceData;
 
 /// A problem with one field (`index`: which entry of a list).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
