@@ -85,33 +85,10 @@ pub(super) fn any_field(field: Field, l: Lang) -> &'static str {
     }
 }
 
-/// A dossier field as named in messages.
+/// A dossier field as named in messages: the editor's label for it, so that a message
+/// names the field the way the form shows it.
 pub fn field_label(field: FieldId, l: Lang) -> &'static str {
-    use FieldId as F;
-    match field {
-        F::Photo => tr_in!(l, problems.field.photo),
-        F::FirstName => tr_in!(l, problems.field.first_name),
-        F::Departement => tr_in!(l, problems.field.departement),
-        F::YearsExperience => tr_in!(l, problems.field.years_experience),
-        F::Domains => tr_in!(l, problems.field.domains),
-        F::Languages => tr_in!(l, problems.field.languages),
-        F::Education => tr_in!(l, problems.field.education),
-        F::LastName => tr_in!(l, problems.field.last_name),
-        F::Phone => tr_in!(l, problems.field.phone),
-        F::PostalAddress => tr_in!(l, problems.field.postal_address),
-        F::LegalForm => tr_in!(l, problems.field.legal_form),
-        F::Siret => tr_in!(l, problems.field.siret),
-        F::VatNumber => tr_in!(l, problems.field.vat_number),
-        F::DailyRate => tr_in!(l, problems.field.daily_rate),
-        F::AvailableFrom => tr_in!(l, problems.field.available_from),
-        F::Mobility => tr_in!(l, problems.field.mobility),
-        F::Skills => tr_in!(l, problems.field.skills),
-        F::Experiences => tr_in!(l, problems.field.experiences),
-        F::References => tr_in!(l, problems.field.references),
-        F::Cv => tr_in!(l, problems.field.cv),
-        F::Attestation => tr_in!(l, problems.field.attestation),
-        F::AttestationIssuedOn => tr_in!(l, problems.field.attestation_issued_on),
-    }
+    crate::ui::labels::field_text_in(l, field).0
 }
 
 pub(super) fn project_field(field: ProjectField, l: Lang) -> &'static str {
