@@ -8,7 +8,7 @@ use crate::domain::eligibility::REMINDER_DAYS;
 use crate::domain::lang::Lang;
 use crate::domain::notification::{Notice, Notification};
 use crate::ui::components::session::RequireUser;
-use crate::ui::text::current_lang;
+use crate::ui::text::{current_lang, with_data, DATA};
 
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
@@ -42,7 +42,7 @@ fn NotificationList(
                                     view! {
                                         <li class="notification" class:notification--unread=!n.read>
                                             <strong>{title}</strong>
-                                            <p>{body}</p>
+                                            <p>{body.view()}</p>
                                             {n.link.map(|href| view! { <a href=href>"→"</a> })}
                                         </li>
                                     }
@@ -57,35 +57,79 @@ fn NotificationList(
     }
 }
 
+/// A notice's body: its text, with [`DATA`] where it quotes what a user wrote (a name,
+/// a project's title, an admin's message), kept apart so the page marks it as data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Body {
+    pub text: String,
+    pub data: Option<String>,
+}
+
+impl Body {
+    fn plain(text: impl std::fmt::Display) -> Self {
+        Self {
+            text: text.to_string(),
+            data: None,
+        }
+    }
+
+    fn quoting(text: impl std::fmt::Display, data: &str) -> Self {
+        Self {
+            text: text.to_string(),
+            data: Some(data.to_string()),
+        }
+    }
+
+    /// The body as one string, the data in its place.
+    pub fn joined(&self) -> String {
+        match &self.data {
+            Some(data) => self.text.replacen(DATA, data, 1),
+            None => self.text.clone(),
+        }
+    }
+
+    fn view(self) -> AnyView {
+        match self.data {
+            Some(data) => with_data(self.text, data).into_any(),
+            None => self.text.into_any(),
+        }
+    }
+}
+
 /// The (title, body) of a notice in `lang`. Words users wrote are inserted as they are:
 /// the view escapes them.
-pub fn texts(lang: Lang, notice: &Notice) -> (String, String) {
+pub fn texts(lang: Lang, notice: &Notice) -> (String, Body) {
     let decided = |title: &str, text: &str, message: &str| {
         let body = if message.is_empty() {
-            text.to_string()
+            Body::plain(text)
         } else {
-            tr_in!(
-                lang,
-                notifications.with_message,
-                text = text,
-                message = message
+            Body::quoting(
+                tr_in!(
+                    lang,
+                    notifications.with_message,
+                    text = text,
+                    message = DATA
+                ),
+                message,
             )
-            .to_string()
         };
         (title.to_string(), body)
     };
     match notice {
         Notice::EmailConfirmed => (
             tr_in!(lang, notifications.email_confirmed_title).into(),
-            tr_in!(lang, notifications.email_confirmed_body).into(),
+            Body::plain(tr_in!(lang, notifications.email_confirmed_body)),
         ),
         Notice::ProfileSubmitted => (
             tr_in!(lang, notifications.profile_submitted_title).into(),
-            tr_in!(lang, notifications.profile_submitted_body).into(),
+            Body::plain(tr_in!(lang, notifications.profile_submitted_body)),
         ),
         Notice::DossierToReview { name } => (
             tr_in!(lang, notifications.dossier_to_review_title).into(),
-            tr_in!(lang, notifications.dossier_to_review_body, name = name).to_string(),
+            Body::quoting(
+                tr_in!(lang, notifications.dossier_to_review_body, name = DATA),
+                name,
+            ),
         ),
         Notice::ProfileApproved { message } => decided(
             tr_in!(lang, notifications.approved_title),
@@ -112,26 +156,34 @@ pub fn texts(lang: Lang, notice: &Notice) -> (String, String) {
             );
             (
                 tr_in!(lang, notifications.attestation_expiring_title).into(),
-                body.to_string(),
+                Body::plain(body),
             )
         }
         Notice::ProjectMatches { title } => (
             tr_in!(lang, notifications.project_matches_title).into(),
-            tr_in!(lang, notifications.project_matches_body, title = title).to_string(),
+            Body::quoting(
+                tr_in!(lang, notifications.project_matches_body, title = DATA),
+                title,
+            ),
         ),
         Notice::ProposedToClient { title } => (
             tr_in!(lang, notifications.proposed_to_client_title).into(),
-            tr_in!(lang, notifications.proposed_to_client_body, title = title).to_string(),
+            Body::quoting(
+                tr_in!(lang, notifications.proposed_to_client_body, title = DATA),
+                title,
+            ),
         ),
         Notice::ExpertsProposed { title, count } => (
             tr_in!(lang, notifications.experts_proposed_title).into(),
-            tr_in!(
-                lang,
-                notifications.experts_proposed_body,
-                count = count,
-                title = title
-            )
-            .to_string(),
+            Body::quoting(
+                tr_in!(
+                    lang,
+                    notifications.experts_proposed_body,
+                    count = count,
+                    title = DATA
+                ),
+                title,
+            ),
         ),
     }
 }
@@ -143,7 +195,10 @@ mod tests {
 
     #[test]
     fn every_notice_reads_in_french_as_before() {
-        let fr = |n: &Notice| texts(Lang::Fr, n);
+        let fr = |n: &Notice| {
+            let (title, body) = texts(Lang::Fr, n);
+            (title, body.joined())
+        };
         let [confirmed, _, to_review, approved, changes, _, expiring, matches, proposed, experts] =
             <[Notice; 10]>::try_from(one_of_each()).unwrap();
         assert_eq!(
@@ -193,6 +248,7 @@ mod tests {
     fn every_notice_reads_in_english() {
         for notice in one_of_each() {
             let (title, body) = texts(Lang::En, &notice);
+            let body = body.joined();
             let ours = body.replace("Audit <SI> & « réseau »", "");
             for french in ["Votre", "votre", "é", "«", " :"] {
                 assert!(
@@ -202,6 +258,22 @@ mod tests {
             }
         }
         let expiring = &one_of_each()[6];
-        assert!(texts(Lang::En, expiring).1.contains("on 1 December 2026"));
+        assert!(texts(Lang::En, expiring)
+            .1
+            .joined()
+            .contains("on 1 December 2026"));
+    }
+
+    #[test]
+    fn what_users_wrote_is_kept_apart_from_the_sentence() {
+        for notice in one_of_each() {
+            let (_, body) = texts(Lang::Fr, &notice);
+            let quotes = body.joined().contains("Audit <SI> & « réseau »");
+            assert_eq!(body.data.is_some(), quotes, "{notice:?}");
+            if let Some(data) = &body.data {
+                assert_eq!(data, "Audit <SI> & « réseau »");
+                assert!(!body.text.contains(data.as_str()), "{}", body.text);
+            }
+        }
     }
 }
