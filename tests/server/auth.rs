@@ -549,3 +549,42 @@ fn set_cookie(res: &reqwest::Response, prefix: &str) -> String {
         .find(|c| c.starts_with(prefix))
         .unwrap_or_else(|| panic!("no {prefix} cookie in {:?}", res.headers()))
 }
+
+/// The signed-in menu, unread count included, is in the page the server sends: it works
+/// without JavaScript, and hydration finds the same.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_signed_in_menu_and_its_unread_count_come_with_the_page() {
+    let app = TestApp::spawn().await;
+    let expert = app.provider("menu@exemple.fr").await;
+    let unread: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM notifications n JOIN accounts a ON a.id = n.account_id
+         WHERE a.email = 'menu@exemple.fr' AND n.read_at IS NULL",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert!(unread > 0, "confirming the address leaves a notice");
+    let page = |client: reqwest::Client| {
+        let url = format!("{}/experts", app.base_url);
+        async move { client.get(url).send().await.unwrap().text().await.unwrap() }
+    };
+    let html = page(expert.clone()).await;
+    for menu in ["nav-account", "nav-profile", "nav-projects", "sign-out"] {
+        assert!(
+            html.contains(&format!(r#"data-testid="{menu}""#)),
+            "{menu} missing"
+        );
+    }
+    let badge = html
+        .split(r#"data-testid="unread-badge""#)
+        .nth(1)
+        .expect("no unread badge in the page");
+    assert!(badge.contains(&format!(">{unread}</span>")), "{badge:.200}");
+
+    // Once read, the next page has no badge.
+    let res = app.call_as(&expert, "notifications_mark_read", &[]).await;
+    assert!(res.status().is_success(), "{}", res.status());
+    let html = page(expert).await;
+    assert!(html.contains(r#"data-testid="nav-account""#));
+    assert!(!html.contains(r#"data-testid="unread-badge""#));
+}

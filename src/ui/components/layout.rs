@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 
 use crate::api::auth::SignOut;
-use crate::api::notification::unread_notifications;
 use crate::domain::account::Role;
 use crate::domain::lang::Lang;
 use crate::domain::session::CurrentUser;
@@ -66,7 +65,7 @@ fn UserNav() -> impl IntoView {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 match auth.user.await {
-                    Ok(Some(caller)) => view! { <SignedInNav user=caller.user mailbox=caller.mailbox/> }.into_any(),
+                    Ok(Some(caller)) => view! { <SignedInNav user=caller.user mailbox=caller.mailbox unread=caller.unread/> }.into_any(),
                     _ => view! { <AnonymousNav/> }.into_any(),
                 }
             })}
@@ -83,14 +82,8 @@ fn AnonymousNav() -> impl IntoView {
 }
 
 #[component]
-fn SignedInNav(user: CurrentUser, mailbox: bool) -> impl IntoView {
+fn SignedInNav(user: CurrentUser, mailbox: bool, unread: i64) -> impl IntoView {
     let auth = use_auth();
-    // Loaded in the browser only: the server renders no badge, and hydration finds the
-    // same (a count resolved on both sides raced the session resource and broke it).
-    let unread = LocalResource::new(move || {
-        auth.user.track();
-        async move { unread_notifications().await.unwrap_or(0) }
-    });
     let sign_out = ServerAction::<SignOut>::new();
     Effect::new(move |_| {
         if sign_out.version().get() > 0 {
@@ -101,12 +94,9 @@ fn SignedInNav(user: CurrentUser, mailbox: bool) -> impl IntoView {
         <a href="/compte" data-testid="nav-account">{tr!(account.nav_account)}</a>
         <a href="/notifications" data-testid="nav-notifications">
             {tr!(account.nav_notifications)}
-            {move || {
-                let count = unread.get().unwrap_or(0);
-                (count > 0).then(|| view! {
-                    <span class="badge" data-testid="unread-badge" aria-label=format!("{count} {}", tr!(account.unread_label))>{count}</span>
-                })
-            }}
+            {(unread > 0).then(|| view! {
+                <span class="badge" data-testid="unread-badge" aria-label=format!("{unread} {}", tr!(account.unread_label))>{unread}</span>
+            })}
         </a>
         // One element around the role's links keeps the hydration markers simple.
         <span class="site-nav__role">

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::admin::admin_mailbox_open;
 use crate::api::auth::whoami;
+use crate::api::notification::unread_notifications;
 use crate::domain::account::Role;
 use crate::domain::session::CurrentUser;
 use crate::error::AppError;
@@ -17,6 +18,8 @@ pub struct SignedIn {
     pub user: CurrentUser,
     /// Admins, when no SMTP server is configured (the mailbox answers 404 otherwise).
     pub mailbox: bool,
+    /// Unread notifications, for the menu's badge.
+    pub unread: i64,
 }
 
 /// The caller, refetched on every navigation and whenever [`Auth::changed`] is called.
@@ -37,8 +40,8 @@ impl Auth {
 pub fn provide_auth() -> Auth {
     let location = use_location();
     let version = RwSignal::new(0u32);
-    // One resource for both answers: a second one, resolved on its own, could race
-    // this one during hydration (see the unread badge in `layout.rs`).
+    // One resource for the caller, their menu and their unread count: a second one,
+    // resolved on its own, raced this one during hydration and broke it.
     let user = Resource::new(
         move || (location.pathname.get(), version.get()),
         |_| fetch_caller(),
@@ -53,7 +56,13 @@ async fn fetch_caller() -> Result<Option<SignedIn>, AppError> {
         return Ok(None);
     };
     let mailbox = user.role == Role::Admin && admin_mailbox_open().await.unwrap_or(false);
-    Ok(Some(SignedIn { user, mailbox }))
+    // A badge left out is better than a menu left out.
+    let unread = unread_notifications().await.unwrap_or(0);
+    Ok(Some(SignedIn {
+        user,
+        mailbox,
+        unread,
+    }))
 }
 
 pub fn use_auth() -> Auth {
