@@ -267,3 +267,83 @@ async fn hashing_memory_is_given_back() {
     let kept = server.kib("VmRSS").saturating_sub(before);
     assert!(kept < HASH_KIB, "{kept} KiB kept after hashing");
 }
+
+/// A sign-in attempt as seen through a proxy that says the client is `forwarded_for`.
+async fn sign_in_via(
+    app: &TestApp,
+    client: &reqwest::Client,
+    forwarded_for: &str,
+    password: &str,
+) -> u16 {
+    client
+        .post(format!("{}/api/auth_sign_in", app.base_url))
+        .header("x-forwarded-for", forwarded_for)
+        .form(&[("email", "cible@exemple.fr"), ("password", password)])
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_in_bursts_are_limited_without_locking_the_owner_out() {
+    let app = TestApp::spawn_with(&[("TRUSTED_PROXIES", "127.0.0.1")]).await;
+    app.sign_up_provider("cible@exemple.fr", PASSWORD).await;
+    let mut statuses = Vec::new();
+    for _ in 0..6 {
+        statuses.push(sign_in_via(&app, &app.client, "198.51.100.66", "essai au hasard 123").await);
+    }
+    assert_eq!(statuses, vec![401, 401, 401, 401, 401, 429]);
+    // Even the right password is refused from the attacking address for now…
+    assert_eq!(
+        sign_in_via(&app, &app.client, "198.51.100.66", PASSWORD).await,
+        429
+    );
+    // …but the owner, elsewhere, signs in.
+    let owner = TestApp::browser(&app.base_url);
+    assert_eq!(
+        sign_in_via(&app, &owner, "203.0.113.5", PASSWORD).await,
+        200
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn spoofed_forwarded_for_does_not_bypass_the_limit() {
+    let app = TestApp::spawn().await; // no trusted proxy
+    app.sign_up_provider("cible@exemple.fr", PASSWORD).await;
+    let mut last = 0;
+    for i in 0..6 {
+        last = sign_in_via(
+            &app,
+            &app.client,
+            &format!("198.51.100.{i}"),
+            "essai au hasard 123",
+        )
+        .await;
+    }
+    assert_eq!(last, 429);
+}
+
+/// Guessing across accounts from one address meets the per-address ceiling: once it is
+/// reached, that address is refused even for an account it never tried, and others are
+/// not.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn guessing_across_accounts_meets_the_per_address_ceiling() {
+    let app = TestApp::spawn_with(&[("TRUSTED_PROXIES", "127.0.0.1")]).await;
+    app.sign_up_provider("cible@exemple.fr", PASSWORD).await;
+    let ceiling = b2bizen::server::auth::rate_limit::SIGN_IN_FAILURES_PER_IP.max;
+    for i in 0..ceiling {
+        let email = format!("essai{i}@exemple.fr");
+        let status = sign_in_from(&app, "198.51.100.77", &email, "essai au hasard 123").await;
+        assert_eq!(status, 401, "attempt {i}");
+    }
+    assert_eq!(
+        sign_in_from(&app, "198.51.100.77", "cible@exemple.fr", PASSWORD).await,
+        429
+    );
+    assert_eq!(
+        sign_in_from(&app, "203.0.113.9", "cible@exemple.fr", PASSWORD).await,
+        200
+    );
+}

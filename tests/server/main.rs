@@ -26,5 +26,6 @@ mod proposals;
 mod retention;
 mod review;
 mod s3;
+mod sessions;
 mod ssr_resources;
 mod startup;
