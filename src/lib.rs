@@ -7,7 +7,7 @@
 //! - `hydrate`: the WASM front end, which hydrates the server-rendered HTML.
 //!
 //! Layout: [`domain`] (pure shared rules), [`api`] (thin server functions),
-//! [`server`] (server-only: config, state, database, repositories), [`ui`]
+//! [`server`] (server-only: each feature's use cases and SQL, config, state, jobs), [`ui`]
 //! (components and pages), [`app`] (shell and routes).
 
 // First, so that `tr!` and `tr_in!` are in scope in every module below.

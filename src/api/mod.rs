@@ -1,5 +1,7 @@
 //! Server functions: thin wrappers that parse input, check access and call `server`.
-//! One file per feature. Types they exchange live in `domain`.
+//! One file per feature as users meet it (`admin.rs`: the admins' accounts and mailbox;
+//! `project.rs`: projects from the wizard to the proposals). Types they exchange live in
+//! `domain`.
 
 pub mod admin;
 pub mod auth;

@@ -1,5 +1,5 @@
 //! In-app notifications: what happened, stored as a kind and its parameters, and put
-//! into words only when read, in the reader's language (`ui/pages/notifications.rs`).
+//! into words only when read, in the reader's language (`ui/pages/notification.rs`).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -181,7 +181,6 @@ pub enum Problem {
         duration: u32,
     },
     ContactFormatRequired,
-    ContactFormatUnknown,
     ProjectAlreadyPublished,
     TooManyProjectDrafts {
         max: i64,

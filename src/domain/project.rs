@@ -11,9 +11,50 @@ use super::profile::LanguageEntry;
 use super::profile::{LanguageLevel, ProfileLevel, LANGUAGES};
 use super::reference::ReferenceData;
 
-/// How the client wants to meet candidates: the stored codes (worded by
-/// `ui::text::project`).
-pub const CONTACT_FORMATS: [&str; 4] = ["phone", "chat", "video", "meeting"];
+/// How the client wants to meet candidates (worded by `ui::text::project`); stored in
+/// `projects.contact_formats` through [`ContactFormat::as_str`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactFormat {
+    Phone,
+    Chat,
+    Video,
+    Meeting,
+}
+
+impl ContactFormat {
+    pub const ALL: [ContactFormat; 4] = [
+        ContactFormat::Phone,
+        ContactFormat::Chat,
+        ContactFormat::Video,
+        ContactFormat::Meeting,
+    ];
+
+    /// The stored value: the one mapping, also the draft's and the form's.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContactFormat::Phone => "phone",
+            ContactFormat::Chat => "chat",
+            ContactFormat::Video => "video",
+            ContactFormat::Meeting => "meeting",
+        }
+    }
+}
+
+impl AsRef<str> for ContactFormat {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+/// How the client gives the budget: a total, or a daily rate times a number of days.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BudgetMode {
+    #[default]
+    Global,
+    Daily,
+}
 
 /// The wizard's steps, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,12 +105,11 @@ pub struct ProjectDraft {
     pub places: String,
     pub start_date: String,
     pub duration_days: String,
-    /// `global` (a total budget) or `daily` (a daily rate times a number of days).
-    pub budget_mode: String,
+    pub budget_mode: BudgetMode,
     pub budget: String,
     pub daily_rate: String,
     pub days: String,
-    pub contact_formats: Vec<String>,
+    pub contact_formats: Vec<ContactFormat>,
     /// Hide the company's name from experts until they are proposed.
     pub confidential: bool,
 }
@@ -88,7 +128,7 @@ impl Default for ProjectDraft {
             places: String::new(),
             start_date: String::new(),
             duration_days: String::new(),
-            budget_mode: "global".into(),
+            budget_mode: BudgetMode::Global,
             budget: String::new(),
             daily_rate: String::new(),
             days: String::new(),
@@ -195,7 +235,7 @@ impl ProjectDraft {
                 }
             }
             Step::Budget => {
-                if self.budget_mode == "daily" {
+                if self.budget_mode == BudgetMode::Daily {
                     if strict || filled(&self.daily_rate) {
                         if let Err(m) = parse_rate(&self.daily_rate) {
                             push("daily_rate", m);
@@ -220,13 +260,6 @@ impl ProjectDraft {
                 if strict && self.contact_formats.is_empty() {
                     push("contact_formats", Problem::ContactFormatRequired);
                 }
-                if !self
-                    .contact_formats
-                    .iter()
-                    .all(|f| CONTACT_FORMATS.contains(&f.as_str()))
-                {
-                    push("contact_formats", Problem::ContactFormatUnknown);
-                }
             }
             Step::Review => {}
         }
@@ -243,7 +276,7 @@ impl ProjectDraft {
 
     /// The mission's total budget, € HT.
     pub fn total_budget(&self) -> Option<Decimal> {
-        if self.budget_mode == "daily" {
+        if self.budget_mode == BudgetMode::Daily {
             let rate = parse_rate(&self.daily_rate).ok()?;
             let days = days(&self.days).ok()?;
             Some(rate * Decimal::from(days))
@@ -255,12 +288,13 @@ impl ProjectDraft {
     /// The highest daily rate the budget allows: the rate given, or the budget spread
     /// over the duration (unknown without a duration).
     pub fn max_daily_rate(&self) -> Option<Decimal> {
-        if self.budget_mode == "daily" {
+        if self.budget_mode == BudgetMode::Daily {
             return parse_rate(&self.daily_rate).ok();
         }
         let budget = parse_budget(&self.budget).ok()?;
         let duration = days(&self.duration_days).ok()?;
-        Some((budget / Decimal::from(duration)).round_dp(2))
+        // Rounded as every amount is: to the cent, half away from zero.
+        Some(crate::domain::money::Euros::round(budget / Decimal::from(duration)).as_decimal())
     }
 }
 

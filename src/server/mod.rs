@@ -1,4 +1,5 @@
-//! Server-only code (`ssr` feature): configuration, state, database, repositories, HTTP.
+//! Server-only code (`ssr` feature): each feature's use cases and their SQL, and the
+//! configuration, state, database, jobs and HTTP layers they run on.
 
 pub mod account;
 pub mod auth;

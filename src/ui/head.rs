@@ -4,7 +4,7 @@
 //! without escaping: a first name such as `Bruno</title><script>…` became a script in
 //! every visitor's page. Every title goes through [`page_title`], which escapes it on the
 //! server; in the browser the same text is assigned to `document.title`, which is never
-//! parsed as HTML, so it stays as typed. `tests/server/head.rs` fails should a Leptos
+//! parsed as HTML, so it stays as typed. `tests/server/hardening.rs` fails should a Leptos
 //! upgrade or a new title bypass it.
 
 /// The title shown for a page: `Annuaire des experts · B2BiZen`, escaped for the SSR head.

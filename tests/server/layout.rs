@@ -72,6 +72,7 @@ fn stored_values() -> Vec<&'static str> {
     values.extend(profile::LanguageLevel::ALL.map(profile::LanguageLevel::as_str));
     values.extend(profile::ProfileLevel::ALL.map(profile::ProfileLevel::slug));
     values.extend(upload::UploadSlot::ALL.map(upload::UploadSlot::as_str));
+    values.extend(project::ContactFormat::ALL.map(project::ContactFormat::as_str));
     values
 }
 

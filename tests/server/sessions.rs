@@ -91,7 +91,11 @@ async fn the_signed_in_menu_and_its_unread_count_come_with_the_page() {
     assert!(unread > 0, "confirming the address leaves a notice");
     let page = |client: reqwest::Client| {
         let url = format!("{}/experts", app.base_url);
-        async move { client.get(url).send().await.unwrap().text().await.unwrap() }
+        async move {
+            let html = client.get(url).send().await.unwrap().text().await.unwrap();
+            // Without the hydration markers, whose number depends on how views were compiled.
+            html.replace("<!>", "")
+        }
     };
     let html = page(expert.clone()).await;
     for menu in ["nav-account", "nav-profile", "nav-projects", "sign-out"] {

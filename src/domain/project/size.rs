@@ -25,7 +25,7 @@ impl ProjectDraft {
             places,
             start_date,
             duration_days,
-            budget_mode,
+            budget_mode: _,
             budget,
             daily_rate,
             days,
@@ -51,7 +51,6 @@ impl ProjectDraft {
             (F::Places, places, 2000),
             (F::StartDate, start_date, SHORT),
             (F::Duration, duration_days, SHORT),
-            (F::BudgetMode, budget_mode, SHORT),
             (F::Budget, budget, SHORT),
             (F::DailyRate, daily_rate, SHORT),
             (F::Days, days, SHORT),
@@ -68,11 +67,6 @@ impl ProjectDraft {
                 (F::Languages, level, SHORT),
             ]);
         }
-        texts.extend(
-            contact_formats
-                .iter()
-                .map(|f| (F::ContactFormats, f.as_str(), SHORT)),
-        );
         match texts
             .into_iter()
             .find(|(_, text, max)| text.chars().count() > *max)

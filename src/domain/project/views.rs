@@ -24,7 +24,7 @@ pub struct ProjectSummary {
     pub duration_days: Option<u32>,
     pub budget: Option<Decimal>,
     /// Codes of [`super::CONTACT_FORMATS`].
-    pub contact_formats: Vec<String>,
+    pub contact_formats: Vec<super::ContactFormat>,
     pub status: ProjectStatus,
     pub created_at: String,
 }

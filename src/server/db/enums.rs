@@ -12,7 +12,7 @@ use crate::domain::account::{ProviderKind, Role, TokenPurpose};
 use crate::domain::lang::Lang;
 use crate::domain::notification::NoticeKind;
 use crate::domain::profile::{LanguageLevel, ProfileLevel};
-use crate::domain::project::ProjectStatus;
+use crate::domain::project::{ContactFormat, ProjectStatus};
 use crate::domain::review::{Decision, ExpertStatus, ViewKind};
 use crate::domain::selection::ProposalState;
 use crate::domain::upload::UploadSlot;
@@ -72,6 +72,7 @@ text_enum!(
     Lang => code,
     NoticeKind => as_str,
     ViewKind => as_str,
+    ContactFormat => as_str,
 );
 
 #[cfg(test)]

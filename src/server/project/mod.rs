@@ -17,7 +17,7 @@ use crate::domain::matching::{LanguageRequirement, ProjectCriteria};
 use crate::domain::parse::{mobility_codes, parse_date};
 use crate::domain::profile::{LanguageLevel, ProfileLevel};
 use crate::domain::project::{
-    ProjectDraft, ProjectStatus, ProjectSummary, Step, WizardData, CONTACT_FORMATS,
+    ContactFormat, ProjectDraft, ProjectStatus, ProjectSummary, Step, WizardData,
 };
 use crate::domain::session::CurrentUser;
 use crate::error::{AppError, Problem};
@@ -192,7 +192,7 @@ pub async fn submit(
         draft.duration_days.trim().parse::<i32>().ok(),
         draft.total_budget(),
         draft.max_daily_rate(),
-        &draft.contact_formats,
+        &draft.contact_formats as &[ContactFormat],
         draft.confidential,
         &draft.domain,
         id as ProjectDraftId,
@@ -326,7 +326,7 @@ pub struct SummaryRow {
     start_date: Option<chrono::NaiveDate>,
     duration_days: Option<i32>,
     budget: Option<rust_decimal::Decimal>,
-    contact_formats: Vec<String>,
+    contact_formats: Vec<ContactFormat>,
     status: ProjectStatus,
     created_at: chrono::DateTime<chrono::Utc>,
 }
@@ -343,11 +343,7 @@ pub fn summary(row: SummaryRow) -> ProjectSummary {
         start_date: row.start_date.unwrap_or_default(),
         duration_days: row.duration_days.and_then(|d| u32::try_from(d).ok()),
         budget: row.budget,
-        contact_formats: row
-            .contact_formats
-            .into_iter()
-            .filter(|f| CONTACT_FORMATS.contains(&f.as_str()))
-            .collect(),
+        contact_formats: row.contact_formats,
         status: row.status,
         created_at: row.created_at.to_rfc3339(),
     }

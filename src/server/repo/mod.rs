@@ -1,4 +1,5 @@
-//! Repositories: the only place that writes SQL.
+//! Reads shared by several features: the visibility rule of experts and the in-app
+//! notifications. Every other query lives with its feature, under `server/<feature>/`.
 
 /// SQL condition on an expert row aliased `e`: published, its account not disabled by an
 /// admin, and eligible — an URSSAF attestation issued on or before today (in France) and

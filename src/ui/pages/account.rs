@@ -39,8 +39,8 @@ fn AccountDetails(
         <section class="container narrow" data-testid="account">
             <h1>{tr!(account.account_title)}</h1>
             <dl class="details">
-                <dt>{tr!(account.first_name)}</dt><dd data-testid="account-name">{user.display_name.clone()}</dd>
-                <dt>{tr!(account.email)}</dt><dd>{user.email.clone()}</dd>
+                <dt>{tr!(account.first_name)}</dt><dd data-testid="account-name" translate="no">{user.display_name.clone()}</dd>
+                <dt>{tr!(account.email)}</dt><dd translate="no">{user.email.clone()}</dd>
                 <dt>{tr!(account.account_role)}</dt><dd data-testid="account-role">{role}</dd>
             </dl>
             {if user.email_verified {

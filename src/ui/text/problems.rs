@@ -216,7 +216,6 @@ impl Problem {
                 tr_in!(l, problems.billed_days_over_duration, duration = *duration).to_string()
             }
             P::ContactFormatRequired => tr_in!(l, problems.contact_format_required).into(),
-            P::ContactFormatUnknown => tr_in!(l, problems.contact_format_unknown).into(),
             P::ProjectAlreadyPublished => tr_in!(l, problems.project_already_published).into(),
             P::TooManyProjectDrafts { max } => {
                 tr_in!(l, problems.too_many_project_drafts, max = *max).to_string()

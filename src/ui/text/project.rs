@@ -2,7 +2,7 @@
 //! of a proposal, amounts excluding VAT.
 
 use crate::domain::lang::Lang;
-use crate::domain::project::Step;
+use crate::domain::project::{ContactFormat, Step};
 use crate::domain::selection::ProposalState;
 
 pub fn step_label(lang: Lang, step: Step) -> &'static str {
@@ -16,23 +16,20 @@ pub fn step_label(lang: Lang, step: Step) -> &'static str {
     }
 }
 
-/// The label of a code of [`crate::domain::project::CONTACT_FORMATS`]; `None` for an
-/// unknown code.
-pub fn contact_format_label(lang: Lang, code: &str) -> Option<&'static str> {
-    Some(match code {
-        "phone" => tr_in!(lang, projects.format_phone),
-        "chat" => tr_in!(lang, projects.format_chat),
-        "video" => tr_in!(lang, projects.format_video),
-        "meeting" => tr_in!(lang, projects.format_meeting),
-        _ => return None,
-    })
+pub fn contact_format_label(lang: Lang, format: ContactFormat) -> &'static str {
+    match format {
+        ContactFormat::Phone => tr_in!(lang, projects.format_phone),
+        ContactFormat::Chat => tr_in!(lang, projects.format_chat),
+        ContactFormat::Video => tr_in!(lang, projects.format_video),
+        ContactFormat::Meeting => tr_in!(lang, projects.format_meeting),
+    }
 }
 
-/// Labels of known codes, joined; unknown codes are left out.
-pub fn contact_formats(lang: Lang, codes: &[String]) -> String {
-    codes
+/// The formats' labels, joined.
+pub fn contact_formats(lang: Lang, formats: &[ContactFormat]) -> String {
+    formats
         .iter()
-        .filter_map(|c| contact_format_label(lang, c))
+        .map(|f| contact_format_label(lang, *f))
         .collect::<Vec<_>>()
         .join(tr_in!(lang, projects.list_separator))
 }
@@ -55,23 +52,19 @@ pub fn euros_excl_vat(lang: Lang, amount: rust_decimal::Decimal) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::project::CONTACT_FORMATS;
 
     #[test]
-    fn every_format_has_its_label() {
-        for code in CONTACT_FORMATS {
-            assert!(contact_format_label(Lang::Fr, code).is_some());
-            assert!(contact_format_label(Lang::En, code).is_some());
-        }
+    fn formats_are_worded_in_each_language() {
         assert_eq!(
-            contact_format_label(Lang::Fr, "chat"),
-            Some("Messagerie (chatroom)")
+            contact_format_label(Lang::Fr, ContactFormat::Chat),
+            "Messagerie (chatroom)"
         );
-        let codes = ["video".to_string(), "fax".into(), "phone".into()];
+        let formats = [ContactFormat::Video, ContactFormat::Phone];
         assert_eq!(
-            contact_formats(Lang::Fr, &codes),
+            contact_formats(Lang::Fr, &formats),
             "Visioconférence, Téléphone"
         );
+        assert_ne!(contact_formats(Lang::En, &formats), contact_formats(Lang::Fr, &formats));
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub fn MailboxPage() -> impl IntoView {
                             <ul class="mailbox">
                                 {list.into_iter().map(|m| view! {
                                     <li class="card mail" data-testid="mail">
-                                        <p><strong translate="no">{m.subject}</strong>" — " {tr!(account.mailbox_to)} " " <span data-testid="mail-to">{m.recipient}</span>
+                                        <p><strong translate="no">{m.subject}</strong>" — " {tr!(account.mailbox_to)} " " <span data-testid="mail-to" translate="no">{m.recipient}</span>
                                            " · " {status_text(&m.status)}</p>
                                         <ul>{m.links.into_iter().map(|href| view! {
                                             <li><a href=href.clone() data-testid="mail-link">{href.clone()}</a></li>

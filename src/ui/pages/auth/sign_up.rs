@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::auth::{SignUpClient, SignUpProvider};
+use crate::domain::account::ProviderKind;
 use crate::error::AppError;
 use crate::ui::components::form::{
     check_email, check_password, check_required, check_siret, Field, Outcome,
@@ -35,9 +36,9 @@ fn ProviderForm() -> impl IntoView {
         <ActionForm action=action attr:class="form" attr:data-testid="provider-sign-up">
             <fieldset class="field">
                 <legend>{tr!(account.kind_label)}</legend>
-                <label class="choice"><input type="radio" name="kind" value="consultant" checked=true/>{tr!(account.kind_consultant)}</label>
-                <label class="choice"><input type="radio" name="kind" value="expert"/>{tr!(account.kind_expert)}</label>
-                <label class="choice"><input type="radio" name="kind" value="tpe"/>{tr!(account.kind_tpe)}</label>
+                <label class="choice"><input type="radio" name="kind" value=ProviderKind::Consultant.as_str() checked=true/>{tr!(account.kind_consultant)}</label>
+                <label class="choice"><input type="radio" name="kind" value=ProviderKind::Expert.as_str()/>{tr!(account.kind_expert)}</label>
+                <label class="choice"><input type="radio" name="kind" value=ProviderKind::Tpe.as_str()/>{tr!(account.kind_tpe)}</label>
             </fieldset>
             <Field label=tr!(account.first_name) name="first_name" autocomplete="given-name" check=check_required/>
             <Field label=tr!(account.last_name) name="last_name" autocomplete="family-name" check=check_required/>

@@ -12,11 +12,15 @@ fn slot_of(field: FieldId) -> (UploadSlot, &'static str, &'static str) {
     match field {
         FieldId::Photo => (
             UploadSlot::Photo,
-            "photo",
+            UploadSlot::Photo.as_str(),
             "image/jpeg,image/png,image/webp",
         ),
-        FieldId::Cv => (UploadSlot::Cv, "cv", "application/pdf"),
-        _ => (UploadSlot::Attestation, "attestation", "application/pdf"),
+        FieldId::Cv => (UploadSlot::Cv, UploadSlot::Cv.as_str(), "application/pdf"),
+        _ => (
+            UploadSlot::Attestation,
+            UploadSlot::Attestation.as_str(),
+            "application/pdf",
+        ),
     }
 }
 

@@ -154,8 +154,10 @@ fn ExpertProject(p: ExpertProjectView, apply: ServerAction<ProjectApply>) -> imp
     let company = p
         .project
         .company
-        .clone()
-        .unwrap_or_else(|| tr!(projects.confidential_company).into());
+        .clone();
+    // The company's name is data; « confidentiel » is the page's word.
+    let company_is_data = company.is_some();
+    let company = company.unwrap_or_else(|| tr!(projects.confidential_company).into());
     let error = move || {
         apply
             .value()
@@ -166,7 +168,7 @@ fn ExpertProject(p: ExpertProjectView, apply: ServerAction<ProjectApply>) -> imp
     view! {
         <article class="card" data-testid="open-project">
             <h2 translate="no">{p.project.title.clone()}</h2>
-            <p><strong data-testid="project-company">{company}</strong></p>
+            <p><strong data-testid="project-company" translate=company_is_data.then_some("no")>{company}</strong></p>
             <ProjectFacts project=p.project.clone()/>
             <p translate="no">{p.project.description.clone()}</p>
             <details>

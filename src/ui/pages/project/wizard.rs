@@ -8,7 +8,9 @@ use crate::ui::components::form::{ErrorNotice, TextField};
 
 use crate::api::project::project_save_draft;
 use crate::domain::profile::{LanguageEntry, LanguageLevel, ProfileLevel};
-use crate::domain::project::{ProjectDraft, ProjectProblem, Step, WizardData, CONTACT_FORMATS};
+use crate::domain::project::{
+    BudgetMode, ContactFormat, ProjectDraft, ProjectProblem, Step, WizardData,
+};
 use crate::domain::reference::ReferenceData;
 use crate::ui::components::autosave::{autosave, SaveIndicator};
 use crate::ui::text::current_lang;
@@ -90,25 +92,30 @@ fn Input(
     }
 }
 
-/// Check boxes bound to a list of the draft.
+/// Check boxes bound to a list of the draft (skill slugs, contact formats); each option
+/// is a value and its label, the value's form being its code.
 #[component]
-fn Checks(
+fn Checks<T>(
     legend: &'static str,
-    options: Signal<Vec<(String, String)>>,
-    get: fn(&ProjectDraft) -> &Vec<String>,
-    set: fn(&mut ProjectDraft) -> &mut Vec<String>,
+    options: Signal<Vec<(T, String)>>,
+    get: fn(&ProjectDraft) -> &Vec<T>,
+    set: fn(&mut ProjectDraft) -> &mut Vec<T>,
     name: &'static str,
-) -> impl IntoView {
+) -> impl IntoView
+where
+    T: AsRef<str> + Clone + PartialEq + Send + Sync + 'static,
+{
     let w = expect_context::<Wizard>();
     view! {
         <fieldset class="checks" data-testid=format!("checks-{name}")>
             <legend>{legend}</legend>
             {move || options.get().into_iter().map(|(value, label)| {
+                let code = value.as_ref().to_string();
                 let v1 = value.clone();
                 let v2 = value.clone();
                 view! {
                     <label class="check">
-                        <input type="checkbox" name=name value=value
+                        <input type="checkbox" name=name value=code
                             prop:checked=move || w.draft.with(|d| get(d).contains(&v1))
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
@@ -292,8 +299,8 @@ fn PlaceAndDates() -> impl IntoView {
 #[component]
 fn Budget() -> impl IntoView {
     let w = expect_context::<Wizard>();
-    let daily = move || w.draft.with(|d| d.budget_mode == "daily");
-    let mode = move |m: &'static str| move |_| w.draft.update(|d| d.budget_mode = m.into());
+    let daily = move || w.draft.with(|d| d.budget_mode == BudgetMode::Daily);
+    let mode = move |m: BudgetMode| move |_| w.draft.update(|d| d.budget_mode = m);
     let lang = current_lang();
     let total = move || {
         w.draft.with(|d| {
@@ -311,8 +318,8 @@ fn Budget() -> impl IntoView {
     view! {
         <h2>{step_label(lang, Step::Budget)}</h2>
         <fieldset class="checks">
-            <label class="check"><input type="radio" name="budget_mode" id="projet-mode-global" prop:checked=move || !daily() on:change=mode("global")/>{tr!(projects.mode_global)}</label>
-            <label class="check"><input type="radio" name="budget_mode" id="projet-mode-daily" prop:checked=daily on:change=mode("daily")/>{tr!(projects.mode_daily)}</label>
+            <label class="check"><input type="radio" name="budget_mode" id="projet-mode-global" prop:checked=move || !daily() on:change=mode(BudgetMode::Global)/>{tr!(projects.mode_global)}</label>
+            <label class="check"><input type="radio" name="budget_mode" id="projet-mode-daily" prop:checked=daily on:change=mode(BudgetMode::Daily)/>{tr!(projects.mode_daily)}</label>
         </fieldset>
         {move || if daily() {
             view! {
@@ -333,9 +340,9 @@ fn Contact() -> impl IntoView {
     let w = expect_context::<Wizard>();
     let lang = current_lang();
     let formats = Signal::derive(move || {
-        CONTACT_FORMATS
-            .iter()
-            .filter_map(|c| Some((c.to_string(), contact_format_label(lang, c)?.to_string())))
+        ContactFormat::ALL
+            .into_iter()
+            .map(|f| (f, contact_format_label(lang, f).to_string()))
             .collect()
     });
     let message = w.message(Step::Contact, "contact_formats");

@@ -1,6 +1,5 @@
 //! The wizard's last step: everything typed, what still blocks, and the submission.
 
-use crate::domain::id::ProjectDraftId;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -8,7 +7,8 @@ use super::Wizard;
 use crate::api::project::{project_save_draft, project_submit};
 use crate::domain::parse::parse_rate;
 use crate::domain::profile::{LanguageLevel, ProfileLevel};
-use crate::domain::project::Step;
+use crate::domain::id::ProjectDraftId;
+use crate::domain::project::{BudgetMode, Step};
 use crate::ui::text::current_lang;
 use crate::ui::text::directory::{language_level_label, language_name, level_label};
 use crate::ui::text::project::{contact_formats, euros_excl_vat, step_label};
@@ -72,7 +72,7 @@ pub fn Review(id: ProjectDraftId) -> impl IntoView {
     let money = |amount: Option<rust_decimal::Decimal>| {
         amount.map(|b| euros_excl_vat(lang, b)).unwrap_or_default()
     };
-    let budget = if d.budget_mode == "daily" {
+    let budget = if d.budget_mode == BudgetMode::Daily {
         let rate = money(parse_rate(&d.daily_rate).ok());
         let total = money(d.total_budget());
         tr!(
