@@ -86,7 +86,10 @@ fn stored_states_are_bound_as_enums_never_written_as_strings() {
     );
     let values = stored_values();
     assert!(values.contains(&"published") && values.contains(&"reset_password"));
-    for (path, text) in sources("src/server") {
+    let everywhere = ["src/server", "src/api", "src/ui"]
+        .into_iter()
+        .flat_map(sources);
+    for (path, text) in everywhere {
         let relative = path
             .strip_prefix(env!("CARGO_MANIFEST_DIR"))
             .unwrap()

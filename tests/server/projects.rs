@@ -610,7 +610,6 @@ async fn every_field_of_the_project_draft_is_bounded_before_it_is_stored() {
         ("start_date", json!(huge), "Date de début"),
         ("level", json!(huge), "Niveau attendu"),
         ("title", json!(huge), "Titre du projet"),
-        ("contact_formats", json!([huge]), "Formats d'échange"),
     ] {
         let mut draft = project_draft();
         draft[field] = value;
@@ -624,6 +623,12 @@ async fn every_field_of_the_project_draft_is_bounded_before_it_is_stored() {
             "{message}"
         );
     }
+    // A contact format is one of the offered ones or the request is malformed.
+    let mut draft = project_draft();
+    draft["contact_formats"] = json!([huge]);
+    let body = json!({ "id": id, "step": 3, "draft": draft });
+    let res = app.call_json(&client, "project_save_draft", &body).await;
+    assert_eq!(res.status(), 400);
     let resumed = wizard(&app, &client).await;
     assert_eq!(resumed["step"], 2, "nothing stored");
     assert_eq!(resumed["draft"]["budget"], "16000");

@@ -40,7 +40,7 @@ fn budget_rules() {
     assert_eq!(global.total_budget(), Some(Decimal::from(15_000)));
     assert_eq!(global.max_daily_rate(), Some(Decimal::from(750)));
     let daily = ProjectDraft {
-        budget_mode: "daily".into(),
+        budget_mode: BudgetMode::Daily,
         daily_rate: "650,50".into(),
         days: "10".into(),
         ..Default::default()
@@ -115,7 +115,7 @@ fn every_field_is_bounded_before_it_is_stored() {
     };
     assert!(typed.check_size().is_ok());
     let many = ProjectDraft {
-        contact_formats: vec!["phone".into(); 9],
+        contact_formats: vec![ContactFormat::Phone; 9],
         ..Default::default()
     };
     assert_eq!(
@@ -127,4 +127,20 @@ fn every_field_is_bounded_before_it_is_stored() {
             max: 8
         })
     );
+}
+
+#[test]
+fn drafts_saved_before_the_enums_read_the_same() {
+    let mut stored = serde_json::to_value(ProjectDraft::default()).unwrap();
+    stored["budget_mode"] = "daily".into();
+    stored["contact_formats"] = serde_json::json!(["phone", "meeting"]);
+    let draft: ProjectDraft = serde_json::from_value(stored.clone()).unwrap();
+    assert_eq!(draft.budget_mode, BudgetMode::Daily);
+    assert_eq!(
+        draft.contact_formats,
+        [ContactFormat::Phone, ContactFormat::Meeting]
+    );
+    // A code nobody offers is refused as a whole, not stored.
+    stored["contact_formats"] = serde_json::json!(["fax"]);
+    assert!(serde_json::from_value::<ProjectDraft>(stored).is_err());
 }

@@ -64,7 +64,10 @@ mod tests {
             contact_formats(Lang::Fr, &formats),
             "Visioconférence, Téléphone"
         );
-        assert_ne!(contact_formats(Lang::En, &formats), contact_formats(Lang::Fr, &formats));
+        assert_ne!(
+            contact_formats(Lang::En, &formats),
+            contact_formats(Lang::Fr, &formats)
+        );
     }
 
     #[test]

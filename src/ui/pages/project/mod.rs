@@ -151,10 +151,7 @@ fn ExpertProjects(
 #[component]
 fn ExpertProject(p: ExpertProjectView, apply: ServerAction<ProjectApply>) -> impl IntoView {
     let id = p.project.id.to_string();
-    let company = p
-        .project
-        .company
-        .clone();
+    let company = p.project.company.clone();
     // The company's name is data; « confidentiel » is the page's word.
     let company_is_data = company.is_some();
     let company = company.unwrap_or_else(|| tr!(projects.confidential_company).into());

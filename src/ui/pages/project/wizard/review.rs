@@ -5,9 +5,9 @@ use leptos_router::hooks::use_navigate;
 
 use super::Wizard;
 use crate::api::project::{project_save_draft, project_submit};
+use crate::domain::id::ProjectDraftId;
 use crate::domain::parse::parse_rate;
 use crate::domain::profile::{LanguageLevel, ProfileLevel};
-use crate::domain::id::ProjectDraftId;
 use crate::domain::project::{BudgetMode, Step};
 use crate::ui::text::current_lang;
 use crate::ui::text::directory::{language_level_label, language_name, level_label};
