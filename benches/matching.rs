@@ -58,7 +58,7 @@ async fn run_size(
     today: NaiveDate,
 ) -> Result<()> {
     let t = Instant::now();
-    let index = matching::load_from_db(pool).await?;
+    let index = matching::load_from_db(pool, today).await?;
     let load = t.elapsed();
     println!(
         "\n== {n} experts, {} indexed (published, attestation on file) ==",

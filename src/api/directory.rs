@@ -13,7 +13,9 @@ pub async fn directory_search(query: DirectoryQuery) -> Result<DirectoryPage, Ap
     super::respond(
         async {
             access::allow::<DirectorySearch>().await?;
-            directory::search(&app_state()?.pool, &query, lang::of_request()).await
+            let state = app_state()?;
+            let today = state.clock.today();
+            directory::search(&state.pool, &query, lang::of_request(), today).await
         }
         .await,
     )
@@ -27,7 +29,9 @@ pub async fn directory_card(id: String) -> Result<PublicCard, AppError> {
         async {
             access::allow::<DirectoryCard>().await?;
             let id = id.parse().map_err(|_| AppError::NotFound)?;
-            directory::card_by_id(&app_state()?.pool, id, lang::of_request()).await
+            let state = app_state()?;
+            let today = state.clock.today();
+            directory::card_by_id(&state.pool, id, lang::of_request(), today).await
         }
         .await,
     )

@@ -11,7 +11,8 @@ pub async fn get_platform_stats() -> Result<PlatformStats, AppError> {
     super::respond(
         async {
             access::allow::<GetPlatformStats>().await?;
-            stats::platform_stats(&app_state()?.pool).await
+            let state = app_state()?;
+            stats::platform_stats(&state.pool, state.clock.today()).await
         }
         .await,
     )

@@ -1,6 +1,7 @@
 //! The public directory. Every query here selects public columns only, into
 //! [`PublicCard`], which has no field for anything private.
 
+use chrono::NaiveDate;
 use sqlx::PgPool;
 
 use crate::domain::departement::DepartementCode;
@@ -28,8 +29,10 @@ fn card_columns(lang: Lang) -> String {
     )
 }
 
+/// Binds `$1`–`$5` (domain, département, language, years from, years to) and `$6`
+/// (today).
 const FILTERS: &str = concat!(
-    crate::visible_expert!(),
+    crate::visible_expert!("$6"),
     "
     AND ($1::text IS NULL OR EXISTS (SELECT 1 FROM expert_domains ed JOIN domains d ON d.id = ed.domain_id
                                      WHERE ed.expert_id = e.id AND d.slug = $1))
@@ -82,6 +85,7 @@ pub async fn search(
     pool: &PgPool,
     q: &DirectoryQuery,
     lang: Lang,
+    today: NaiveDate,
 ) -> Result<DirectoryPage, AppError> {
     let (min, max) = match q.level.map(ProfileLevel::years_bounds) {
         Some((min, max)) => (Some(min as i32), max.map(|m| m as i32)),
@@ -94,12 +98,13 @@ pub async fn search(
         .bind(&q.language)
         .bind(min)
         .bind(max)
+        .bind(today)
         .fetch_one(pool)
         .await?;
     let offset = i64::from(q.page.saturating_sub(1)) * i64::from(DIRECTORY_PAGE_SIZE);
     let rows: Vec<CardRow> = sqlx::query_as(&format!(
         "SELECT {} FROM experts e WHERE {FILTERS}
-         ORDER BY e.published_at DESC, e.id LIMIT $6 OFFSET $7",
+         ORDER BY e.published_at DESC, e.id LIMIT $7 OFFSET $8",
         card_columns(lang)
     ))
     .bind(&q.domain)
@@ -107,6 +112,7 @@ pub async fn search(
     .bind(&q.language)
     .bind(min)
     .bind(max)
+    .bind(today)
     .bind(i64::from(DIRECTORY_PAGE_SIZE))
     .bind(offset)
     .fetch_all(pool)
@@ -124,13 +130,19 @@ pub async fn search(
 }
 
 /// A published expert's public card.
-pub async fn card_by_id(pool: &PgPool, id: ExpertId, lang: Lang) -> Result<PublicCard, AppError> {
+pub async fn card_by_id(
+    pool: &PgPool,
+    id: ExpertId,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<PublicCard, AppError> {
     let row: Option<CardRow> = sqlx::query_as(&format!(
         "SELECT {} FROM experts e WHERE e.id = $1 AND {}",
         card_columns(lang),
-        crate::visible_expert!()
+        crate::visible_expert!("$2")
     ))
     .bind(id)
+    .bind(today)
     .fetch_optional(pool)
     .await?;
     card(row.ok_or(AppError::NotFound)?)

@@ -222,7 +222,7 @@ async fn serve_inner(
         .await?
         .ok_or(AppError::NotFound)?;
     let public = file.slot == UploadSlot::Photo
-        && profiles::is_published_photo(&state.pool, key.as_str()).await?;
+        && profiles::is_published_photo(&state.pool, key.as_str(), state.clock.today()).await?;
     if !public {
         let user = session::current_user(session, &state.pool)
             .await?
@@ -230,7 +230,8 @@ async fn serve_inner(
         let allowed = user.id == file.owner
             || user.role == Role::Admin
             || (user.role == Role::Client
-                && profiles::proposed_file(&state.pool, key.as_str(), user.id).await?);
+                && profiles::proposed_file(&state.pool, key.as_str(), user.id, state.clock.today())
+                    .await?);
         if !allowed {
             return Err(AppError::Forbidden);
         }
@@ -263,7 +264,7 @@ pub async fn published_photo(
     let Ok(expert) = expert.parse::<ExpertId>() else {
         return refuse(StatusCode::NOT_FOUND);
     };
-    let key = match profiles::published_photo(&state.pool, expert).await {
+    let key = match profiles::published_photo(&state.pool, expert, state.clock.today()).await {
         Ok(Some(key)) => key,
         Ok(None) => return refuse(StatusCode::NOT_FOUND),
         Err(_) => return refuse(StatusCode::INTERNAL_SERVER_ERROR),

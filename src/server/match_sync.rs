@@ -9,6 +9,7 @@ use std::sync::{Arc, RwLock};
 use crate::domain::id::ExpertId;
 use crate::server::jobs::listen::{Channels, Subscription, Wake};
 use crate::server::matching::{load_from_db, load_one, MatchIndex};
+use crate::server::clock::Clock;
 use crate::server::state::AppState;
 
 pub const CHANNEL: &str = "experts_changed";
@@ -19,9 +20,13 @@ fn write(shared: &RwLock<MatchIndex>) -> std::sync::RwLockWriteGuard<'_, MatchIn
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-async fn rebuild(pool: &PgPool, shared: &RwLock<MatchIndex>) -> Result<(), sqlx::Error> {
+async fn rebuild(
+    pool: &PgPool,
+    shared: &RwLock<MatchIndex>,
+    clock: &Clock,
+) -> Result<(), sqlx::Error> {
     let started = std::time::Instant::now();
-    let index = load_from_db(pool).await?;
+    let index = load_from_db(pool, clock.today()).await?;
     tracing::info!(
         experts = index.len(),
         bytes = index.memory_bytes(),
@@ -36,8 +41,9 @@ async fn refresh(
     pool: &PgPool,
     shared: &RwLock<MatchIndex>,
     id: ExpertId,
+    clock: &Clock,
 ) -> Result<(), sqlx::Error> {
-    match load_one(pool, id).await? {
+    match load_one(pool, id, clock.today()).await? {
         Some(facts) => write(shared).upsert(&facts),
         None => {
             write(shared).remove(id);
@@ -50,17 +56,27 @@ async fn refresh(
 /// then applies changes; the returned future resolves once the index is ready.
 pub async fn start(state: &AppState, channels: &Channels) -> Result<(), sqlx::Error> {
     let changes = channels.subscribe(CHANNEL);
-    rebuild(&state.pool, &state.matching).await?;
-    tokio::spawn(follow(state.pool.clone(), state.matching.clone(), changes));
+    rebuild(&state.pool, &state.matching, &state.clock).await?;
+    tokio::spawn(follow(
+        state.pool.clone(),
+        state.matching.clone(),
+        state.clock.clone(),
+        changes,
+    ));
     Ok(())
 }
 
-async fn follow(pool: PgPool, shared: Arc<RwLock<MatchIndex>>, mut changes: Subscription) {
+async fn follow(
+    pool: PgPool,
+    shared: Arc<RwLock<MatchIndex>>,
+    clock: Clock,
+    mut changes: Subscription,
+) {
     while let Some(wake) = changes.next().await {
         match wake {
             Wake::Notified(payload) => match payload.parse::<ExpertId>() {
                 Ok(id) => {
-                    if let Err(err) = refresh(&pool, &shared, id).await {
+                    if let Err(err) = refresh(&pool, &shared, id, &clock).await {
                         tracing::warn!(error = %err, "matching index: refresh failed");
                     }
                 }
@@ -68,7 +84,7 @@ async fn follow(pool: PgPool, shared: Arc<RwLock<MatchIndex>>, mut changes: Subs
             },
             // Notifications may be missing: start again from the tables.
             Wake::Reconnected => {
-                if let Err(err) = rebuild(&pool, &shared).await {
+                if let Err(err) = rebuild(&pool, &shared, &clock).await {
                     tracing::warn!(error = %err, "matching index: rebuild failed");
                 }
             }

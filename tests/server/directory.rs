@@ -300,3 +300,36 @@ async fn the_directory_speaks_the_visitors_language() {
     let filters = get("/experts".into(), "en").await;
     assert!(filters.contains("Directory of experts"));
 }
+
+/// Visibility follows the server's clock, like matching does: once the attestation is
+/// past its six months by that clock, the card leaves the directory, its page, its photo
+/// and the figures, and comes back when the clock does.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn visibility_follows_the_servers_clock() {
+    let app = TestApp::spawn().await;
+    let id = expert(&app, "Horloge", "69", 8, "published", "finance", "en").await;
+    let shown = |app: &TestApp| {
+        let (card, list, stats) = (
+            format!("/api/directory_card?id={id}"),
+            "/api/directory_search?query[page]=1".to_string(),
+            "/api/platform_stats".to_string(),
+        );
+        let base = app.base_url.clone();
+        async move {
+            let get = |path: String| {
+                let url = format!("{base}{path}");
+                async move { reqwest::get(url).await.unwrap() }
+            };
+            let card = get(card).await.status().as_u16();
+            let page: DirectoryPage = get(list).await.json().await.unwrap();
+            let stats: serde_json::Value = get(stats).await.json().await.unwrap();
+            (card, page.total, stats["published_experts"].as_i64().unwrap())
+        }
+    };
+    assert_eq!(shown(&app).await, (200, 1, 1));
+    let now = app.state.clock.now();
+    app.state.clock.set(now + chrono::Duration::days(200));
+    assert_eq!(shown(&app).await, (404, 0, 0));
+    app.state.clock.set(now);
+    assert_eq!(shown(&app).await, (200, 1, 1));
+}

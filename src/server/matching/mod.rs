@@ -34,10 +34,10 @@ const PAGE_SQL: &str = concat!(
         ARRAY(SELECT departement_code FROM expert_mobility WHERE expert_id = e.id) AS mobility
     FROM experts e
     WHERE ",
-    crate::visible_expert!(),
-    " AND e.attestation_issued_on IS NOT NULL AND e.id > $1
+    crate::visible_expert!("$1"),
+    " AND e.attestation_issued_on IS NOT NULL AND e.id > $2
     ORDER BY e.id
-    LIMIT $2"
+    LIMIT $3"
 );
 
 const PAGE: i64 = 10_000;
@@ -114,11 +114,12 @@ fn facts(row: Row) -> Option<ExpertFacts> {
 }
 
 /// Builds the index of every expert who may be proposed.
-pub async fn load_from_db(pool: &PgPool) -> Result<MatchIndex, sqlx::Error> {
+pub async fn load_from_db(pool: &PgPool, today: NaiveDate) -> Result<MatchIndex, sqlx::Error> {
     let mut index = MatchIndex::new();
     let mut after = ExpertId::new(Uuid::nil());
     loop {
         let rows: Vec<Row> = sqlx::query_as(PAGE_SQL)
+            .bind(today)
             .bind(after)
             .bind(PAGE)
             .fetch_all(pool)
@@ -138,10 +139,18 @@ pub async fn load_from_db(pool: &PgPool) -> Result<MatchIndex, sqlx::Error> {
 }
 
 /// The facts of one expert, if they may be proposed (published, with an attestation).
-pub async fn load_one(pool: &PgPool, id: ExpertId) -> Result<Option<ExpertFacts>, sqlx::Error> {
+pub async fn load_one(
+    pool: &PgPool,
+    id: ExpertId,
+    today: NaiveDate,
+) -> Result<Option<ExpertFacts>, sqlx::Error> {
     let sql = PAGE_SQL
-        .replace("e.id > $1", "e.id = $1")
-        .replace("LIMIT $2", "");
-    let row: Option<Row> = sqlx::query_as(&sql).bind(id).fetch_optional(pool).await?;
+        .replace("e.id > $2", "e.id = $2")
+        .replace("LIMIT $3", "");
+    let row: Option<Row> = sqlx::query_as(&sql)
+        .bind(today)
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
     Ok(row.and_then(facts))
 }

@@ -1,5 +1,6 @@
 //! Expert dossiers: the draft being edited, its files, and reference data.
 
+use chrono::NaiveDate;
 use sqlx::{PgConnection, PgPool};
 
 use crate::domain::id::{AccountId, ExpertId};
@@ -212,7 +213,12 @@ pub async fn stored_file(pool: &PgPool, key: &str) -> Result<Option<StoredFile>,
 
 /// Whether `key` is a file of the published version (not a draft's, nor a replaced
 /// one) of a visible expert proposed to `client` by a proposal still open to them.
-pub async fn proposed_file(pool: &PgPool, key: &str, client: AccountId) -> Result<bool, AppError> {
+pub async fn proposed_file(
+    pool: &PgPool,
+    key: &str,
+    client: AccountId,
+    today: NaiveDate,
+) -> Result<bool, AppError> {
     Ok(sqlx::query_scalar(concat!(
         "SELECT EXISTS (SELECT 1 FROM proposals pr
                         JOIN projects p ON p.id = pr.project_id
@@ -220,35 +226,46 @@ pub async fn proposed_file(pool: &PgPool, key: &str, client: AccountId) -> Resul
                         WHERE p.client_account_id = $2 AND pr.state = ANY($3)
                           AND $1 IN (e.photo_key, e.cv_key, e.attestation_key)
                           AND ",
-        crate::visible_expert!(),
+        crate::visible_expert!("$4"),
         ")"
     ))
     .bind(key)
     .bind(client)
     .bind(ProposalState::OPEN_TO_CLIENT)
+    .bind(today)
     .fetch_one(pool)
     .await?)
 }
 
 /// Whether `key` is the photo of a published profile (public).
-pub async fn is_published_photo(pool: &PgPool, key: &str) -> Result<bool, AppError> {
+pub async fn is_published_photo(
+    pool: &PgPool,
+    key: &str,
+    today: NaiveDate,
+) -> Result<bool, AppError> {
     Ok(sqlx::query_scalar(concat!(
         "SELECT EXISTS (SELECT 1 FROM experts e WHERE e.photo_key = $1 AND ",
-        crate::visible_expert!(),
+        crate::visible_expert!("$2"),
         ")"
     ))
     .bind(key)
+    .bind(today)
     .fetch_one(pool)
     .await?)
 }
 
 /// The published photo's key of an expert.
-pub async fn published_photo(pool: &PgPool, expert: ExpertId) -> Result<Option<String>, AppError> {
+pub async fn published_photo(
+    pool: &PgPool,
+    expert: ExpertId,
+    today: NaiveDate,
+) -> Result<Option<String>, AppError> {
     Ok(sqlx::query_scalar(concat!(
         "SELECT e.photo_key FROM experts e WHERE e.id = $1 AND ",
-        crate::visible_expert!()
+        crate::visible_expert!("$2")
     ))
     .bind(expert)
+    .bind(today)
     .fetch_optional(pool)
     .await?
     .flatten())

@@ -1,6 +1,7 @@
 //! A published profile as those allowed see it: the approved snapshot, or for profiles
 //! published without the editor (demo data, imports) a dossier rebuilt from its columns.
 
+use chrono::NaiveDate;
 use sqlx::PgPool;
 
 use crate::domain::id::{AccountId, ExpertId};
@@ -14,6 +15,7 @@ pub async fn published_dossier(
     pool: &PgPool,
     expert: ExpertId,
     refs: &ReferenceData,
+    today: NaiveDate,
 ) -> Result<(FullDossier, AccountId), AppError> {
     #[derive(sqlx::FromRow)]
     struct Published {
@@ -28,9 +30,10 @@ pub async fn published_dossier(
         "SELECT e.account_id, e.dossier, coalesce(e.email, '') AS email, e.photo_key, e.cv_key,
                 e.attestation_key
          FROM experts e WHERE e.id = $1 AND ",
-        crate::visible_expert!()
+        crate::visible_expert!("$2")
     ))
     .bind(expert)
+    .bind(today)
     .fetch_optional(pool)
     .await?;
     let Published {

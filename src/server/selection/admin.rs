@@ -158,7 +158,7 @@ async fn check_proposable(
     .await?;
     let mut refused = Vec::new();
     for (expert, _) in picks {
-        let reason = match crate::server::matching::load_one(pool, *expert).await? {
+        let reason = match crate::server::matching::load_one(pool, *expert, today).await? {
             None => Some(not_indexed_reason(pool, *expert, today).await?),
             Some(facts) => {
                 let attestation = AttestationStatus::of(facts.attestation_issued_on, today);
@@ -219,9 +219,10 @@ pub async fn propose(
             "SELECT a.id, a.email, e.first_name, a.language
              FROM experts e JOIN accounts a ON a.id = e.account_id
              WHERE e.id = $1 AND ",
-            crate::visible_expert!()
+            crate::visible_expert!("$2")
         ))
         .bind(expert)
+        .bind(today)
         .fetch_optional(&mut *tx)
         .await?;
         let inserted = recipient.is_some()
