@@ -230,8 +230,13 @@ async fn serve_inner(
         let allowed = user.id == file.owner
             || user.role == Role::Admin
             || (user.role == Role::Client
-                && profiles::proposed_file(&state.pool, key.as_str(), user.id, state.clock.today())
-                    .await?);
+                && profiles::proposed_file(
+                    &state.pool,
+                    key.as_str(),
+                    user.id,
+                    state.clock.today(),
+                )
+                .await?);
         if !allowed {
             return Err(AppError::Forbidden);
         }

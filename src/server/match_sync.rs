@@ -7,9 +7,9 @@ use sqlx::PgPool;
 use std::sync::{Arc, RwLock};
 
 use crate::domain::id::ExpertId;
+use crate::server::clock::Clock;
 use crate::server::jobs::listen::{Channels, Subscription, Wake};
 use crate::server::matching::{load_from_db, load_one, MatchIndex};
-use crate::server::clock::Clock;
 use crate::server::state::AppState;
 
 pub const CHANNEL: &str = "experts_changed";

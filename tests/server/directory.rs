@@ -323,7 +323,11 @@ async fn visibility_follows_the_servers_clock() {
             let card = get(card).await.status().as_u16();
             let page: DirectoryPage = get(list).await.json().await.unwrap();
             let stats: serde_json::Value = get(stats).await.json().await.unwrap();
-            (card, page.total, stats["published_experts"].as_i64().unwrap())
+            (
+                card,
+                page.total,
+                stats["published_experts"].as_i64().unwrap(),
+            )
         }
     };
     assert_eq!(shown(&app).await, (200, 1, 1));

@@ -200,7 +200,8 @@ pub async fn propose(
     if picks.is_empty() || picks.len() > 20 {
         return Err(AppError::Validation(Problem::ProposalCount));
     }
-    check_proposable(&state.pool, project, picks, state.clock.today()).await?;
+    let today = state.clock.today();
+    check_proposable(&state.pool, project, picks, today).await?;
     let link = format!("{}/projets", state.config.public_url.trim_end_matches('/'));
     let mut tx = state.pool.begin().await?;
     let open = sqlx::query!(

@@ -169,11 +169,12 @@ pub async fn for_client(
     let mut conn = state.pool.acquire().await?;
     for (expert, note, proposal_state) in proposals {
         // An expert whose account was disabled since is no longer shown.
-        let (dossier, account) = match published_dossier(&state.pool, expert, &refs, state.clock.today()).await {
-            Ok(found) => found,
-            Err(AppError::NotFound) => continue,
-            Err(err) => return Err(err),
-        };
+        let (dossier, account) =
+            match published_dossier(&state.pool, expert, &refs, state.clock.today()).await {
+                Ok(found) => found,
+                Err(AppError::NotFound) => continue,
+                Err(err) => return Err(err),
+            };
         reviews::log_view(
             &mut conn,
             account,
