@@ -65,19 +65,8 @@ pub async fn admin_set_account_disabled(id: String, disabled: bool) -> Result<()
     super::respond(
         async {
             let admin = access::user::<AdminSetAccountDisabled>().await?;
-            let id: crate::domain::id::AccountId = id.parse().map_err(|_| AppError::NotFound)?;
-            if id == admin.id {
-                return Err(AppError::Validation(
-                    crate::error::Problem::CannotDisableSelf,
-                ));
-            }
-            let pool = &app_state()?.pool;
-            tracing::info!(admin = %admin.id, account = %id, disabled, "account access changed");
-            if disabled {
-                account::disable(pool, id).await
-            } else {
-                account::enable(pool, id).await
-            }
+            let id = id.parse().map_err(|_| AppError::NotFound)?;
+            account::set_access(&app_state()?.pool, &admin, id, disabled).await
         }
         .await,
     )

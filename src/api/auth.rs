@@ -144,44 +144,16 @@ pub async fn resend_verification() -> Result<(), AppError> {
     )
 }
 
-/// Public: signs in and goes to the account page.
-///
-/// Failures only are counted: per address (a ceiling across accounts), and per account
-/// and address, where each failure beyond a few makes the next attempt wait longer.
+/// Public: signs in (held back after failures: `server/account/sign_in.rs`) and goes to
+/// the account page.
 #[server(prefix = "/api", endpoint = "auth_sign_in")]
 pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
-    use crate::domain::account::{Email, PASSWORD_MAX_CHARS};
-    use rate_limit::Outcome;
     super::respond(
         async {
             access::allow::<SignIn>().await?;
             let state = app_state()?;
-            let ip = rate_limit::ip_key(access::caller_ip()?);
-            let ip_key = format!("signin:ip:{ip}");
-            let per_ip = rate_limit::SIGN_IN_FAILURES_PER_IP;
-            rate_limit::hit(&state.pool, &ip_key, per_ip).await?;
-            let email = Email::parse(&email).map_err(|_| AppError::BadCredentials)?;
-            let pair = format!("signin:acct:{email}:{ip}");
-            if let Err(waiting) = rate_limit::take_sign_in_turn(&state.pool, &pair).await {
-                // Refused before any check: not a failure of this address.
-                rate_limit::give_back(&state.pool, &ip_key, per_ip).await?;
-                return Err(waiting);
-            }
-            let checked = if password.chars().count() > PASSWORD_MAX_CHARS {
-                Err(AppError::BadCredentials)
-            } else {
-                account::authenticate(&state.pool, &email, password).await
-            };
-            let outcome = match &checked {
-                Ok(_) => Outcome::SignedIn,
-                Err(AppError::BadCredentials) => Outcome::Failed,
-                Err(_) => Outcome::Undecided,
-            };
-            rate_limit::sign_in_settled(&state.pool, &pair, outcome).await?;
-            if outcome != Outcome::Failed {
-                rate_limit::give_back(&state.pool, &ip_key, per_ip).await?;
-            }
-            let (id, version) = checked?;
+            let ip = access::caller_ip()?;
+            let (id, version) = account::sign_in(&state.pool, ip, &email, password).await?;
             session::sign_in(&access::current_session()?, id, version).await?;
             let lang = crate::server::lang::of_account(&state.pool, id).await?;
             crate::server::lang::remember(lang, state.config.secure_cookies);

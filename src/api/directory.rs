@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
-use crate::domain::profile::{DirectoryPage, DirectoryQuery, PublicCard};
+use crate::domain::profile::{DirectoryPage, DirectoryQuery, FilterChoices, PublicCard};
 use crate::error::AppError;
 
 /// Public: one page of published cards matching the filters.
@@ -39,9 +39,7 @@ pub async fn directory_card(id: String) -> Result<PublicCard, AppError> {
 
 /// Public: the domains and départements offered as filters.
 #[server(prefix = "/api", endpoint = "directory_filters", input = GetUrl)]
-#[allow(clippy::type_complexity)]
-pub async fn directory_filters() -> Result<(Vec<(String, String)>, Vec<(String, String)>), AppError>
-{
+pub async fn directory_filters() -> Result<FilterChoices, AppError> {
     use crate::server::{auth::access, directory, lang, state::app_state};
     super::respond(
         async {

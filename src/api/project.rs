@@ -173,15 +173,11 @@ pub async fn settings_project_alerts(enabled: bool) -> Result<(), AppError> {
 /// not providers (the account page asks before it knows the role).
 #[server(prefix = "/api", endpoint = "settings_project_alerts_get", input = GetUrl)]
 pub async fn settings_project_alerts_get() -> Result<Option<bool>, AppError> {
-    use crate::domain::account::Role;
     use crate::server::{auth::access, project, state::app_state};
     super::respond(
         async {
             let user = access::user::<SettingsProjectAlertsGet>().await?;
-            if user.role != Role::Provider {
-                return Ok(None);
-            }
-            project::alerts(&app_state()?.pool, user.id).await.map(Some)
+            project::alerts(&app_state()?.pool, &user).await
         }
         .await,
     )

@@ -157,6 +157,14 @@ pub struct Language {
     pub level: LanguageLevel,
 }
 
+/// The directory's filter choices: `(slug, label)` of the active domains, in the page's
+/// language, and `(code, label)` of the départements.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FilterChoices {
+    pub domains: Vec<(String, String)>,
+    pub departements: Vec<(String, String)>,
+}
+
 /// The partial card anyone may see. It has no field for private data, so a directory
 /// built from it cannot leak any.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,8 +8,8 @@ use crate::domain::departement::DepartementCode;
 use crate::domain::id::ExpertId;
 use crate::domain::lang::Lang;
 use crate::domain::profile::{
-    DirectoryPage, DirectoryQuery, Language, LanguageLevel, ProfileLevel, PublicCard,
-    DIRECTORY_PAGE_SIZE,
+    DirectoryPage, DirectoryQuery, FilterChoices, Language, LanguageLevel, ProfileLevel,
+    PublicCard, DIRECTORY_PAGE_SIZE,
 };
 use crate::error::AppError;
 use crate::server::reference::label_column;
@@ -149,15 +149,20 @@ pub async fn card_by_id(
 }
 
 /// The choices of the directory's filters: domains (labelled in `lang`) and départements.
-pub async fn filter_choices(
-    pool: &PgPool,
-    lang: Lang,
-) -> Result<(Vec<(String, String)>, Vec<(String, String)>), AppError> {
-    let domains = sqlx::query_as(&format!(
-        "SELECT slug, {} FROM domains WHERE active ORDER BY position",
+pub async fn filter_choices(pool: &PgPool, lang: Lang) -> Result<FilterChoices, AppError> {
+    #[derive(sqlx::FromRow)]
+    struct Domain {
+        slug: String,
+        label: String,
+    }
+    let domains: Vec<Domain> = sqlx::query_as(&format!(
+        "SELECT slug, {} AS label FROM domains WHERE active ORDER BY position",
         label_column(lang)
     ))
     .fetch_all(pool)
     .await?;
-    Ok((domains, crate::server::reference::departements(pool).await?))
+    Ok(FilterChoices {
+        domains: domains.into_iter().map(|d| (d.slug, d.label)).collect(),
+        departements: crate::server::reference::departements(pool).await?,
+    })
 }

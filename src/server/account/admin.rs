@@ -4,7 +4,27 @@ use sqlx::PgPool;
 
 use crate::domain::account::{AccountSummary, Role};
 use crate::domain::id::AccountId;
-use crate::error::AppError;
+use crate::domain::session::CurrentUser;
+use crate::error::{AppError, Problem};
+
+/// An admin disables or enables an account, never their own (they would lock themselves
+/// out mid-action).
+pub async fn set_access(
+    pool: &PgPool,
+    admin: &CurrentUser,
+    id: AccountId,
+    disabled: bool,
+) -> Result<(), AppError> {
+    if id == admin.id {
+        return Err(AppError::Validation(Problem::CannotDisableSelf));
+    }
+    tracing::info!(admin = %admin.id, account = %id, disabled, "account access changed");
+    if disabled {
+        disable(pool, id).await
+    } else {
+        enable(pool, id).await
+    }
+}
 
 /// Disables an account: its sessions end at their next request; its published card
 /// leaves the directory and matching (every server's index, through the notification).

@@ -14,7 +14,9 @@ use crate::server::mail::{outbox, templates};
 use crate::server::repo::notification;
 
 mod admin;
-pub use admin::{disable, enable, search};
+mod sign_in;
+pub use admin::{disable, enable, search, set_access};
+pub use sign_in::sign_in;
 
 pub const VERIFY_LINK_HOURS: i64 = 48;
 pub const RESET_LINK_MINUTES: i64 = 60;

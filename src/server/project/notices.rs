@@ -2,10 +2,12 @@
 //! threshold are told once, by e-mail and in the app; a sending cut short is retried.
 
 use super::criteria;
+use crate::domain::account::Role;
 use crate::domain::id::{AccountId, ExpertId, ProjectId};
 use crate::domain::lang::Lang;
 use crate::domain::notification::Notice;
 use crate::domain::project::ProjectStatus;
+use crate::domain::session::CurrentUser;
 use crate::error::AppError;
 use crate::server::mail::{outbox, templates};
 use crate::server::repo::notification;
@@ -163,15 +165,19 @@ pub async fn run_notice_retries(state: AppState) {
     }
 }
 
-/// Whether provider `account` receives « un projet dans votre domaine ».
-pub async fn alerts(pool: &sqlx::PgPool, account: AccountId) -> Result<bool, AppError> {
+/// Whether the provider receives « un projet dans votre domaine »; `None` for the other
+/// roles, who have no such setting.
+pub async fn alerts(pool: &sqlx::PgPool, user: &CurrentUser) -> Result<Option<bool>, AppError> {
+    if user.role != Role::Provider {
+        return Ok(None);
+    }
     let on: Option<bool> = sqlx::query_scalar!(
         "SELECT notify_projects FROM providers WHERE account_id = $1",
-        account as AccountId,
+        user.id as AccountId,
     )
     .fetch_optional(pool)
     .await?;
-    Ok(on.unwrap_or(false))
+    Ok(Some(on.unwrap_or(false)))
 }
 
 /// Turns provider `account`'s project alerts on or off.

@@ -8,7 +8,7 @@ use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::directory::{directory_card, directory_filters, directory_search};
-use crate::domain::profile::{DirectoryQuery, ProfileLevel};
+use crate::domain::profile::{DirectoryQuery, FilterChoices, ProfileLevel};
 use crate::ui::components::expert_card::ExpertCard;
 use crate::ui::text::current_lang;
 use crate::ui::text::directory::{languages, level_label};
@@ -65,7 +65,7 @@ fn Filters(query: Memo<DirectoryQuery>) -> impl IntoView {
         <Form method="GET" action="/experts" on_form_data=crate::ui::components::form::only_filled() attr:class="filters">
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
-                    let (domains, departements) = choices.await.unwrap_or_default();
+                    let FilterChoices { domains, departements } = choices.await.unwrap_or_default();
                     let q = query.get_untracked();
                     let lang = current_lang();
                     let selected = |current: Option<String>, value: &str| current.as_deref() == Some(value);
