@@ -12,6 +12,14 @@ use super::problem::Problem;
 /// SIRET and names are account rules; listed here so that every parser has one home.
 pub use super::account::{parse_name, Siret};
 
+/// A number of days of a mission (its duration, or the days billed): 1 to 730.
+pub fn parse_days(s: &str) -> Result<u32, Problem> {
+    match s.trim().parse::<u32>() {
+        Ok(d) if (1..=730).contains(&d) => Ok(d),
+        _ => Err(Problem::DaysRange),
+    }
+}
+
 pub fn parse_years(s: &str) -> Result<u32, Problem> {
     match s.trim().parse::<u32>() {
         Ok(y) if y <= 60 => Ok(y),

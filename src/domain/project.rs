@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::parse::{mobility_codes, parse_budget, parse_date, parse_rate};
+use super::parse::{mobility_codes, parse_budget, parse_date, parse_days, parse_rate};
 use super::problem::Problem;
 use super::profile::LanguageEntry;
 use super::profile::{LanguageLevel, ProfileLevel, LANGUAGES};
@@ -149,13 +149,6 @@ fn count(s: &str) -> usize {
     s.trim().chars().count()
 }
 
-fn days(s: &str) -> Result<u32, Problem> {
-    match s.trim().parse::<u32>() {
-        Ok(d) if (1..=730).contains(&d) => Ok(d),
-        _ => Err(Problem::DaysRange),
-    }
-}
-
 impl ProjectDraft {
     /// Problems of one step. `strict`: empty required fields count (when leaving the
     /// step); otherwise only what was typed is judged (as the client types).
@@ -229,7 +222,7 @@ impl ProjectDraft {
                     }
                 }
                 if strict || filled(&self.duration_days) {
-                    if let Err(m) = days(&self.duration_days) {
+                    if let Err(m) = parse_days(&self.duration_days) {
                         push("duration_days", m);
                     }
                 }
@@ -242,7 +235,7 @@ impl ProjectDraft {
                         }
                     }
                     if strict || filled(&self.days) {
-                        match (days(&self.days), days(&self.duration_days)) {
+                        match (parse_days(&self.days), parse_days(&self.duration_days)) {
                             (Err(m), _) => push("days", m),
                             (Ok(billed), Ok(duration)) if billed > duration => {
                                 push("days", Problem::BilledDaysOverDuration { duration })
@@ -278,7 +271,7 @@ impl ProjectDraft {
     pub fn total_budget(&self) -> Option<Decimal> {
         if self.budget_mode == BudgetMode::Daily {
             let rate = parse_rate(&self.daily_rate).ok()?;
-            let days = days(&self.days).ok()?;
+            let days = parse_days(&self.days).ok()?;
             Some(rate * Decimal::from(days))
         } else {
             parse_budget(&self.budget).ok()
@@ -292,7 +285,7 @@ impl ProjectDraft {
             return parse_rate(&self.daily_rate).ok();
         }
         let budget = parse_budget(&self.budget).ok()?;
-        let duration = days(&self.duration_days).ok()?;
+        let duration = parse_days(&self.duration_days).ok()?;
         // Rounded as every amount is: to the cent, half away from zero.
         Some(crate::domain::money::Euros::round(budget / Decimal::from(duration)).as_decimal())
     }

@@ -7,10 +7,10 @@ use sqlx::PgPool;
 
 use crate::domain::account::Role;
 use crate::domain::eligibility::AttestationStatus;
-use crate::domain::id::{AccountId, ExpertId};
+use crate::domain::id::AccountId;
 use crate::domain::notification::Notice;
 use crate::domain::profile::{FieldId, Issue, ProfileDraft};
-use crate::domain::review::{EditorData, ExpertStatus, ReviewState, Saved};
+use crate::domain::review::{EditorData, ReviewState, Saved};
 use crate::domain::session::CurrentUser;
 use crate::error::{AppError, Problem};
 use crate::server::reference;
@@ -26,17 +26,9 @@ pub async fn editor_data(
     let row = repo::load_draft(&mut conn, user.id).await?;
     drop(conn);
     let (state, submitted_revision) = reviews::state(pool, user.id).await?;
-    let published = sqlx::query!(
-        r#"SELECT id AS "id: ExpertId", attestation_issued_on AS "issued: NaiveDate"
-           FROM experts WHERE account_id = $1 AND status = $2"#,
-        user.id as AccountId,
-        ExpertStatus::Published as ExpertStatus
-    )
-    .fetch_optional(pool)
-    .await?
-    .map(|row| (row.id, row.issued));
-    let expert_id = published.map(|(id, _)| id);
-    let published_attestation = published.map(|(_, issued)| AttestationStatus::of(issued, today));
+    let published = repo::published_version(pool, user.id).await?;
+    let expert_id = published.as_ref().map(|p| p.id);
+    let published_attestation = published.map(|p| AttestationStatus::of(p.issued, today));
     Ok(EditorData {
         unsubmitted_changes: row.revision > 0 && submitted_revision != Some(row.revision),
         draft: row.draft,

@@ -5,6 +5,7 @@ use sqlx::{PgConnection, PgPool};
 
 use crate::domain::id::{AccountId, ExpertId};
 use crate::domain::profile::{DraftFiles, FileInfo, ProfileDraft};
+use crate::domain::review::ExpertStatus;
 use crate::domain::selection::ProposalState;
 use crate::domain::upload::{quota_reached, UploadSlot, PENDING_FILES_QUOTA};
 use crate::error::AppError;
@@ -269,4 +270,25 @@ pub async fn published_photo(
     .fetch_optional(pool)
     .await?
     .flatten())
+}
+
+/// The published version of the account's profile: its id and attestation date.
+pub struct PublishedVersion {
+    pub id: ExpertId,
+    pub issued: Option<NaiveDate>,
+}
+
+pub async fn published_version(
+    pool: &PgPool,
+    account: AccountId,
+) -> Result<Option<PublishedVersion>, AppError> {
+    Ok(sqlx::query_as!(
+        PublishedVersion,
+        r#"SELECT id AS "id: ExpertId", attestation_issued_on AS "issued: NaiveDate"
+           FROM experts WHERE account_id = $1 AND status = $2"#,
+        account as AccountId,
+        ExpertStatus::Published as ExpertStatus
+    )
+    .fetch_optional(pool)
+    .await?)
 }

@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use crate::domain::id::{AccountId, ProjectDraftId, ProjectId};
 use crate::domain::matching::{LanguageRequirement, ProjectCriteria};
-use crate::domain::parse::{mobility_codes, parse_date};
+use crate::domain::parse::{mobility_codes, parse_date, parse_days};
 use crate::domain::profile::{LanguageLevel, ProfileLevel};
 use crate::domain::project::{
     ContactFormat, ProjectDraft, ProjectStatus, ProjectSummary, Step, WizardData,
@@ -189,7 +189,9 @@ pub async fn submit(
         draft.remote,
         &places,
         parse_date(&draft.start_date).ok() as Option<NaiveDate>,
-        draft.duration_days.trim().parse::<i32>().ok(),
+        parse_days(&draft.duration_days)
+            .ok()
+            .and_then(|d| i32::try_from(d).ok()),
         draft.total_budget(),
         draft.max_daily_rate(),
         &draft.contact_formats as &[ContactFormat],
