@@ -1,6 +1,9 @@
-//! Background work: one LISTEN connection per process, and nothing missed when it drops.
+//! Background work: one LISTEN connection per process, nothing missed when it drops, and
+//! publications reaching every process's matching index.
 
-use crate::common::TestApp;
+use crate::common::{TestApp, PASSWORD};
+use crate::projects::{project_draft, published_expert, wizard};
+use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 
 async fn listener_pids(app: &TestApp) -> Vec<i32> {
@@ -69,5 +72,57 @@ async fn the_shared_listener_reconnects_and_catches_up() {
             "a notification after reconnection was lost"
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_publication_reaches_matching_in_another_process_within_a_second() {
+    let app = TestApp::spawn().await;
+    let other = app.second_server().await;
+    let admin = app.admin("admin@b2bizen.fr").await;
+    let admin_elsewhere = TestApp::browser(&other.base_url);
+    let res = other
+        .call_as(
+            &admin_elsewhere,
+            "auth_sign_in",
+            &[("email", "admin@b2bizen.fr"), ("password", PASSWORD)],
+        )
+        .await;
+    assert!(res.status().is_success() || res.status().is_redirection());
+    let client = app.client_company("achats@acme.fr", "Acme").await;
+    let id = wizard(&app, &client).await["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let body = json!({ "id": id, "step": 5, "draft": project_draft() });
+    app.call_json(&client, "project_save_draft", &body).await;
+    let project: String = app
+        .call_as(&client, "project_submit", &[("id", &id)])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let candidates = |server: &TestApp, who: &reqwest::Client| {
+        let url = format!("{}/api/admin_candidates?id={project}", server.base_url);
+        let who = who.clone();
+        async move {
+            let v: Value = who.get(url).send().await.unwrap().json().await.unwrap();
+            v["candidates"].as_array().unwrap().len()
+        }
+    };
+    assert_eq!(candidates(&other, &admin_elsewhere).await, 0);
+
+    // Published through the first server; the second one's index follows.
+    published_expert(&app, &admin, "a@exemple.fr", "Aubertin", "69", "700").await;
+    let published = Instant::now();
+    loop {
+        if candidates(&other, &admin_elsewhere).await == 1 {
+            break;
+        }
+        assert!(
+            published.elapsed() < Duration::from_secs(1),
+            "not visible to matching after 1 s"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
