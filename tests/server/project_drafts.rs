@@ -57,7 +57,12 @@ async fn wizard_draft_is_resumed_on_another_device_and_checked_on_submission() {
 }
 
 /// Saves `draft` at `step` as a new project of `client`; returns its id.
-async fn saved_draft(app: &TestApp, client: &reqwest::Client, step: u8, draft: Value) -> String {
+pub(crate) async fn saved_draft(
+    app: &TestApp,
+    client: &reqwest::Client,
+    step: u8,
+    draft: Value,
+) -> String {
     let id = wizard(app, client).await["id"]
         .as_str()
         .unwrap()

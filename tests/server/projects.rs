@@ -3,6 +3,7 @@
 //! the client's view of proposed dossiers only.
 
 use crate::common::{error_of, TestApp, PDF};
+use crate::project_drafts::saved_draft;
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 
