@@ -4,6 +4,7 @@ use anyhow::Result;
 use b2bizen::domain::departement::DepartementCode;
 use b2bizen::domain::id::ProjectId;
 use b2bizen::domain::matching::{LanguageRequirement, ProjectCriteria};
+use b2bizen::domain::money::Euros;
 use b2bizen::domain::profile::{LanguageLevel, ProfileLevel};
 use chrono::{Duration as Days, NaiveDate};
 use rust_decimal::Decimal;
@@ -233,6 +234,6 @@ pub fn project(rng: &mut Rng, r: &Reference, today: NaiveDate) -> ProjectCriteri
         duration_days: Some(20 + rng.below(100) as u32),
         max_daily_rate: rng
             .chance(60)
-            .then(|| Decimal::from(500 + 50 * rng.below(10))),
+            .then(|| Euros::from_cents(100 * (500 + 50 * rng.below(10) as i64))),
     }
 }

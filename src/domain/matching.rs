@@ -16,8 +16,8 @@ mod ranking;
 mod tests;
 
 use crate::domain::id::{ExpertId, ProjectId};
+use crate::domain::money::Euros;
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// The platform's one attestation rule (profile status, reminders and matching):
@@ -58,7 +58,7 @@ pub struct ProjectCriteria {
     pub start: NaiveDate,
     /// Informative: the caller derives `max_daily_rate` from the budget and this.
     pub duration_days: Option<u32>,
-    pub max_daily_rate: Option<Decimal>,
+    pub max_daily_rate: Option<Euros>,
 }
 
 impl ProjectCriteria {
@@ -127,7 +127,7 @@ pub struct ExpertFacts {
     pub mobility: Vec<DepartementCode>,
     pub remote_ok: bool,
     pub available_from: Option<NaiveDate>,
-    pub daily_rate: Option<Decimal>,
+    pub daily_rate: Option<Euros>,
 }
 
 impl ExpertFacts {

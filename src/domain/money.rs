@@ -144,6 +144,15 @@ impl Euros {
     }
 }
 
+/// [`Euros::parse`]: the French way, or a plain `1234.50`.
+impl std::str::FromStr for Euros {
+    type Err = MoneyError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s)
+    }
+}
+
 impl TryFrom<Decimal> for Euros {
     type Error = MoneyError;
     fn try_from(value: Decimal) -> Result<Self, Self::Error> {

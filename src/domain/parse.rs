@@ -29,27 +29,27 @@ pub fn parse_years(s: &str) -> Result<u32, Problem> {
 
 /// A daily rate in euros HT: `650`, `650,50` or `650.50`; more than 0, at most 10 000.
 /// Always to the cent (`650` gives `650.00`).
-pub fn parse_rate(s: &str) -> Result<Decimal, Problem> {
+pub fn parse_rate(s: &str) -> Result<Euros, Problem> {
     let rate = match Euros::parse(s) {
-        Ok(rate) => rate.as_decimal(),
+        Ok(rate) => rate,
         Err(MoneyError::TooPrecise) => return Err(Problem::RateTooPrecise),
         Err(MoneyError::Negative | MoneyError::TooLarge) => return Err(Problem::RateRange),
         Err(MoneyError::Invalid) => return Err(Problem::RateInvalid),
     };
-    if rate <= Decimal::ZERO || rate > Decimal::from(10_000) {
+    if !rate.is_positive() || rate.as_decimal() > Decimal::from(10_000) {
         return Err(Problem::RateRange);
     }
     Ok(rate)
 }
 
 /// A budget in euros HT: more than 0, at most 10 million, cents at most.
-pub fn parse_budget(s: &str) -> Result<Decimal, Problem> {
+pub fn parse_budget(s: &str) -> Result<Euros, Problem> {
     let amount = match Euros::parse(s) {
-        Ok(amount) => amount.as_decimal(),
+        Ok(amount) => amount,
         Err(MoneyError::Invalid) => return Err(Problem::BudgetInvalid),
         Err(_) => return Err(Problem::BudgetRange),
     };
-    if amount <= Decimal::ZERO || amount > Decimal::from(10_000_000) {
+    if !amount.is_positive() || amount.as_decimal() > Decimal::from(10_000_000) {
         return Err(Problem::BudgetRange);
     }
     Ok(amount)
@@ -122,7 +122,10 @@ mod tests {
 
     #[test]
     fn parsers() {
-        assert_eq!(parse_rate(" 650,50 € ").unwrap().to_string(), "650.50");
+        assert_eq!(
+            parse_rate(" 650,50 € ").unwrap().as_decimal().to_string(),
+            "650.50"
+        );
         assert!(parse_rate("650.505").is_err());
         assert!(parse_rate("0").is_err());
         assert_eq!(parse_rate("abc"), Err(Problem::RateInvalid));
@@ -148,15 +151,24 @@ mod tests {
                 "{out_of_range}"
             );
         }
-        assert_eq!(parse_rate("10\u{a0}000 €").unwrap(), Decimal::from(10_000));
+        assert_eq!(
+            parse_rate("10\u{a0}000 €").unwrap(),
+            Euros::from_cents(1_000_000)
+        );
         // Stored to the cent, whatever was typed.
-        assert_eq!(parse_rate("650").unwrap().to_string(), "650.00");
+        assert_eq!(
+            parse_rate("650").unwrap().as_decimal().to_string(),
+            "650.00"
+        );
         assert!(parse_budget("0").is_err());
         assert!(parse_budget("12.345").is_err());
         assert_eq!(parse_budget("beaucoup"), Err(Problem::BudgetInvalid));
         assert_eq!(parse_budget("-100"), Err(Problem::BudgetRange));
         assert_eq!(
-            parse_budget("15\u{202F}000,5").unwrap().to_string(),
+            parse_budget("15\u{202F}000,5")
+                .unwrap()
+                .as_decimal()
+                .to_string(),
             "15000.50"
         );
         assert!(parse_budget("10 000 000,01").is_err());

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::money::Euros;
 use super::parse::{mobility_codes, parse_budget, parse_date, parse_days, parse_rate};
 use super::problem::Problem;
 use super::profile::LanguageEntry;
@@ -268,11 +269,11 @@ impl ProjectDraft {
     }
 
     /// The mission's total budget, € HT.
-    pub fn total_budget(&self) -> Option<Decimal> {
+    pub fn total_budget(&self) -> Option<Euros> {
         if self.budget_mode == BudgetMode::Daily {
             let rate = parse_rate(&self.daily_rate).ok()?;
             let days = parse_days(&self.days).ok()?;
-            Some(rate * Decimal::from(days))
+            rate.times(Decimal::from(days))
         } else {
             parse_budget(&self.budget).ok()
         }
@@ -280,14 +281,14 @@ impl ProjectDraft {
 
     /// The highest daily rate the budget allows: the rate given, or the budget spread
     /// over the duration (unknown without a duration).
-    pub fn max_daily_rate(&self) -> Option<Decimal> {
+    pub fn max_daily_rate(&self) -> Option<Euros> {
         if self.budget_mode == BudgetMode::Daily {
             return parse_rate(&self.daily_rate).ok();
         }
         let budget = parse_budget(&self.budget).ok()?;
         let duration = parse_days(&self.duration_days).ok()?;
         // Rounded as every amount is: to the cent, half away from zero.
-        Some(crate::domain::money::Euros::round(budget / Decimal::from(duration)).as_decimal())
+        Some(Euros::round(budget.as_decimal() / Decimal::from(duration)))
     }
 }
 

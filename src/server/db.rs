@@ -8,6 +8,7 @@ use std::time::Duration;
 
 mod enums;
 mod ids;
+mod money;
 
 /// Opens the pool and checks the database answers, failing fast with a readable error.
 pub async fn connect(url: &str) -> Result<PgPool> {

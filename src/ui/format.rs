@@ -45,18 +45,18 @@ fn group_thousands(n: i64, separator: char) -> String {
 }
 
 /// An amount in euros: `1234.5` → `1 234,50`; whole amounts without decimals (rates and
-/// budgets are mostly whole). Rounded to the cent half away from zero, like [`Euros`].
-pub fn money_fr(amount: rust_decimal::Decimal) -> String {
-    Euros::round(amount).short_fr()
+/// budgets are mostly whole).
+pub fn money_fr(amount: Euros) -> String {
+    amount.short_fr()
 }
 
 /// `1234.5` → `1,234.50`, with the rounding and the whole amounts of [`money_fr`].
-pub fn money_en(amount: rust_decimal::Decimal) -> String {
+pub fn money_en(amount: Euros) -> String {
     // The French form has exactly one decimal comma and narrow spaces between groups.
     money_fr(amount).replace(',', ".").replace('\u{202F}', ",")
 }
 
-pub fn money_in(lang: Lang, amount: rust_decimal::Decimal) -> String {
+pub fn money_in(lang: Lang, amount: Euros) -> String {
     match lang {
         Lang::Fr => money_fr(amount),
         Lang::En => money_en(amount),
@@ -64,7 +64,7 @@ pub fn money_in(lang: Lang, amount: rust_decimal::Decimal) -> String {
 }
 
 /// An amount (without its currency) in the page's language.
-pub fn money(amount: rust_decimal::Decimal) -> String {
+pub fn money(amount: Euros) -> String {
     money_in(current_lang(), amount)
 }
 
@@ -86,8 +86,9 @@ pub fn date(date: NaiveDate) -> String {
 mod tests {
     use super::*;
 
-    fn d(s: &str) -> rust_decimal::Decimal {
-        s.parse().unwrap()
+    /// A computed amount, rounded the way every amount is.
+    fn d(s: &str) -> Euros {
+        Euros::round(s.parse().unwrap())
     }
 
     #[test]

@@ -6,6 +6,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::PlaceFit;
+use crate::domain::money::Euros;
 use crate::domain::profile::{LanguageLevel, ProfileLevel};
 
 /// Skills: a required skill is worth 2 units, an optional one 1; the score is the share
@@ -80,8 +81,8 @@ pub fn rate_points(rate_cents: u32, max_cents: u32) -> u8 {
 }
 
 /// An amount in euro cents, rounded half away from zero; `None` for no positive amount.
-pub fn to_cents(amount: Decimal) -> Option<u32> {
-    let cents = (amount * Decimal::ONE_HUNDRED)
+pub fn to_cents(amount: Euros) -> Option<u32> {
+    let cents = (amount.as_decimal() * Decimal::ONE_HUNDRED)
         .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
         .to_u64()?;
     (cents > 0).then(|| cents.min(u64::from(u32::MAX)) as u32)

@@ -16,6 +16,8 @@ fn pid(n: u128) -> ProjectId {
     ProjectId::new(uuid::Uuid::from_u128(n))
 }
 
+use crate::domain::money::Euros;
+
 const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
 
 fn expert() -> ExpertFacts {
@@ -49,7 +51,7 @@ fn expert() -> ExpertFacts {
         mobility: vec![dep("42"), dep("38")],
         remote_ok: false,
         available_from: Some(d(2026, 12, 1)),
-        daily_rate: Some(Decimal::from(650)),
+        daily_rate: Some(Euros::from_cents(65_000)),
     }
 }
 
@@ -68,7 +70,7 @@ fn project() -> ProjectCriteria {
         remote: false,
         start: d(2027, 1, 4),
         duration_days: Some(40),
-        max_daily_rate: Some(Decimal::from(600)),
+        max_daily_rate: Some(Euros::from_cents(60_000)),
     }
 }
 
@@ -240,8 +242,8 @@ fn rate_over_the_maximum_loses_points_and_unknown_rate_is_neutral() {
     let r = criterion(&s, Criterion::Rate);
     assert_eq!(r.score, None);
     assert_eq!(r.detail, Explanation::RateUnknown { max_cents: 60_000 });
-    assert_eq!(to_cents(Decimal::new(123_4567, 4)), Some(12346));
-    assert_eq!(to_cents(Decimal::ZERO), None);
+    assert_eq!(to_cents(Euros::from_cents(12_346)), Some(12346));
+    assert_eq!(to_cents(Euros::ZERO), None);
 }
 
 #[test]

@@ -6,7 +6,6 @@
 //! [`check`](super::check) checks it with the parsers of [`crate::domain::parse`].
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::{Language, LanguageLevel, ProfileLevel, PublicCard, Visibility};
@@ -220,7 +219,7 @@ pub struct FullDossier {
     pub legal_form: String,
     pub siret: String,
     pub vat_number: String,
-    pub daily_rate: Option<Decimal>,
+    pub daily_rate: Option<crate::domain::money::Euros>,
     pub available_from: Option<NaiveDate>,
     pub remote_ok: bool,
     pub mobility: Vec<String>,

@@ -37,8 +37,8 @@ fn budget_rules() {
         duration_days: "20".into(),
         ..Default::default()
     };
-    assert_eq!(global.total_budget(), Some(Decimal::from(15_000)));
-    assert_eq!(global.max_daily_rate(), Some(Decimal::from(750)));
+    assert_eq!(global.total_budget(), Some("15000".parse().unwrap()));
+    assert_eq!(global.max_daily_rate(), Some("750".parse().unwrap()));
     let daily = ProjectDraft {
         budget_mode: BudgetMode::Daily,
         daily_rate: "650,50".into(),

@@ -1,7 +1,6 @@
 //! Projects as each party sees them: experts, admins, clients.
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::ProjectDraft;
@@ -22,7 +21,7 @@ pub struct ProjectSummary {
     pub places: String,
     pub start_date: NaiveDate,
     pub duration_days: Option<u32>,
-    pub budget: Option<Decimal>,
+    pub budget: Option<crate::domain::money::Euros>,
     /// Codes of [`super::CONTACT_FORMATS`].
     pub contact_formats: Vec<super::ContactFormat>,
     pub status: ProjectStatus,

@@ -13,8 +13,8 @@ use std::collections::HashMap;
 use std::hash::Hash;
 use std::mem::size_of;
 
+use crate::domain::money::Euros;
 use chrono::{Datelike, NaiveDate};
-use rust_decimal::Decimal;
 use uuid::Uuid;
 
 use crate::domain::departement::DepartementCode;
@@ -361,7 +361,7 @@ impl MatchIndex {
             available_from: date(self.available[slot]),
             daily_rate: Some(self.rate_cents[slot])
                 .filter(|c| *c > 0)
-                .map(|c| Decimal::new(i64::from(c), 2)),
+                .map(|c| Euros::from_cents(i64::from(c))),
         }
     }
 }

@@ -7,8 +7,8 @@ mod tests;
 
 pub use index::MatchIndex;
 
+use crate::domain::money::Euros;
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -49,7 +49,7 @@ struct Row {
     departement_code: String,
     remote_ok: bool,
     available_from: Option<NaiveDate>,
-    daily_rate: Option<Decimal>,
+    daily_rate: Option<Euros>,
     attestation_issued_on: Option<NaiveDate>,
     domains: Vec<i16>,
     language_codes: Vec<String>,

@@ -1,7 +1,7 @@
 //! The index against the reference ranking, on random data with many ties.
 
+use crate::domain::money::Euros;
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use uuid::Uuid;
 
 use super::index::MatchIndex;
@@ -76,7 +76,7 @@ fn expert(rng: &mut Rng, id: u128) -> ExpertFacts {
         available_from: rng.chance(75).then(|| rng.date(-30, 120)),
         daily_rate: rng
             .chance(80)
-            .then(|| Decimal::new(rng.below(8) as i64 * 5000 + 40000, 2)),
+            .then(|| Euros::from_cents(rng.below(8) as i64 * 5000 + 40000)),
     }
 }
 
@@ -101,7 +101,7 @@ fn project(rng: &mut Rng, id: u128) -> ProjectCriteria {
         duration_days: None,
         max_daily_rate: rng
             .chance(60)
-            .then(|| Decimal::new(rng.below(6) as i64 * 10000 + 40000, 2)),
+            .then(|| Euros::from_cents(rng.below(6) as i64 * 10000 + 40000)),
     }
 }
 

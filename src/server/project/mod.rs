@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use crate::domain::id::{AccountId, ProjectDraftId, ProjectId};
 use crate::domain::matching::{LanguageRequirement, ProjectCriteria};
+use crate::domain::money::Euros;
 use crate::domain::parse::{mobility_codes, parse_date, parse_days};
 use crate::domain::profile::{LanguageLevel, ProfileLevel};
 use crate::domain::project::{
@@ -192,8 +193,8 @@ pub async fn submit(
         parse_days(&draft.duration_days)
             .ok()
             .and_then(|d| i32::try_from(d).ok()),
-        draft.total_budget(),
-        draft.max_daily_rate(),
+        draft.total_budget() as Option<Euros>,
+        draft.max_daily_rate() as Option<Euros>,
         &draft.contact_formats as &[ContactFormat],
         draft.confidential,
         &draft.domain,
@@ -240,7 +241,8 @@ pub async fn criteria_of(
     let rows = sqlx::query!(
         r#"SELECT id AS "id: ProjectId", domain_id, required_skills, optional_skills,
                   level AS "level: ProfileLevel", remote, places,
-                  start_date AS "start_date: NaiveDate", duration_days, max_daily_rate,
+                  start_date AS "start_date: NaiveDate", duration_days,
+                  max_daily_rate AS "max_daily_rate: Euros",
                   data AS "data: sqlx::types::Json<ProjectDraft>"
            FROM projects WHERE id = ANY($1)"#,
         projects as &[ProjectId]
@@ -327,7 +329,7 @@ pub struct SummaryRow {
     places: String,
     start_date: Option<chrono::NaiveDate>,
     duration_days: Option<i32>,
-    budget: Option<rust_decimal::Decimal>,
+    budget: Option<Euros>,
     contact_formats: Vec<ContactFormat>,
     status: ProjectStatus,
     created_at: chrono::DateTime<chrono::Utc>,

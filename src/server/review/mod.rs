@@ -11,6 +11,7 @@ use crate::domain::departement::DepartementCode;
 use crate::domain::eligibility::AttestationStatus;
 use crate::domain::id::{AccountId, ExpertId, SubmissionId};
 use crate::domain::lang::Lang;
+use crate::domain::money::Euros;
 use crate::domain::notification::Notice;
 use crate::domain::parse::{mobility_codes, parse_date, parse_phone, parse_rate, parse_years};
 use crate::domain::profile::{FieldId, LanguageLevel};
@@ -173,7 +174,7 @@ async fn publish(
         d.legal_form.trim(),
         siret.as_str(),
         d.vat_number.trim(),
-        rate,
+        rate as Euros,
         available as Option<chrono::NaiveDate>,
         d.remote_ok,
         issued as chrono::NaiveDate,

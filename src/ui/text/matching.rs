@@ -20,7 +20,10 @@ pub fn criterion_label(lang: Lang, criterion: Criterion) -> &'static str {
 
 /// `65000` → « 650 € », `65050` → « 650,50 € », thousands with a narrow space.
 fn euros(lang: Lang, cents: u32) -> String {
-    let amount = money_in(lang, rust_decimal::Decimal::new(i64::from(cents), 2));
+    let amount = money_in(
+        lang,
+        crate::domain::money::Euros::from_cents(i64::from(cents)),
+    );
     tr_in!(lang, matching.euros, amount = amount).to_string()
 }
 

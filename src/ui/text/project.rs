@@ -44,7 +44,7 @@ pub fn proposal_state_label(lang: Lang, state: ProposalState) -> &'static str {
 }
 
 /// `1 234,50 € HT` / `€1,234.50 excl. VAT`.
-pub fn euros_excl_vat(lang: Lang, amount: rust_decimal::Decimal) -> String {
+pub fn euros_excl_vat(lang: Lang, amount: crate::domain::money::Euros) -> String {
     let amount = crate::ui::format::money_in(lang, amount);
     tr_in!(lang, projects.euros_excl_vat, amount = amount).to_string()
 }

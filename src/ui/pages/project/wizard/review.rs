@@ -69,7 +69,7 @@ pub fn Review(id: ProjectDraftId) -> impl IntoView {
         })
         .collect::<Vec<_>>()
         .join(separator);
-    let money = |amount: Option<rust_decimal::Decimal>| {
+    let money = |amount: Option<crate::domain::money::Euros>| {
         amount.map(|b| euros_excl_vat(lang, b)).unwrap_or_default()
     };
     let budget = if d.budget_mode == BudgetMode::Daily {
