@@ -65,7 +65,7 @@ pub async fn admin_set_account_disabled(id: String, disabled: bool) -> Result<()
     super::respond(
         async {
             let admin = access::user::<AdminSetAccountDisabled>().await?;
-            let id = id.parse().map_err(|_| AppError::NotFound)?;
+            let id = super::entity_id(&id)?;
             account::set_access(&app_state()?.pool, &admin, id, disabled).await
         }
         .await,

@@ -28,7 +28,7 @@ pub async fn directory_card(id: String) -> Result<PublicCard, AppError> {
     super::respond(
         async {
             access::allow::<DirectoryCard>().await?;
-            let id = id.parse().map_err(|_| AppError::NotFound)?;
+            let id = super::entity_id(&id)?;
             let state = app_state()?;
             let today = state.clock.today();
             directory::card_by_id(&state.pool, id, lang::of_request(), today).await

@@ -14,6 +14,12 @@ pub mod reference;
 pub mod review;
 pub mod stats;
 
+/// An entity's id read from a request: one that does not parse names nothing, so 404.
+#[cfg(feature = "ssr")]
+pub(crate) fn entity_id<Id: std::str::FromStr>(id: &str) -> Result<Id, crate::error::AppError> {
+    id.parse().map_err(|_| crate::error::AppError::NotFound)
+}
+
 /// Sets the HTTP status of a failed server function call from its [`AppError`].
 #[cfg(feature = "ssr")]
 pub(crate) fn respond<T>(

@@ -11,11 +11,6 @@ use crate::domain::project::{
 };
 use crate::error::AppError;
 
-#[cfg(feature = "ssr")]
-fn parse_id<Id: std::str::FromStr>(id: &str) -> Result<Id, AppError> {
-    id.parse().map_err(|_| AppError::NotFound)
-}
-
 /// Clients: the draft being written, to resume on any device, or the id of a new one
 /// (stored by its first save: a GET writes nothing).
 #[server(prefix = "/api", endpoint = "project_wizard", input = GetUrl)]
@@ -55,7 +50,7 @@ pub async fn project_submit(id: String) -> Result<ProjectId, AppError> {
     super::respond(
         async {
             let user = access::user::<ProjectSubmit>().await?;
-            project::submit(&app_state()?, &user, parse_id(&id)?).await
+            project::submit(&app_state()?, &user, super::entity_id(&id)?).await
         }
         .await,
     )
@@ -82,7 +77,7 @@ pub async fn project_client_view(id: String) -> Result<ClientProjectView, AppErr
     super::respond(
         async {
             let user = access::user::<ProjectClientView>().await?;
-            selection::for_client(&app_state()?, &user, parse_id(&id)?).await
+            selection::for_client(&app_state()?, &user, super::entity_id(&id)?).await
         }
         .await,
     )
@@ -108,7 +103,7 @@ pub async fn project_apply(id: String, message: String) -> Result<(), AppError> 
     super::respond(
         async {
             let user = access::user::<ProjectApply>().await?;
-            selection::apply(&app_state()?.pool, &user, parse_id(&id)?, &message).await
+            selection::apply(&app_state()?.pool, &user, super::entity_id(&id)?, &message).await
         }
         .await,
     )
@@ -134,7 +129,7 @@ pub async fn admin_candidates(id: String) -> Result<AdminProjectView, AppError> 
     super::respond(
         async {
             access::user::<AdminCandidates>().await?;
-            selection::candidates(&app_state()?, parse_id(&id)?).await
+            selection::candidates(&app_state()?, super::entity_id(&id)?).await
         }
         .await,
     )

@@ -19,11 +19,12 @@ pub async fn sign_in(
     email: &str,
     password: String,
 ) -> Result<(AccountId, i32), AppError> {
-    let ip_key = format!("signin:ip:{}", rate_limit::ip_key(ip));
+    let ip = rate_limit::ip_key(ip);
+    let ip_key = format!("signin:ip:{ip}");
     let per_ip = rate_limit::SIGN_IN_FAILURES_PER_IP;
     rate_limit::hit(pool, &ip_key, per_ip).await?;
     let email = Email::parse(email).map_err(|_| AppError::BadCredentials)?;
-    let pair = format!("signin:acct:{email}:{}", rate_limit::ip_key(ip));
+    let pair = format!("signin:acct:{email}:{ip}");
     if let Err(waiting) = rate_limit::take_sign_in_turn(pool, &pair).await {
         // Refused before any check: not a failure of this address.
         rate_limit::give_back(pool, &ip_key, per_ip).await?;

@@ -55,9 +55,11 @@ async fn fetch_caller() -> Result<Option<SignedIn>, AppError> {
     let Some(user) = whoami().await? else {
         return Ok(None);
     };
-    let mailbox = user.role == Role::Admin && admin_mailbox_open().await.unwrap_or(false);
-    // A badge left out is better than a menu left out.
-    let unread = unread_notifications().await.unwrap_or(0);
+    // Both at once: this runs on every navigation. A badge or a mailbox link left out is
+    // better than a menu left out.
+    let mailbox = async { user.role == Role::Admin && admin_mailbox_open().await.unwrap_or(false) };
+    let unread = async { unread_notifications().await.unwrap_or(0) };
+    let (mailbox, unread) = futures::join!(mailbox, unread);
     Ok(Some(SignedIn {
         user,
         mailbox,
