@@ -180,9 +180,11 @@ describe_queries() {
 }
 
 # cargo leptos build, with the wasm flags of the selected toolchain. cargo-leptos adds
-# its own RUSTFLAGS to the configured ones, so none must be exported here.
+# its own RUSTFLAGS to the configured ones, so none must be exported here. Always split:
+# the pages declared in src/ui/routes.rs are chunks of their own, and a build without
+# --split leaves their imports unresolved.
 leptos_build() {
-  local args=()
+  local args=(--split)
   if [ ${#WASM_STD_ARGS[@]} -gt 0 ]; then args+=("--lib-cargo-args=${WASM_STD_ARGS[*]}"); fi
   (cd "$ROOT" && env -u RUSTFLAGS cargo leptos build "${args[@]}" "$@")
 }

@@ -11,8 +11,11 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::domain::problem::Problem;
 
+/// On the wire externally tagged (`"not_found"`, `{"validation":{"name_required":…}}`):
+/// serde reads that form in one pass, where a tag beside its content is read twice (in
+/// either order), which doubled the code of every error reader in the WASM bundle.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "detail", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum AppError {
     /// Input that does not parse; the problem says what to fix.
     Validation(Problem),
@@ -116,6 +119,20 @@ impl From<sqlx::Error> for AppError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The form tests/server/ssr_resources.rs looks for in a page's resources.
+    #[test]
+    fn errors_travel_externally_tagged() {
+        let failed: Result<(), AppError> = Err(AppError::Internal);
+        assert_eq!(
+            serde_json::to_string(&failed).unwrap(),
+            r#"{"Err":"internal"}"#
+        );
+        let refused = AppError::TooLarge(Problem::RequestTooLarge { max_mb: 5 });
+        let wire = serde_json::to_string(&refused).unwrap();
+        assert_eq!(wire, r#"{"too_large":{"request_too_large":{"max_mb":5}}}"#);
+        assert_eq!(serde_json::from_str::<AppError>(&wire).unwrap(), refused);
+    }
 
     #[test]
     fn statuses_follow_http_meaning() {

@@ -23,9 +23,23 @@ pub mod server;
 pub mod ui;
 
 /// Entry point of the WASM bundle: hydrates the server-rendered page.
+///
+/// Asynchronously: a page split out of the first bundle (src/ui/routes.rs) hydrates once
+/// its chunk has arrived. Only then is the document marked `data-hydrated`: end-to-end
+/// tests wait for that mark before they click or read a field.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    wasm_bindgen_futures::spawn_local(async {
+        let body = leptos::prelude::document()
+            .body()
+            .expect("a page has a body");
+        let mounted = leptos::mount::hydrate_from_async(body, app::App).await;
+        if let Some(root) = leptos::prelude::document().document_element() {
+            let _ = root.set_attribute("data-hydrated", "");
+        }
+        // The page lives as long as the tab: never unmount it.
+        mounted.forget();
+    });
 }

@@ -4,23 +4,13 @@
 // dossiers in full and nothing private of the fourth.
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, PASSWORD, journey, signIn, useBrowserAndDb, waitForHydration,
+  BASE_URL, PASSWORD, journey, signIn, useBrowserAndDb, verifiedAccount, waitForHydration,
 } from './support.mjs';
 
 const shared = useBrowserAndDb();
 
-async function tokenFor(email) {
-  const { rows } = await shared.db.query(
-    'SELECT body_text FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1', [email]);
-  return rows[0].body_text.match(/jeton=([0-9a-f]+)/)[1];
-}
-
-async function account(request, endpoint, form, email) {
-  const headers = { origin: BASE_URL };
-  assert.equal((await request.post(`${BASE_URL}/api/${endpoint}`, { form, headers })).status(), 200);
-  const token = await tokenFor(email);
-  assert.equal((await request.post(`${BASE_URL}/api/auth_verify_email`, { form: { token }, headers })).status(), 200);
-}
+const account = (request, endpoint, form, email) =>
+  verifiedAccount(shared.db, request, endpoint, form, email);
 
 /** A published expert in Lyon (finance, treasury, English C1) with a unique last name.
  *  Only the first signs up through the site (it signs in later); the others are made in

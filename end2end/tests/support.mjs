@@ -53,6 +53,18 @@ export async function signIn(page, email, password = PASSWORD) {
   await page.waitForURL(`${BASE_URL}/compte`);
 }
 
+/** Signs an account up through the server functions and opens the link of its mail. */
+export async function verifiedAccount(db, request, endpoint, form, email) {
+  const headers = { origin: BASE_URL };
+  const signUp = await request.post(`${BASE_URL}/api/${endpoint}`, { form, headers });
+  if (signUp.status() !== 200) throw new Error(`${endpoint}: ${signUp.status()} ${await signUp.text()}`);
+  const { rows } = await db.query(
+    'SELECT body_text FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1', [email]);
+  const token = rows[0].body_text.match(/jeton=([0-9a-f]+)/)[1];
+  const verify = await request.post(`${BASE_URL}/api/auth_verify_email`, { form: { token }, headers });
+  if (verify.status() !== 200) throw new Error(`auth_verify_email: ${verify.status()}`);
+}
+
 /** Reads a figure shown as "1 234" (narrow no-break spaces) as a number. */
 export async function figure(page, id) {
   const text = await page.getByTestId(`stat-${id}`).textContent();

@@ -13,8 +13,9 @@ use super::project::Step;
 use super::selection::{ProposalEvent, ProposalState};
 use super::upload::UploadSlot;
 
+/// Externally tagged on the wire, like [`crate::error::AppError`] and for the same reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "problem", content = "data", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Problem {
     // Accounts.
     NameRequired {

@@ -5,6 +5,7 @@
 //! | `DATABASE_URL` | PostgreSQL to use | unset: an embedded cluster in `$B2BIZEN_DATA_DIR/pg` |
 //! | `SITE_ADDR` | address to listen on | `127.0.0.1:3000` (or `LEPTOS_SITE_ADDR`) |
 //! | `LEPTOS_SITE_ROOT`, `LEPTOS_ENV` | built site (set by cargo-leptos) | `target/site`, `DEV` |
+//! | `LEPTOS_HASH_FILES`, `LEPTOS_HASH_FILE_NAME` | content-named front-end files, and where their hashes are | on when `hash.txt` is beside the binary |
 //! | `B2BIZEN_DATA_DIR` | local state: embedded database, later uploads | `.data` |
 //! | `PUBLIC_URL` | the site's public origin, for links in e-mails and the CSRF check | `http://<SITE_ADDR>` |
 //! | `SMTP_URL` | SMTP server (`smtp://host:25`, `smtps://user:pass@host`) | unset: mails stay in the outbox, visible at `/admin/mailbox` |
@@ -37,6 +38,8 @@ pub struct Config {
     /// How long a client may take to send its headers, or to send the next piece of its
     /// body, before the connection is closed (slow clients hold a connection each).
     pub slow_client_timeout: std::time::Duration,
+    /// The stylesheet's address, with its content hash when the build has one.
+    pub stylesheet: std::sync::Arc<str>,
 }
 
 /// The `AWS_*` settings passed to an `s3://` storage.
@@ -69,13 +72,26 @@ impl Config {
             Some(other) => bail!("LEPTOS_ENV={other:?} must be DEV or PROD"),
         };
         // The names cargo-leptos gives the built site (see [package.metadata.leptos]).
-        let leptos = LeptosOptions::builder()
+        let mut leptos = LeptosOptions::builder()
             .output_name(var("LEPTOS_OUTPUT_NAME").unwrap_or_else(|| env!("CARGO_PKG_NAME").into()))
             .site_root(var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()))
             .site_pkg_dir(var("LEPTOS_SITE_PKG_DIR").unwrap_or_else(|| "pkg".into()))
+            .hash_file(
+                var("LEPTOS_HASH_FILE_NAME")
+                    .unwrap_or_else(|| "hash.txt".into())
+                    .into(),
+            )
             .env(env)
             .site_addr(site_addr)
             .build();
+        // A build made with hash-files leaves hash.txt beside the binary; without it the
+        // files keep their plain names (test binaries, a server built by cargo alone).
+        leptos.hash_files = match var("LEPTOS_HASH_FILES").as_deref() {
+            None => crate::server::http::assets::hash_file(&leptos).is_file(),
+            Some("true" | "1" | "yes") => true,
+            Some("false" | "0" | "no") => false,
+            Some(other) => bail!("LEPTOS_HASH_FILES={other:?} must be true or false"),
+        };
         let database_url = var("DATABASE_URL");
         let data_dir = var("B2BIZEN_DATA_DIR")
             .map(PathBuf::from)
@@ -127,13 +143,14 @@ impl Config {
             database_url,
             site_addr,
             data_dir,
-            leptos,
             public_url,
             smtp_url: var("SMTP_URL"),
             mail_from: var("MAIL_FROM")
                 .unwrap_or_else(|| "B2BiZen <no-reply@b2bizen.fr>".to_string()),
             trusted_proxies,
             secure_cookies,
+            stylesheet: crate::server::http::assets::stylesheet_href(&leptos).into(),
+            leptos,
         })
     }
 }

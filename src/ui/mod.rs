@@ -5,4 +5,5 @@ pub mod format;
 pub mod head;
 pub mod labels;
 pub mod pages;
+pub mod routes;
 pub mod text;

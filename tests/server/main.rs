@@ -12,6 +12,7 @@ mod auth;
 mod auth_limits;
 mod decisions;
 mod directory;
+mod front_files;
 mod hardening;
 mod http;
 mod jobs;

@@ -55,7 +55,7 @@ async fn check_page(app: &TestApp, who: &str, client: &reqwest::Client, path: &s
         );
         for (id, value) in &resources {
             assert!(
-                !value.contains(r#"\"kind\":\"internal\""#),
+                !value.contains(r#"\"Err\":\"internal\""#),
                 "{who} {path} round {round}: resource {id} failed: {value}"
             );
         }

@@ -1,5 +1,6 @@
 //! The axum application: Leptos pages, server functions, static files, health check.
 
+pub mod assets;
 pub mod headers;
 mod serve;
 pub use serve::serve;
@@ -52,12 +53,21 @@ pub fn routes() -> Vec<AxumRouteListing> {
 pub fn router(state: AppState) -> Router {
     let routes = routes();
     let options = state.leptos_options.clone();
+    let stylesheet = state.config.stylesheet.clone();
+    let page = move |options| shell(options, stylesheet.clone());
     Router::new()
         .route("/healthz", get(health))
         .route("/fichiers/{slot}/{id}", get(files::serve))
         .route("/photos/{id}", get(files::published_photo))
-        .leptos_routes(&state, routes, move || shell(options.clone()))
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .leptos_routes(&state, routes, {
+            let page = page.clone();
+            move || page(options.clone())
+        })
+        .nest(
+            &format!("/{}", state.leptos_options.site_pkg_dir),
+            assets::pkg_files(&state.leptos_options),
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(page))
         // Outermost last: trace → headers → compression → body timeout → CSRF → session
         // → access.
         .layer(from_fn_with_state(state.clone(), access::guard))

@@ -100,7 +100,7 @@ pub struct TestApp {
 }
 
 /// A directory removed when the value is dropped (at the end of the test).
-struct RemoveOnDrop(std::path::PathBuf);
+pub struct RemoveOnDrop(pub std::path::PathBuf);
 
 impl Drop for RemoveOnDrop {
     fn drop(&mut self) {
