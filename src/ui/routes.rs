@@ -116,10 +116,13 @@ fn admin_screens(screen: AdminScreen) -> AnyView {
     }
 }
 
-/// `lazy_routes!(Route => chunk(page), …)`: a route type per page, whose view comes
-/// from its chunk. The pages fetch their own data, so a route carries none.
+/// `lazy_routes!(Route => chunk[preload](page), …)`: a route type per page, whose view
+/// comes from its chunk. `preload` is the loader `#[lazy]` writes beside `chunk` in the
+/// browser: the router awaits it before it hydrates or renders the page, which then
+/// finds its code loaded (without it the page rendered a second time, after a failed
+/// hydration). The pages fetch their own data, so a route carries none.
 macro_rules! lazy_routes {
-    ($($route:ident => $chunk:ident($($page:expr)?)),+ $(,)?) => {$(
+    ($($route:ident => $chunk:ident[$preload:ident]($($page:expr)?)),+ $(,)?) => {$(
         pub struct $route;
 
         impl LazyRoute for $route {
@@ -130,28 +133,33 @@ macro_rules! lazy_routes {
             async fn view(_route: Self) -> AnyView {
                 $chunk($($page)?).await
             }
+
+            async fn preload() {
+                #[cfg(feature = "hydrate")]
+                $preload().await;
+            }
         }
     )+};
 }
 
 lazy_routes! {
-    SignUpRoute => auth_forms(AuthForm::SignUp),
-    SignInRoute => auth_forms(AuthForm::SignIn),
-    ForgotPasswordRoute => auth_forms(AuthForm::ForgotPassword),
-    ResetPasswordRoute => auth_forms(AuthForm::ResetPassword),
-    VerifyEmailRoute => auth_forms(AuthForm::VerifyEmail),
-    AccountRoute => account_screens(AccountScreen::Account),
-    NotificationsRoute => account_screens(AccountScreen::Notifications),
-    ProfileEditorRoute => profile_editor(),
-    NewProjectRoute => project_wizard(),
-    ClientProjectsRoute => project_screens(ProjectScreen::ClientProjects),
-    ClientProjectRoute => project_screens(ProjectScreen::ClientProject),
-    ExpertProjectsRoute => project_screens(ProjectScreen::ExpertProjects),
-    MailboxRoute => admin_screens(AdminScreen::Mailbox),
-    ReviewQueueRoute => admin_screens(AdminScreen::ReviewQueue),
-    ReviewRoute => admin_screens(AdminScreen::Review),
-    ReferenceRoute => admin_screens(AdminScreen::Reference),
-    AccountsRoute => admin_screens(AdminScreen::Accounts),
-    AdminProjectsRoute => admin_screens(AdminScreen::Projects),
-    AdminProjectRoute => admin_screens(AdminScreen::Project),
+    SignUpRoute => auth_forms[__preload_auth_forms](AuthForm::SignUp),
+    SignInRoute => auth_forms[__preload_auth_forms](AuthForm::SignIn),
+    ForgotPasswordRoute => auth_forms[__preload_auth_forms](AuthForm::ForgotPassword),
+    ResetPasswordRoute => auth_forms[__preload_auth_forms](AuthForm::ResetPassword),
+    VerifyEmailRoute => auth_forms[__preload_auth_forms](AuthForm::VerifyEmail),
+    AccountRoute => account_screens[__preload_account_screens](AccountScreen::Account),
+    NotificationsRoute => account_screens[__preload_account_screens](AccountScreen::Notifications),
+    ProfileEditorRoute => profile_editor[__preload_profile_editor](),
+    NewProjectRoute => project_wizard[__preload_project_wizard](),
+    ClientProjectsRoute => project_screens[__preload_project_screens](ProjectScreen::ClientProjects),
+    ClientProjectRoute => project_screens[__preload_project_screens](ProjectScreen::ClientProject),
+    ExpertProjectsRoute => project_screens[__preload_project_screens](ProjectScreen::ExpertProjects),
+    MailboxRoute => admin_screens[__preload_admin_screens](AdminScreen::Mailbox),
+    ReviewQueueRoute => admin_screens[__preload_admin_screens](AdminScreen::ReviewQueue),
+    ReviewRoute => admin_screens[__preload_admin_screens](AdminScreen::Review),
+    ReferenceRoute => admin_screens[__preload_admin_screens](AdminScreen::Reference),
+    AccountsRoute => admin_screens[__preload_admin_screens](AdminScreen::Accounts),
+    AdminProjectsRoute => admin_screens[__preload_admin_screens](AdminScreen::Projects),
+    AdminProjectRoute => admin_screens[__preload_admin_screens](AdminScreen::Project),
 }
