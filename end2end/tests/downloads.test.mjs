@@ -56,6 +56,9 @@ journey('the public pages load the first bundle only; forms, editor and wizard f
     const { context, page, files } = await visit(address);
     assert.ok(files.includes('b2bizen.wasm') && files.includes('b2bizen.js'), `${name}: ${files}`);
     assert.deepEqual(files.filter(pageCode), [], `${name} fetched the code of other pages`);
+    const preloaded = await page.locator('link[rel="preload"], link[rel="modulepreload"]')
+      .evaluateAll((links) => links.map((l) => l.getAttribute('href')));
+    assert.ok(!preloaded.some((href) => /\/(split|chunk)_/.test(href)), `${name} preloads ${preloaded}`);
     report[name] = [...new Set(files)].sort();
     if (name === 'directory') {
       // Client-side navigation: the sign-in form's code comes with the click, not before.
@@ -85,6 +88,10 @@ journey('the public pages load the first bundle only; forms, editor and wizard f
   const expert = await (await shared.browser.newContext()).newPage();
   const expertFiles = recordFrontEnd(expert);
   await signIn(expert, expertEmail);
+  // A page the server renders preloads its own chunk.
+  await expert.goto(`${BASE_URL}/compte`);
+  await waitForHydration(expert);
+  assert.equal(await expert.locator('link[rel="preload"][href*="/split_account_screens_"]').count(), 1);
   assert.deepEqual(codeOf(expertFiles, 'profile_editor'), [], 'the editor came before it was opened');
   await expert.getByTestId('nav-profile').click();
   await expert.waitForURL(`${BASE_URL}/profil`);
