@@ -72,6 +72,12 @@ async fn hashed_files_are_immutable_and_served_precompressed() {
             "{accept:?}"
         );
         assert_eq!(headers["content-type"], "application/wasm", "{accept:?}");
+        let vary: Vec<_> = headers.get_all("vary").iter().collect();
+        assert!(
+            vary.iter()
+                .any(|v| v.to_str().unwrap().eq_ignore_ascii_case("accept-encoding")),
+            "{accept:?}: vary {vary:?}"
+        );
         assert_eq!(
             headers.get("content-encoding").map(|v| v.to_str().unwrap()),
             encoding,

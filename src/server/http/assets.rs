@@ -65,6 +65,12 @@ pub fn pkg_files<S: Clone + Send + Sync + 'static>(options: &LeptosOptions) -> R
             header::CACHE_CONTROL,
             HeaderValue::from_static(cache),
         ))
+        // The same address answers brotli, gzip or plain bytes: a shared cache must not
+        // hand one browser's copy to another that cannot read it.
+        .layer(SetResponseHeaderLayer::appending(
+            header::VARY,
+            HeaderValue::from_static("accept-encoding"),
+        ))
 }
 
 #[cfg(test)]
