@@ -39,12 +39,17 @@ function brotliBytes(stem) {
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const failures = [];
-// Lighter by more than this share, the budget must follow the figure down.
+// Two builds of the same sources differ by a few hundred brotli bytes: the main files
+// embed the content-hashed names of the chunks, and those change from build to build
+// (measured: 354 431 and 354 701 bytes for one commit). Heavier than the budget by more
+// than this share fails…
+const NOISE = 0.005;
+// …and lighter by more than this share, the budget must follow the figure down.
 const SLACK = 0.02;
 const reached = { pages: {}, largest_chunk_raw: 0 };
 
 function check(what, value, limit, goal) {
-  const verdict = value > limit ? 'OVER BUDGET' : value < limit * (1 - SLACK) ? 'lower the budget' : 'ok';
+  const verdict = value > limit * (1 + NOISE) ? 'OVER BUDGET' : value < limit * (1 - SLACK) ? 'lower the budget' : 'ok';
   const goalNote = value <= goal ? 'goal met' : `goal ${kb(goal)}`;
   console.log(`${what.padEnd(34)} ${kb(value).padStart(10)}   budget ${kb(limit).padStart(10)}   ${goalNote.padEnd(16)} ${verdict}`);
   if (verdict !== 'ok') failures.push(`${what}: ${value} bytes, budget ${limit} (${verdict})`);
