@@ -29,137 +29,85 @@ use crate::ui::pages::project::{
     ClientProjectPage, ClientProjectsPage, ExpertProjectsPage, NewProjectPage,
 };
 
-/// The sign-in, sign-up and password forms.
-#[derive(Clone, Copy)]
-pub enum AuthForm {
-    SignUp,
-    SignIn,
-    ForgotPassword,
-    ResetPassword,
-    VerifyEmail,
-}
-
-#[leptos::lazy]
-fn auth_forms(form: AuthForm) -> AnyView {
-    match form {
-        AuthForm::SignUp => SignUpPage().into_any(),
-        AuthForm::SignIn => SignInPage().into_any(),
-        AuthForm::ForgotPassword => ForgotPasswordPage().into_any(),
-        AuthForm::ResetPassword => ResetPasswordPage().into_any(),
-        AuthForm::VerifyEmail => VerifyEmailPage().into_any(),
-    }
-}
-
-/// What every signed-in person has: the account and the notifications.
-#[derive(Clone, Copy)]
-pub enum AccountScreen {
-    Account,
-    Notifications,
-}
-
-#[leptos::lazy]
-fn account_screens(screen: AccountScreen) -> AnyView {
-    match screen {
-        AccountScreen::Account => AccountPage().into_any(),
-        AccountScreen::Notifications => NotificationsPage().into_any(),
-    }
-}
-
-#[leptos::lazy]
-fn profile_editor() -> AnyView {
-    ProfileEditorPage().into_any()
-}
-
-#[leptos::lazy]
-fn project_wizard() -> AnyView {
-    NewProjectPage().into_any()
-}
-
-/// A client's projects and an expert's.
-#[derive(Clone, Copy)]
-pub enum ProjectScreen {
-    ClientProjects,
-    ClientProject,
-    ExpertProjects,
-}
-
-#[leptos::lazy]
-fn project_screens(screen: ProjectScreen) -> AnyView {
-    match screen {
-        ProjectScreen::ClientProjects => ClientProjectsPage().into_any(),
-        ProjectScreen::ClientProject => ClientProjectPage().into_any(),
-        ProjectScreen::ExpertProjects => ExpertProjectsPage().into_any(),
-    }
-}
-
-#[derive(Clone, Copy)]
-pub enum AdminScreen {
-    Mailbox,
-    ReviewQueue,
-    Review,
-    Reference,
-    Accounts,
-    Projects,
-    Project,
-}
-
-#[leptos::lazy]
-fn admin_screens(screen: AdminScreen) -> AnyView {
-    match screen {
-        AdminScreen::Mailbox => MailboxPage().into_any(),
-        AdminScreen::ReviewQueue => ReviewQueuePage().into_any(),
-        AdminScreen::Review => ReviewPage().into_any(),
-        AdminScreen::Reference => ReferencePage().into_any(),
-        AdminScreen::Accounts => AccountsPage().into_any(),
-        AdminScreen::Projects => AdminProjectsPage().into_any(),
-        AdminScreen::Project => AdminProjectPage().into_any(),
-    }
-}
-
-/// `lazy_routes!(Route => chunk[preload](page), …)`: a route type per page, whose view
-/// comes from its chunk. `preload` is the loader `#[lazy]` writes beside `chunk` in the
-/// browser: the router awaits it before it hydrates or renders the page, which then
+/// `lazy_chunk!(chunk[preload]: Screen { Route => Variant => Page, … })`: one chunk
+/// (`#[lazy]` function `chunk`, choosing among its pages by `Screen`) and a route type per
+/// page, whose view comes from it. `preload` is the loader `#[lazy]` writes beside `chunk`
+/// in the browser: the router awaits it before it hydrates or renders the page, which then
 /// finds its code loaded (without it the page rendered a second time, after a failed
 /// hydration). The pages fetch their own data, so a route carries none.
-macro_rules! lazy_routes {
-    ($($route:ident => $chunk:ident[$preload:ident]($($page:expr)?)),+ $(,)?) => {$(
-        pub struct $route;
+macro_rules! lazy_chunk {
+    ($chunk:ident[$preload:ident]: $screen:ident {
+        $($route:ident => $variant:ident => $page:ident),+ $(,)?
+    }) => {
+        #[derive(Clone, Copy)]
+        pub enum $screen {
+            $($variant),+
+        }
 
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                Self
-            }
-
-            async fn view(_route: Self) -> AnyView {
-                $chunk($($page)?).await
-            }
-
-            async fn preload() {
-                #[cfg(feature = "hydrate")]
-                $preload().await;
+        #[leptos::lazy]
+        fn $chunk(screen: $screen) -> AnyView {
+            match screen {
+                $($screen::$variant => $page().into_any()),+
             }
         }
-    )+};
+
+        $(
+            pub struct $route;
+
+            impl LazyRoute for $route {
+                fn data() -> Self {
+                    Self
+                }
+
+                async fn view(_route: Self) -> AnyView {
+                    $chunk($screen::$variant).await
+                }
+
+                async fn preload() {
+                    #[cfg(feature = "hydrate")]
+                    $preload().await;
+                }
+            }
+        )+
+    };
 }
 
-lazy_routes! {
-    SignUpRoute => auth_forms[__preload_auth_forms](AuthForm::SignUp),
-    SignInRoute => auth_forms[__preload_auth_forms](AuthForm::SignIn),
-    ForgotPasswordRoute => auth_forms[__preload_auth_forms](AuthForm::ForgotPassword),
-    ResetPasswordRoute => auth_forms[__preload_auth_forms](AuthForm::ResetPassword),
-    VerifyEmailRoute => auth_forms[__preload_auth_forms](AuthForm::VerifyEmail),
-    AccountRoute => account_screens[__preload_account_screens](AccountScreen::Account),
-    NotificationsRoute => account_screens[__preload_account_screens](AccountScreen::Notifications),
-    ProfileEditorRoute => profile_editor[__preload_profile_editor](),
-    NewProjectRoute => project_wizard[__preload_project_wizard](),
-    ClientProjectsRoute => project_screens[__preload_project_screens](ProjectScreen::ClientProjects),
-    ClientProjectRoute => project_screens[__preload_project_screens](ProjectScreen::ClientProject),
-    ExpertProjectsRoute => project_screens[__preload_project_screens](ProjectScreen::ExpertProjects),
-    MailboxRoute => admin_screens[__preload_admin_screens](AdminScreen::Mailbox),
-    ReviewQueueRoute => admin_screens[__preload_admin_screens](AdminScreen::ReviewQueue),
-    ReviewRoute => admin_screens[__preload_admin_screens](AdminScreen::Review),
-    ReferenceRoute => admin_screens[__preload_admin_screens](AdminScreen::Reference),
-    AccountsRoute => admin_screens[__preload_admin_screens](AdminScreen::Accounts),
-    AdminProjectsRoute => admin_screens[__preload_admin_screens](AdminScreen::Projects),
-    AdminProjectRoute => admin_screens[__preload_admin_screens](AdminScreen::Project),
-}
+// The sign-in, sign-up and password forms.
+lazy_chunk!(auth_forms[__preload_auth_forms]: AuthForm {
+    SignUpRoute => SignUp => SignUpPage,
+    SignInRoute => SignIn => SignInPage,
+    ForgotPasswordRoute => ForgotPassword => ForgotPasswordPage,
+    ResetPasswordRoute => ResetPassword => ResetPasswordPage,
+    VerifyEmailRoute => VerifyEmail => VerifyEmailPage,
+});
+
+// What every signed-in person has.
+lazy_chunk!(account_screens[__preload_account_screens]: AccountScreen {
+    AccountRoute => Account => AccountPage,
+    NotificationsRoute => Notifications => NotificationsPage,
+});
+
+lazy_chunk!(profile_editor[__preload_profile_editor]: EditorScreen {
+    ProfileEditorRoute => Editor => ProfileEditorPage,
+});
+
+lazy_chunk!(project_wizard[__preload_project_wizard]: WizardScreen {
+    NewProjectRoute => Wizard => NewProjectPage,
+});
+
+// A client's projects and an expert's.
+lazy_chunk!(project_screens[__preload_project_screens]: ProjectScreen {
+    ClientProjectsRoute => ClientProjects => ClientProjectsPage,
+    ClientProjectRoute => ClientProject => ClientProjectPage,
+    ExpertProjectsRoute => ExpertProjects => ExpertProjectsPage,
+});
+
+lazy_chunk!(admin_screens[__preload_admin_screens]: AdminScreen {
+    MailboxRoute => Mailbox => MailboxPage,
+    ReviewQueueRoute => ReviewQueue => ReviewQueuePage,
+    ReviewRoute => Review => ReviewPage,
+    ReferenceRoute => Reference => ReferencePage,
+    AccountsRoute => Accounts => AccountsPage,
+    AdminProjectsRoute => Projects => AdminProjectsPage,
+    AdminProjectRoute => Project => AdminProjectPage,
+});
