@@ -91,6 +91,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/admin/comptes") view={Lazy::<AccountsRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/admin/projets") view={Lazy::<AdminProjectsRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/admin/projets/:id") view={Lazy::<AdminProjectRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/admin/style") view={Lazy::<StyleGuideRoute>::new()}/>
                 <Route path=path!("/mes-projets") view={Lazy::<ClientProjectsRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/mes-projets/nouveau") view={Lazy::<NewProjectRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/mes-projets/:id") view={Lazy::<ClientProjectRoute>::new()} ssr=SsrMode::Async/>

@@ -18,6 +18,8 @@ async function confirmThenSignIn(page, link, email) {
   await waitForHydration(page);
   await page.getByTestId('confirm-email').click();
   await page.getByText('Adresse confirmée').waitFor();
+  // The token is used up: no button is left to say so on a second click.
+  assert.equal(await page.getByTestId('confirm-email').count(), 0);
   await submitSignIn(page, email, PASSWORD);
   await page.waitForURL(`${BASE_URL}/compte`);
 }
@@ -26,6 +28,38 @@ async function signOut(page) {
   await page.getByTestId('sign-out').click();
   await page.getByRole('link', { name: 'Connexion' }).waitFor();
 }
+
+journey('sign-up flags an empty last name, shows the server\'s refusal at its field, and caps the inputs', async () => {
+  const visitor = await shared.browser.newContext();
+  const page = await open(visitor, '/inscription');
+  const form = page.getByTestId('provider-sign-up');
+  assert.equal(await form.getByLabel('Nom', { exact: true }).getAttribute('maxlength'), '80');
+  assert.equal(await form.getByLabel('Adresse e-mail').getAttribute('maxlength'), '254');
+  assert.equal(await form.getByLabel('Mot de passe').getAttribute('maxlength'), '128');
+  await form.getByLabel('Prénom').fill('Camille');
+  await form.getByLabel('Adresse e-mail').fill(`nom.vide.${Date.now()}@exemple.fr`);
+  await form.getByLabel('Mot de passe').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  // Left empty, the last name says so at the field, which has the focus.
+  const lastName = form.locator('#champ-last_name');
+  await form.locator('#champ-last_name-erreur').filter({ hasText: 'Ce champ est obligatoire' }).waitFor();
+  assert.equal(await lastName.evaluate((el) => el === document.activeElement), true);
+
+  // A refusal only the server makes (markup in a name) appears at its field, which gets
+  // the focus back, not under the button.
+  await lastName.fill('Martin <b>');
+  await form.getByLabel('Adresse e-mail').focus();
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  await form.locator('#champ-last_name-erreur').filter({ hasText: /</ }).waitFor();
+  assert.equal(await lastName.evaluate((el) => el === document.activeElement), true);
+  assert.equal(await form.locator('.notice--error').count(), 0, 'the refusal is not repeated under the button');
+
+  // The company form is its own address: it opens without JavaScript too.
+  await page.getByTestId('sign-up-client-tab').click();
+  await page.waitForURL(`${BASE_URL}/inscription?profil=entreprise`);
+  await page.getByTestId('client-sign-up').waitFor();
+  await visitor.close();
+});
 
 journey('a provider signs up, opens the link from the mail, signs in and out', async () => {
   const email = `expert.${Date.now()}@exemple.fr`;
@@ -56,6 +90,20 @@ journey('a provider signs up, opens the link from the mail, signs in and out', a
   await page.getByTestId('email-status').filter({ hasText: 'Adresse e-mail confirmée' }).waitFor();
   assert.equal(await page.getByTestId('account-name').textContent(), 'Camille');
   assert.equal(await page.getByTestId('unread-badge').textContent(), '1');
+  // The notification says when, in French, and where its link leads; marking all read
+  // clears the badge at once, without a reload.
+  await page.getByTestId('nav-notifications').click();
+  const notice = page.getByTestId('notification').first();
+  await notice.waitFor();
+  await waitForHydration(page);
+  const when = await notice.locator('time').textContent();
+  assert.match(when, /^\d{2}\/\d{2}\/\d{4}$/, when);
+  assert.equal(await notice.getByRole('link').filter({ hasText: /^→$/ }).count(), 0);
+  assert.match(await notice.getByRole('link').textContent(), /^\p{L}+ \p{L}+/u);
+  await page.evaluate(() => { window.__sameDocument = true; });
+  await page.getByTestId('mark-all-read').click();
+  await page.getByTestId('unread-badge').waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no reload');
   // A provider does not see, and cannot read, the admin mailbox.
   assert.equal(await page.getByRole('link', { name: 'Boîte mail' }).count(), 0);
   await page.goto(`${BASE_URL}/admin/mailbox`);
@@ -73,7 +121,8 @@ journey('a company signs up with inline SIRET validation, verifies, signs in and
   const email = `contact.${Date.now()}@durand.fr`;
   const context = await shared.browser.newContext();
   const page = await open(context, '/inscription');
-  await page.getByRole('tab', { name: 'Je représente une entreprise' }).click();
+  await page.getByRole('link', { name: 'Je représente une entreprise' }).click();
+  await page.getByTestId('client-sign-up').waitFor();
   await page.getByLabel('Raison sociale').fill('Ateliers Durand');
   const siret = page.getByLabel('SIRET');
   await siret.fill('732 829 320 00075');

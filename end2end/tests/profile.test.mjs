@@ -2,47 +2,17 @@
 // refused), submission, a change requested by an admin, validation, the public card in
 // the directory, and a client who was not proposed the profile refused the CV.
 import assert from 'node:assert/strict';
-import zlib from 'node:zlib';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after } from 'node:test';
 import {
-  BASE_URL, PASSWORD, journey, signIn, useBrowserAndDb, waitForHydration,
+  BASE_URL, PASSWORD, PDF, journey, png, signIn, useBrowserAndDb, waitForHydration,
 } from './support.mjs';
 
 const shared = useBrowserAndDb();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'b2bizen-e2e-'));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-/** A real RGB PNG of `size`×`size` pixels. */
-function png(size) {
-  const chunk = (type, data) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // RGB
-  const rows = [];
-  for (let y = 0; y < size; y++) {
-    const row = Buffer.alloc(1 + size * 3);
-    for (let x = 0; x < size; x++) row.set([x * 4, y * 4, 160], 1 + x * 3);
-    rows.push(row);
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 function file(name, bytes) {
   const p = path.join(tmp, name);
@@ -50,7 +20,6 @@ function file(name, bytes) {
   return p;
 }
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62), Buffer.from('This program cannot be run in DOS mode')]);
 
 async function lastMailLink(email) {

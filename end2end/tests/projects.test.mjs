@@ -42,11 +42,26 @@ async function publishedExpert(request, stamp, i) {
   return { id, email, lastName };
 }
 
+/** A demonstration profile (no account behind it) that matches the project too. */
+async function demoExpert(stamp) {
+  const { rows: [{ id }] } = await shared.db.query(
+    `INSERT INTO experts (first_name, last_name, departement_code, status, published_at, years_experience,
+        daily_rate, available_from, attestation_issued_on, is_demo)
+     VALUES ('Démo', $1, '69', 'published', now(), 12, 640, current_date, current_date - 10, true) RETURNING id`,
+    [`Démonstration${stamp}`]);
+  await shared.db.query(`INSERT INTO expert_domains SELECT $1, id FROM domains WHERE slug = 'finance'`, [id]);
+  await shared.db.query(`INSERT INTO expert_skills SELECT $1, id, 6 FROM skills WHERE slug IN ('tresorerie', 'controle-gestion')`, [id]);
+  await shared.db.query(`INSERT INTO expert_languages VALUES ($1, 'fr', 'Native')`, [id]);
+  await shared.db.query(`SELECT pg_notify('experts_changed', $1::text)`, [id]);
+  return id;
+}
+
 journey('a project goes from the wizard to three proposed dossiers', async () => {
   const stamp = Date.now() % 1_000_000;
   const setup = await shared.browser.newContext();
   const experts = [];
   for (let i = 0; i < 4; i++) experts.push(await publishedExpert(setup.request, stamp, i));
+  const demo = await demoExpert(stamp);
   const clientEmail = `achats.${stamp}@acme.fr`;
   await account(setup.request, 'auth_sign_up_client', {
     company_name: `Acme ${stamp}`, siret: '732 829 320 00074', contact_first_name: 'Nora',
@@ -79,8 +94,13 @@ journey('a project goes from the wizard to three proposed dossiers', async () =>
   const phone = await shared.browser.newContext();
   page = await phone.newPage();
   await signIn(page, clientEmail);
-  await page.goto(`${BASE_URL}/mes-projets/nouveau`);
+  // "Mes projets" lists the draft at the step it reached, and resumes it there.
+  await page.getByTestId('nav-my-projects').click();
+  const draft = page.getByTestId('draft').filter({ hasText: title });
+  await draft.waitFor();
+  assert.match(await draft.textContent(), /Étape 3 sur 6 : Lieu et dates/);
   await waitForHydration(page);
+  await draft.getByTestId('resume').click();
   await page.locator('#projet-places').waitFor();
   assert.match(await page.getByTestId('wizard-steps').locator('[aria-current="step"]').textContent(), /Lieu et dates/);
   await page.locator('#projet-places').fill('69');
@@ -103,7 +123,12 @@ journey('a project goes from the wizard to three proposed dossiers', async () =>
   await page.getByTestId('wizard-submit').click();
   await page.waitForURL(/\/mes-projets\/[0-9a-f-]{36}$/);
   await page.getByTestId('no-proposal').waitFor();
+  assert.equal(await page.getByTestId('project-status').textContent(), 'Ouvert');
   const projectUrl = page.url();
+  // Submitted, the draft has left the list; the project is there with its status.
+  await page.getByTestId('back-to-projects').click();
+  await page.getByTestId('my-project').filter({ hasText: title }).waitFor();
+  assert.equal(await page.getByTestId('draft').filter({ hasText: title }).count(), 0);
 
   // Matching experts got the notice.
   const { rows: notices } = await shared.db.query(
@@ -134,6 +159,9 @@ journey('a project goes from the wizard to three proposed dossiers', async () =>
   await waitForHydration(admin);
   // Other tests may have published experts too: ours are all there, ranked and explained.
   for (const e of experts) await admin.locator(`[data-testid="candidate"][data-expert="${e.id}"]`).waitFor();
+  // The applicant's message reaches the admin.
+  await admin.locator(`[data-testid="candidate"][data-expert="${experts[0].id}"]`).getByTestId('application-message')
+    .filter({ hasText: 'Disponible dès le mois prochain.' }).waitFor();
   assert.match(await candidates.first().textContent(), /Compétences/);
   assert.match(await admin.getByTestId('candidates').textContent(), /Candidat/);
   const picked = experts.slice(0, 3).map((e) => e.id);
@@ -142,7 +170,16 @@ journey('a project goes from the wizard to three proposed dossiers', async () =>
   }
   await admin.locator(`[data-testid="candidate"][data-expert="${picked[0]}"]`).getByTestId('pick-note').fill('Profil très solide en trésorerie.');
   await admin.getByTestId('propose').click();
-  await admin.getByText('3 expert(s) proposé(s)').waitFor();
+  await admin.getByTestId('proposed-notice').filter({ hasText: '3 experts proposés au client' }).waitFor();
+  // The client is told by e-mail too, with a link to the dossiers.
+  const { rows: clientMails } = await shared.db.query(
+    'SELECT subject, body_text FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1', [clientEmail]);
+  assert.equal(clientMails[0].subject, 'Des experts sont proposés pour votre projet');
+  assert.match(clientMails[0].body_text, /3 experts pour votre projet/);
+  // The demo profile is listed, marked, and cannot be picked.
+  const demoCard = admin.locator(`[data-testid="candidate"][data-expert="${demo}"]`);
+  await demoCard.getByTestId('demo').waitFor();
+  assert.equal(await demoCard.getByTestId('pick').count(), 0);
 
   // The client sees the three dossiers in full, nothing private of the fourth.
   await page.goto(projectUrl);
@@ -155,5 +192,7 @@ journey('a project goes from the wizard to three proposed dossiers', async () =>
     assert.equal(shown, picked.includes(e.id), `${e.lastName} shown=${shown}`);
   }
   assert.match(html, /Profil très solide en trésorerie/);
+  // The applicant's message reaches the client with the dossier.
+  await page.getByTestId('application-message').filter({ hasText: 'Disponible dès le mois prochain.' }).waitFor();
   await Promise.all([setup.close(), phone.close(), expertContext.close(), adminContext.close()]);
 });

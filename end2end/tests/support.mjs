@@ -5,6 +5,7 @@ import pg from 'pg';
 import { before, after, test } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 
@@ -65,6 +66,38 @@ export async function verifiedAccount(db, request, endpoint, form, email) {
   if (verify.status() !== 200) throw new Error(`auth_verify_email: ${verify.status()}`);
 }
 
+/** A real RGB PNG of `size`×`size` pixels. */
+export function png(size) {
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // RGB
+  const rows = [];
+  for (let y = 0; y < size; y++) {
+    const row = Buffer.alloc(1 + size * 3);
+    for (let x = 0; x < size; x++) row.set([x * 4, y * 4, 160], 1 + x * 3);
+    rows.push(row);
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** A tiny well-formed PDF (the server sniffs its signature). */
+export const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
 /** Reads a figure shown as "1 234" (narrow no-break spaces) as a number. */
 export async function figure(page, id) {
   const text = await page.getByTestId(`stat-${id}`).textContent();
@@ -89,15 +122,27 @@ export function useBrowserAndDb() {
 // what the browser logged, and keep a screenshot and the HTML in target/e2e-artifacts.
 const tracked = [];
 
+// A Rust panic in the WASM front end (console_error_panic_hook logs "panicked at", the
+// trap that follows is a RuntimeError "unreachable") fails the journey even when the page
+// still looks right: the app is dead from that point on.
+const PANIC = /panicked at|RuntimeError|unreachable/;
+
 function track(page) {
   const log = [];
+  const panics = [];
   const keep = (line) => { log.push(line); if (log.length > 40) log.shift(); };
-  page.on('console', (m) => keep(`console.${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => keep(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    keep(`console.${m.type()}: ${m.text()}`);
+    if (m.type() === 'error' && PANIC.test(m.text())) panics.push(m.text());
+  });
+  page.on('pageerror', (e) => {
+    keep(`pageerror: ${e.message}`);
+    if (PANIC.test(`${e.name}: ${e.message}`)) panics.push(e.message);
+  });
   page.on('requestfailed', (r) => keep(`failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`));
   page.on('response', (r) => { if (r.status() >= 400) keep(`${r.status()}: ${r.request().method()} ${r.url()}`); });
   page.on('framenavigated', (f) => { if (f === page.mainFrame()) keep(`navigated: ${f.url()}`); });
-  tracked.push({ page, log });
+  tracked.push({ page, log, panics });
 }
 
 // The journeys are those of French visitors: their browser asks for French
@@ -148,6 +193,8 @@ export function journey(name, fn) {
     tracked.length = 0;
     try {
       await fn(t);
+      const panicked = tracked.flatMap(({ page, panics }) => panics.map((p) => `${page.url()}: ${p}`));
+      if (panicked.length) throw new Error(`the front end panicked:\n${panicked.join('\n').slice(0, 2000)}`);
     } catch (err) {
       const where = await describePages(name).catch((e) => `\n(no diagnostics: ${e.message})`);
       if (err && typeof err.message === 'string') err.message += where;

@@ -32,15 +32,21 @@ pub async fn sign_up_provider(
     email: String,
     password: String,
 ) -> Result<(), AppError> {
-    use crate::domain::account::{check_new_password, parse_name, Email, ProviderKind};
+    use crate::domain::account::{
+        check_new_password, parse_name, Email, ProviderKind, NAME_MAX_CHARS,
+    };
     use crate::domain::problem::NameField;
     super::respond(
         async {
             access::allow::<SignUpProvider>().await?;
             let account = account::NewAccount::Provider {
                 kind: invalid(ProviderKind::parse(&kind))?,
-                first_name: invalid(parse_name(&first_name, NameField::FirstName, 80))?,
-                last_name: invalid(parse_name(&last_name, NameField::LastName, 80))?,
+                first_name: invalid(parse_name(
+                    &first_name,
+                    NameField::FirstName,
+                    NAME_MAX_CHARS,
+                ))?,
+                last_name: invalid(parse_name(&last_name, NameField::LastName, NAME_MAX_CHARS))?,
             };
             let email = invalid(Email::parse(&email))?;
             invalid(check_new_password(&password))?;
@@ -60,23 +66,29 @@ pub async fn sign_up_client(
     email: String,
     password: String,
 ) -> Result<(), AppError> {
-    use crate::domain::account::{check_new_password, parse_name, Email, Siret};
+    use crate::domain::account::{
+        check_new_password, parse_name, Email, Siret, COMPANY_NAME_MAX_CHARS, NAME_MAX_CHARS,
+    };
     use crate::domain::problem::NameField;
     super::respond(
         async {
             access::allow::<SignUpClient>().await?;
             let account = account::NewAccount::Client {
-                company_name: invalid(parse_name(&company_name, NameField::CompanyName, 160))?,
+                company_name: invalid(parse_name(
+                    &company_name,
+                    NameField::CompanyName,
+                    COMPANY_NAME_MAX_CHARS,
+                ))?,
                 siret: invalid(Siret::parse(&siret))?,
                 contact_first_name: invalid(parse_name(
                     &contact_first_name,
                     NameField::FirstName,
-                    80,
+                    NAME_MAX_CHARS,
                 ))?,
                 contact_last_name: invalid(parse_name(
                     &contact_last_name,
                     NameField::LastName,
-                    80,
+                    NAME_MAX_CHARS,
                 ))?,
             };
             let email = invalid(Email::parse(&email))?;

@@ -6,21 +6,30 @@ use leptos::server_fn::codec::{GetUrl, Json};
 
 use crate::domain::id::{ExpertId, ProjectDraftId, ProjectId};
 use crate::domain::project::{
-    AdminProjectView, ClientProjectView, ExpertProjectView, ProjectDraft, ProjectSummary,
-    WizardData,
+    AdminProjectView, ClientProjectView, ExpertProjectView, MyProjects, ProjectDraft,
+    ProjectSummary, WizardData,
 };
 use crate::error::AppError;
 
 /// Clients: the draft being written, to resume on any device, or the id of a new one
 /// (stored by its first save: a GET writes nothing).
+/// `draft`: that draft; `fresh`: a new project; neither: the draft saved last.
 #[server(prefix = "/api", endpoint = "project_wizard", input = GetUrl)]
-pub async fn project_wizard() -> Result<WizardData, AppError> {
-    use crate::server::{auth::access, project, state::app_state};
+pub async fn project_wizard(
+    draft: Option<ProjectDraftId>,
+    fresh: Option<bool>,
+) -> Result<WizardData, AppError> {
+    use crate::server::{auth::access, project, project::Opening, state::app_state};
     super::respond(
         async {
             let user = access::user::<ProjectWizard>().await?;
             let state = app_state()?;
-            project::wizard(&state.pool, &user, state.clock.today()).await
+            let opening = match (draft, fresh) {
+                (Some(id), _) => Opening::Draft(id),
+                (None, Some(true)) => Opening::Fresh,
+                (None, _) => Opening::Latest,
+            };
+            project::wizard(&state.pool, &user, opening, state.clock.today()).await
         }
         .await,
     )
@@ -56,14 +65,18 @@ pub async fn project_submit(id: String) -> Result<ProjectId, AppError> {
     )
 }
 
-/// Clients: their projects.
+/// Clients: their drafts and their projects.
 #[server(prefix = "/api", endpoint = "projects_mine", input = GetUrl)]
-pub async fn projects_mine() -> Result<Vec<ProjectSummary>, AppError> {
+pub async fn projects_mine() -> Result<MyProjects, AppError> {
     use crate::server::{auth::access, project, state::app_state};
     super::respond(
         async {
             let user = access::user::<ProjectsMine>().await?;
-            project::mine(&app_state()?.pool, &user).await
+            let pool = &app_state()?.pool;
+            Ok(MyProjects {
+                drafts: project::drafts(pool, &user).await?,
+                projects: project::mine(pool, &user).await?,
+            })
         }
         .await,
     )

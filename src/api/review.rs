@@ -13,7 +13,8 @@ pub async fn review_queue() -> Result<Vec<QueueItem>, AppError> {
     super::respond(
         async {
             access::user::<ReviewQueue>().await?;
-            review::queue(&app_state()?.pool).await
+            let state = app_state()?;
+            review::queue(&state.pool, state.clock.today()).await
         }
         .await,
     )

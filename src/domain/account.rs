@@ -70,6 +70,13 @@ impl ProviderKind {
     }
 }
 
+/// The longest e-mail address accepted (RFC 5321's path limit).
+pub const EMAIL_MAX_CHARS: usize = 254;
+/// The longest first or last name accepted.
+pub const NAME_MAX_CHARS: usize = 80;
+/// The longest company name accepted.
+pub const COMPANY_NAME_MAX_CHARS: usize = 160;
+
 /// A normalised e-mail address (trimmed, lower-case).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Email(String);
@@ -81,7 +88,9 @@ impl Email {
         if email.is_empty() {
             return Err(Problem::EmailRequired);
         }
-        if email.len() > 254 || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        if email.len() > EMAIL_MAX_CHARS
+            || email.chars().any(|c| c.is_whitespace() || c.is_control())
+        {
             return Err(invalid());
         }
         let (local, domain) = email.rsplit_once('@').ok_or_else(invalid)?;

@@ -213,6 +213,42 @@ pub enum Problem {
     },
 }
 
+/// The input of an account form (sign-up, sign-in, account page) a problem is about, so
+/// that the form shows it at that input rather than under the button.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountInput {
+    Kind,
+    FirstName,
+    LastName,
+    CompanyName,
+    Siret,
+    Email,
+    Password,
+}
+
+impl Problem {
+    pub fn account_input(&self) -> Option<AccountInput> {
+        use Problem::*;
+        Some(match self {
+            NameRequired { field }
+            | NameTooLong { field, .. }
+            | NameMarkup { field }
+            | NameHiddenCharacter { field } => match field {
+                NameField::FirstName => AccountInput::FirstName,
+                NameField::LastName => AccountInput::LastName,
+                NameField::CompanyName => AccountInput::CompanyName,
+            },
+            ProviderKindUnknown => AccountInput::Kind,
+            EmailRequired | EmailInvalid | AccountExists => AccountInput::Email,
+            SiretLength | SiretInvalid => AccountInput::Siret,
+            PasswordTooShort { .. } | PasswordTooLong { .. } | PasswordCommon => {
+                AccountInput::Password
+            }
+            _ => return None,
+        })
+    }
+}
+
 /// The name fields of sign-up and of the dossier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -261,6 +297,8 @@ pub struct Refusal {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "reason", content = "data", rename_all = "snake_case")]
 pub enum Unproposable {
+    /// A demonstration profile: nobody behind it to tell or to contract with.
+    Demo,
     AccountDisabled,
     NotPublished,
     NoAttestation,

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 mod check;
 mod draft;
 
-pub use check::Issue;
+pub use check::{Gap, Issue};
 pub use draft::{
     DraftFiles, ExperienceEntry, FieldId, FileInfo, FullDossier, LanguageEntry, ProfileDraft,
     ReferenceEntry, SkillEntry,
@@ -204,6 +204,14 @@ pub struct DirectoryQuery {
 pub const DIRECTORY_PAGE_SIZE: u32 = 24;
 
 impl DirectoryQuery {
+    /// Whether the visitor narrowed the list at all (the page number does not count).
+    pub fn has_filters(&self) -> bool {
+        self.domain.is_some()
+            || self.departement.is_some()
+            || self.language.is_some()
+            || self.level.is_some()
+    }
+
     pub fn parse(
         domain: Option<&str>,
         departement: Option<&str>,

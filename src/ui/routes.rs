@@ -18,7 +18,7 @@ use leptos_router::LazyRoute;
 use crate::ui::pages::account::AccountPage;
 use crate::ui::pages::admin::{
     AccountsPage, AdminProjectPage, AdminProjectsPage, MailboxPage, ReferencePage, ReviewPage,
-    ReviewQueuePage,
+    ReviewQueuePage, StyleGuidePage,
 };
 use crate::ui::pages::auth::{
     ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage,
@@ -110,4 +110,5 @@ lazy_chunk!(admin_screens[__preload_admin_screens]: AdminScreen {
     AccountsRoute => Accounts => AccountsPage,
     AdminProjectsRoute => Projects => AdminProjectsPage,
     AdminProjectRoute => Project => AdminProjectPage,
+    StyleGuideRoute => StyleGuide => StyleGuidePage,
 });

@@ -105,7 +105,14 @@ async fn review_loop_publishes_and_keeps_the_published_version_during_re_review(
     let queue = app.get_json(&admin, "/api/review_queue").await;
     assert_eq!(
         queue[0]["completeness"],
-        u64::from(editor.draft.completeness(&editor.files))
+        u64::from(
+            editor.draft.completeness(
+                &editor.files,
+                &editor
+                    .draft
+                    .problems(&editor.refs, editor.today.parse().unwrap())
+            )
+        )
     );
     assert!(queue[0]["completeness"].as_u64().unwrap() > 50);
     let opened: Value = app

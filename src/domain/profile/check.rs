@@ -22,6 +22,14 @@ pub struct Issue {
     pub problem: Problem,
 }
 
+/// A field that keeps the completeness gauge under 100 %.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Gap {
+    pub field: FieldId,
+    /// Filled, but with a problem to fix (otherwise: empty).
+    pub to_correct: bool,
+}
+
 /// Limits that keep a draft reasonable.
 pub const MAX_TEXT: usize = 200;
 pub const MAX_LONG_TEXT: usize = 2000;
@@ -212,6 +220,42 @@ impl ProfileDraft {
             }
         }
         out
+    }
+
+    /// Completeness in percent: a field counts once it is filled *and* valid (`issues` are
+    /// this draft's [`Self::problems`]); required fields weigh twice as much as optional
+    /// ones. 100 % exactly when [`Self::gaps`] is empty.
+    pub fn completeness(&self, files: &DraftFiles, issues: &[Issue]) -> u8 {
+        let weight = |f: FieldId| if f.required() { 2u32 } else { 1 };
+        let total: u32 = FieldId::ALL.iter().map(|f| weight(*f)).sum();
+        let gaps = self.gaps(files, issues);
+        let missing: u32 = gaps.iter().map(|g| weight(g.field)).sum();
+        u8::try_from((total - missing) * 100 / total).unwrap_or(100)
+    }
+
+    /// What stands between the draft and 100 %: each field empty or to correct, required
+    /// ones first, in the editor's order otherwise.
+    pub fn gaps(&self, files: &DraftFiles, issues: &[Issue]) -> Vec<Gap> {
+        let mut gaps: Vec<Gap> = FieldId::ALL
+            .into_iter()
+            .filter_map(|field| {
+                if issues.iter().any(|i| i.field == field) {
+                    Some(Gap {
+                        field,
+                        to_correct: true,
+                    })
+                } else if !self.is_filled(field, files) {
+                    Some(Gap {
+                        field,
+                        to_correct: false,
+                    })
+                } else {
+                    None
+                }
+            })
+            .collect();
+        gaps.sort_by_key(|g| !g.field.required());
+        gaps
     }
 
     /// Required fields still empty.

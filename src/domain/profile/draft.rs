@@ -263,18 +263,6 @@ impl ProfileDraft {
         }
     }
 
-    /// Completeness in percent: required fields count twice as much as optional ones.
-    pub fn completeness(&self, files: &DraftFiles) -> u8 {
-        let weight = |f: FieldId| if f.required() { 2u32 } else { 1 };
-        let total: u32 = FieldId::ALL.iter().map(|f| weight(*f)).sum();
-        let filled: u32 = FieldId::ALL
-            .iter()
-            .filter(|f| self.is_filled(**f, files))
-            .map(|f| weight(*f))
-            .sum();
-        u8::try_from(filled * 100 / total).unwrap_or(100)
-    }
-
     /// The public card this draft would show. `id` is the published profile's, if any.
     pub fn card(
         &self,

@@ -92,6 +92,8 @@ pub struct Candidate {
     pub outside: Option<crate::domain::matching::Rejection>,
     pub application: Option<String>,
     pub proposed: bool,
+    /// A demonstration profile: shown, marked, never proposable.
+    pub demo: bool,
 }
 
 /// A project for the admin's pre-selection.
@@ -106,6 +108,8 @@ pub struct AdminProjectView {
 pub struct ProposedDossier {
     pub dossier: crate::domain::profile::FullDossier,
     pub note: String,
+    /// The expert's message when they applied for the project.
+    pub application: Option<String>,
     pub state: crate::domain::selection::ProposalState,
     pub score: Option<crate::domain::matching::MatchScore>,
 }
@@ -115,4 +119,22 @@ pub struct ProposedDossier {
 pub struct ClientProjectView {
     pub project: ProjectSummary,
     pub proposals: Vec<ProposedDossier>,
+}
+
+/// A draft in the client's list: what it is called and how far the wizard got.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftSummary {
+    pub id: ProjectDraftId,
+    /// As typed; may still be empty.
+    pub title: String,
+    /// The step the wizard resumes at.
+    pub step: super::Step,
+    pub saved_on: NaiveDate,
+}
+
+/// "Mes projets": the drafts under way, then the submitted projects.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyProjects {
+    pub drafts: Vec<DraftSummary>,
+    pub projects: Vec<ProjectSummary>,
 }

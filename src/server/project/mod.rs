@@ -1,8 +1,10 @@
 //! Client projects: the wizard's draft kept on the server, submission, the matching
 //! criteria of a project. The notices sent to matching experts: [`notices`].
 
+mod drafts;
 mod notices;
 
+pub use drafts::{drafts, wizard, Opening};
 pub use notices::{
     alerts, retry_notices, run_notice_retries, send_notices, set_alerts,
     NOTICED_PROJECTS_PER_CLIENT_PER_DAY, NOTICE_THRESHOLD,
@@ -10,53 +12,18 @@ pub use notices::{
 
 use chrono::NaiveDate;
 use sqlx::PgPool;
-use uuid::Uuid;
 
 use crate::domain::id::{AccountId, ProjectDraftId, ProjectId};
 use crate::domain::matching::{LanguageRequirement, ProjectCriteria};
 use crate::domain::money::Euros;
 use crate::domain::parse::{mobility_codes, parse_date, parse_days};
 use crate::domain::profile::{LanguageLevel, ProfileLevel};
-use crate::domain::project::{
-    ContactFormat, ProjectDraft, ProjectStatus, ProjectSummary, Step, WizardData,
-};
+use crate::domain::project::{ContactFormat, ProjectDraft, ProjectStatus, ProjectSummary, Step};
 use crate::domain::session::CurrentUser;
 use crate::error::{AppError, Problem};
 use crate::server::auth::rate_limit::{self, Limit};
 use crate::server::reference;
 use crate::server::state::AppState;
-
-/// The client's latest draft, or a new one that is only an id until its first save:
-/// opening the wizard writes nothing.
-pub async fn wizard(
-    pool: &PgPool,
-    client: &CurrentUser,
-    today: NaiveDate,
-) -> Result<WizardData, AppError> {
-    let row = sqlx::query!(
-        r#"SELECT id AS "id: ProjectDraftId", data AS "data: sqlx::types::Json<ProjectDraft>", step
-           FROM project_drafts WHERE client_account_id = $1
-           ORDER BY updated_at DESC LIMIT 1"#,
-        client.id as AccountId
-    )
-    .fetch_optional(pool)
-    .await?;
-    let (id, draft, step) = match row {
-        Some(row) => (row.id, row.data.0, row.step),
-        None => (
-            ProjectDraftId::new(Uuid::new_v4()),
-            ProjectDraft::default(),
-            0,
-        ),
-    };
-    Ok(WizardData {
-        id,
-        draft,
-        step: usize::try_from(step).unwrap_or(0),
-        refs: reference::reference_data(pool).await?,
-        today: today.to_string(),
-    })
-}
 
 /// Drafts a client may keep: the wizard resumes the latest, the others wait for their
 /// tab's next save. A bound, since a first save creates its draft.

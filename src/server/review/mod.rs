@@ -25,8 +25,9 @@ use crate::server::reference;
 use crate::server::repo::notification;
 use chrono::NaiveDate;
 
-pub async fn queue(pool: &PgPool) -> Result<Vec<QueueItem>, AppError> {
-    reviews::queue(pool).await
+pub async fn queue(pool: &PgPool, today: NaiveDate) -> Result<Vec<QueueItem>, AppError> {
+    let refs = reference::reference_data(pool).await?;
+    reviews::queue(pool, &refs, today).await
 }
 
 /// The submitted dossier in full, for an admin. The view is logged.

@@ -1,10 +1,12 @@
 //! Submissions, decisions, and the access log of private dossiers.
 
+use chrono::NaiveDate;
 use sqlx::{PgConnection, PgPool};
 
 use crate::domain::account::Role;
 use crate::domain::id::{AccountId, ProjectId, SubmissionId};
 use crate::domain::profile::{DraftFiles, FileInfo, ProfileDraft};
+use crate::domain::reference::ReferenceData;
 use crate::domain::review::{
     Decision, DossierView, ExpertStatus, HistoryEntry, QueueItem, ReviewState, ViewKind,
 };
@@ -188,7 +190,11 @@ pub async fn state(
 }
 
 /// Pending submissions, oldest first.
-pub async fn queue(pool: &PgPool) -> Result<Vec<QueueItem>, AppError> {
+pub async fn queue(
+    pool: &PgPool,
+    refs: &ReferenceData,
+    today: NaiveDate,
+) -> Result<Vec<QueueItem>, AppError> {
     let rows = sqlx::query!(
         r#"SELECT s.id AS "id: SubmissionId", a.display_name, s.submitted_at AS "submitted_at: Time",
                   EXISTS (SELECT 1 FROM experts e WHERE e.account_id = s.account_id
@@ -230,7 +236,9 @@ pub async fn queue(pool: &PgPool) -> Result<Vec<QueueItem>, AppError> {
                 name,
                 submitted_at: time(submitted_at),
                 republication,
-                completeness: snapshot.0.completeness(&files),
+                completeness: snapshot
+                    .0
+                    .completeness(&files, &snapshot.0.problems(refs, today)),
             }
         })
         .collect())

@@ -71,10 +71,11 @@ pub async fn candidates(
     // Applicants join the matches in the same order: total, then the fair tie-break.
     ranked.sort_by_key(|(id, score, _)| std::cmp::Reverse(RankKey::new(score.total, project, *id)));
     let ids: Vec<ExpertId> = ranked.iter().map(|(id, _, _)| *id).collect();
-    let names: Vec<(ExpertId, String, bool)> = sqlx::query!(
+    let names: Vec<(ExpertId, String, bool, bool)> = sqlx::query!(
         r#"SELECT e.id AS "id: ExpertId", e.first_name || ' ' || coalesce(e.last_name, '') AS "name!",
                   EXISTS (SELECT 1 FROM proposals pr
-                          WHERE pr.project_id = $2 AND pr.expert_id = e.id) AS "proposed!"
+                          WHERE pr.project_id = $2 AND pr.expert_id = e.id) AS "proposed!",
+                  e.is_demo AS "demo!"
            FROM experts e WHERE e.id = ANY($1)"#,
         &ids as &[ExpertId],
         project as ProjectId
@@ -82,12 +83,12 @@ pub async fn candidates(
     .fetch_all(&state.pool)
     .await?
     .into_iter()
-    .map(|row| (row.id, row.name, row.proposed))
+    .map(|row| (row.id, row.name, row.proposed, row.demo))
     .collect();
     let candidates = ranked
         .into_iter()
         .filter_map(|(id, score, outside)| {
-            let (_, name, proposed) = names.iter().find(|(i, _, _)| *i == id)?;
+            let (_, name, proposed, demo) = names.iter().find(|(i, ..)| *i == id)?;
             Some(Candidate {
                 expert_id: id,
                 name: name.trim().to_string(),
@@ -98,6 +99,7 @@ pub async fn candidates(
                     .find(|(e, _)| *e == id)
                     .map(|(_, m)| m.clone()),
                 proposed: *proposed,
+                demo: *demo,
             })
         })
         .collect();
@@ -158,7 +160,20 @@ async fn check_proposable(
     .await?;
     let mut refused = Vec::new();
     for (expert, _) in picks {
-        let reason = match crate::server::matching::load_one(pool, *expert, today).await? {
+        let demo = sqlx::query_scalar!(
+            r#"SELECT is_demo AS "demo!" FROM experts WHERE id = $1"#,
+            *expert as ExpertId,
+        )
+        .fetch_optional(pool)
+        .await?
+        .unwrap_or(false);
+        let loaded = if demo {
+            None
+        } else {
+            crate::server::matching::load_one(pool, *expert, today).await?
+        };
+        let reason = match loaded {
+            None if demo => Some(Unproposable::Demo),
             None => Some(not_indexed_reason(pool, *expert, today).await?),
             Some(facts) => {
                 let attestation = AttestationStatus::of(facts.attestation_issued_on, today);
@@ -264,12 +279,33 @@ pub async fn propose(
         added += 1;
     }
     if added > 0 {
+        let notice_title = title.clone();
         let notice = Notice::ExpertsProposed {
             title,
             count: added,
         };
         let link = format!("/mes-projets/{project}");
         notification::notify(&mut tx, client, &notice, Some(&link)).await?;
+        let to = sqlx::query!(
+            r#"SELECT a.email, a.language AS "language: Lang", c.contact_first_name
+               FROM accounts a JOIN clients c ON c.account_id = a.id WHERE a.id = $1"#,
+            client as AccountId
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        let public = state.config.public_url.trim_end_matches('/');
+        outbox::enqueue(
+            &mut tx,
+            &templates::experts_proposed(
+                to.language,
+                &to.email,
+                &to.contact_first_name,
+                &notice_title,
+                added,
+                &format!("{public}{link}"),
+            ),
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(added)

@@ -153,21 +153,25 @@ pub async fn for_client(
     let criteria = project::criteria(&state.pool, project, state.clock.today()).await?;
     // Only proposals still open show a dossier (a declined or withdrawn one no longer
     // reveals anything).
-    let proposals: Vec<(ExpertId, String, ProposalState)> = sqlx::query!(
-        r#"SELECT expert_id AS "expert_id: ExpertId", note, state AS "state: ProposalState"
-           FROM proposals WHERE project_id = $1 AND state = ANY($2)
-           ORDER BY proposed_at, id"#,
+    // With the expert's application message, when they applied: it is for the client.
+    let proposals: Vec<(ExpertId, String, ProposalState, Option<String>)> = sqlx::query!(
+        r#"SELECT p.expert_id AS "expert_id: ExpertId", p.note, p.state AS "state: ProposalState",
+                  a.message AS "application?"
+           FROM proposals p
+           LEFT JOIN applications a ON a.project_id = p.project_id AND a.expert_id = p.expert_id
+           WHERE p.project_id = $1 AND p.state = ANY($2)
+           ORDER BY p.proposed_at, p.id"#,
         project as ProjectId,
         &ProposalState::OPEN_TO_CLIENT as &[ProposalState]
     )
     .fetch_all(&state.pool)
     .await?
     .into_iter()
-    .map(|row| (row.expert_id, row.note, row.state))
+    .map(|row| (row.expert_id, row.note, row.state, row.application))
     .collect();
     let mut out = Vec::new();
     let mut conn = state.pool.acquire().await?;
-    for (expert, note, proposal_state) in proposals {
+    for (expert, note, proposal_state, application) in proposals {
         // An expert whose account was disabled since is no longer shown.
         let (dossier, account) =
             match published_dossier(&state.pool, expert, &refs, state.clock.today()).await {
@@ -186,6 +190,7 @@ pub async fn for_client(
         out.push(ProposedDossier {
             dossier,
             note,
+            application,
             state: proposal_state,
             score: state
                 .matching_facts(expert)

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::error::AppError;
+use crate::domain::problem::AccountInput;
+use crate::error::{AppError, Problem};
 
 /// A checker shared with the server: `Err` holds the message to show (page's language).
 pub type Check = fn(&str) -> Result<(), String>;
@@ -27,6 +28,9 @@ pub fn TextField(
     #[prop(optional)] required: bool,
     #[prop(default = None)] hint: Option<String>,
     #[prop(default = None)] on_blur: Option<Callback<()>>,
+    /// The server's cap, so that the browser stops the typing there.
+    #[prop(default = None)]
+    maxlength: Option<usize>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-aide");
     let error_id = format!("{id}-erreur");
@@ -47,9 +51,16 @@ pub fn TextField(
             on_blur.run(());
         }
     };
+    // The browser refused to send the form for this field (empty, too long…): show our
+    // message too, as if the field had been left.
+    let refused = move |_| {
+        if let Some(on_blur) = on_blur {
+            on_blur.run(());
+        }
+    };
     let control = if multiline {
         view! {
-            <textarea id=id.clone() name=name rows="5" required=required
+            <textarea id=id.clone() name=name rows="5" required=required maxlength=maxlength on:invalid=refused
                 prop:value=move || value.map(|v| v.get()).unwrap_or_default()
                 aria-describedby=described aria-invalid=invalid
                 on:input=input on:blur=blur></textarea>
@@ -58,6 +69,7 @@ pub fn TextField(
     } else {
         view! {
             <input id=id.clone() name=name type=kind autocomplete=autocomplete required=required
+                maxlength=maxlength on:invalid=refused
                 prop:value=move || value.map(|v| v.get())
                 aria-describedby=described aria-invalid=invalid
                 on:input=input on:blur=blur/>
@@ -74,9 +86,61 @@ pub fn TextField(
     }
 }
 
+/// The server's refusal of the form being shown, for its fields to take the part about
+/// them (see [`provide_form_problem`]).
+#[derive(Clone, Copy)]
+struct FormProblem(Signal<Option<Problem>>);
+
+/// Lets the [`Field`]s of a form show the server's refusal at the input it is about, and
+/// moves the focus to the first field in error once the answer is shown. [`Outcome`] then
+/// only shows what no field took.
+pub fn provide_form_problem(result: Signal<Option<Result<(), AppError>>>) {
+    let problem = Signal::derive(move || match result.get() {
+        Some(Err(AppError::Validation(p))) => Some(p),
+        _ => None,
+    });
+    provide_context(FormProblem(problem));
+    Effect::new(move |_| {
+        if problem.with(Option::is_some) {
+            focus_first_error();
+        }
+    });
+}
+
+/// Once the page shows the errors: the first input marked invalid gets the focus (and
+/// so scrolls into view), as the browser does for its own checks.
+fn focus_first_error() {
+    #[cfg(feature = "hydrate")]
+    request_animation_frame(|| {
+        use leptos::wasm_bindgen::JsCast;
+        if let Some(input) = document()
+            .query_selector("main [aria-invalid='true']")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+        {
+            let _ = input.focus();
+        }
+    });
+}
+
+/// The account form input named `name` (both sign-up forms and the account page).
+fn account_input(name: &str) -> Option<AccountInput> {
+    Some(match name {
+        "first_name" | "contact_first_name" => AccountInput::FirstName,
+        "last_name" | "contact_last_name" => AccountInput::LastName,
+        "company_name" => AccountInput::CompanyName,
+        "siret" => AccountInput::Siret,
+        "email" => AccountInput::Email,
+        "password" | "new_password" => AccountInput::Password,
+        _ => return None,
+    })
+}
+
 /// A labelled input of a plain form (it works without JavaScript). With a `check`, the
 /// message appears as soon as the field has been left or corrected, without waiting for
-/// the server (which checks again anyway).
+/// the server (which checks again anyway); the server's refusal about this input shows
+/// here too, until the input is changed.
 #[component]
 pub fn Field(
     label: &'static str,
@@ -85,15 +149,32 @@ pub fn Field(
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] check: Option<Check>,
+    #[prop(optional)] maxlength: Option<usize>,
+    /// The value already stored (forms that edit).
+    #[prop(optional)]
+    initial: Option<String>,
 ) -> impl IntoView {
-    let value = RwSignal::new(String::new());
+    let value = RwSignal::new(initial.clone().unwrap_or_default());
     let touched = RwSignal::new(false);
+    let server = use_context::<FormProblem>().map(|p| p.0);
+    let mine = account_input(name);
+    // The server's message stays until the input is changed after the answer came.
+    let changed_since = RwSignal::new(false);
+    if let Some(server) = server {
+        Effect::new(move |_| {
+            server.track();
+            changed_since.set(false);
+        });
+    }
     let message = Signal::derive(move || {
-        let check = check?;
-        if !touched.get() {
-            return None;
-        }
-        check(&value.get()).err()
+        let from_server = server
+            .and_then(|s| s.get())
+            .filter(|p| mine.is_some() && p.account_input() == mine && !changed_since.get())
+            .map(shown);
+        let from_client = check
+            .filter(|_| touched.get())
+            .and_then(|check| check(&value.get()).err());
+        from_client.or(from_server)
     });
     let id = format!("champ-{name}");
     view! {
@@ -101,12 +182,17 @@ pub fn Field(
             id=id.clone()
             label=view! { <label for=id>{label}</label> }.into_any()
             name=Some(name.to_string())
+            value=initial.map(|_| value.into())
             kind=kind
             autocomplete=autocomplete
             required=true
             hint=hint.map(str::to_string)
             message
-            on_input=Callback::new(move |v| value.set(v))
+            maxlength
+            on_input=Callback::new(move |v| {
+                value.set(v);
+                changed_since.set(true);
+            })
             on_blur=Some(Callback::new(move |()| touched.set(true)))
         />
     }
@@ -122,13 +208,20 @@ pub fn ErrorNotice(
     view! { <p class="notice notice--error" role="alert" data-testid=testid>{message}</p> }
 }
 
-/// The server's answer to a form: its error in French, or `done` on success.
+/// The server's answer to a form: its error in the page's language, or `done` on success.
+/// An error a field of the form shows (see [`provide_form_problem`]) is not repeated.
 #[component]
 pub fn Outcome(
     result: Signal<Option<Result<(), AppError>>>,
     #[prop(optional)] done: Option<&'static str>,
 ) -> impl IntoView {
+    let fields_show_problems = use_context::<FormProblem>().is_some();
     move || match result.get() {
+        Some(Err(AppError::Validation(p)))
+            if fields_show_problems && p.account_input().is_some() =>
+        {
+            None
+        }
         Some(Err(err)) => Some(view! { <ErrorNotice message=err.to_string()/> }.into_any()),
         Some(Ok(())) => done
             .map(|text| view! { <p class="notice notice--ok" role="status">{text}</p> }.into_any()),
@@ -136,7 +229,7 @@ pub fn Outcome(
     }
 }
 
-fn shown(problem: crate::error::Problem) -> String {
+fn shown(problem: Problem) -> String {
     problem.text(crate::ui::text::current_lang())
 }
 

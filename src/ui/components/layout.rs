@@ -4,26 +4,47 @@ use crate::api::auth::SignOut;
 use crate::domain::account::Role;
 use crate::domain::lang::Lang;
 use crate::domain::session::CurrentUser;
+use crate::ui::components::icon::Icon;
 use crate::ui::components::session::use_auth;
 use crate::ui::text::current_lang;
 
+/// The site's bar: the brand and, behind a menu button on a phone (a `<details>`, so it
+/// opens without JavaScript), the links of the caller's role and the language switch.
+/// From 64rem the menu is laid out inline and the button is hidden (style/main.css).
 #[component]
 pub fn SiteHeader() -> impl IntoView {
+    let menu = NodeRef::<leptos::html::Details>::new();
+    let location = leptos_router::hooks::use_location();
+    // A link followed inside the app closes the menu, as a page load would.
+    Effect::new(move |_| {
+        location.pathname.track();
+        location.hash.track();
+        if let Some(menu) = menu.get_untracked() {
+            let _ = menu.remove_attribute("open");
+        }
+    });
     view! {
-        <header class="site-header">
+        <header class="site-header" data-testid="site-header">
+            <a class="skip-link" href="#contenu">{tr!(site.skip_to_content)}</a>
             <div class="container site-header__inner">
                 <a class="brand" href="/">
+                    <span class="brand__mark"><Icon icon=Icon::Handshake/></span>
                     <span class="brand__name">"B2BiZen"</span>
                     <span class="brand__tagline">{tr!(site.brand_tagline)}</span>
                 </a>
-                <nav class="site-nav" aria-label=tr!(site.nav_label)>
-                    <a href="/experts">{tr!(site.nav_directory)}</a>
-                    <a href="/#experts">{tr!(site.nav_experts)}</a>
-                    <a href="/#entreprises">{tr!(site.nav_companies)}</a>
-                    <a href="/#fonctionnement">{tr!(site.nav_how)}</a>
-                    <UserNav/>
-                </nav>
-                <LanguageSwitch/>
+                <details class="site-menu" node_ref=menu>
+                    <summary data-testid="menu-button">
+                        <Icon icon=Icon::Menu/>
+                        <span>{tr!(site.menu)}</span>
+                    </summary>
+                    <div class="site-menu__panel">
+                        <nav class="site-nav" aria-label=tr!(site.nav_label)>
+                            <a href="/experts">{tr!(site.nav_directory)}</a>
+                            <UserNav/>
+                        </nav>
+                        <LanguageSwitch/>
+                    </div>
+                </details>
             </div>
         </header>
     }
@@ -76,7 +97,11 @@ fn UserNav() -> impl IntoView {
 #[component]
 fn AnonymousNav() -> impl IntoView {
     view! {
-        <a href="/connexion">{tr!(account.nav_sign_in)}</a>
+        <a href="/#experts">{tr!(site.nav_experts)}</a>
+        <a href="/#entreprises">{tr!(site.nav_companies)}</a>
+        <a href="/#fonctionnement">{tr!(site.nav_how)}</a>
+        <span class="site-nav__sep"></span>
+        <a href="/connexion"><Icon icon=Icon::LogIn/>{tr!(account.nav_sign_in)}</a>
         <a href="/inscription" class="button button--small">{tr!(account.nav_sign_up)}</a>
     }
 }
@@ -91,8 +116,8 @@ fn SignedInNav(user: CurrentUser, mailbox: bool, unread: i64) -> impl IntoView {
         }
     });
     view! {
-        <a href="/compte" data-testid="nav-account">{tr!(account.nav_account)}</a>
         <a href="/notifications" data-testid="nav-notifications">
+            <Icon icon=Icon::Bell/>
             {tr!(account.nav_notifications)}
             {(unread > 0).then(|| view! {
                 <span class="badge" data-testid="unread-badge" aria-label=format!("{unread} {}", tr!(account.unread_label))>{unread}</span>
@@ -115,8 +140,10 @@ fn SignedInNav(user: CurrentUser, mailbox: bool, unread: i64) -> impl IntoView {
                 Role::Client => view! { <a href="/mes-projets" data-testid="nav-my-projects">{tr!(account.nav_my_projects)}</a> }.into_any(),
             }}
         </span>
+        <span class="site-nav__sep"></span>
+        <a href="/compte" data-testid="nav-account"><Icon icon=Icon::User/>{tr!(account.nav_account)}</a>
         <ActionForm action=sign_out attr:class="inline-form">
-            <button type="submit" class="link-button" data-testid="sign-out">{tr!(account.nav_sign_out)}</button>
+            <button type="submit" class="link-button" data-testid="sign-out"><Icon icon=Icon::LogOut/>{tr!(account.nav_sign_out)}</button>
         </ActionForm>
     }
 }

@@ -2,6 +2,8 @@ pub mod autosave;
 pub mod dossier;
 pub mod expert_card;
 pub mod form;
+pub mod icon;
+pub mod kit;
 pub mod layout;
 pub mod match_explanation;
 pub mod session;

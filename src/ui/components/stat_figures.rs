@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::domain::stats::PlatformStats;
 use crate::ui::format::integer;
 
-/// The three live figures of the platform.
+/// The live figures of the platform, those above zero.
 #[component]
 pub fn StatFigures(stats: PlatformStats) -> impl IntoView {
     let figures = [
@@ -25,8 +25,11 @@ pub fn StatFigures(stats: PlatformStats) -> impl IntoView {
     ];
     view! {
         <dl class="stats">
+            // A figure at zero says nothing good or useful to a visitor ("0 open projects"):
+            // it appears once there is something to count.
             {figures
                 .into_iter()
+                .filter(|(_, value, _)| *value > 0)
                 .map(|(id, value, label)| {
                     view! {
                         <div class="stats__item">

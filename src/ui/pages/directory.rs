@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::components::icon::Icon;
+
 use crate::ui::components::form::ErrorNotice;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::Form;
@@ -32,7 +34,12 @@ pub fn DirectoryPage() -> impl IntoView {
         <section class="container">
             <h1>{tr!(directory.title)}</h1>
             <p>{tr!(directory.lead)}</p>
-            <Filters query/>
+            // On a phone the filters fold behind one button (open when some are in use);
+            // from 48rem they are always shown (style/main.css).
+            <details class="filters-fold" open=move || query.with(DirectoryQuery::has_filters)>
+                <summary data-testid="filters-button"><Icon icon=Icon::Search/>{tr!(directory.filters)}</summary>
+                <Filters query/>
+            </details>
             <Transition fallback=|| view! { <p>{tr!(directory.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match results.await {

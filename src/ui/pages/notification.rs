@@ -7,13 +7,22 @@ use crate::api::notification::{list_notifications, MarkNotificationsRead};
 use crate::domain::eligibility::REMINDER_DAYS;
 use crate::domain::lang::Lang;
 use crate::domain::notification::{Notice, Notification};
-use crate::ui::components::session::RequireUser;
+use crate::ui::components::icon::Icon;
+use crate::ui::components::kit::EmptyState;
+use crate::ui::components::session::{use_auth, RequireUser};
 use crate::ui::text::{current_lang, with_data, DATA};
 
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
     let mark = ServerAction::<MarkNotificationsRead>::new();
     let items = Resource::new(move || mark.version().get(), |_| list_notifications());
+    // The header's unread badge comes with the session: read it again once marked.
+    let auth = use_auth();
+    Effect::new(move |_| {
+        if matches!(mark.value().get(), Some(Ok(_))) {
+            auth.changed();
+        }
+    });
     view! {
         <Title text=tr!(account.notifications_title)/>
         <RequireUser signed_in=move |_| view! { <NotificationList mark items/> }/>
@@ -27,23 +36,37 @@ fn NotificationList(
 ) -> impl IntoView {
     view! {
         <section class="container narrow">
-            <h1>{tr!(account.notifications_title)}</h1>
-            <ActionForm action=mark attr:class="inline-form">
-                <button type="submit" class="button button--ghost">{tr!(account.notifications_mark_read)}</button>
-            </ActionForm>
+            <div class="page-head">
+                <h1>{tr!(account.notifications_title)}</h1>
+                <ActionForm action=mark attr:class="inline-form">
+                    <button type="submit" class="button button--ghost button--small" data-testid="mark-all-read">
+                        <Icon icon=Icon::Check/>{tr!(account.notifications_mark_read)}
+                    </button>
+                </ActionForm>
+            </div>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match items.await {
-                        Ok(list) if list.is_empty() => view! { <p>{tr!(account.notifications_empty)}</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! {
+                            <EmptyState icon=Icon::Bell title=tr!(account.notifications_empty) body=tr!(account.notifications_empty_body)/>
+                        }.into_any(),
                         Ok(list) => view! {
                             <ul class="notifications">
                                 {list.into_iter().map(|n| {
-                                    let (title, body) = texts(current_lang(), &n.notice);
+                                    let lang = current_lang();
+                                    let (title, body) = texts(lang, &n.notice);
+                                    let go = link_text(lang, &n.notice);
+                                    let day = chrono::DateTime::parse_from_rfc3339(&n.created_at)
+                                        .map(|t| crate::ui::format::date_in(lang, t.date_naive()))
+                                        .unwrap_or_default();
                                     view! {
-                                        <li class="notification" class:notification--unread=!n.read>
-                                            <strong>{title}</strong>
+                                        <li class="notification" class:notification--unread=!n.read data-testid="notification">
+                                            <div class="row">
+                                                <strong>{title}</strong>
+                                                <time datetime=n.created_at.clone()>{day}</time>
+                                            </div>
                                             <p>{body.view()}</p>
-                                            {n.link.map(|href| view! { <a href=href>"→"</a> })}
+                                            {n.link.map(|href| view! { <a href=href>{go}<Icon icon=Icon::ArrowRight/></a> })}
                                         </li>
                                     }
                                 }).collect_view()}
@@ -54,6 +77,23 @@ fn NotificationList(
                 })}
             </Transition>
         </section>
+    }
+}
+
+/// What a notice's link opens, said on the link.
+fn link_text(lang: Lang, notice: &Notice) -> &'static str {
+    match notice {
+        Notice::EmailConfirmed => tr_in!(lang, notifications.open_account),
+        Notice::ProfileSubmitted
+        | Notice::ProfileApproved { .. }
+        | Notice::ChangesRequested { .. }
+        | Notice::ProfileRejected { .. }
+        | Notice::AttestationExpiring { .. } => tr_in!(lang, notifications.open_profile),
+        Notice::DossierToReview { .. } => tr_in!(lang, notifications.open_dossier),
+        Notice::ProjectMatches { .. } | Notice::ProposedToClient { .. } => {
+            tr_in!(lang, notifications.open_project)
+        }
+        Notice::ExpertsProposed { .. } => tr_in!(lang, notifications.open_proposals),
     }
 }
 

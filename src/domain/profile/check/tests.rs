@@ -1,6 +1,8 @@
 use super::*;
 use crate::domain::problem::Field;
-use crate::domain::profile::{FileInfo, LanguageEntry, SkillEntry};
+use crate::domain::profile::{
+    ExperienceEntry, FileInfo, LanguageEntry, ReferenceEntry, SkillEntry,
+};
 
 fn refs() -> ReferenceData {
     crate::domain::reference::sample()
@@ -53,7 +55,7 @@ fn problems_point_at_the_field_and_keep_the_input() {
 fn completeness_and_missing_fields() {
     let empty = ProfileDraft::default();
     let files = DraftFiles::default();
-    assert_eq!(empty.completeness(&files), 0);
+    assert_eq!(empty.completeness(&files, &[]), 0);
     assert_eq!(empty.missing(&files).len(), 14);
     let draft = ProfileDraft {
         first_name: "Camille".into(),
@@ -66,7 +68,7 @@ fn completeness_and_missing_fields() {
         }),
         ..Default::default()
     };
-    assert!(draft.completeness(&with_photo) > draft.completeness(&files));
+    assert!(draft.completeness(&with_photo, &[]) > draft.completeness(&files, &[]));
     assert!(!draft.missing(&files).contains(&FieldId::FirstName));
 }
 
@@ -130,4 +132,89 @@ fn every_entry_text_is_bounded() {
         ..Default::default()
     };
     assert!(huge.check_size().is_err());
+}
+
+/// A draft where every field is filled and valid.
+fn complete() -> (ProfileDraft, DraftFiles) {
+    let file = || {
+        Some(FileInfo {
+            url: "/x".into(),
+            bytes: 1,
+        })
+    };
+    let draft = ProfileDraft {
+        first_name: "Camille".into(),
+        last_name: "Martin".into(),
+        departement: "69".into(),
+        years_experience: "12".into(),
+        domains: vec!["finance".into()],
+        languages: vec![LanguageEntry {
+            code: "fr".into(),
+            level: "Native".into(),
+        }],
+        education: "Master CCA".into(),
+        phone: "06 12 34 56 78".into(),
+        postal_address: "1 rue de la République, 69002 Lyon".into(),
+        legal_form: "SASU".into(),
+        siret: "732 829 320 00074".into(),
+        vat_number: "FR44732829320".into(),
+        daily_rate: "650".into(),
+        available_from: today().to_string(),
+        remote_ok: true,
+        skills: vec![SkillEntry {
+            slug: "tresorerie".into(),
+            years: "5".into(),
+        }],
+        experiences: vec![ExperienceEntry {
+            title: "DAF de transition".into(),
+            sector: "Industrie".into(),
+            description: "Clôtures mensuelles".into(),
+            ..Default::default()
+        }],
+        references: vec![ReferenceEntry {
+            name: "Nora Durand".into(),
+            company: "Acme".into(),
+            contact: "nora@acme.fr".into(),
+        }],
+        attestation_issued_on: (today() - chrono::Days::new(10)).to_string(),
+        ..Default::default()
+    };
+    let files = DraftFiles {
+        photo: file(),
+        cv: file(),
+        attestation: file(),
+    };
+    (draft, files)
+}
+
+#[test]
+fn a_complete_valid_profile_reaches_100_and_an_invalid_value_does_not_count() {
+    let (draft, files) = complete();
+    let issues = draft.problems(&refs(), today());
+    assert_eq!(issues, vec![], "the fixture is valid");
+    assert_eq!(draft.gaps(&files, &issues), vec![]);
+    assert_eq!(draft.completeness(&files, &issues), 100);
+
+    let wrong = ProfileDraft {
+        phone: "06 12".into(),
+        vat_number: String::new(),
+        ..draft
+    };
+    let issues = wrong.problems(&refs(), today());
+    let gaps = wrong.gaps(&files, &issues);
+    // The required field to correct comes before the optional one left empty.
+    assert_eq!(
+        gaps,
+        vec![
+            Gap {
+                field: FieldId::Phone,
+                to_correct: true
+            },
+            Gap {
+                field: FieldId::VatNumber,
+                to_correct: false
+            },
+        ]
+    );
+    assert!(wrong.completeness(&files, &issues) < 100);
 }

@@ -4,11 +4,13 @@
 use crate::domain::lang::Lang;
 
 mod account;
+mod client;
 mod expert;
 #[cfg(test)]
 mod tests;
 
 pub use account::{already_registered, password_reset, verify_email};
+pub use client::experts_proposed;
 pub use expert::{attestation_reminder, project_notice, proposed_to_client, review_decision};
 
 /// A mail ready for the outbox.

@@ -10,6 +10,8 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::project::{admin_candidates, admin_projects, admin_propose};
 use crate::domain::project::Candidate;
+use crate::ui::components::icon::Icon;
+use crate::ui::components::kit::{StatusBadge, Tone};
 use crate::ui::components::match_explanation::{MatchExplanation, ProjectFacts};
 use crate::ui::components::session::RequireUser;
 
@@ -64,9 +66,9 @@ fn Preselection(
 ) -> impl IntoView {
     view! {
         <section class="container">
-            <p><a href="/admin/projets">{tr!(admin.projects_back)}</a></p>
+            <a class="back-link" href="/admin/projets"><Icon icon=Icon::ChevronLeft/>{tr!(admin.projects_back)}</a>
             {move || outcome.get().map(|o| match o {
-                Ok(n) => view! { <p class="notice notice--ok" role="status">{tr!(admin.proposed_notice, count = n).to_string()}</p> }.into_any(),
+                Ok(n) => view! { <p class="notice notice--ok" role="status" data-testid="proposed-notice">{proposed_text(n)}</p> }.into_any(),
                 Err(m) => view! { <ErrorNotice message=m/> }.into_any(),
             })}
             <Transition fallback=|| view! { <p>{tr!(admin.loading)}</p> }>
@@ -85,6 +87,15 @@ fn Preselection(
                 })}
             </Transition>
         </section>
+    }
+}
+
+/// What the proposal did: who was told, or that nobody new was proposed.
+fn proposed_text(count: usize) -> String {
+    match count {
+        0 => tr!(admin.proposed_none).to_string(),
+        1 => tr!(admin.proposed_one).to_string(),
+        n => tr!(admin.proposed_many, count = n).to_string(),
     }
 }
 
@@ -116,42 +127,52 @@ fn Candidates(
                 let expert = c.expert_id;
                 let picked = move || picks.with(|p| p.iter().any(|(e, _)| *e == expert));
                 view! {
-                    <li class="card" data-testid="candidate" data-expert=expert.to_string()>
-                        <h3>
+                    <li class="card" class:candidate--demo=c.demo data-testid="candidate" data-expert=expert.to_string()>
+                        <h3 class="row">
                             <span translate="no">{c.name.clone()}</span>
-                            {c.application.is_some().then(|| view! { " " <span class="tag">{tr!(admin.tag_applicant)}</span> })}
-                            {c.proposed.then(|| view! { " " <span class="tag" data-testid="already-proposed">{tr!(admin.tag_already_proposed)}</span> })}
-                            {c.outside.is_some().then(|| view! { " " <span class="tag tag--demo">{tr!(admin.tag_outside)}</span> })}
+                            {c.demo.then(|| view! { <StatusBadge tone=Tone::Warn text=tr!(admin.tag_demo) testid="demo"/> })}
+                            {c.application.is_some().then(|| view! { <StatusBadge tone=Tone::Brand text=tr!(admin.tag_applicant)/> })}
+                            {c.proposed.then(|| view! { <StatusBadge tone=Tone::Ok text=tr!(admin.tag_already_proposed) testid="already-proposed"/> })}
+                            {c.outside.is_some().then(|| view! { <StatusBadge tone=Tone::Warn text=tr!(admin.tag_outside)/> })}
                         </h3>
                         {c.outside.clone().map(|r| view! {
                             <p class="notice" data-testid="outside">{tr!(admin.outside_notice, reason = crate::ui::text::matching::rejection(crate::ui::text::current_lang(), &r)).to_string()}</p>
                         })}
-                        {c.application.clone().map(|m| view! { <p class="notice">{tr!(admin.application_message_label)} " " <span translate="no">{m}</span></p> })}
+                        {c.application.clone().map(|m| view! { <p class="notice" data-testid="application-message">{tr!(admin.application_message_label)} " " <span translate="no">{m}</span></p> })}
                         <MatchExplanation score=c.score.clone()/>
-                        {(!c.proposed).then(|| view! {
-                            <label class="check">
-                                <input type="checkbox" data-testid="pick" prop:checked=picked
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        picks.update(|p| {
-                                            p.retain(|(e, _)| *e != expert);
-                                            if on { p.push((expert, String::new())); }
-                                        });
-                                    }/>
-                                {tr!(admin.pick)}
-                            </label>
-                            <input type="text" placeholder=tr!(admin.pick_note_placeholder) data-testid="pick-note"
-                                on:input=move |ev| {
-                                    let note = event_target_value(&ev);
-                                    picks.update(|p| if let Some(x) = p.iter_mut().find(|(e, _)| *e == expert) { x.1 = note; });
-                                }/>
+                        {c.demo.then(|| view! { <p class="muted">{tr!(admin.demo_not_proposable)}</p> })}
+                        {(!c.proposed && !c.demo).then(|| view! {
+                            <div class="candidate">
+                                <label class="check">
+                                    <input type="checkbox" data-testid="pick" prop:checked=picked
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            picks.update(|p| {
+                                                p.retain(|(e, _)| *e != expert);
+                                                if on { p.push((expert, String::new())); }
+                                            });
+                                        }/>
+                                    {tr!(admin.pick)}
+                                </label>
+                                <label class="candidate__note">
+                                    <span class="visually-hidden">{tr!(admin.pick_note_label)}</span>
+                                    <input type="text" maxlength="1000" placeholder=tr!(admin.pick_note_placeholder) data-testid="pick-note"
+                                        on:input=move |ev| {
+                                            let note = event_target_value(&ev);
+                                            picks.update(|p| if let Some(x) = p.iter_mut().find(|(e, _)| *e == expert) { x.1 = note; });
+                                        }/>
+                                </label>
+                            </div>
                         })}
                     </li>
                 }
             }).collect_view()}
         </ol>
-        <button type="button" class="button" data-testid="propose" disabled=move || picks.with(Vec::is_empty) on:click=propose>
-            {move || tr!(admin.propose_submit, count = picks.with(Vec::len)).to_string()}
-        </button>
+        // Sticky: the button stays in reach however long the list.
+        <div class="propose-bar">
+            <button type="button" class="button" data-testid="propose" disabled=move || picks.with(Vec::is_empty) on:click=propose>
+                {move || tr!(admin.propose_submit, count = picks.with(Vec::len)).to_string()}
+            </button>
+        </div>
     }
 }

@@ -111,7 +111,7 @@ pub fn DomainChecks() -> impl IntoView {
     let message = problem(ctx, field, None);
     let domains = ctx.refs.with_value(|r| r.domains.clone());
     view! {
-        <fieldset class="field checks" class:field--invalid=move || message().is_some()>
+        <fieldset class="field checks" id=format!("champ-{}", field.slug()) class:field--invalid=move || message().is_some()>
             <legend>
                 {field_text(field).0} <abbr title=tr!(profile.required) class="required">" *"</abbr>
                 " " <VisibilityBadge field/>

@@ -29,7 +29,7 @@ where
     let count = Memo::new(move |_| ctx.draft.with(len));
     let hint = field_text(field).1;
     view! {
-        <fieldset class="field list" data-testid=format!("list-{}", field.slug())>
+        <fieldset class="field list" id=format!("champ-{}", field.slug()) data-testid=format!("list-{}", field.slug())>
             <legend><FieldLabel field for_id=""/></legend>
             {(!hint.is_empty()).then(|| view! { <p class="field__hint">{hint}</p> })}
             {move || (0..count.get()).map(|i| {

@@ -12,12 +12,12 @@ use leptos::prelude::*;
 use crate::ui::components::form::ErrorNotice;
 use leptos_meta::Title;
 
-use crate::api::profile::{profile_editor, profile_save, profile_submit};
+use crate::api::profile::{profile_editor, profile_save, profile_submit, ProfileSave};
 use crate::domain::account::Role;
 use crate::domain::eligibility::AttestationStatus;
-use crate::domain::profile::{DraftFiles, FieldId, Issue, ProfileDraft};
+use crate::domain::profile::{DraftFiles, FieldId, Gap, Issue, ProfileDraft};
 use crate::domain::reference::ReferenceData;
-use crate::domain::review::{EditorData, ReviewState};
+use crate::domain::review::{EditorData, ReviewState, Saved};
 use crate::ui::components::autosave::{autosave, SaveIndicator, SaveStatus};
 use crate::ui::components::session::RequireUser;
 use crate::ui::labels::{attestation_text, field_text};
@@ -83,12 +83,16 @@ fn Editor(data: EditorData) -> impl IntoView {
     provide_context(ctx);
     let state = RwSignal::new(data.state);
     let unsubmitted = RwSignal::new(data.unsubmitted_changes);
-    let save = autosave(draft.into(), move |d| async move {
-        profile_save(d)
-            .await
-            .map(|saved| unsubmitted.set(saved.unsubmitted_changes))
-    });
-    let completeness = Memo::new(move |_| draft.with(|d| files.with(|f| d.completeness(f))));
+    let save = autosave(
+        draft.into(),
+        |draft| ProfileSave { draft },
+        move |saved: Saved| {
+            let _ = unsubmitted.try_set(saved.unsubmitted_changes);
+        },
+    );
+    let gaps = Memo::new(move |_| draft.with(|d| files.with(|f| problems.with(|p| d.gaps(f, p)))));
+    let completeness =
+        Memo::new(move |_| draft.with(|d| files.with(|f| problems.with(|p| d.completeness(f, p)))));
     let missing = Memo::new(move |_| draft.with(|d| files.with(|f| d.missing(f))));
     // An upload changes the draft on the server too.
     Effect::new(move |prev: Option<()>| {
@@ -113,7 +117,13 @@ fn Editor(data: EditorData) -> impl IntoView {
                     <progress id="completude" max="100" value=move || completeness.get()></progress>
                     <SaveIndicator status=save/>
                 </div>
+                <Gaps gaps/>
             </header>
+            // On a phone, form and preview are two tabs (radios: no JavaScript needed).
+            <div class="editor__views" role="radiogroup" aria-label=tr!(profile.views_label)>
+                <label><input type="radio" name="vue" id="vue-formulaire" checked=true/>{tr!(profile.view_form)}</label>
+                <label data-testid="show-preview"><input type="radio" name="vue" id="vue-apercu"/>{tr!(profile.view_preview)}</label>
+            </div>
             <div class="editor__body">
                 <form class="editor__form" on:submit=|ev| ev.prevent_default()>
                     <Sections/>
@@ -123,6 +133,39 @@ fn Editor(data: EditorData) -> impl IntoView {
             </div>
             <preview::HistoryAndViews history=data.history views=data.views/>
         </div>
+    }
+}
+
+/// Under the gauge: each field that keeps it under 100 %, linked to the field.
+#[component]
+fn Gaps(gaps: Memo<Vec<Gap>>) -> impl IntoView {
+    view! {
+        {move || {
+            let gaps = gaps.get();
+            if gaps.is_empty() {
+                return view! { <p class="notice notice--ok" data-testid="gaps">{tr!(profile.gaps.none)}</p> }.into_any();
+            }
+            view! {
+                <details class="gaps" data-testid="gaps">
+                    <summary>{tr!(profile.gaps.title, count = gaps.len())}</summary>
+                    <ul class="gaps__list">
+                        {gaps.into_iter().map(|g| view! {
+                            <li data-field=g.field.slug()>
+                                <a href=format!("#champ-{}", g.field.slug())>{field_text(g.field).0}</a>
+                                " "
+                                <span class="badge-soft" class:badge-soft--danger=g.to_correct>
+                                    {match (g.to_correct, g.field.required()) {
+                                        (true, _) => tr!(profile.gaps.to_correct),
+                                        (false, true) => tr!(profile.gaps.required),
+                                        (false, false) => tr!(profile.gaps.optional),
+                                    }}
+                                </span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </details>
+            }.into_any()
+        }}
     }
 }
 

@@ -1,117 +1,22 @@
 //! Projects: the client's list, wizard and proposed dossiers; the expert's matching
 //! projects and applications.
 
+mod client;
 mod wizard;
+
+pub use client::{ClientProjectPage, ClientProjectsPage, NewProjectPage};
 
 use leptos::prelude::*;
 
 use crate::ui::components::form::ErrorNotice;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
-use crate::api::project::{project_client_view, projects_for_expert, projects_mine, ProjectApply};
+use crate::api::project::{projects_for_expert, ProjectApply};
 use crate::domain::project::ExpertProjectView;
-use crate::ui::components::dossier::DossierView;
 use crate::ui::components::match_explanation::{MatchExplanation, ProjectFacts};
-use crate::ui::components::session::RequireUser;
-use crate::ui::text::current_lang;
-use crate::ui::text::project::proposal_state_label;
-
-#[component]
-pub fn ClientProjectsPage() -> impl IntoView {
-    let projects = Resource::new(|| (), |_| projects_mine());
-    view! {
-        <Title text=tr!(projects.my_projects_title)/>
-        <RequireUser signed_in=move |_| view! { <ClientProjects projects/> }/>
-    }
-}
 
 type Loaded<T> = Resource<Result<T, crate::error::AppError>>;
-
-#[component]
-fn ClientProjects(projects: Loaded<Vec<crate::domain::project::ProjectSummary>>) -> impl IntoView {
-    view! {
-        <section class="container">
-            <h1>{tr!(projects.my_projects_title)}</h1>
-            <p><a class="button" href="/mes-projets/nouveau" data-testid="new-project">{tr!(projects.new_project)}</a></p>
-            <Transition fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match projects.await {
-                        Ok(list) if list.is_empty() => view! { <p>{tr!(projects.no_projects)}</p> }.into_any(),
-                        Ok(list) => list.into_iter().map(|p| view! {
-                            <article class="card">
-                                <h2 translate="no"><a href=format!("/mes-projets/{}", p.id)>{p.title.clone()}</a></h2>
-                                <ProjectFacts project=p/>
-                            </article>
-                        }).collect_view().into_any(),
-                        Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
-                    }
-                })}
-            </Transition>
-        </section>
-    }
-}
-
-#[component]
-pub fn NewProjectPage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| crate::api::project::project_wizard());
-    view! {
-        <Title text=tr!(projects.new_project)/>
-        <RequireUser signed_in=move |_| view! {
-            <section class="container narrow">
-                <h1>{tr!(projects.new_project)}</h1>
-                <p>{tr!(projects.new_project_lead)}</p>
-                <wizard::WizardLoader data/>
-            </section>
-        }/>
-    }
-}
-
-#[component]
-pub fn ClientProjectPage() -> impl IntoView {
-    let params = use_params_map();
-    let view_data = Resource::new(
-        move || params.read().get("id").unwrap_or_default(),
-        project_client_view,
-    );
-    view! {
-        <Title text=tr!(projects.my_project_title)/>
-        <RequireUser signed_in=move |_| view! { <ClientProject view_data/> }/>
-    }
-}
-
-#[component]
-fn ClientProject(view_data: Loaded<crate::domain::project::ClientProjectView>) -> impl IntoView {
-    view! {
-        <section class="container">
-            <Transition fallback=|| view! { <p>{tr!(projects.loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match view_data.await {
-                        Ok(v) => view! {
-                            <h1 translate="no">{v.project.title.clone()}</h1>
-                            <ProjectFacts project=v.project.clone()/>
-                            <p translate="no">{v.project.description.clone()}</p>
-                            <h2>{tr!(projects.proposed_experts)}</h2>
-                            {if v.proposals.is_empty() {
-                                view! { <p data-testid="no-proposal">{tr!(projects.no_proposal)}</p> }.into_any()
-                            } else {
-                                v.proposals.into_iter().map(|p| view! {
-                                    <article class="card proposal" data-testid="proposal">
-                                        <p class="tag">{proposal_state_label(current_lang(), p.state)}</p>
-                                        {(!p.note.is_empty()).then(|| view! { <p class="notice">{crate::ui::text::with_data(tr!(projects.team_note, note = crate::ui::text::DATA), p.note)}</p> })}
-                                        <DossierView dossier=p.dossier/>
-                                        {p.score.map(|score| view! { <MatchExplanation score/> })}
-                                    </article>
-                                }).collect_view().into_any()
-                            }}
-                        }.into_any(),
-                        Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
-                    }
-                })}
-            </Transition>
-        </section>
-    }
-}
+use crate::ui::components::session::RequireUser;
 
 #[component]
 pub fn ExpertProjectsPage() -> impl IntoView {

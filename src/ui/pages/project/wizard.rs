@@ -6,13 +6,14 @@ use leptos::prelude::*;
 
 use crate::ui::components::form::{ErrorNotice, TextField};
 
-use crate::api::project::project_save_draft;
+use crate::api::project::ProjectSaveDraft;
 use crate::domain::profile::{LanguageEntry, LanguageLevel, ProfileLevel};
 use crate::domain::project::{
     BudgetMode, ContactFormat, ProjectDraft, ProjectProblem, Step, WizardData,
 };
 use crate::domain::reference::ReferenceData;
 use crate::ui::components::autosave::{autosave, SaveIndicator};
+use crate::ui::components::kit::StepIndicator;
 use crate::ui::text::current_lang;
 use crate::ui::text::directory::{language_level_label, languages, level_label};
 use crate::ui::text::project::{contact_format_label, euros_excl_vat, step_label};
@@ -146,9 +147,11 @@ fn WizardForm(data: WizardData) -> impl IntoView {
     provide_context(w);
     let id = data.id;
     let state = Signal::derive(move || (w.step.get(), w.draft.get()));
-    let status = autosave(state, move |(step, draft)| {
-        project_save_draft(id, step, draft)
-    });
+    let status = autosave(
+        state,
+        move |(step, draft)| ProjectSaveDraft { id, step, draft },
+        |()| (),
+    );
     let go = move |to: usize| {
         let from = w.step.get_untracked();
         if to > from {
@@ -160,14 +163,8 @@ fn WizardForm(data: WizardData) -> impl IntoView {
         w.step.set(to.min(Step::ALL.len() - 1));
     };
     view! {
-        <ol class="steps" data-testid="wizard-steps">
-            {Step::ALL.into_iter().map(|s| view! {
-                <li class:steps--done=move || { w.step.get() > s.index() }
-                    aria-current=move || (w.step.get() == s.index()).then_some("step")>
-                    {step_label(current_lang(), s)}
-                </li>
-            }).collect_view()}
-        </ol>
+        <StepIndicator testid="wizard-steps" current=w.step.into()
+            steps=Step::ALL.into_iter().map(|s| step_label(current_lang(), s).to_string()).collect()/>
         <SaveIndicator status/>
         <form class="wizard editor__form" on:submit=|ev| ev.prevent_default() data-testid="wizard">
             {move || match Step::from_index(w.step.get()) {

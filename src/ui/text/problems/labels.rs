@@ -12,6 +12,7 @@ pub(super) fn refusal(r: &Refusal, l: Lang) -> String {
         Unproposable::NotPublished => tr_in!(l, problems.unproposable.not_published).into(),
         Unproposable::NoAttestation => tr_in!(l, problems.unproposable.no_attestation).into(),
         Unproposable::NotIndexed => tr_in!(l, problems.unproposable.not_indexed).into(),
+        Unproposable::Demo => tr_in!(l, problems.unproposable.demo).into(),
         Unproposable::Attestation(status) => attestation(*status, l),
         Unproposable::Criteria(rejection) => crate::ui::text::matching::rejection(l, rejection),
     };

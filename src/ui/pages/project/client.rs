@@ -1,0 +1,215 @@
+//! The client's side: "Mes projets" (drafts to resume, submitted projects), the wizard's
+//! page, and one project with its proposed dossiers.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::wizard;
+use crate::api::project::{project_client_view, project_wizard, projects_mine};
+use crate::domain::id::ProjectDraftId;
+use crate::domain::project::{DraftSummary, MyProjects, ProjectStatus, ProjectSummary, Step};
+use crate::error::AppError;
+use crate::ui::components::dossier::DossierView;
+use crate::ui::components::form::ErrorNotice;
+use crate::ui::components::icon::Icon;
+use crate::ui::components::kit::{EmptyState, StatusBadge, Tone};
+use crate::ui::components::match_explanation::{MatchExplanation, ProjectFacts};
+use crate::ui::components::session::RequireUser;
+use crate::ui::format::date;
+use crate::ui::text::current_lang;
+use crate::ui::text::project::{proposal_state_label, step_label};
+
+type Loaded<T> = Resource<Result<T, AppError>>;
+
+#[component]
+pub fn ClientProjectsPage() -> impl IntoView {
+    let projects = Resource::new(|| (), |_| projects_mine());
+    view! {
+        <Title text=tr!(projects.my_projects_title)/>
+        <RequireUser signed_in=move |_| view! { <ClientProjects projects/> }/>
+    }
+}
+
+#[component]
+fn ClientProjects(projects: Loaded<MyProjects>) -> impl IntoView {
+    view! {
+        <section class="container">
+            <div class="page-head">
+                <h1>{tr!(projects.my_projects_title)}</h1>
+                <a class="button" href="/mes-projets/nouveau?fresh=true" data-testid="new-project"><Icon icon=Icon::Plus/>{tr!(projects.new_project)}</a>
+            </div>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match projects.await {
+                        Ok(mine) if mine.drafts.is_empty() && mine.projects.is_empty() => view! {
+                            <EmptyState icon=Icon::Briefcase testid="no-projects" title=tr!(projects.no_projects)
+                                body=tr!(projects.no_projects_body)
+                                action=("/mes-projets/nouveau?fresh=true", tr!(projects.new_project).to_string())/>
+                        }.into_any(),
+                        Ok(mine) => view! { <Lists mine/> }.into_any(),
+                        Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn Lists(mine: MyProjects) -> impl IntoView {
+    let MyProjects { drafts, projects } = mine;
+    view! {
+        {(!drafts.is_empty()).then(|| view! {
+            <h2>{tr!(projects.drafts_title)}</h2>
+            <ul class="project-list" data-testid="drafts">
+                {drafts.into_iter().map(|d| view! { <DraftItem d/> }).collect_view()}
+            </ul>
+        })}
+        {(!projects.is_empty()).then(|| view! {
+            <h2>{tr!(projects.submitted_title)}</h2>
+            <ul class="project-list">
+                {projects.into_iter().map(|p| view! {
+                    <li class="card project-item" data-testid="my-project">
+                        <div>
+                            <h3 translate="no"><a href=format!("/mes-projets/{}", p.id)>{p.title.clone()}</a></h3>
+                            <ProjectFacts project=p.clone()/>
+                        </div>
+                        <ProjectStatusBadge status=p.status/>
+                    </li>
+                }).collect_view()}
+            </ul>
+        })}
+    }
+}
+
+#[component]
+fn DraftItem(d: DraftSummary) -> impl IntoView {
+    let lang = current_lang();
+    let untitled = d.title.is_empty();
+    let title = if untitled {
+        tr!(projects.untitled).to_string()
+    } else {
+        d.title.clone()
+    };
+    let reached = tr!(
+        projects.draft_step,
+        n = d.step.index() + 1,
+        total = Step::ALL.len(),
+        step = step_label(lang, d.step)
+    )
+    .to_string();
+    view! {
+        <li class="card project-item" data-testid="draft">
+            <div>
+                <h3 translate=(!untitled).then_some("no")>{title}</h3>
+                <p class="muted">{reached} " · " {tr!(projects.draft_saved_on, date = date(d.saved_on)).to_string()}</p>
+            </div>
+            <div class="row">
+                <StatusBadge tone=Tone::Warn text=tr!(projects.status_draft)/>
+                <a class="button button--ghost" href=format!("/mes-projets/nouveau?draft={}", d.id) data-testid="resume">
+                    {tr!(projects.resume)}<Icon icon=Icon::ArrowRight/>
+                </a>
+            </div>
+        </li>
+    }
+}
+
+#[component]
+pub fn ProjectStatusBadge(status: ProjectStatus) -> impl IntoView {
+    let (tone, text) = match status {
+        ProjectStatus::Draft => (Tone::Warn, tr!(projects.status_draft)),
+        ProjectStatus::Open => (Tone::Brand, tr!(projects.status_open)),
+        ProjectStatus::Closed => (Tone::Ok, tr!(projects.status_closed)),
+        ProjectStatus::Cancelled => (Tone::Neutral, tr!(projects.status_cancelled)),
+    };
+    view! { <StatusBadge tone text testid="project-status"/> }
+}
+
+/// The wizard: `?draft=<id>` resumes that draft, `?fresh=true` starts a new project, and
+/// nothing resumes the draft saved last.
+#[component]
+pub fn NewProjectPage() -> impl IntoView {
+    let query = use_query_map();
+    let data = Resource::new(
+        move || {
+            query.with(|q| {
+                let draft = q.get("draft").and_then(|id| id.parse::<uuid::Uuid>().ok());
+                (
+                    draft.map(ProjectDraftId::new),
+                    q.get("fresh").is_some().then_some(true),
+                )
+            })
+        },
+        |(draft, fresh)| project_wizard(draft, fresh),
+    );
+    view! {
+        <Title text=tr!(projects.new_project)/>
+        <RequireUser signed_in=move |_| view! {
+            <section class="container narrow">
+                <a class="back-link" href="/mes-projets"><Icon icon=Icon::ChevronLeft/>{tr!(projects.back_to_mine)}</a>
+                <h1>{tr!(projects.new_project)}</h1>
+                <p>{tr!(projects.new_project_lead)}</p>
+                <wizard::WizardLoader data/>
+            </section>
+        }/>
+    }
+}
+
+#[component]
+pub fn ClientProjectPage() -> impl IntoView {
+    let params = use_params_map();
+    let view_data = Resource::new(
+        move || params.read().get("id").unwrap_or_default(),
+        project_client_view,
+    );
+    view! {
+        <Title text=tr!(projects.my_project_title)/>
+        <RequireUser signed_in=move |_| view! { <ClientProject view_data/> }/>
+    }
+}
+
+#[component]
+fn ClientProject(view_data: Loaded<crate::domain::project::ClientProjectView>) -> impl IntoView {
+    view! {
+        <section class="container">
+            <a class="back-link" href="/mes-projets" data-testid="back-to-projects"><Icon icon=Icon::ChevronLeft/>{tr!(projects.back_to_mine)}</a>
+            <Transition fallback=|| view! { <p>{tr!(projects.loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match view_data.await {
+                        Ok(v) => view! {
+                            <div class="page-head">
+                                <h1 translate="no">{v.project.title.clone()}</h1>
+                                <ProjectStatusBadge status=v.project.status/>
+                            </div>
+                            <Summary project=v.project.clone()/>
+                            <h2>{tr!(projects.proposed_experts)}</h2>
+                            {if v.proposals.is_empty() {
+                                view! { <p class="notice" data-testid="no-proposal">{tr!(projects.no_proposal)}</p> }.into_any()
+                            } else {
+                                v.proposals.into_iter().map(|p| view! {
+                                    <article class="card proposal" data-testid="proposal">
+                                        <p><StatusBadge tone=Tone::Brand text=proposal_state_label(current_lang(), p.state)/></p>
+                                        {(!p.note.is_empty()).then(|| view! { <p class="notice">{crate::ui::text::with_data(tr!(projects.team_note, note = crate::ui::text::DATA), p.note)}</p> })}
+                                        {p.application.map(|m| view! { <p class="notice" data-testid="application-message">{crate::ui::text::with_data(tr!(projects.expert_message, message = crate::ui::text::DATA), m)}</p> })}
+                                        <DossierView dossier=p.dossier/>
+                                        {p.score.map(|score| view! { <MatchExplanation score/> })}
+                                    </article>
+                                }).collect_view().into_any()
+                            }}
+                        }.into_any(),
+                        Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn Summary(project: ProjectSummary) -> impl IntoView {
+    view! {
+        <ProjectFacts project=project.clone()/>
+        <p translate="no">{project.description}</p>
+    }
+}
