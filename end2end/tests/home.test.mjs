@@ -63,7 +63,10 @@ journey('the home page is complete with JavaScript disabled', async () => {
   const { rows } = await shared.db.query(`SELECT count(*)::int AS n FROM experts WHERE status = 'published'`);
   assert.equal(await figure(page, 'published-experts'), rows[0].n);
   assert.ok(!(await page.content()).includes('Chargement des chiffres'));
-  assert.match(await page.locator('footer').textContent(), /RH Solutions/);
+  assert.match(await page.locator('footer').textContent(), /portage salarial/);
+  // The calls to action lead to sign-up, each to its own form.
+  assert.equal(await page.getByTestId('cta-expert').getAttribute('href'), '/inscription');
+  assert.equal(await page.getByTestId('cta-company').getAttribute('href'), '/inscription?profil=entreprise');
   // Without JavaScript the refresh button is a plain form that reloads the page.
   await publishExpert('Inès', '974');
   await page.getByTestId('refresh-stats').click();

@@ -134,7 +134,14 @@ fn send_unsent<S>(
 {
     let (first, left) = {
         let mut q = queue.lock().unwrap();
-        if q.in_flight || q.unsent.is_none() {
+        if q.unsent.is_none() {
+            return;
+        }
+        if q.in_flight {
+            // Queued behind the running save, which sends it when it ends.
+            if !q.left {
+                let _ = status.try_set(SaveStatus::Saving);
+            }
             return;
         }
         q.in_flight = true;
