@@ -142,6 +142,16 @@ journey('a company signs up with inline SIRET validation, verifies, signs in and
   const link = rows[0].body_text.match(/https?:\/\/\S+jeton=[0-9a-f]+/)[0];
   await confirmThenSignIn(page, link, email);
   assert.equal(await page.getByTestId('account-role').textContent(), "Entreprise (donneur d'ordre)");
+  // The company's details are shown as such, and can be corrected.
+  assert.equal(await page.getByTestId('account-name').textContent(), 'Ateliers Durand');
+  const company = page.getByTestId('company-form');
+  assert.equal(await company.getByLabel('Raison sociale').inputValue(), 'Ateliers Durand');
+  await waitForHydration(page);
+  await company.getByLabel('Prénom du contact').fill('Léa');
+  await company.getByTestId('save-company').click();
+  await page.getByText('Modifications enregistrées.').waitFor();
+  await page.reload();
+  assert.equal(await page.getByTestId('company-form').getByLabel('Prénom du contact').inputValue(), 'Léa');
   await signOut(page);
   await context.close();
 });
@@ -227,5 +237,11 @@ journey('an admin disables an account from the accounts screen and enables it ag
   assert.equal(rows[0].off, true);
   await row.getByTestId('toggle-account').filter({ hasText: 'Réactiver' }).click();
   await row.getByTestId('account-state').filter({ hasText: 'Actif' }).waitFor();
+
+  // The admin's own row offers no way to lock themselves out.
+  await page.goto(`${BASE_URL}/admin/comptes?q=${encodeURIComponent(process.env.ADMIN_EMAIL)}`);
+  const own = page.locator(`[data-testid="account-row"][data-email="${process.env.ADMIN_EMAIL}"]`);
+  await own.getByTestId('own-account').waitFor();
+  assert.equal(await own.getByTestId('toggle-account').count(), 0);
   await context.close();
 });

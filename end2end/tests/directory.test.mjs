@@ -39,7 +39,8 @@ journey('a visitor finds an expert by filters and sees only the public card', as
   const card = page.getByTestId('expert-card').filter({ hasText: name });
   await card.waitFor();
   assert.match(await card.textContent(), /Expert/);
-  assert.match(await card.textContent(), /Anglais \(C1/);
+  assert.match(await card.textContent(), /Anglais · C1/);
+  assert.match(await card.textContent(), /Finistère \(29\)/);
   assertNoSecret(await page.content(), 'the filtered directory');
 
   await card.getByRole('link', { name }).click();

@@ -194,5 +194,10 @@ journey('a project goes from the wizard to three proposed dossiers', async () =>
   assert.match(html, /Profil très solide en trésorerie/);
   // The applicant's message reaches the client with the dossier.
   await page.getByTestId('application-message').filter({ hasText: 'Disponible dès le mois prochain.' }).waitFor();
+  // The proposed expert sees where they stand, no longer an offer to apply.
+  await expertPage.reload();
+  const mine = expertPage.getByTestId('open-project').filter({ hasText: title });
+  await mine.getByTestId('proposal-state').waitFor();
+  assert.equal(await mine.getByTestId('apply').count(), 0);
   await Promise.all([setup.close(), phone.close(), expertContext.close(), adminContext.close()]);
 });

@@ -3,6 +3,7 @@
 //! `project.rs`: projects from the wizard to the proposals). Types they exchange live in
 //! `domain`.
 
+pub mod account;
 pub mod admin;
 pub mod auth;
 pub mod directory;

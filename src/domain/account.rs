@@ -296,6 +296,15 @@ mod tests {
     }
 }
 
+/// A client's company and contact person, as stored (SIRET as 14 digits).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CompanyDetails {
+    pub company_name: String,
+    pub siret: String,
+    pub contact_first_name: String,
+    pub contact_last_name: String,
+}
+
 /// One account as admins see it in the accounts screen.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct AccountSummary {
@@ -303,8 +312,7 @@ pub struct AccountSummary {
     pub email: String,
     pub display_name: String,
     pub role: Role,
-    /// `YYYY-MM-DD`.
-    pub created_on: String,
+    pub created_on: chrono::NaiveDate,
     pub verified: bool,
     pub disabled: bool,
 }

@@ -49,6 +49,7 @@ pub enum Problem {
         max: usize,
     },
     CannotDisableSelf,
+    CurrentPasswordWrong,
     LangUnknown,
 
     // What users type (see `domain::parse`).
@@ -107,6 +108,8 @@ pub enum Problem {
         first: Option<(FieldId, Box<Problem>)>,
     },
     DossierNotSaved,
+    /// A project skill ticked both as required and as optional.
+    SkillRequiredAndOptional,
     DossierAlreadyPending,
     EmailUnverifiedForUpload,
     SaveTimeout,
@@ -224,6 +227,7 @@ pub enum AccountInput {
     Siret,
     Email,
     Password,
+    CurrentPassword,
 }
 
 impl Problem {
@@ -244,6 +248,7 @@ impl Problem {
             PasswordTooShort { .. } | PasswordTooLong { .. } | PasswordCommon => {
                 AccountInput::Password
             }
+            CurrentPasswordWrong => AccountInput::CurrentPassword,
             _ => return None,
         })
     }

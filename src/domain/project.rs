@@ -197,6 +197,13 @@ impl ProjectDraft {
                 {
                     push("required_skills", Problem::SkillsOutsideDomain);
                 }
+                if self
+                    .optional_skills
+                    .iter()
+                    .any(|s| self.required_skills.contains(s))
+                {
+                    push("required_skills", Problem::SkillRequiredAndOptional);
+                }
                 if filled(&self.level) && ProfileLevel::parse(&self.level).is_none() {
                     push("level", Problem::LevelUnknown);
                 }

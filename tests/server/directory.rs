@@ -276,7 +276,7 @@ async fn the_directory_speaks_the_visitors_language() {
     let english = get(format!("/experts/{id}"), "en").await;
     for text in [
         "Finance and controlling",
-        "English (C1 (advanced))",
+        "English · C1 (advanced)",
         "Senior",
         "Education",
     ] {
@@ -289,7 +289,7 @@ async fn the_directory_speaks_the_visitors_language() {
     let french = get(format!("/experts/{id}"), "fr").await;
     for text in [
         "Finance, gestion et contrôle",
-        "Anglais (C1 (autonome))",
+        "Anglais · C1 (autonome)",
         "Formation",
     ] {
         assert!(french.contains(text), "{text} missing from the French card");

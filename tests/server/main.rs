@@ -7,6 +7,7 @@
 mod common;
 
 mod access;
+mod account_settings;
 mod admin_accounts;
 mod auth;
 mod auth_limits;

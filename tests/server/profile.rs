@@ -370,3 +370,30 @@ async fn the_editor_dates_by_the_servers_clock_in_france() {
     app.state.clock.set("2030-12-01T22:30:00Z".parse().unwrap());
     assert_eq!(editor(&app, &client).await["today"], "2030-12-01");
 }
+
+/// A name changed in the editor is the account's name from then on: the admins' lists
+/// show it, not the one typed at sign-up. An invalid one changes nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_renamed_expert_is_listed_under_the_new_name() {
+    let app = TestApp::spawn().await;
+    let expert = app.provider("camille@exemple.fr").await;
+    let admin = app.admin("admin@b2bizen.fr").await;
+    let draft = valid_draft("Camilla");
+    assert_eq!(
+        app.call_json(&expert, "profile_save", &draft)
+            .await
+            .status(),
+        200
+    );
+    let listed = app
+        .get_json(&admin, "/api/admin_accounts?q=camille%40exemple.fr")
+        .await;
+    assert_eq!(listed[0]["display_name"], "Camilla", "{listed}");
+    let mut markup = valid_draft("<b>Camille</b>");
+    markup["draft"]["last_name"] = json!("Martin");
+    app.call_json(&expert, "profile_save", &markup).await;
+    let listed = app
+        .get_json(&admin, "/api/admin_accounts?q=camille%40exemple.fr")
+        .await;
+    assert_eq!(listed[0]["display_name"], "Camilla");
+}

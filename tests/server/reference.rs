@@ -100,3 +100,20 @@ async fn admins_edit_domains_and_skills_offered_to_experts() {
         404
     );
 }
+
+/// The cards name a département from the list compiled in (no query per card): it must
+/// say what the database's reference table says, for every code.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn departement_names_agree_with_the_reference_table() {
+    let app = TestApp::spawn().await;
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT code, name FROM departements ORDER BY code")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(rows.len(), 101);
+    for (code, name) in rows {
+        let parsed = b2bizen::domain::departement::DepartementCode::parse(&code).unwrap();
+        assert_eq!(parsed.name(), name, "{code}");
+    }
+}

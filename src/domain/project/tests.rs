@@ -83,6 +83,29 @@ fn skills_must_belong_to_the_domain() {
 }
 
 #[test]
+fn a_skill_is_required_or_optional_not_both() {
+    let draft = ProjectDraft {
+        domain: "finance".into(),
+        required_skills: vec!["tresorerie".into()],
+        optional_skills: vec!["tresorerie".into()],
+        ..Default::default()
+    };
+    let problems = draft.problems(Step::Profile, &refs(), today(), true);
+    assert_eq!(
+        problems.iter().map(|p| &p.problem).collect::<Vec<_>>(),
+        vec![&Problem::SkillRequiredAndOptional]
+    );
+    let fixed = ProjectDraft {
+        optional_skills: vec![],
+        ..draft
+    };
+    assert_eq!(
+        fixed.problems(Step::Profile, &refs(), today(), true),
+        vec![]
+    );
+}
+
+#[test]
 fn every_field_is_bounded_before_it_is_stored() {
     assert!(ProjectDraft::default().check_size().is_ok());
     let huge = "x".repeat(200_000);

@@ -79,6 +79,8 @@ pub struct ExpertProjectView {
     pub project: ProjectSummary,
     pub score: Option<crate::domain::matching::MatchScore>,
     pub applied: bool,
+    /// Where the expert stands when the team proposed them for it.
+    pub proposal: Option<crate::domain::selection::ProposalState>,
 }
 
 /// A candidate of a project for the admin: matched, applicant, or both.

@@ -101,7 +101,7 @@ pub async fn search(
     Ok(sqlx::query_as!(
         AccountSummary,
         r#"SELECT id AS "id: AccountId", email, display_name, role AS "role: Role",
-                  to_char(created_at, 'YYYY-MM-DD') AS "created_on!",
+                  created_at::date AS "created_on!: chrono::NaiveDate",
                   email_verified_at IS NOT NULL AS "verified!",
                   disabled_at IS NOT NULL AS "disabled!"
            FROM accounts

@@ -14,8 +14,10 @@ use crate::server::mail::{outbox, templates};
 use crate::server::repo::notification;
 
 mod admin;
+mod settings;
 mod sign_in;
 pub use admin::{disable, enable, search, set_access};
+pub use settings::{change_password, company, update_company};
 pub use sign_in::sign_in;
 
 pub const VERIFY_LINK_HOURS: i64 = 48;

@@ -31,6 +31,11 @@ pub const RESET_PER_ACCOUNT: Limit = Limit {
     max: 3,
     window_secs: 3600,
 };
+/// Changing one's password from the account page (two hashes a try).
+pub const PASSWORD_CHANGE_PER_ACCOUNT: Limit = Limit {
+    max: 10,
+    window_secs: 3600,
+};
 /// Setting a new password from a link: each try with a good link costs a hash.
 pub const NEW_PASSWORD_PER_IP: Limit = Limit {
     max: 20,

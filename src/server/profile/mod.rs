@@ -54,6 +54,15 @@ pub async fn save(
     draft.check_size().map_err(AppError::Validation)?;
     let refs = reference::reference_data(pool).await?;
     let revision = repo::save_draft(pool, user.id, &draft).await?;
+    // Only valid names are carried over; the editor shows what is wrong with the others.
+    use crate::domain::account::{parse_name, NAME_MAX_CHARS};
+    use crate::domain::problem::NameField;
+    if let (Ok(first), Ok(last)) = (
+        parse_name(&draft.first_name, NameField::FirstName, NAME_MAX_CHARS),
+        parse_name(&draft.last_name, NameField::LastName, NAME_MAX_CHARS),
+    ) {
+        repo::rename(pool, user.id, &first, &last).await?;
+    }
     let (_, submitted_revision) = reviews::state(pool, user.id).await?;
     Ok(Saved {
         revision,

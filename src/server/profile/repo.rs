@@ -121,6 +121,35 @@ pub async fn save_draft(
     .await?)
 }
 
+/// The names the expert typed become the account's: admin lists, notices and mails say
+/// who the expert is now, not who signed up.
+pub async fn rename(
+    pool: &PgPool,
+    account: AccountId,
+    first_name: &str,
+    last_name: &str,
+) -> Result<(), AppError> {
+    let mut tx = pool.begin().await?;
+    sqlx::query!(
+        "UPDATE accounts SET display_name = $2 WHERE id = $1 AND display_name <> $2",
+        account as AccountId,
+        first_name,
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query!(
+        "UPDATE providers SET first_name = $2, last_name = $3
+         WHERE account_id = $1 AND (first_name, last_name) <> ($2, $3)",
+        account as AccountId,
+        first_name,
+        last_name,
+    )
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Bytes of the account's files that neither a submission nor the published profile
 /// keeps (see [`PENDING_FILES_QUOTA`]).
 pub async fn pending_file_bytes(

@@ -63,6 +63,16 @@ pub async fn for_expert(
     )
     .fetch_all(&state.pool)
     .await?;
+    let proposed: Vec<(ProjectId, ProposalState)> = sqlx::query!(
+        r#"SELECT project_id AS "project_id: ProjectId", state AS "state: ProposalState"
+           FROM proposals WHERE expert_id = $1"#,
+        expert as ExpertId,
+    )
+    .fetch_all(&state.pool)
+    .await?
+    .into_iter()
+    .map(|row| (row.project_id, row.state))
+    .collect();
     let facts = state.matching_facts(expert);
     let ids: Vec<ProjectId> = rows.iter().map(|r| r.id).collect();
     let today = state.clock.today();
@@ -72,6 +82,10 @@ pub async fn for_expert(
             .map(summary)
             .map(|project| ExpertProjectView {
                 applied: applied.contains(&project.id),
+                proposal: proposed
+                    .iter()
+                    .find(|(id, _)| *id == project.id)
+                    .map(|(_, state)| *state),
                 score: facts.as_ref().and_then(|f| {
                     let c = criteria.iter().find(|c| c.project_id == project.id)?;
                     Some(score(f, c, today))

@@ -133,6 +133,7 @@ fn account_input(name: &str) -> Option<AccountInput> {
         "siret" => AccountInput::Siret,
         "email" => AccountInput::Email,
         "password" | "new_password" => AccountInput::Password,
+        "current_password" => AccountInput::CurrentPassword,
         _ => return None,
     })
 }

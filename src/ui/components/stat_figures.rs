@@ -23,6 +23,9 @@ pub fn StatFigures(stats: PlatformStats) -> impl IntoView {
             tr!(site.stats_departements),
         ),
     ];
+    if figures.iter().all(|(_, value, _)| *value == 0) {
+        return view! { <p class="muted">{tr!(site.stats_none_yet)}</p> }.into_any();
+    }
     view! {
         <dl class="stats">
             // A figure at zero says nothing good or useful to a visitor ("0 open projects"):
@@ -41,4 +44,5 @@ pub fn StatFigures(stats: PlatformStats) -> impl IntoView {
                 .collect_view()}
         </dl>
     }
+    .into_any()
 }

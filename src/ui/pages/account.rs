@@ -1,11 +1,16 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::api::account::{account_company, AccountChangePassword, AccountUpdateCompany};
 use crate::api::auth::ResendVerification;
-use crate::domain::account::Role;
+use crate::domain::account::{
+    CompanyDetails, Role, COMPANY_NAME_MAX_CHARS, NAME_MAX_CHARS, PASSWORD_MAX_CHARS,
+};
 use crate::domain::session::CurrentUser;
-use crate::ui::components::form::Outcome;
-use crate::ui::components::session::RequireUser;
+use crate::ui::components::form::{
+    check_password, check_required, check_siret, provide_form_problem, Field, Outcome,
+};
+use crate::ui::components::session::{use_auth, RequireUser};
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
@@ -15,11 +20,40 @@ pub fn AccountPage() -> impl IntoView {
         move || set.version().get(),
         |_| settings_project_alerts_get(),
     );
+    let save_company = ServerAction::<AccountUpdateCompany>::new();
+    // Only a client has a company to load; the others ask nothing.
+    let auth = use_auth();
+    let company = Resource::new(
+        move || {
+            let client =
+                matches!(auth.user.get(), Some(Ok(Some(ref s))) if s.user.role == Role::Client);
+            (client, save_company.version().get())
+        },
+        |(client, _)| async move {
+            if client {
+                account_company().await.map(Company::Details)
+            } else {
+                Ok(Company::NotAClient)
+            }
+        },
+    );
     view! {
         <Title text=tr!(account.account_title)/>
-        <RequireUser signed_in=move |user| view! { <AccountDetails user set alerts/> }/>
+        <RequireUser signed_in=move |user| view! { <AccountDetails user set alerts company save_company/> }/>
     }
 }
+
+/// The company shown on the page, or none for a provider or an admin (a value of its own:
+/// the resources of a page are told apart by what they hold, see
+/// `tests/server/ssr_resources.rs`).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Company {
+    NotAClient,
+    Details(CompanyDetails),
+}
+
+type CompanyResource = Resource<Result<Company, crate::error::AppError>>;
 
 type AlertsSetting = Resource<Result<Option<bool>, crate::error::AppError>>;
 
@@ -28,7 +62,14 @@ fn AccountDetails(
     user: CurrentUser,
     set: ServerAction<crate::api::project::SettingsProjectAlerts>,
     alerts: AlertsSetting,
+    company: CompanyResource,
+    save_company: ServerAction<AccountUpdateCompany>,
 ) -> impl IntoView {
+    let name_label = match user.role {
+        Role::Provider => tr!(account.first_name),
+        Role::Client => tr!(account.company_name),
+        Role::Admin => tr!(account.name),
+    };
     let resend = ServerAction::<ResendVerification>::new();
     let role = match user.role {
         Role::Provider => tr!(account.role_provider),
@@ -39,7 +80,7 @@ fn AccountDetails(
         <section class="container narrow" data-testid="account">
             <h1>{tr!(account.account_title)}</h1>
             <dl class="details">
-                <dt>{tr!(account.first_name)}</dt><dd data-testid="account-name" translate="no">{user.display_name.clone()}</dd>
+                <dt>{name_label}</dt><dd data-testid="account-name" translate="no">{user.display_name.clone()}</dd>
                 <dt>{tr!(account.email)}</dt><dd translate="no">{user.email.clone()}</dd>
                 <dt>{tr!(account.account_role)}</dt><dd data-testid="account-role">{role}</dd>
             </dl>
@@ -55,6 +96,8 @@ fn AccountDetails(
                 }.into_any()
             }}
             {(user.role == Role::Provider).then(|| view! { <ProjectAlerts set current=alerts/> })}
+            {(user.role == Role::Client).then(|| view! { <CompanyForm company save=save_company/> })}
+            <PasswordForm/>
         </section>
     }
 }
@@ -83,5 +126,55 @@ fn ProjectAlerts(
                 }
             })}
         </Transition>
+    }
+}
+
+/// Clients: the company and its contact person, as stored, to correct.
+#[component]
+fn CompanyForm(
+    company: CompanyResource,
+    save: ServerAction<AccountUpdateCompany>,
+) -> impl IntoView {
+    provide_form_problem(save.value().into());
+    view! {
+        <h2>{tr!(account.company_title)}</h2>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let Ok(Company::Details(c)) = company.await else {
+                    return None;
+                };
+                Some(view! {
+                    <ActionForm action=save attr:class="form" attr:data-testid="company-form">
+                        <Field label=tr!(account.company_name) name="company_name" autocomplete="organization"
+                            check=check_required maxlength=COMPANY_NAME_MAX_CHARS initial=c.company_name/>
+                        <Field label=tr!(account.siret) name="siret" check=check_siret maxlength=20 initial=c.siret/>
+                        <Field label=tr!(account.contact_first_name) name="contact_first_name" autocomplete="given-name"
+                            check=check_required maxlength=NAME_MAX_CHARS initial=c.contact_first_name/>
+                        <Field label=tr!(account.contact_last_name) name="contact_last_name" autocomplete="family-name"
+                            check=check_required maxlength=NAME_MAX_CHARS initial=c.contact_last_name/>
+                        <button type="submit" class="button" data-testid="save-company">{tr!(account.save)}</button>
+                        <Outcome result=save.value().into() done=tr!(account.saved)/>
+                    </ActionForm>
+                })
+            })}
+        </Transition>
+    }
+}
+
+/// Everyone: a new password, given the current one.
+#[component]
+fn PasswordForm() -> impl IntoView {
+    let change = ServerAction::<AccountChangePassword>::new();
+    provide_form_problem(change.value().into());
+    view! {
+        <h2>{tr!(account.password_title)}</h2>
+        <ActionForm action=change attr:class="form" attr:data-testid="password-form">
+            <Field label=tr!(account.current_password) name="current_password" kind="password"
+                autocomplete="current-password" maxlength=PASSWORD_MAX_CHARS/>
+            <Field label=tr!(account.new_password) name="new_password" kind="password" autocomplete="new-password"
+                hint=tr!(account.password_hint) check=check_password maxlength=PASSWORD_MAX_CHARS/>
+            <button type="submit" class="button" data-testid="change-password">{tr!(account.password_submit)}</button>
+            <Outcome result=change.value().into() done=tr!(account.password_changed)/>
+        </ActionForm>
     }
 }

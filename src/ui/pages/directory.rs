@@ -142,12 +142,17 @@ pub fn ExpertCardPage() -> impl IntoView {
                                 domains = card.domains.join(tr!(projects.list_separator)),
                             ).to_string()/>
                             <ExpertCard card full=true/>
+                            <aside class="card" data-testid="card-cta">
+                                <h2>{tr!(directory.cta_title)}</h2>
+                                <p>{tr!(directory.cta_body)}</p>
+                                <a class="button button--accent" href="/inscription?profil=entreprise">{tr!(directory.cta_action)}</a>
+                            </aside>
                         }.into_any(),
                         Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
                     }
                 })}
             </Transition>
-            <p><a href="/experts">{tr!(directory.back)}</a></p>
+            <a class="back-link" href="/experts"><Icon icon=Icon::ChevronLeft/>{tr!(directory.back)}</a>
         </section>
     }
 }

@@ -79,6 +79,8 @@ impl Problem {
             P::EmailUnverified => tr_in!(l, problems.email_unverified).into(),
             P::SearchTooLong { max } => tr_in!(l, problems.search_too_long, max = *max).to_string(),
             P::CannotDisableSelf => tr_in!(l, problems.cannot_disable_self).into(),
+            P::CurrentPasswordWrong => tr_in!(l, problems.current_password_wrong).into(),
+            P::SkillRequiredAndOptional => tr_in!(l, problems.skill_required_and_optional).into(),
             P::LangUnknown => tr_in!(l, problems.lang_unknown).into(),
             P::YearsRange => tr_in!(l, problems.years_range).into(),
             P::RateRange => tr_in!(l, problems.rate_range).into(),

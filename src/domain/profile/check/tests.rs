@@ -169,7 +169,8 @@ fn complete() -> (ProfileDraft, DraftFiles) {
             title: "DAF de transition".into(),
             sector: "Industrie".into(),
             description: "Clôtures mensuelles".into(),
-            ..Default::default()
+            started_on: "2020-01-01".into(),
+            ended_on: String::new(),
         }],
         references: vec![ReferenceEntry {
             name: "Nora Durand".into(),

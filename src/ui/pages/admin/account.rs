@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::id::AccountId;
+
 use crate::ui::components::form::ErrorNotice;
 use leptos_meta::Title;
 use leptos_router::components::Form;
@@ -23,12 +25,13 @@ pub fn AccountsPage() -> impl IntoView {
     );
     view! {
         <Title text=tr!(admin.accounts_title)/>
-        <RequireUser signed_in=move |_| view! { <Accounts search set list/> }/>
+        <RequireUser signed_in=move |me| view! { <Accounts me=me.id search set list/> }/>
     }
 }
 
 #[component]
 fn Accounts(
+    me: AccountId,
     search: Signal<String>,
     set: ServerAction<AdminSetAccountDisabled>,
     list: Resource<Result<Vec<AccountSummary>, AppError>>,
@@ -59,7 +62,7 @@ fn Accounts(
                                     <th></th>
                                 </tr></thead>
                                 <tbody>
-                                    {rows.into_iter().map(|a| view! { <AccountRow a set/> }).collect_view()}
+                                    {rows.into_iter().map(|a| view! { <AccountRow a set me/> }).collect_view()}
                                 </tbody>
                             </table>
                             </div>
@@ -73,7 +76,13 @@ fn Accounts(
 }
 
 #[component]
-fn AccountRow(a: AccountSummary, set: ServerAction<AdminSetAccountDisabled>) -> impl IntoView {
+fn AccountRow(
+    a: AccountSummary,
+    set: ServerAction<AdminSetAccountDisabled>,
+    me: AccountId,
+) -> impl IntoView {
+    // An admin cannot disable their own account (the server refuses it too).
+    let mine = a.id == me;
     let state = match (a.disabled, a.verified) {
         (true, _) => tr!(admin.account_disabled),
         (false, true) => tr!(admin.account_active),
@@ -89,16 +98,22 @@ fn AccountRow(a: AccountSummary, set: ServerAction<AdminSetAccountDisabled>) -> 
         <tr data-testid="account-row" data-email=email>
             <td translate="no"><strong>{a.display_name}</strong><br/>{a.email}</td>
             <td>{role}</td>
-            <td>{a.created_on}</td>
+            <td>{crate::ui::format::date(a.created_on)}</td>
             <td data-testid="account-state">{state}</td>
             <td>
-                <ActionForm action=set attr:class="inline-form">
-                    <input type="hidden" name="id" value=a.id.to_string()/>
-                    <input type="hidden" name="disabled" value=(!a.disabled).to_string()/>
-                    <button type="submit" class="button button--ghost" data-testid="toggle-account">
-                        {if a.disabled { tr!(admin.account_enable) } else { tr!(admin.account_disable) }}
-                    </button>
-                </ActionForm>
+                {if mine {
+                    view! { <span class="status status--brand" data-testid="own-account">{tr!(admin.own_account)}</span> }.into_any()
+                } else {
+                    view! {
+                        <ActionForm action=set attr:class="inline-form">
+                            <input type="hidden" name="id" value=a.id.to_string()/>
+                            <input type="hidden" name="disabled" value=(!a.disabled).to_string()/>
+                            <button type="submit" class="button button--ghost button--small" data-testid="toggle-account">
+                                {if a.disabled { tr!(admin.account_enable) } else { tr!(admin.account_disable) }}
+                            </button>
+                        </ActionForm>
+                    }.into_any()
+                }}
             </td>
         </tr>
     }

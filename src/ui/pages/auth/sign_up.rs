@@ -47,7 +47,7 @@ fn ProviderForm() -> impl IntoView {
     provide_form_problem(action.value().into());
     view! {
         <ActionForm action=action attr:class="form" attr:data-testid="provider-sign-up">
-            <fieldset class="field">
+            <fieldset class="checks">
                 <legend>{tr!(account.kind_label)}</legend>
                 <label class="choice"><input type="radio" name="kind" value=ProviderKind::Consultant.as_str() checked=true/>{tr!(account.kind_consultant)}</label>
                 <label class="choice"><input type="radio" name="kind" value=ProviderKind::Expert.as_str()/>{tr!(account.kind_expert)}</label>

@@ -17,6 +17,8 @@ use crate::ui::components::match_explanation::{MatchExplanation, ProjectFacts};
 
 type Loaded<T> = Resource<Result<T, crate::error::AppError>>;
 use crate::ui::components::session::RequireUser;
+use crate::ui::text::current_lang;
+use crate::ui::text::project::proposal_state_label;
 
 #[component]
 pub fn ExpertProjectsPage() -> impl IntoView {
@@ -80,7 +82,13 @@ fn ExpertProject(p: ExpertProjectView, apply: ServerAction<ProjectApply>) -> imp
                     None => view! { <p class="muted">{tr!(projects.not_in_matching)}</p> }.into_any(),
                 }}
             </details>
-            {if p.applied {
+            {if let Some(state) = p.proposal {
+                view! {
+                    <p class="notice notice--ok" data-testid="proposal-state">
+                        {tr!(projects.you_are_proposed, state = proposal_state_label(current_lang(), state)).to_string()}
+                    </p>
+                }.into_any()
+            } else if p.applied {
                 view! { <p class="notice notice--ok" data-testid="applied">{tr!(projects.applied)}</p> }.into_any()
             } else {
                 view! {

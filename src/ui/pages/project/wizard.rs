@@ -102,6 +102,10 @@ fn Checks<T>(
     get: fn(&ProjectDraft) -> &Vec<T>,
     set: fn(&mut ProjectDraft) -> &mut Vec<T>,
     name: &'static str,
+    /// A list this one excludes: ticking an option here unticks it there (a skill is
+    /// required or optional, not both).
+    #[prop(optional)]
+    exclusive_of: Option<fn(&mut ProjectDraft) -> &mut Vec<T>>,
 ) -> impl IntoView
 where
     T: AsRef<str> + Clone + PartialEq + Send + Sync + 'static,
@@ -122,6 +126,9 @@ where
                                 let on = event_target_checked(&ev);
                                 let v = v2.clone();
                                 w.draft.update(|d| {
+                                    if let (true, Some(other)) = (on, exclusive_of) {
+                                        other(d).retain(|x| *x != v);
+                                    }
                                     let list = set(d);
                                     list.retain(|x| *x != v);
                                     if on { list.push(v); }
@@ -243,9 +250,11 @@ fn Profile() -> impl IntoView {
     let lang = current_lang();
     view! {
         <h2>{step_label(lang, Step::Profile)}</h2>
-        <Checks legend=tr!(projects.required_skills) name="required" options=skills get=|d| &d.required_skills set=|d| &mut d.required_skills/>
+        <Checks legend=tr!(projects.required_skills) name="required" options=skills get=|d| &d.required_skills set=|d| &mut d.required_skills
+            exclusive_of=|d| &mut d.optional_skills/>
         <p class="field__error" role="alert">{message}</p>
-        <Checks legend=tr!(projects.optional_skills) name="optional" options=skills get=|d| &d.optional_skills set=|d| &mut d.optional_skills/>
+        <Checks legend=tr!(projects.optional_skills) name="optional" options=skills get=|d| &d.optional_skills set=|d| &mut d.optional_skills
+            exclusive_of=|d| &mut d.required_skills/>
         <div class="field">
             <label for="projet-level">{tr!(projects.level)}</label>
             <select id="projet-level" prop:value=move || w.draft.with(|d| d.level.clone())

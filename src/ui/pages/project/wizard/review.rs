@@ -104,10 +104,11 @@ pub fn Review(id: ProjectDraftId) -> impl IntoView {
         (tr!(projects.row_languages), languages),
         (
             tr!(projects.row_place),
-            if d.remote {
-                tr!(projects.remote_place).to_string()
-            } else {
-                d.places.clone()
+            // Remote work may come with départements for the meetings: both are said.
+            match (d.remote, d.places.trim()) {
+                (true, "") => tr!(projects.remote_place).to_string(),
+                (true, places) => tr!(projects.remote_and_places, places = places).to_string(),
+                (false, places) => places.to_string(),
             },
         ),
         (tr!(projects.row_start), d.start_date.clone()),
