@@ -167,6 +167,11 @@ journey('an expert fills the editor, is reviewed twice, and is published with on
   await waitForHydration(page);
   await page.getByTestId('review-state').filter({ hasText: 'Ajoutez votre formation' }).waitFor();
   assert.match(await page.getByTestId('views').textContent(), /Administrateur B2BiZen/);
+  // Dates read as French dates, never as ISO ones.
+  for (const list of ['views', 'history']) {
+    assert.doesNotMatch(await page.getByTestId(list).textContent(), /\d{4}-\d{2}-\d{2}/);
+    assert.match(await page.getByTestId(list).textContent(), /\d{2}\/\d{2}\/\d{4}/);
+  }
   await page.locator('#champ-education').fill('Master CCA, Université Lyon 3');
   await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
   await page.getByTestId('submit-profile').click();

@@ -82,6 +82,23 @@ pub fn date(date: NaiveDate) -> String {
     date_in(current_lang(), date)
 }
 
+/// The day of an RFC 3339 time the server sent ("2026-12-01T09:30:00Z"), in the page's
+/// language; anything else is shown as it came.
+pub fn day_of(time: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(time) {
+        Ok(t) => date(t.date_naive()),
+        Err(_) => time.to_string(),
+    }
+}
+
+/// A date typed in a form (`YYYY-MM-DD`), in the page's language; as typed if it is not one.
+pub fn typed_date(input: &str) -> String {
+    match NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d") {
+        Ok(d) => date(d),
+        Err(_) => input.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -69,11 +69,11 @@ async fn a_company_corrects_its_details_and_contact() {
     let company = app.client_company("achats@acme.fr", "Acme").await;
     let stored = app.get_json(&company, "/api/account_company").await;
     assert_eq!(stored["company_name"], "Acme");
-    assert_eq!(stored["siret"], "73282932000074");
+    assert_eq!(stored["siret"], "44306184100005");
 
     let bad = [
         ("company_name", "Acme Industrie"),
-        ("siret", "732 829 320 00075"),
+        ("siret", "443 061 841 00006"),
         ("contact_first_name", "Nora"),
         ("contact_last_name", "Durand"),
     ];
@@ -81,7 +81,7 @@ async fn a_company_corrects_its_details_and_contact() {
     assert_eq!(status, 422);
     let good = [
         ("company_name", "Acme Industrie"),
-        ("siret", "732 829 320 00074"),
+        ("siret", "443 061 841 00005"),
         ("contact_first_name", "Léa"),
         ("contact_last_name", "Moreau"),
     ];

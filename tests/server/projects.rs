@@ -178,6 +178,11 @@ async fn from_submission_to_proposed_dossiers() {
         candidates[0]["score"]["criteria"].as_array().unwrap().len(),
         6
     );
+    // Each was published through a review: the admin can open its full dossier there.
+    for c in candidates {
+        assert!(c["dossier"].is_u64(), "no dossier to open: {c}");
+        assert_eq!(c["demo"], false);
+    }
 
     // Notices: once, and not to the expert who turned them off.
     let notices: Vec<String> = sqlx::query_scalar(

@@ -96,6 +96,8 @@ pub struct Candidate {
     pub proposed: bool,
     /// A demonstration profile: shown, marked, never proposable.
     pub demo: bool,
+    /// The published version's review, where the admin reads the full dossier.
+    pub dossier: Option<crate::domain::id::SubmissionId>,
 }
 
 /// A project for the admin's pre-selection.

@@ -7,13 +7,13 @@ use chrono::NaiveDate;
 
 use super::project_summary;
 use crate::domain::eligibility::AttestationStatus;
-use crate::domain::id::{AccountId, ExpertId, ProjectId};
+use crate::domain::id::{AccountId, ExpertId, ProjectId, SubmissionId};
 use crate::domain::lang::Lang;
 use crate::domain::matching::{passes_hard_filters, score, MatchScore, RankKey, Rejection};
 use crate::domain::notification::Notice;
 use crate::domain::problem::{Refusal, Unproposable};
 use crate::domain::project::{AdminProjectView, Candidate, ProjectStatus, ProjectSummary};
-use crate::domain::review::ExpertStatus;
+use crate::domain::review::{Decision, ExpertStatus};
 use crate::domain::selection::ProposalState;
 use crate::domain::session::CurrentUser;
 use crate::error::{AppError, Problem};
@@ -71,24 +71,28 @@ pub async fn candidates(
     // Applicants join the matches in the same order: total, then the fair tie-break.
     ranked.sort_by_key(|(id, score, _)| std::cmp::Reverse(RankKey::new(score.total, project, *id)));
     let ids: Vec<ExpertId> = ranked.iter().map(|(id, _, _)| *id).collect();
-    let names: Vec<(ExpertId, String, bool, bool)> = sqlx::query!(
+    let names: Vec<(ExpertId, String, bool, bool, Option<SubmissionId>)> = sqlx::query!(
         r#"SELECT e.id AS "id: ExpertId", e.first_name || ' ' || coalesce(e.last_name, '') AS "name!",
                   EXISTS (SELECT 1 FROM proposals pr
                           WHERE pr.project_id = $2 AND pr.expert_id = e.id) AS "proposed!",
-                  e.is_demo AS "demo!"
+                  e.is_demo AS "demo!",
+                  (SELECT s.id FROM profile_submissions s
+                   WHERE s.account_id = e.account_id AND s.decision = $3
+                   ORDER BY s.submitted_at DESC LIMIT 1) AS "dossier: SubmissionId"
            FROM experts e WHERE e.id = ANY($1)"#,
         &ids as &[ExpertId],
-        project as ProjectId
+        project as ProjectId,
+        Decision::Approve as Decision
     )
     .fetch_all(&state.pool)
     .await?
     .into_iter()
-    .map(|row| (row.id, row.name, row.proposed, row.demo))
+    .map(|row| (row.id, row.name, row.proposed, row.demo, row.dossier))
     .collect();
     let candidates = ranked
         .into_iter()
         .filter_map(|(id, score, outside)| {
-            let (_, name, proposed, demo) = names.iter().find(|(i, ..)| *i == id)?;
+            let (_, name, proposed, demo, dossier) = names.iter().find(|(i, ..)| *i == id)?;
             Some(Candidate {
                 expert_id: id,
                 name: name.trim().to_string(),
@@ -100,6 +104,7 @@ pub async fn candidates(
                     .map(|(_, m)| m.clone()),
                 proposed: *proposed,
                 demo: *demo,
+                dossier: *dossier,
             })
         })
         .collect();

@@ -56,9 +56,7 @@ fn NotificationList(
                                     let lang = current_lang();
                                     let (title, body) = texts(lang, &n.notice);
                                     let go = link_text(lang, &n.notice);
-                                    let day = chrono::DateTime::parse_from_rfc3339(&n.created_at)
-                                        .map(|t| crate::ui::format::date_in(lang, t.date_naive()))
-                                        .unwrap_or_default();
+                                    let day = crate::ui::format::day_of(&n.created_at);
                                     view! {
                                         <li class="notification" class:notification--unread=!n.read data-testid="notification">
                                             <div class="row">

@@ -302,11 +302,12 @@ impl TestApp {
         self.registered("auth_sign_up_provider", &form, email).await
     }
 
-    /// A verified, signed-in client company.
+    /// A verified, signed-in client company. Its SIRET is not the one the experts of the
+    /// privacy tests keep private: its own account page shows it to it.
     pub async fn client_company(&self, email: &str, company: &str) -> reqwest::Client {
         let form = [
             ("company_name", company),
-            ("siret", "732 829 320 00074"),
+            ("siret", "443 061 841 00005"),
             ("contact_first_name", "Nora"),
             ("contact_last_name", "Durand"),
             ("email", email),

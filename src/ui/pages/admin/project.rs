@@ -130,6 +130,11 @@ fn Candidates(
                     <li class="card" class:candidate--demo=c.demo data-testid="candidate" data-expert=expert.to_string()>
                         <h3 class="row">
                             <span translate="no">{c.name.clone()}</span>
+                            {c.dossier.map(|id| view! {
+                                <a class="button button--ghost button--small" href=format!("/admin/revues/{id}") target="_blank" rel="noopener" data-testid="open-dossier">
+                                    <Icon icon=Icon::FileText/>{tr!(admin.open_dossier)}
+                                </a>
+                            })}
                             {c.demo.then(|| view! { <StatusBadge tone=Tone::Warn text=tr!(admin.tag_demo) testid="demo"/> })}
                             {c.application.is_some().then(|| view! { <StatusBadge tone=Tone::Brand text=tr!(admin.tag_applicant)/> })}
                             {c.proposed.then(|| view! { <StatusBadge tone=Tone::Ok text=tr!(admin.tag_already_proposed) testid="already-proposed"/> })}

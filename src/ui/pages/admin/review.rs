@@ -43,7 +43,7 @@ fn Queue(
                                                 <a href=format!("/admin/revues/{}", item.submission_id) translate="no">{item.name}</a>
                                                 {item.republication.then(|| view! { " " <span class="tag">{tr!(review.republication)}</span> })}
                                             </td>
-                                            <td>{item.submitted_at.get(..10).unwrap_or_default().to_string()}</td>
+                                            <td>{crate::ui::format::day_of(&item.submitted_at)}</td>
                                             <td>{format!("{} %", item.completeness)}</td>
                                             <td><a class="button button--ghost" href=format!("/admin/revues/{}", item.submission_id)>{tr!(review.open)}</a></td>
                                         </tr>
@@ -115,7 +115,7 @@ fn Review(
                                     <h2>{tr!(profile.history)}</h2>
                                     <ul>
                                         {r.history.iter().map(|h| view! {
-                                            <li>{format!("{} — {}", h.submitted_at.get(..10).unwrap_or_default(),
+                                            <li>{format!("{} — {}", crate::ui::format::day_of(&h.submitted_at),
                                                 decision_or_pending(h.decision))}
                                                 {(!h.message.is_empty()).then(|| crate::ui::text::with_data(tr!(profile.quoted_message, message = crate::ui::text::DATA), h.message.clone()))}</li>
                                         }).collect_view()}

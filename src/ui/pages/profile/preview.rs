@@ -61,7 +61,7 @@ pub fn Preview(
 
 #[component]
 pub fn HistoryAndViews(history: Vec<HistoryEntry>, views: Vec<DossierView>) -> impl IntoView {
-    let date = |s: &str| s.get(..10).unwrap_or(s).to_string();
+    let date = crate::ui::format::day_of;
     view! {
         <section class="editor__history">
             <h2>{tr!(profile.history)}</h2>

@@ -134,11 +134,10 @@ pub fn NewProjectPage() -> impl IntoView {
     let data = Resource::new(
         move || {
             query.with(|q| {
-                let draft = q.get("draft").and_then(|id| id.parse::<uuid::Uuid>().ok());
-                (
-                    draft.map(ProjectDraftId::new),
-                    q.get("fresh").is_some().then_some(true),
-                )
+                let draft = q
+                    .get("draft")
+                    .and_then(|id| id.parse::<ProjectDraftId>().ok());
+                (draft, q.get("fresh").is_some().then_some(true))
             })
         },
         |(draft, fresh)| project_wizard(draft, fresh),

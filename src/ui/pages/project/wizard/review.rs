@@ -111,7 +111,10 @@ pub fn Review(id: ProjectDraftId) -> impl IntoView {
                 (false, places) => places.to_string(),
             },
         ),
-        (tr!(projects.row_start), d.start_date.clone()),
+        (
+            tr!(projects.row_start),
+            crate::ui::format::typed_date(&d.start_date),
+        ),
         (
             tr!(projects.row_duration),
             tr!(projects.days_count, days = d.duration_days.trim()).to_string(),
