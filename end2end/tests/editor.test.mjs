@@ -3,7 +3,7 @@
 // 100 % on a complete valid dossier while naming what keeps it under.
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, PASSWORD, PDF, journey, png, signIn, useBrowserAndDb, verifiedAccount, waitForHydration,
+  BASE_URL, PDF, journey, png, quickAccount, signIn, useBrowserAndDb, waitForHydration,
 } from './support.mjs';
 
 const shared = useBrowserAndDb();
@@ -13,10 +13,9 @@ async function expertInEditor(name) {
   const id = `${Date.now() % 1_000_000}${Math.floor(Math.random() * 100)}`;
   const email = `${name}.${id}@exemple.fr`;
   const context = await shared.browser.newContext();
-  await verifiedAccount(shared.db, context.request, 'auth_sign_up_provider',
-    { kind: 'consultant', first_name: 'Eulalie', last_name: `Sauvegarde${id}`, email, password: PASSWORD }, email);
+  const password = await quickAccount(shared.db, 'provider', email, { last: `Sauvegarde${id}` });
   const page = await context.newPage();
-  await signIn(page, email);
+  await signIn(page, email, password);
   await page.goto(`${BASE_URL}/profil`);
   await waitForHydration(page);
   await page.getByTestId('profile-editor').waitFor();

@@ -3,7 +3,7 @@
 // the records behind the pages with an id are made through the server functions.
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, PASSWORD, PDF, journey, signIn, useBrowserAndDb, verifiedAccount, waitForHydration,
+  BASE_URL, PDF, journey, quickAccount, signIn, useBrowserAndDb, waitForHydration,
 } from './support.mjs';
 
 const shared = useBrowserAndDb();
@@ -61,10 +61,10 @@ function stamp() {
 /** An expert with a complete dossier, submitted for review. */
 async function submittedExpert(context, id) {
   const email = `mise.en.page.${id}@exemple.fr`;
-  await verifiedAccount(shared.db, context.request, 'auth_sign_up_provider',
-    { kind: 'expert', first_name: 'Maëlys', last_name: `Longuenomdefamille${id}`, email, password: PASSWORD }, email);
+  const password = await quickAccount(shared.db, 'provider', email,
+    { first: 'Maëlys', last: `Longuenomdefamille${id}` });
   const page = await context.newPage();
-  await signIn(page, email);
+  await signIn(page, email, password);
   const draft = {
     first_name: 'Maëlys', last_name: `Longuenomdefamille${id}`, departement: '69',
     years_experience: '12', domains: ['finance'], languages: [{ code: 'fr', level: 'Native' }],
@@ -86,12 +86,10 @@ async function submittedExpert(context, id) {
 /** A client with a submitted project and a draft left at the second step. */
 async function clientWithProject(context, id) {
   const email = `achats.mise.en.page.${id}@acme.fr`;
-  await verifiedAccount(shared.db, context.request, 'auth_sign_up_client', {
-    company_name: `Société Anonyme des Établissements ${id}`, siret: '732 829 320 00074',
-    contact_first_name: 'Nora', contact_last_name: 'Durand', email, password: PASSWORD,
-  }, email);
+  const password = await quickAccount(shared.db, 'client', email,
+    { first: 'Nora', last: 'Durand', company: `Société Anonyme des Établissements ${id}` });
   const page = await context.newPage();
-  await signIn(page, email);
+  await signIn(page, email, password);
   const draft = {
     title: `Refonte du contrôle de gestion ${id}`, description: 'Mettre en place un reporting mensuel.',
     domain: 'finance', required_skills: ['tresorerie'], places: '69', remote: false,

@@ -98,6 +98,25 @@ export function png(size) {
 /** A tiny well-formed PDF (the server sniffs its signature). */
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
+/** A verified account made straight in the database, whose password is the admin's
+ *  (`ADMIN_PASSWORD`): sign-ups are limited per address and hour, and hashing a password
+ *  here would need a native module. For journeys that are not about signing up. */
+export async function quickAccount(db, role, email, { first = 'Eulalie', last = 'Rapide', company = 'Société Rapide' } = {}) {
+  const { rows: [account] } = await db.query(
+    `INSERT INTO accounts (email, password_hash, role, display_name, email_verified_at)
+     SELECT $1, password_hash, $2, $3, now() FROM accounts WHERE email = $4 RETURNING id`,
+    [email, role, role === 'client' ? company : first, process.env.ADMIN_EMAIL]);
+  if (!account) throw new Error('the admin account the password is copied from is missing');
+  if (role === 'provider') {
+    await db.query(`INSERT INTO providers (account_id, kind, first_name, last_name) VALUES ($1, 'consultant', $2, $3)`,
+      [account.id, first, last]);
+  } else {
+    await db.query(`INSERT INTO clients (account_id, company_name, siret, contact_first_name, contact_last_name)
+                    VALUES ($1, $2, '44306184100005', $3, $4)`, [account.id, company, first, last]);
+  }
+  return process.env.ADMIN_PASSWORD;
+}
+
 /** Reads a figure shown as "1 234" (narrow no-break spaces) as a number. */
 export async function figure(page, id) {
   const text = await page.getByTestId(`stat-${id}`).textContent();

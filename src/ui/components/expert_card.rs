@@ -9,9 +9,10 @@ use crate::ui::text::directory::{language_level_label, language_name, level_labe
 pub fn ExpertCard(card: PublicCard, #[prop(optional)] full: bool) -> impl IntoView {
     let lang = current_lang();
     let initial = card.first_name.chars().next().unwrap_or('?').to_string();
+    // A département's name is a proper noun, the same in every language: marked so.
     let departement = card.departement.as_ref().map_or_else(
-        || tr!(directory.departement_unknown).to_string(),
-        |d| tr!(directory.departement, code = d, name = d.name()).to_string(),
+        || tr!(directory.departement_unknown).into_any(),
+        |d| view! { <span translate="no">{tr!(directory.departement, code = d, name = d.name()).to_string()}</span> }.into_any(),
     );
     let languages = card
         .languages

@@ -46,6 +46,9 @@ pub fn TextField(
         }
     };
     let input = move |ev| on_input.run(event_target_value(&ev));
+    // Also as the attribute: the page shows the stored value before (or without)
+    // JavaScript, and a plain form sends it back.
+    let initial = value.map(|v| v.get_untracked());
     let blur = move |_| {
         if let Some(on_blur) = on_blur {
             on_blur.run(());
@@ -69,7 +72,7 @@ pub fn TextField(
     } else {
         view! {
             <input id=id.clone() name=name type=kind autocomplete=autocomplete required=required
-                maxlength=maxlength on:invalid=refused
+                maxlength=maxlength on:invalid=refused value=initial.clone()
                 prop:value=move || value.map(|v| v.get())
                 aria-describedby=described aria-invalid=invalid
                 on:input=input on:blur=blur/>
