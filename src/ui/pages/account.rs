@@ -10,7 +10,7 @@ use crate::domain::session::CurrentUser;
 use crate::ui::components::form::{
     check_password, check_required, check_siret, provide_form_problem, Field, Outcome,
 };
-use crate::ui::components::session::{use_auth, RequireUser};
+use crate::ui::components::session::RequireUser;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
@@ -21,19 +21,15 @@ pub fn AccountPage() -> impl IntoView {
         |_| settings_project_alerts_get(),
     );
     let save_company = ServerAction::<AccountUpdateCompany>::new();
-    // Only a client has a company to load; the others ask nothing.
-    let auth = use_auth();
+    // Keyed on the save only: a key read from the session resource made the page's
+    // hydration wait for good. Others than clients are refused (403): nothing to show.
     let company = Resource::new(
-        move || {
-            let client =
-                matches!(auth.user.get(), Some(Ok(Some(ref s))) if s.user.role == Role::Client);
-            (client, save_company.version().get())
-        },
-        |(client, _)| async move {
-            if client {
-                account_company().await.map(Company::Details)
-            } else {
-                Ok(Company::NotAClient)
+        move || save_company.version().get(),
+        |_| async move {
+            match account_company().await {
+                Ok(details) => Ok(Company::Details(details)),
+                Err(crate::error::AppError::Forbidden) => Ok(Company::NotAClient),
+                Err(err) => Err(err),
             }
         },
     );
