@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
-use crate::domain::account::CompanyDetails;
 use crate::error::AppError;
 
 /// Signed in: a new password, given the current one. The other sessions end; this one
@@ -33,14 +32,21 @@ pub async fn account_change_password(
     )
 }
 
-/// Clients: their company's details.
+/// Signed in: a client's company details; for the other roles, that there is none (the
+/// account page asks whoever opens it).
 #[server(prefix = "/api", endpoint = "account_company", input = GetUrl)]
-pub async fn account_company() -> Result<CompanyDetails, AppError> {
+pub async fn account_company() -> Result<crate::domain::account::CompanyOfAccount, AppError> {
+    use crate::domain::account::{CompanyOfAccount, Role};
     use crate::server::{account, auth::access, state::app_state};
     super::respond(
         async {
             let user = access::user::<AccountCompany>().await?;
-            account::company(&app_state()?.pool, user.id).await
+            if user.role != Role::Client {
+                return Ok(CompanyOfAccount::NotAClient);
+            }
+            Ok(CompanyOfAccount::Details(
+                account::company(&app_state()?.pool, user.id).await?,
+            ))
         }
         .await,
     )
@@ -54,7 +60,9 @@ pub async fn account_update_company(
     contact_first_name: String,
     contact_last_name: String,
 ) -> Result<(), AppError> {
-    use crate::domain::account::{parse_name, Siret, COMPANY_NAME_MAX_CHARS, NAME_MAX_CHARS};
+    use crate::domain::account::{
+        parse_name, CompanyDetails, Siret, COMPANY_NAME_MAX_CHARS, NAME_MAX_CHARS,
+    };
     use crate::domain::problem::NameField;
     use crate::server::{account, auth::access, state::app_state};
     super::respond(

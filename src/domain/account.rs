@@ -74,6 +74,8 @@ impl ProviderKind {
 pub const EMAIL_MAX_CHARS: usize = 254;
 /// The longest first or last name accepted.
 pub const NAME_MAX_CHARS: usize = 80;
+/// A SIRET as typed: 14 digits and the spaces people put between their groups.
+pub const SIRET_INPUT_MAX_CHARS: usize = 20;
 /// The longest company name accepted.
 pub const COMPANY_NAME_MAX_CHARS: usize = 160;
 
@@ -303,6 +305,14 @@ pub struct CompanyDetails {
     pub siret: String,
     pub contact_first_name: String,
     pub contact_last_name: String,
+}
+
+/// The company an account page shows: a client's, or none for the other roles.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CompanyOfAccount {
+    NotAClient,
+    Details(CompanyDetails),
 }
 
 /// One account as admins see it in the accounts screen.

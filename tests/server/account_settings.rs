@@ -67,7 +67,7 @@ async fn a_password_change_needs_the_current_one_and_ends_the_other_sessions() {
 async fn a_company_corrects_its_details_and_contact() {
     let app = TestApp::spawn().await;
     let company = app.client_company("achats@acme.fr", "Acme").await;
-    let stored = app.get_json(&company, "/api/account_company").await;
+    let stored = app.get_json(&company, "/api/account_company").await["details"].clone();
     assert_eq!(stored["company_name"], "Acme");
     assert_eq!(stored["siret"], "44306184100005");
 
@@ -91,7 +91,7 @@ async fn a_company_corrects_its_details_and_contact() {
             .status(),
         200
     );
-    let stored = app.get_json(&company, "/api/account_company").await;
+    let stored = app.get_json(&company, "/api/account_company").await["details"].clone();
     assert_eq!(stored["company_name"], "Acme Industrie");
     assert_eq!(stored["contact_first_name"], "Léa");
     assert_eq!(
@@ -101,6 +101,10 @@ async fn a_company_corrects_its_details_and_contact() {
 
     // An expert has no company to read or change.
     let expert = app.provider("camille@exemple.fr").await;
+    assert_eq!(
+        app.get_json(&expert, "/api/account_company").await,
+        Value::String("not_a_client".into())
+    );
     let res = app.call_as(&expert, "account_update_company", &good).await;
     assert_eq!(res.status(), 403);
 }

@@ -89,7 +89,7 @@ pub const SERVER_FNS: &[ServerFnRule] = &[
     ServerFnRule::new("auth_sign_out", Access::SignedIn),
     ServerFnRule::new("auth_resend_verification", Access::SignedIn),
     ServerFnRule::new("account_change_password", Access::SignedIn),
-    ServerFnRule::new("account_company", Access::Role(Role::Client)),
+    ServerFnRule::new("account_company", Access::SignedIn),
     ServerFnRule::new("account_update_company", Access::Role(Role::Client)),
     ServerFnRule::new("notifications_list", Access::SignedIn),
     ServerFnRule::new("notifications_unread", Access::SignedIn),

@@ -58,7 +58,7 @@ pub fn ExpertCard(card: PublicCard, #[prop(optional)] full: bool) -> impl IntoVi
 }
 
 /// A drawn portrait for a demonstration profile (they have no photo, and a wall of
-/// initials reads as an empty product). Drawn, not photographic: with the "Démo" badge it
+/// initials reads as an empty product). Drawn, not photographic: with the demo badge it
 /// cannot pass for a real person. The same name always gives the same drawing.
 #[component]
 fn DemoPortrait(seed: String) -> impl IntoView {

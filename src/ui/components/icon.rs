@@ -39,7 +39,9 @@ macro_rules! icons {
                 }
             }
 
-            /// The SVG elements inside the 24×24 view box (constants: never user text).
+            /// The SVG elements inside the 24×24 view box. Compile-time constants copied
+            /// from Lucide, never user text: the only markup `Icon` renders unescaped,
+            /// and a test below holds them to plain drawing elements.
             fn body(self) -> &'static str {
                 match self {
                     $(Icon::$variant => $body,)*
@@ -113,5 +115,56 @@ pub fn Icon(icon: Icon, #[prop(optional, into)] label: Option<String>) -> impl I
             aria-hidden=hidden role=role aria-label=label data-icon=icon.name()
             inner_html=icon.body()>
         </svg>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `inner_html` gets is drawing only: shape elements with geometry attributes,
+    /// nothing that runs (no script, no event handler, no link, no foreign object).
+    #[test]
+    fn icon_bodies_are_plain_drawings() {
+        const ELEMENTS: [&str; 7] = [
+            "path", "circle", "rect", "line", "polyline", "polygon", "ellipse",
+        ];
+        const ATTRIBUTES: [&str; 16] = [
+            "d", "cx", "cy", "r", "rx", "ry", "x", "y", "x1", "x2", "y1", "y2", "width", "height",
+            "points", "fill",
+        ];
+        for icon in Icon::ALL {
+            let body = icon.body();
+            assert!(!body.is_empty(), "{}", icon.name());
+            assert!(
+                !body.contains("url(") && !body.contains(':'),
+                "{}",
+                icon.name()
+            );
+            for tag in body.split('<').skip(1) {
+                let tag = tag.trim_end_matches(|c: char| c.is_whitespace());
+                let tag = tag
+                    .strip_suffix("/>")
+                    .unwrap_or_else(|| panic!("{}: {tag}", icon.name()));
+                let mut parts = tag.split_whitespace();
+                let element = parts.next().unwrap_or_default();
+                assert!(ELEMENTS.contains(&element), "{}: <{element}>", icon.name());
+                for attribute in tag.split('"').step_by(2) {
+                    let name = attribute
+                        .trim()
+                        .trim_start_matches(element)
+                        .trim()
+                        .trim_end_matches('=');
+                    if name.is_empty() {
+                        continue;
+                    }
+                    assert!(
+                        ATTRIBUTES.contains(&name),
+                        "{}: attribute {name}",
+                        icon.name()
+                    );
+                }
+            }
+        }
     }
 }

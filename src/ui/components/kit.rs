@@ -36,7 +36,7 @@ impl Tone {
     }
 }
 
-/// A short state next to what it qualifies ("Brouillon", "Publié", "Démo").
+/// A short state next to what it qualifies (draft, published, demo).
 #[component]
 pub fn StatusBadge(
     tone: Tone,
@@ -65,7 +65,7 @@ pub fn EmptyState(
     }
 }
 
-/// A transient outcome ("Enregistré", "Échec de l'enregistrement"), announced politely.
+/// A transient outcome (saved, saving failed), announced politely.
 /// `floating` pins it to the bottom of the screen; otherwise it sits in the flow.
 #[component]
 pub fn Toast(

@@ -4,7 +4,8 @@ use leptos_meta::Title;
 use crate::api::account::{account_company, AccountChangePassword, AccountUpdateCompany};
 use crate::api::auth::ResendVerification;
 use crate::domain::account::{
-    CompanyDetails, Role, COMPANY_NAME_MAX_CHARS, NAME_MAX_CHARS, PASSWORD_MAX_CHARS,
+    CompanyOfAccount, Role, COMPANY_NAME_MAX_CHARS, NAME_MAX_CHARS, PASSWORD_MAX_CHARS,
+    SIRET_INPUT_MAX_CHARS,
 };
 use crate::domain::session::CurrentUser;
 use crate::ui::components::form::{
@@ -21,35 +22,16 @@ pub fn AccountPage() -> impl IntoView {
         |_| settings_project_alerts_get(),
     );
     let save_company = ServerAction::<AccountUpdateCompany>::new();
-    // Keyed on the save only: a key read from the session resource made the page's
-    // hydration wait for good. Others than clients are refused (403): nothing to show.
-    let company = Resource::new(
-        move || save_company.version().get(),
-        |_| async move {
-            match account_company().await {
-                Ok(details) => Ok(Company::Details(details)),
-                Err(crate::error::AppError::Forbidden) => Ok(Company::NotAClient),
-                Err(err) => Err(err),
-            }
-        },
-    );
+    // Keyed on the save only: keyed on the session resource, the page's hydration waited
+    // for good. The server answers "not a client" to the other roles.
+    let company = Resource::new(move || save_company.version().get(), |_| account_company());
     view! {
         <Title text=tr!(account.account_title)/>
         <RequireUser signed_in=move |user| view! { <AccountDetails user set alerts company save_company/> }/>
     }
 }
 
-/// The company shown on the page, or none for a provider or an admin (a value of its own:
-/// the resources of a page are told apart by what they hold, see
-/// `tests/server/ssr_resources.rs`).
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum Company {
-    NotAClient,
-    Details(CompanyDetails),
-}
-
-type CompanyResource = Resource<Result<Company, crate::error::AppError>>;
+type CompanyResource = Resource<Result<CompanyOfAccount, crate::error::AppError>>;
 
 type AlertsSetting = Resource<Result<Option<bool>, crate::error::AppError>>;
 
@@ -136,14 +118,14 @@ fn CompanyForm(
         <h2>{tr!(account.company_title)}</h2>
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                let Ok(Company::Details(c)) = company.await else {
+                let Ok(CompanyOfAccount::Details(c)) = company.await else {
                     return None;
                 };
                 Some(view! {
                     <ActionForm action=save attr:class="form" attr:data-testid="company-form">
                         <Field label=tr!(account.company_name) name="company_name" autocomplete="organization"
                             check=check_required maxlength=COMPANY_NAME_MAX_CHARS initial=c.company_name/>
-                        <Field label=tr!(account.siret) name="siret" check=check_siret maxlength=20 initial=c.siret/>
+                        <Field label=tr!(account.siret) name="siret" check=check_siret maxlength=SIRET_INPUT_MAX_CHARS initial=c.siret/>
                         <Field label=tr!(account.contact_first_name) name="contact_first_name" autocomplete="given-name"
                             check=check_required maxlength=NAME_MAX_CHARS initial=c.contact_first_name/>
                         <Field label=tr!(account.contact_last_name) name="contact_last_name" autocomplete="family-name"

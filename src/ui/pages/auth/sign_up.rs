@@ -4,15 +4,13 @@ use leptos_meta::Title;
 use crate::api::auth::{SignUpClient, SignUpProvider};
 use crate::domain::account::{
     ProviderKind, COMPANY_NAME_MAX_CHARS, EMAIL_MAX_CHARS, NAME_MAX_CHARS, PASSWORD_MAX_CHARS,
+    SIRET_INPUT_MAX_CHARS,
 };
 use crate::error::AppError;
 use crate::ui::components::form::{
     check_email, check_password, check_required, check_siret, provide_form_problem, Field, Outcome,
 };
 use leptos_router::hooks::use_query_map;
-
-/// A SIRET as typed: 14 digits and the spaces people put between their groups.
-const SIRET_INPUT_MAX_CHARS: usize = 20;
 
 /// `?profil=entreprise` opens the company form: the two forms are two addresses, so the
 /// switch between them is a link and works without JavaScript.
