@@ -11,7 +11,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::project::{admin_candidates, admin_projects, admin_propose};
 use crate::domain::project::Candidate;
 use crate::ui::components::icon::Icon;
-use crate::ui::components::kit::{StatusBadge, Tone};
+use crate::ui::components::kit::{EmptyState, StatusBadge, Tone};
 use crate::ui::components::match_explanation::{MatchExplanation, ProjectFacts};
 use crate::ui::components::session::RequireUser;
 
@@ -26,6 +26,10 @@ pub fn AdminProjectsPage() -> impl IntoView {
                 <Transition fallback=|| ()>
                     {move || Suspend::new(async move {
                         match list.await {
+                            Ok(list) if list.is_empty() => view! {
+                                <EmptyState icon=Icon::Briefcase testid="no-open-projects"
+                                    title=tr!(admin.projects_none) body=tr!(admin.projects_none_body)/>
+                            }.into_any(),
                             Ok(list) => list.into_iter().map(|p| view! {
                                 <article class="card">
                                     <h2 translate="no"><a href=format!("/admin/projets/{}", p.id)>{p.title.clone()}</a></h2>
