@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, PASSWORD, journey, submitSignIn, useBrowserAndDb, waitForHydration,
+  BASE_URL, PASSWORD, journey, quickAccount, submitSignIn, useBrowserAndDb, waitForHydration,
 } from './support.mjs';
 
 const shared = useBrowserAndDb();
@@ -176,6 +176,33 @@ journey('without JavaScript a refused sign-in comes back to the form with its me
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL(/\/connexion\?/);
   await page.getByText('Adresse e-mail ou mot de passe incorrect.').waitFor();
+  await context.close();
+});
+
+journey('without JavaScript, confirming an address lands on the confirmation, not on the used-up button', async () => {
+  // Made in the database (sign-ups are counted per address), then unconfirmed: signed
+  // in, it asks for a new link.
+  const email = `sans.js.${Date.now()}@exemple.fr`;
+  const password = await quickAccount(shared.db, 'provider', email, { first: 'Noé', last: 'Sansjs' });
+  await shared.db.query('UPDATE accounts SET email_verified_at = NULL WHERE email = $1', [email]);
+  const context = await shared.browser.newContext({ javaScriptEnabled: false });
+  const headers = { origin: BASE_URL };
+  const signedIn = await context.request.post(`${BASE_URL}/api/auth_sign_in`, { form: { email, password }, headers });
+  assert.equal(signedIn.status(), 200);
+  const resent = await context.request.post(`${BASE_URL}/api/auth_resend_verification`, { headers });
+  assert.equal(resent.status(), 200);
+  const { rows } = await shared.db.query(
+    'SELECT body_text FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1', [email]);
+  const token = rows[0].body_text.match(/jeton=([0-9a-f]+)/)[1];
+  const page = await context.newPage();
+  await page.goto(`${BASE_URL}/verifier-email?jeton=${token}`);
+  await page.getByTestId('confirm-email').click();
+  await page.waitForURL(`${BASE_URL}/verifier-email?confirmee=1`);
+  await page.getByTestId('email-confirmed').waitFor();
+  assert.equal(await page.getByTestId('confirm-email').count(), 0);
+  const { rows: verified } = await shared.db.query(
+    'SELECT email_verified_at IS NOT NULL AS done FROM accounts WHERE email = $1', [email]);
+  assert.equal(verified[0].done, true);
   await context.close();
 });
 

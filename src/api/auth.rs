@@ -129,13 +129,22 @@ async fn sign_up(
     .await
 }
 
+/// Where a confirmation posted without JavaScript lands.
+pub const VERIFIED_PATH: &str = "/verifier-email?confirmee=1";
+
 /// Public: confirms an e-mail address with the token of the mailed link.
 #[server(prefix = "/api", endpoint = "auth_verify_email")]
 pub async fn verify_email(token: String) -> Result<(), AppError> {
     super::respond(
         async {
             access::allow::<VerifyEmail>().await?;
-            account::verify_email(&app_state()?.pool, &token).await
+            account::verify_email(&app_state()?.pool, &token).await?;
+            // Without JavaScript the browser comes back to the page; without its token
+            // in the address, it shows the confirmation instead of the used-up button.
+            if super::is_form_post() {
+                leptos_axum::redirect(VERIFIED_PATH);
+            }
+            Ok(())
         }
         .await,
     )

@@ -40,7 +40,23 @@ pub(crate) fn respond<T>(
 #[cfg(feature = "ssr")]
 pub(crate) fn set_error_status(status: u16) {
     use leptos::prelude::use_context;
-    let form_post = use_context::<axum::http::request::Parts>().is_some_and(|parts| {
+    if let (false, Some(options)) = (
+        is_form_post(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) {
+        options.set_status(
+            axum::http::StatusCode::from_u16(status)
+                .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR),
+        );
+    }
+}
+
+/// Whether the call being served is a plain HTML form posted without JavaScript: its
+/// answer is a redirect, so the page it lands on must show the outcome.
+#[cfg(feature = "ssr")]
+pub(crate) fn is_form_post() -> bool {
+    use leptos::prelude::use_context;
+    use_context::<axum::http::request::Parts>().is_some_and(|parts| {
         parts
             .uri
             .path()
@@ -50,11 +66,5 @@ pub(crate) fn set_error_status(status: u16) {
                 .get(axum::http::header::ACCEPT)
                 .and_then(|v| v.to_str().ok())
                 .is_some_and(|v| v.contains("text/html"))
-    });
-    if let (false, Some(options)) = (form_post, use_context::<leptos_axum::ResponseOptions>()) {
-        options.set_status(
-            axum::http::StatusCode::from_u16(status)
-                .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR),
-        );
-    }
+    })
 }
