@@ -13,21 +13,24 @@ use crate::error::AppError;
 
 /// Clients: the draft being written, to resume on any device, or the id of a new one
 /// (stored by its first save: a GET writes nothing).
-/// `draft`: that draft; `fresh`: a new project; neither: the draft saved last.
+/// `draft`: that draft; `fresh`: a new project; `edits`: new answers for that open
+/// project; none: the draft saved last.
 #[server(prefix = "/api", endpoint = "project_wizard", input = GetUrl)]
 pub async fn project_wizard(
     draft: Option<ProjectDraftId>,
     fresh: Option<bool>,
+    edits: Option<ProjectId>,
 ) -> Result<WizardData, AppError> {
     use crate::server::{auth::access, project, project::Opening, state::app_state};
     super::respond(
         async {
             let user = access::user::<ProjectWizard>().await?;
             let state = app_state()?;
-            let opening = match (draft, fresh) {
-                (Some(id), _) => Opening::Draft(id),
-                (None, Some(true)) => Opening::Fresh,
-                (None, _) => Opening::Latest,
+            let opening = match (draft, fresh, edits) {
+                (_, _, Some(project)) => Opening::Edit(project),
+                (Some(id), _, None) => Opening::Draft(id),
+                (None, Some(true), None) => Opening::Fresh,
+                (None, _, None) => Opening::Latest,
             };
             project::wizard(&state.pool, &user, opening, state.clock.today()).await
         }
@@ -35,18 +38,38 @@ pub async fn project_wizard(
     )
 }
 
-/// Clients: saves the draft and the step reached (the first save creates it).
+/// Clients: saves the draft and the step reached (the first save creates it); `edits`:
+/// the open project the draft will replace.
 #[server(prefix = "/api", endpoint = "project_save_draft", input = Json)]
 pub async fn project_save_draft(
     id: ProjectDraftId,
     step: usize,
     draft: ProjectDraft,
+    edits: Option<ProjectId>,
 ) -> Result<(), AppError> {
     use crate::server::{auth::access, project, state::app_state};
     super::respond(
         async {
             let user = access::user::<ProjectSaveDraft>().await?;
-            project::save_draft(&app_state()?.pool, &user, id, step, &draft).await
+            project::save_draft(&app_state()?.pool, &user, id, step, &draft, edits).await
+        }
+        .await,
+    )
+}
+
+/// Clients: ends their open project with a reason (closed when the need is met,
+/// cancelled otherwise); every expert still in the running is told.
+#[server(prefix = "/api", endpoint = "project_end")]
+pub async fn project_end(id: String, reason: String, comment: String) -> Result<(), AppError> {
+    use crate::server::{auth::access, project, state::app_state};
+    super::respond(
+        async {
+            let user = access::user::<ProjectEnd>().await?;
+            let (reason, comment) =
+                project::parse_ending(&reason, &comment).map_err(AppError::Validation)?;
+            let id = super::entity_id(&id)?;
+            project::end(&app_state()?, &user, id, reason, &comment).await?;
+            Ok(())
         }
         .await,
     )

@@ -78,6 +78,20 @@ pub async fn reference_set_domain_active(domain: String, active: bool) -> Result
     )
 }
 
+/// Admins: hide a skill from the editor's and the wizard's choices, or offer it again.
+/// Profiles and projects that hold it keep it.
+#[server(prefix = "/api", endpoint = "reference_set_skill_active")]
+pub async fn reference_set_skill_active(skill: String, active: bool) -> Result<(), AppError> {
+    use crate::server::{auth::access, reference, state::app_state};
+    super::respond(
+        async {
+            access::user::<ReferenceSetSkillActive>().await?;
+            reference::set_skill_active(&app_state()?.pool, skill.trim(), active).await
+        }
+        .await,
+    )
+}
+
 /// Admins: new labels for a domain (`domain:slug`) or a skill (`skill:slug`). The slug
 /// stays, so profiles and projects that use it keep it and show the new label.
 #[server(prefix = "/api", endpoint = "reference_rename")]

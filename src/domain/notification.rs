@@ -50,6 +50,11 @@ pub enum Notice {
         title: String,
         count: usize,
     },
+    /// To the expert: the client ended project `title`, so their path on it ends.
+    ProjectEnded {
+        title: String,
+        reason: crate::domain::selection::ProposalEndReason,
+    },
 }
 
 /// The stored value of `notifications.kind`, one per [`Notice`] variant.
@@ -65,10 +70,11 @@ pub enum NoticeKind {
     ProjectMatches,
     ProposedToClient,
     ExpertsProposed,
+    ProjectEnded,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 10] = [
+    pub const ALL: [NoticeKind; 11] = [
         NoticeKind::EmailConfirmed,
         NoticeKind::ProfileSubmitted,
         NoticeKind::DossierToReview,
@@ -79,6 +85,7 @@ impl NoticeKind {
         NoticeKind::ProjectMatches,
         NoticeKind::ProposedToClient,
         NoticeKind::ExpertsProposed,
+        NoticeKind::ProjectEnded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -93,6 +100,7 @@ impl NoticeKind {
             NoticeKind::ProjectMatches => "project_matches",
             NoticeKind::ProposedToClient => "proposed_to_client",
             NoticeKind::ExpertsProposed => "experts_proposed",
+            NoticeKind::ProjectEnded => "project_ended",
         }
     }
 }
@@ -120,6 +128,7 @@ impl Notice {
             Notice::ProjectMatches { .. } => NoticeKind::ProjectMatches,
             Notice::ProposedToClient { .. } => NoticeKind::ProposedToClient,
             Notice::ExpertsProposed { .. } => NoticeKind::ExpertsProposed,
+            Notice::ProjectEnded { .. } => NoticeKind::ProjectEnded,
         }
     }
 }
@@ -159,6 +168,10 @@ pub mod tests {
             Notice::ExpertsProposed {
                 title: text(),
                 count: 2,
+            },
+            Notice::ProjectEnded {
+                title: text(),
+                reason: crate::domain::selection::ProposalEndReason::ProjectCancelled,
             },
         ]
     }

@@ -110,6 +110,8 @@ pub enum Problem {
     DossierNotSaved,
     /// A project skill ticked both as required and as optional.
     SkillRequiredAndOptional,
+    /// A skill admins hid, added by a request no form makes.
+    SkillNoLongerOffered,
     DossierAlreadyPending,
     EmailUnverifiedForUpload,
     SaveTimeout,
@@ -206,6 +208,16 @@ pub enum Problem {
     TransitionImpossible {
         from: ProposalState,
         event: ProposalEvent,
+    },
+    /// The project is no longer open: it cannot be edited, ended or proposed for.
+    ProjectNotOpen {
+        status: super::project::ProjectStatus,
+    },
+    ProjectEndReasonRequired,
+    /// Another tab started an edit of the same project.
+    ProjectEditUnderWay,
+    ProjectEndCommentTooLong {
+        max: usize,
     },
 
     // Requests.

@@ -299,8 +299,10 @@ impl ProjectDraft {
     }
 }
 
+mod lifecycle;
 mod size;
 mod views;
+pub use lifecycle::*;
 pub use views::*;
 
 #[cfg(test)]

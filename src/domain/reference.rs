@@ -10,7 +10,22 @@ use super::problem::Problem;
 pub struct DomainRef {
     pub slug: String,
     pub label: String,
+    /// Every skill, hidden ones included (so that labels and checks still know them).
     pub skills: Vec<(String, String)>,
+    /// Slugs of the skills admins hid: offered only to a draft that already holds them.
+    #[serde(default)]
+    pub hidden_skills: Vec<String>,
+}
+
+impl DomainRef {
+    /// The skills a form offers: the visible ones, and hidden ones the draft `holds`.
+    pub fn offered_skills(&self, holds: impl Fn(&str) -> bool) -> Vec<(String, String)> {
+        self.skills
+            .iter()
+            .filter(|(slug, _)| !self.hidden_skills.contains(slug) || holds(slug))
+            .cloned()
+            .collect()
+    }
 }
 
 /// The choices the editor offers.
@@ -57,6 +72,8 @@ pub struct DomainAdmin {
     pub active: bool,
     /// `(slug, label_fr)`.
     pub skills: Vec<(String, String)>,
+    /// Slugs of the skills hidden from new choices.
+    pub hidden_skills: Vec<String>,
 }
 
 /// A label of 2 to 80 characters, spaces normalised; `lang`: the label's language.
@@ -111,6 +128,7 @@ pub fn sample() -> ReferenceData {
             slug: "finance".into(),
             label: "Finance".into(),
             skills: vec![("tresorerie".into(), "Trésorerie".into())],
+            hidden_skills: vec![],
         }],
         departements: vec![],
     }
@@ -140,5 +158,25 @@ mod tests {
             parse_label("  Data   science ", Lang::Fr).unwrap(),
             "Data science"
         );
+    }
+
+    #[test]
+    fn a_hidden_skill_is_offered_only_to_whom_holds_it() {
+        let mut refs = sample();
+        refs.domains[0]
+            .skills
+            .push(("fiscalite".into(), "Fiscalité".into()));
+        refs.domains[0].hidden_skills.push("tresorerie".into());
+        let offered = |held: &[&str]| {
+            refs.domains[0]
+                .offered_skills(|s| held.contains(&s))
+                .into_iter()
+                .map(|(s, _)| s)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(offered(&[]), ["fiscalite"]);
+        assert_eq!(offered(&["tresorerie"]), ["tresorerie", "fiscalite"]);
+        // Still known, so a profile that holds it stays valid.
+        assert_eq!(refs.skill_domain("tresorerie"), Some("finance"));
     }
 }

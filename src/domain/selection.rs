@@ -25,6 +25,41 @@ pub enum ProposalEvent {
     Shortlist,
     Decline,
     Withdraw,
+    /// The client closed or cancelled the project: every open path ends.
+    ProjectEnded,
+}
+
+/// Why a path ended, from a fixed list; the expert is told its category in kind words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProposalEndReason {
+    /// The client met the need (the project is closed).
+    ProjectClosed,
+    /// The project will not happen (cancelled).
+    ProjectCancelled,
+}
+
+impl ProposalEndReason {
+    pub const ALL: [ProposalEndReason; 2] = [
+        ProposalEndReason::ProjectClosed,
+        ProposalEndReason::ProjectCancelled,
+    ];
+
+    /// The stored value (`proposals.end_reason`): the one mapping.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProposalEndReason::ProjectClosed => "project_closed",
+            ProposalEndReason::ProjectCancelled => "project_cancelled",
+        }
+    }
+
+    /// The reason the open paths of a project ended with `status` carry.
+    pub fn of_project(status: crate::domain::project::ProjectStatus) -> Self {
+        match status {
+            crate::domain::project::ProjectStatus::Closed => ProposalEndReason::ProjectClosed,
+            _ => ProposalEndReason::ProjectCancelled,
+        }
+    }
 }
 
 impl ProposalState {
@@ -62,6 +97,7 @@ impl ProposalState {
             (S::Proposed, E::Shortlist) => Ok(S::Shortlisted),
             (S::Proposed | S::Shortlisted, E::Decline) => Ok(S::Declined),
             (S::Proposed | S::Shortlisted, E::Withdraw) => Ok(S::Withdrawn),
+            (S::Proposed | S::Shortlisted, E::ProjectEnded) => Ok(S::Declined),
             (from, event) => Err(Problem::TransitionImpossible { from, event }),
         }
     }
@@ -80,6 +116,8 @@ mod tests {
         assert!(S::Declined.apply(E::Shortlist).is_err());
         assert!(S::Withdrawn.apply(E::Withdraw).is_err());
         assert!(S::Shortlisted.apply(E::Shortlist).is_err());
+        assert_eq!(S::Shortlisted.apply(E::ProjectEnded), Ok(S::Declined));
+        assert!(S::Withdrawn.apply(E::ProjectEnded).is_err());
         for s in [S::Proposed, S::Shortlisted, S::Declined, S::Withdrawn] {
             assert_eq!(S::parse(s.as_str()), Some(s));
         }

@@ -42,13 +42,16 @@ pub async fn reference_data_in(pool: &PgPool, lang: Lang) -> Result<ReferenceDat
         label: String,
         skill_slugs: Vec<String>,
         skill_labels: Vec<String>,
+        hidden_skills: Vec<String>,
     }
     let domains: Vec<DomainRow> = sqlx::query_as(&format!(
         "SELECT d.slug, d.{label} AS label,
                 ARRAY(SELECT s.slug FROM skills s WHERE s.domain_id = d.id ORDER BY s.id)
                     AS skill_slugs,
                 ARRAY(SELECT s.{label} FROM skills s WHERE s.domain_id = d.id ORDER BY s.id)
-                    AS skill_labels
+                    AS skill_labels,
+                ARRAY(SELECT s.slug FROM skills s WHERE s.domain_id = d.id AND NOT s.active
+                      ORDER BY s.id) AS hidden_skills
          FROM domains d WHERE d.active ORDER BY d.position",
     ))
     .fetch_all(pool)
@@ -61,6 +64,7 @@ pub async fn reference_data_in(pool: &PgPool, lang: Lang) -> Result<ReferenceDat
                 slug: d.slug,
                 label: d.label,
                 skills: d.skill_slugs.into_iter().zip(d.skill_labels).collect(),
+                hidden_skills: d.hidden_skills,
             })
             .collect(),
         departements,
@@ -76,7 +80,9 @@ pub async fn reference_admin(
                   ARRAY(SELECT s.slug FROM skills s WHERE s.domain_id = d.id ORDER BY s.id)
                       AS "skills!",
                   ARRAY(SELECT s.label_fr FROM skills s WHERE s.domain_id = d.id ORDER BY s.id)
-                      AS "labels!"
+                      AS "labels!",
+                  ARRAY(SELECT s.slug FROM skills s WHERE s.domain_id = d.id AND NOT s.active
+                        ORDER BY s.id) AS "hidden!"
            FROM domains d ORDER BY d.position, d.id"#
     )
     .fetch_all(pool)
@@ -89,6 +95,7 @@ pub async fn reference_admin(
             label_en: row.label_en,
             active: row.active,
             skills: row.skills.into_iter().zip(row.labels).collect(),
+            hidden_skills: row.hidden,
         })
         .collect())
 }
@@ -141,6 +148,18 @@ pub async fn set_domain_active(pool: &PgPool, domain: &str, active: bool) -> Res
     let done = sqlx::query!(
         "UPDATE domains SET active = $2 WHERE slug = $1",
         domain,
+        active,
+    )
+    .execute(pool)
+    .await?;
+    found(done.rows_affected())
+}
+
+/// Hides a skill from new choices, or offers it again.
+pub async fn set_skill_active(pool: &PgPool, skill: &str, active: bool) -> Result<(), AppError> {
+    let done = sqlx::query!(
+        "UPDATE skills SET active = $2 WHERE slug = $1",
+        skill,
         active,
     )
     .execute(pool)

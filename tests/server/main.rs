@@ -24,6 +24,7 @@ mod photos;
 mod privacy;
 mod profile;
 mod project_drafts;
+mod project_lifecycle;
 mod projects;
 mod proposals;
 mod reference;

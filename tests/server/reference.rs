@@ -117,3 +117,103 @@ async fn departement_names_agree_with_the_reference_table() {
         assert_eq!(parsed.name(), name, "{code}");
     }
 }
+
+/// A hidden skill is no longer offered, but whoever holds it keeps it: the expert who
+/// had it saves as before; another expert or a new project cannot add it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hidden_skill_stays_with_whoever_holds_it_and_is_offered_to_no_one_else() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin("admin@b2bizen.fr").await;
+    let holder = app.provider("camille@exemple.fr").await;
+    let newcomer = app.provider("noe@exemple.fr").await;
+    let draft = crate::profile::valid_draft("Camille");
+    let save = |who: &reqwest::Client| {
+        let (app, who, draft) = (&app, who.clone(), draft.clone());
+        async move { app.call_json(&who, "profile_save", &draft).await }
+    };
+    assert_eq!(save(&holder).await.status(), 200);
+
+    let hide = [("skill", "tresorerie"), ("active", "false")];
+    assert_eq!(
+        app.call_as(&holder, "reference_set_skill_active", &hide)
+            .await
+            .status(),
+        403
+    );
+    assert_eq!(
+        app.call_as(&admin, "reference_set_skill_active", &hide)
+            .await
+            .status(),
+        200
+    );
+    let listed = app.get_json(&admin, "/api/reference_list").await;
+    let finance = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["slug"] == "finance")
+        .unwrap()
+        .clone();
+    assert_eq!(finance["hidden_skills"], json!(["tresorerie"]));
+
+    // The holder: still offered, still valid.
+    let data: Value = app.get_json(&holder, "/api/profile_editor").await;
+    let finance = data["refs"]["domains"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["slug"] == "finance")
+        .unwrap()
+        .clone();
+    assert_eq!(finance["hidden_skills"], json!(["tresorerie"]));
+    let res = save(&holder).await;
+    assert_eq!(res.status(), 200);
+    let saved: Value = res.json().await.unwrap();
+    assert!(
+        !saved["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["field"] == "skills"),
+        "{saved}"
+    );
+
+    // Anyone else: refused in their language, and their draft is unchanged.
+    let (status, err) = error_of(save(&newcomer).await).await;
+    assert_eq!(
+        (status, err.to_string().as_str()),
+        (
+            422,
+            "Cette compétence n'est plus proposée : choisissez-en une autre."
+        )
+    );
+    let client = app.client_company("achats@acme.fr", "Acme").await;
+    let id = crate::projects::wizard(&app, &client).await["id"].clone();
+    let mut project = crate::projects::project_draft();
+    let body = json!({ "id": id, "step": 1, "draft": project });
+    assert_eq!(
+        app.call_json(&client, "project_save_draft", &body)
+            .await
+            .status(),
+        422
+    );
+    project["required_skills"] = json!(["controle-gestion"]);
+    project["optional_skills"] = json!([]);
+    let body = json!({ "id": id, "step": 1, "draft": project });
+    assert_eq!(
+        app.call_json(&client, "project_save_draft", &body)
+            .await
+            .status(),
+        200
+    );
+
+    // Offered again: the newcomer may take it.
+    let show = [("skill", "tresorerie"), ("active", "true")];
+    assert_eq!(
+        app.call_as(&admin, "reference_set_skill_active", &show)
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(save(&newcomer).await.status(), 200);
+}

@@ -71,6 +71,8 @@ pub struct WizardData {
     pub refs: ReferenceData,
     /// Today on the server (YYYY-MM-DD).
     pub today: String,
+    /// The open project these answers will replace; `None` for a new project.
+    pub edits: Option<ProjectId>,
 }
 
 /// An open project for an expert: with their own match explained, if they match.
@@ -123,6 +125,18 @@ pub struct ProposedDossier {
 pub struct ClientProjectView {
     pub project: ProjectSummary,
     pub proposals: Vec<ProposedDossier>,
+    /// How it ended; `None` while open.
+    pub ending: Option<ProjectEnding>,
+    /// An edit was started and not yet submitted.
+    pub editing: bool,
+}
+
+/// Why and when the client ended a project (the comment is theirs and the admins').
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectEnding {
+    pub reason: super::ProjectEndReason,
+    pub comment: String,
+    pub on: NaiveDate,
 }
 
 /// A draft in the client's list: what it is called and how far the wizard got.

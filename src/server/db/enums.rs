@@ -12,9 +12,9 @@ use crate::domain::account::{ProviderKind, Role, TokenPurpose};
 use crate::domain::lang::Lang;
 use crate::domain::notification::NoticeKind;
 use crate::domain::profile::{LanguageLevel, ProfileLevel};
-use crate::domain::project::{ContactFormat, ProjectStatus};
+use crate::domain::project::{ContactFormat, ProjectEndReason, ProjectStatus};
 use crate::domain::review::{Decision, ExpertStatus, ViewKind};
-use crate::domain::selection::ProposalState;
+use crate::domain::selection::{ProposalEndReason, ProposalState};
 use crate::domain::upload::UploadSlot;
 
 /// `text_enum!(Type => mapping, ...)`: `mapping` is the enum's `fn(self) -> &'static str`.
@@ -73,6 +73,8 @@ text_enum!(
     NoticeKind => as_str,
     ViewKind => as_str,
     ContactFormat => as_str,
+    ProjectEndReason => as_str,
+    ProposalEndReason => as_str,
 );
 
 #[cfg(test)]
@@ -90,7 +92,7 @@ mod tests {
             .unwrap()
             .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
             .collect();
-        let cases: [(&str, Vec<&str>); 12] = [
+        let cases: [(&str, Vec<&str>); 14] = [
             ("role", values(&Role::ALL, Role::as_str)),
             ("kind", values(&ProviderKind::ALL, ProviderKind::as_str)),
             ("purpose", values(&TokenPurpose::ALL, TokenPurpose::as_str)),
@@ -103,6 +105,14 @@ mod tests {
             ("language", values(&Lang::ALL, Lang::code)),
             ("kind", values(&NoticeKind::ALL, NoticeKind::as_str)),
             ("kind", values(&ViewKind::ALL, ViewKind::as_str)),
+            (
+                "end_reason",
+                values(&ProjectEndReason::ALL, ProjectEndReason::as_str),
+            ),
+            (
+                "end_reason",
+                values(&ProposalEndReason::ALL, ProposalEndReason::as_str),
+            ),
         ];
         for (column, values) in cases {
             let list = values

@@ -53,6 +53,10 @@ pub async fn save(
 ) -> Result<Saved, AppError> {
     draft.check_size().map_err(AppError::Validation)?;
     let refs = reference::reference_data(pool).await?;
+    let skills: Vec<String> = draft.skills.iter().map(|s| s.slug.clone()).collect();
+    if repo::adds_hidden_skill(pool, user.id, &skills).await? {
+        return Err(AppError::Validation(Problem::SkillNoLongerOffered));
+    }
     let revision = repo::save_draft(pool, user.id, &draft).await?;
     // Only valid names are carried over; the editor shows what is wrong with the others.
     use crate::domain::account::{parse_name, NAME_MAX_CHARS};

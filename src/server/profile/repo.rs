@@ -96,6 +96,26 @@ pub async fn files_info(
     })
 }
 
+/// Whether `skills` holds a skill admins hid that the stored draft did not hold: the
+/// editor never offers one, a hidden skill is only kept by whoever had it.
+pub async fn adds_hidden_skill(
+    pool: &PgPool,
+    account: AccountId,
+    skills: &[String],
+) -> Result<bool, AppError> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT EXISTS (
+             SELECT 1 FROM skills s WHERE NOT s.active AND s.slug = ANY($2)
+               AND NOT EXISTS (SELECT 1 FROM expert_drafts d WHERE d.account_id = $1
+                   AND d.data->'skills' @> jsonb_build_array(jsonb_build_object('slug', s.slug))))
+           AS "adds!""#,
+        account as AccountId,
+        skills,
+    )
+    .fetch_one(pool)
+    .await?)
+}
+
 /// Stores the draft and returns its revision, which only moves when the draft changed
 /// (a late autosave of what was just submitted leaves the submission current).
 pub async fn save_draft(

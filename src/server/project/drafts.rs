@@ -5,8 +5,10 @@ use chrono::NaiveDate;
 use sqlx::PgPool;
 use uuid::Uuid;
 
-use crate::domain::id::{AccountId, ProjectDraftId};
-use crate::domain::project::{DraftSummary, ProjectDraft, Step, WizardData};
+use crate::domain::id::{AccountId, ProjectDraftId, ProjectId};
+use crate::domain::project::{
+    DraftSummary, ProjectDraft, ProjectEvent, ProjectStatus, Step, WizardData,
+};
 use crate::domain::session::CurrentUser;
 use crate::error::AppError;
 use crate::server::reference;
@@ -20,6 +22,9 @@ pub enum Opening {
     Draft(ProjectDraftId),
     /// A new project: only an id until its first save.
     Fresh,
+    /// New answers for one of the client's open projects: the edit under way, or a new
+    /// one holding the project's answers (only an id until its first save, too).
+    Edit(ProjectId),
 }
 
 /// The draft `opening` names, or a new one that is only an id until its first save:
@@ -30,15 +35,20 @@ pub async fn wizard(
     opening: Opening,
     today: NaiveDate,
 ) -> Result<WizardData, AppError> {
+    if let Opening::Edit(project) = opening {
+        return edit(pool, client, project, today).await;
+    }
     let wanted = match opening {
         Opening::Draft(id) => Some(id),
-        Opening::Latest | Opening::Fresh => None,
+        Opening::Latest | Opening::Fresh | Opening::Edit(_) => None,
     };
     let row = match opening {
-        Opening::Fresh => None,
+        Opening::Fresh | Opening::Edit(_) => None,
+        // Edits are resumed from their project's page, not as new projects.
         Opening::Latest | Opening::Draft(_) => sqlx::query!(
             r#"SELECT id AS "id: ProjectDraftId", data AS "data: sqlx::types::Json<ProjectDraft>", step
                FROM project_drafts WHERE client_account_id = $1 AND ($2::uuid IS NULL OR id = $2)
+                 AND edits_project IS NULL
                ORDER BY updated_at DESC LIMIT 1"#,
             client.id as AccountId,
             wanted as Option<ProjectDraftId>
@@ -62,6 +72,51 @@ pub async fn wizard(
         step: usize::try_from(step).unwrap_or(0),
         refs: reference::reference_data(pool).await?,
         today: today.to_string(),
+        edits: None,
+    })
+}
+
+/// The wizard on one of the client's open projects, at its recap.
+async fn edit(
+    pool: &PgPool,
+    client: &CurrentUser,
+    project: ProjectId,
+    today: NaiveDate,
+) -> Result<WizardData, AppError> {
+    let row = sqlx::query!(
+        r#"SELECT p.status AS "status: ProjectStatus",
+                  p.data AS "data: sqlx::types::Json<ProjectDraft>",
+                  d.id AS "draft_id?: ProjectDraftId",
+                  d.data AS "draft?: sqlx::types::Json<ProjectDraft>", d.step AS "step?"
+           FROM projects p LEFT JOIN project_drafts d ON d.edits_project = p.id
+           WHERE p.id = $1 AND p.client_account_id = $2"#,
+        project as ProjectId,
+        client.id as AccountId,
+    )
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    row.status
+        .apply(ProjectEvent::Edit)
+        .map_err(AppError::Validation)?;
+    let recap = Step::ALL.len() - 1;
+    let (id, draft, step) = match (row.draft_id, row.draft, row.step) {
+        (Some(id), Some(draft), Some(step)) => {
+            (id, draft.0, usize::try_from(step).unwrap_or(recap))
+        }
+        _ => (
+            ProjectDraftId::new(Uuid::new_v4()),
+            row.data.map(|d| d.0).unwrap_or_default(),
+            recap,
+        ),
+    };
+    Ok(WizardData {
+        id,
+        draft,
+        step,
+        refs: reference::reference_data(pool).await?,
+        today: today.to_string(),
+        edits: Some(project),
     })
 }
 
@@ -70,7 +125,7 @@ pub async fn drafts(pool: &PgPool, client: &CurrentUser) -> Result<Vec<DraftSumm
     let rows = sqlx::query!(
         r#"SELECT id AS "id: ProjectDraftId", data->>'title' AS title, step,
                   updated_at::date AS "saved_on!: NaiveDate"
-           FROM project_drafts WHERE client_account_id = $1
+           FROM project_drafts WHERE client_account_id = $1 AND edits_project IS NULL
            ORDER BY updated_at DESC LIMIT 50"#,
         client.id as AccountId
     )

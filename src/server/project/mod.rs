@@ -2,9 +2,11 @@
 //! criteria of a project. The notices sent to matching experts: [`notices`].
 
 mod drafts;
+mod lifecycle;
 mod notices;
 
 pub use drafts::{drafts, wizard, Opening};
+pub use lifecycle::{edit_under_way, end, ending, parse_ending};
 pub use notices::{
     alerts, retry_notices, run_notice_retries, send_notices, set_alerts,
     NOTICED_PROJECTS_PER_CLIENT_PER_DAY, NOTICE_THRESHOLD,
@@ -18,7 +20,9 @@ use crate::domain::matching::{LanguageRequirement, ProjectCriteria};
 use crate::domain::money::Euros;
 use crate::domain::parse::{mobility_codes, parse_date, parse_days};
 use crate::domain::profile::{LanguageLevel, ProfileLevel};
-use crate::domain::project::{ContactFormat, ProjectDraft, ProjectStatus, ProjectSummary, Step};
+use crate::domain::project::{
+    ContactFormat, ProjectDraft, ProjectEvent, ProjectStatus, ProjectSummary, Step,
+};
 use crate::domain::session::CurrentUser;
 use crate::error::{AppError, Problem};
 use crate::server::auth::rate_limit::{self, Limit};
@@ -31,32 +35,43 @@ const MAX_DRAFTS_PER_CLIENT: i64 = 20;
 
 /// Saves the draft and the step reached; the first save of a new id creates the draft.
 /// A submitted draft's id is the project's: a late save then cannot bring it back.
+/// `edits`: the client's open project the draft will replace (fixed by its first save).
 pub async fn save_draft(
     pool: &PgPool,
     client: &CurrentUser,
     id: ProjectDraftId,
     step: usize,
     draft: &ProjectDraft,
+    edits: Option<ProjectId>,
 ) -> Result<(), AppError> {
     draft.check_size().map_err(AppError::Validation)?;
+    if adds_hidden_skill(pool, id, edits, draft).await? {
+        return Err(AppError::Validation(Problem::SkillNoLongerOffered));
+    }
     let step = i16::try_from(step.min(Step::ALL.len() - 1)).unwrap_or(0);
     let done = sqlx::query!(
-        "INSERT INTO project_drafts (id, client_account_id, data, step)
-         SELECT $1, $2, $3, $4
+        "INSERT INTO project_drafts (id, client_account_id, data, step, edits_project)
+         SELECT $1, $2, $3, $4, $6
           WHERE NOT EXISTS (SELECT 1 FROM projects WHERE id = $1)
             AND (EXISTS (SELECT 1 FROM project_drafts WHERE id = $1)
                  OR (SELECT count(*) FROM project_drafts WHERE client_account_id = $2) < $5)
+            AND ($6::uuid IS NULL OR EXISTS (SELECT 1 FROM projects
+                 WHERE id = $6 AND client_account_id = $2 AND status = $7))
          ON CONFLICT (id) DO UPDATE
             SET data = EXCLUDED.data, step = EXCLUDED.step, updated_at = now()
-          WHERE project_drafts.client_account_id = EXCLUDED.client_account_id",
+          WHERE project_drafts.client_account_id = EXCLUDED.client_account_id
+            AND project_drafts.edits_project IS NOT DISTINCT FROM EXCLUDED.edits_project",
         id as ProjectDraftId,
         client.id as AccountId,
         sqlx::types::Json(draft) as _,
         step,
         MAX_DRAFTS_PER_CLIENT,
+        edits as Option<ProjectId>,
+        ProjectStatus::Open as ProjectStatus,
     )
     .execute(pool)
-    .await?;
+    .await
+    .map_err(edit_already_started)?;
     if done.rows_affected() == 1 {
         return Ok(());
     }
@@ -65,23 +80,73 @@ pub async fn save_draft(
         r#"SELECT EXISTS (SELECT 1 FROM projects WHERE id = $1 AND client_account_id = $2)
                       AS "published!",
                   EXISTS (SELECT 1 FROM projects WHERE id = $1)
-                  OR EXISTS (SELECT 1 FROM project_drafts WHERE id = $1) AS "taken!""#,
+                  OR EXISTS (SELECT 1 FROM project_drafts WHERE id = $1) AS "taken!",
+                  (SELECT status FROM projects WHERE id = $3 AND client_account_id = $2)
+                      AS "edited_status: ProjectStatus""#,
         id as ProjectDraftId,
-        client.id as AccountId
+        client.id as AccountId,
+        edits as Option<ProjectId>,
     )
     .fetch_one(pool)
     .await?;
-    let (published, taken) = (why.published, why.taken);
-    Err(if published {
+    if let (Some(_), Some(status)) = (edits, why.edited_status) {
+        status
+            .apply(ProjectEvent::Edit)
+            .map_err(AppError::Validation)?;
+    }
+    Err(if why.published {
         AppError::Validation(Problem::ProjectAlreadyPublished)
-    } else if taken {
-        // Someone else's draft or project.
+    } else if why.taken || edits.is_some() {
+        // Someone else's draft or project, or a draft of another project.
         AppError::NotFound
     } else {
         AppError::Validation(Problem::TooManyProjectDrafts {
             max: MAX_DRAFTS_PER_CLIENT,
         })
     })
+}
+
+/// A second edit of the same project, started in another tab: the first one stands.
+fn edit_already_started(err: sqlx::Error) -> AppError {
+    match &err {
+        sqlx::Error::Database(db) if db.constraint() == Some("project_drafts_one_edit") => {
+            AppError::Validation(Problem::ProjectEditUnderWay)
+        }
+        _ => err.into(),
+    }
+}
+
+/// Whether `draft` names a skill admins hid that neither the stored draft nor the
+/// project it edits held: the wizard never offers one, a hidden skill is only kept.
+async fn adds_hidden_skill(
+    pool: &PgPool,
+    id: ProjectDraftId,
+    edits: Option<ProjectId>,
+    draft: &ProjectDraft,
+) -> Result<bool, AppError> {
+    let skills: Vec<String> = draft
+        .required_skills
+        .iter()
+        .chain(&draft.optional_skills)
+        .cloned()
+        .collect();
+    if skills.is_empty() {
+        return Ok(false);
+    }
+    Ok(sqlx::query_scalar!(
+        r#"SELECT EXISTS (
+             SELECT 1 FROM skills s WHERE NOT s.active AND s.slug = ANY($3)
+               AND NOT EXISTS (SELECT 1 FROM project_drafts d WHERE d.id = $1
+                   AND (d.data->'required_skills' ? s.slug OR d.data->'optional_skills' ? s.slug))
+               AND NOT EXISTS (SELECT 1 FROM projects p WHERE p.id = $2
+                   AND s.id = ANY(p.required_skills || p.optional_skills)))
+           AS "adds!""#,
+        id as ProjectDraftId,
+        edits as Option<ProjectId>,
+        &skills,
+    )
+    .fetch_one(pool)
+    .await?)
 }
 
 /// Projects a client may submit per day: each one is published at once and may reach
@@ -104,15 +169,17 @@ pub async fn submit(
     let pool = &state.pool;
     let refs = reference::reference_data(pool).await?;
     let mut tx = pool.begin().await?;
-    let draft: Option<sqlx::types::Json<ProjectDraft>> = sqlx::query_scalar!(
-        r#"SELECT data AS "data: sqlx::types::Json<ProjectDraft>"
+    let row = sqlx::query!(
+        r#"SELECT data AS "data: sqlx::types::Json<ProjectDraft>",
+                  edits_project AS "edits: ProjectId"
            FROM project_drafts WHERE id = $1 AND client_account_id = $2 FOR UPDATE"#,
         id as ProjectDraftId,
         client.id as AccountId,
     )
     .fetch_optional(&mut *tx)
-    .await?;
-    let draft = draft.ok_or(AppError::NotFound)?.0;
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let (draft, edits) = (row.data.0, row.edits);
     for step in Step::ALL {
         if let Some(p) = draft
             .problems(step, &refs, state.clock.today(), true)
@@ -131,12 +198,50 @@ pub async fn submit(
         SUBMISSIONS_PER_CLIENT,
     )
     .await?;
-    let places: Vec<String> = mobility_codes(&draft.places)
+    let project = match edits {
+        Some(project) => {
+            replace(&mut tx, client, project, &draft).await?;
+            project
+        }
+        None => insert(&mut tx, client, id, &draft).await?,
+    };
+    sqlx::query!(
+        "DELETE FROM project_drafts WHERE id = $1",
+        id as ProjectDraftId,
+    )
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    // The project is stored: a failure to notify is retried by `retry_notices`, it does
+    // not fail the client's submission. An edited project reaches only the experts it
+    // newly matches: each is told once per project.
+    match send_notices(state, project).await {
+        Ok(sent) => {
+            tracing::info!(%project, notices = sent, edited = edits.is_some(), "project submitted")
+        }
+        Err(err) => tracing::warn!(%project, error = ?err, "project notices failed, will retry"),
+    }
+    Ok(project)
+}
+
+/// The départements of a draft, as stored.
+fn stored_places(draft: &ProjectDraft) -> Vec<String> {
+    mobility_codes(&draft.places)
         .into_iter()
         .filter_map(Result::ok)
         .map(|d| d.to_string())
-        .collect();
-    let project = sqlx::query_scalar!(
+        .collect()
+}
+
+/// Records a checked draft as a new open project, under the draft's id.
+async fn insert(
+    tx: &mut sqlx::PgConnection,
+    client: &CurrentUser,
+    id: ProjectDraftId,
+    draft: &ProjectDraft,
+) -> Result<ProjectId, AppError> {
+    let places = stored_places(draft);
+    Ok(sqlx::query_scalar!(
         r#"INSERT INTO projects (id, title, domain_id, status, client_account_id, description,
              data, required_skills, optional_skills, level, remote, places, start_date,
              duration_days, budget, max_daily_rate, contact_formats, confidential, submitted_at)
@@ -149,7 +254,7 @@ pub async fn submit(
         draft.title.trim(),
         client.id as AccountId,
         draft.description.trim(),
-        sqlx::types::Json(&draft) as _,
+        sqlx::types::Json(draft) as _,
         &draft.required_skills,
         &draft.optional_skills,
         // Checked by the wizard: empty (any level) or a known level.
@@ -168,22 +273,60 @@ pub async fn submit(
         id as ProjectDraftId,
         ProjectStatus::Open as ProjectStatus,
     )
-    .fetch_one(&mut *tx)
-    .await?;
-    sqlx::query!(
-        "DELETE FROM project_drafts WHERE id = $1",
-        id as ProjectDraftId,
+    .fetch_one(tx)
+    .await?)
+}
+
+/// Gives the client's open project the answers of a checked draft; its proposals stay.
+async fn replace(
+    tx: &mut sqlx::PgConnection,
+    client: &CurrentUser,
+    project: ProjectId,
+    draft: &ProjectDraft,
+) -> Result<(), AppError> {
+    let status: ProjectStatus = sqlx::query_scalar!(
+        r#"SELECT status AS "status: ProjectStatus" FROM projects
+           WHERE id = $1 AND client_account_id = $2 FOR UPDATE"#,
+        project as ProjectId,
+        client.id as AccountId,
     )
-    .execute(&mut *tx)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    status
+        .apply(ProjectEvent::Edit)
+        .map_err(AppError::Validation)?;
+    let places = stored_places(draft);
+    sqlx::query!(
+        "UPDATE projects p SET title = $2, domain_id = d.id, description = $3, data = $4,
+                required_skills = ARRAY(SELECT id FROM skills WHERE slug = ANY($5)),
+                optional_skills = ARRAY(SELECT id FROM skills WHERE slug = ANY($6)),
+                level = $7, remote = $8, places = $9, start_date = $10, duration_days = $11,
+                budget = $12, max_daily_rate = $13, contact_formats = $14, confidential = $15,
+                edited_at = now()
+         FROM domains d WHERE d.slug = $16 AND p.id = $1",
+        project as ProjectId,
+        draft.title.trim(),
+        draft.description.trim(),
+        sqlx::types::Json(draft) as _,
+        &draft.required_skills,
+        &draft.optional_skills,
+        ProfileLevel::parse(draft.level.trim()) as Option<ProfileLevel>,
+        draft.remote,
+        &places,
+        parse_date(&draft.start_date).ok() as Option<NaiveDate>,
+        parse_days(&draft.duration_days)
+            .ok()
+            .and_then(|d| i32::try_from(d).ok()),
+        draft.total_budget() as Option<Euros>,
+        draft.max_daily_rate() as Option<Euros>,
+        &draft.contact_formats as &[ContactFormat],
+        draft.confidential,
+        &draft.domain,
+    )
+    .execute(tx)
     .await?;
-    tx.commit().await?;
-    // The project is stored: a failure to notify is retried by `retry_notices`, it does
-    // not fail the client's submission.
-    match send_notices(state, project).await {
-        Ok(sent) => tracing::info!(%project, notices = sent, "project submitted"),
-        Err(err) => tracing::warn!(%project, error = ?err, "project notices failed, will retry"),
-    }
-    Ok(project)
+    Ok(())
 }
 
 /// What matching needs from a stored project.

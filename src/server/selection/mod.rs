@@ -214,5 +214,7 @@ pub async fn for_client(
     Ok(ClientProjectView {
         project: summary,
         proposals: out,
+        ending: project::ending(&state.pool, project).await?,
+        editing: project::edit_under_way(&state.pool, project).await?,
     })
 }

@@ -7,6 +7,7 @@ use crate::api::notification::{list_notifications, MarkNotificationsRead};
 use crate::domain::eligibility::REMINDER_DAYS;
 use crate::domain::lang::Lang;
 use crate::domain::notification::{Notice, Notification};
+use crate::domain::selection::ProposalEndReason;
 use crate::ui::components::icon::Icon;
 use crate::ui::components::kit::EmptyState;
 use crate::ui::components::session::{use_auth, RequireUser};
@@ -92,6 +93,7 @@ fn link_text(lang: Lang, notice: &Notice) -> &'static str {
             tr_in!(lang, notifications.open_project)
         }
         Notice::ExpertsProposed { .. } => tr_in!(lang, notifications.open_proposals),
+        Notice::ProjectEnded { .. } => tr_in!(lang, notifications.open_projects),
     }
 }
 
@@ -223,6 +225,20 @@ pub fn texts(lang: Lang, notice: &Notice) -> (String, Body) {
                 title,
             ),
         ),
+        Notice::ProjectEnded { title, reason } => (
+            tr_in!(lang, notifications.project_ended_title).into(),
+            Body::quoting(
+                match reason {
+                    ProposalEndReason::ProjectClosed => {
+                        tr_in!(lang, notifications.project_closed_body, title = DATA)
+                    }
+                    ProposalEndReason::ProjectCancelled => {
+                        tr_in!(lang, notifications.project_cancelled_body, title = DATA)
+                    }
+                },
+                title,
+            ),
+        ),
     }
 }
 
@@ -237,8 +253,13 @@ mod tests {
             let (title, body) = texts(Lang::Fr, n);
             (title, body.joined())
         };
-        let [confirmed, _, to_review, approved, changes, _, expiring, matches, proposed, experts] =
-            <[Notice; 10]>::try_from(one_of_each()).unwrap();
+        let [confirmed, _, to_review, approved, changes, _, expiring, matches, proposed, experts, ended] =
+            <[Notice; 11]>::try_from(one_of_each()).unwrap();
+        assert_eq!(
+            fr(&ended).1,
+            "Le client a annulé le projet « Audit <SI> & « réseau » » : votre candidature \
+             s'arrête là. Cela ne dit rien de votre profil, qui reste proposé aux autres projets."
+        );
         assert_eq!(
             fr(&confirmed),
             (

@@ -81,6 +81,7 @@ impl Problem {
             P::CannotDisableSelf => tr_in!(l, problems.cannot_disable_self).into(),
             P::CurrentPasswordWrong => tr_in!(l, problems.current_password_wrong).into(),
             P::SkillRequiredAndOptional => tr_in!(l, problems.skill_required_and_optional).into(),
+            P::SkillNoLongerOffered => tr_in!(l, problems.skill_no_longer_offered).into(),
             P::LangUnknown => tr_in!(l, problems.lang_unknown).into(),
             P::YearsRange => tr_in!(l, problems.years_range).into(),
             P::RateRange => tr_in!(l, problems.rate_range).into(),
@@ -246,6 +247,20 @@ impl Problem {
                 state = proposal_state(*from, l)
             )
             .to_string(),
+            P::ProjectNotOpen { status } => match status {
+                crate::domain::project::ProjectStatus::Closed => {
+                    tr_in!(l, problems.project_closed).into()
+                }
+                crate::domain::project::ProjectStatus::Cancelled => {
+                    tr_in!(l, problems.project_cancelled).into()
+                }
+                _ => tr_in!(l, problems.project_not_open).into(),
+            },
+            P::ProjectEditUnderWay => tr_in!(l, problems.project_edit_under_way).into(),
+            P::ProjectEndReasonRequired => tr_in!(l, problems.project_end_reason_required).into(),
+            P::ProjectEndCommentTooLong { max } => {
+                tr_in!(l, problems.project_end_comment_too_long, max = *max).to_string()
+            }
             P::RequestMalformed => tr_in!(l, problems.request_malformed).into(),
             P::RequestInterrupted => tr_in!(l, problems.request_interrupted).into(),
             P::RequestTooLarge { max_mb } => {

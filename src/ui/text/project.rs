@@ -2,7 +2,7 @@
 //! of a proposal, amounts excluding VAT.
 
 use crate::domain::lang::Lang;
-use crate::domain::project::{ContactFormat, Step};
+use crate::domain::project::{ContactFormat, ProjectEndReason, Step};
 use crate::domain::selection::ProposalState;
 
 pub fn step_label(lang: Lang, step: Step) -> &'static str {
@@ -22,6 +22,27 @@ pub fn contact_format_label(lang: Lang, format: ContactFormat) -> &'static str {
         ContactFormat::Chat => tr_in!(lang, projects.format_chat),
         ContactFormat::Video => tr_in!(lang, projects.format_video),
         ContactFormat::Meeting => tr_in!(lang, projects.format_meeting),
+    }
+}
+
+/// A reason to end a project, as the client picks it.
+pub fn end_reason_label(lang: Lang, reason: ProjectEndReason) -> &'static str {
+    use ProjectEndReason as R;
+    match reason {
+        R::FilledElsewhere => tr_in!(lang, projects.end_filled_elsewhere),
+        R::HandledInternally => tr_in!(lang, projects.end_handled_internally),
+        R::Postponed => tr_in!(lang, projects.end_postponed),
+        R::BudgetWithdrawn => tr_in!(lang, projects.end_budget_withdrawn),
+        R::NoLongerNeeded => tr_in!(lang, projects.end_no_longer_needed),
+        R::Other => tr_in!(lang, projects.end_other),
+    }
+}
+
+/// What the reason does to the project: closed (need met) or cancelled.
+pub fn end_reason_hint(lang: Lang, reason: ProjectEndReason) -> &'static str {
+    match reason.outcome() {
+        crate::domain::project::ProjectStatus::Closed => tr_in!(lang, projects.end_closes),
+        _ => tr_in!(lang, projects.end_cancels),
     }
 }
 

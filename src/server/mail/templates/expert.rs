@@ -91,3 +91,32 @@ pub fn proposed_to_client(lang: Lang, to: &str, name: &str, title: &str, link: &
     };
     render(to, tr_in!(lang, mail.proposed_to_client.subject), body)
 }
+
+/// The client ended a project the expert was proposed for: their path on it ends. The
+/// expert learns the category only, never the client's comment.
+pub fn project_ended(
+    lang: Lang,
+    to: &str,
+    name: &str,
+    title: &str,
+    reason: crate::domain::selection::ProposalEndReason,
+    link: &str,
+) -> Mail {
+    use crate::domain::selection::ProposalEndReason as R;
+    let lead = match reason {
+        R::ProjectClosed => tr_in!(lang, mail.project_ended.closed, title = title),
+        R::ProjectCancelled => tr_in!(lang, mail.project_ended.cancelled, title = title),
+    };
+    let body = Body {
+        lang,
+        greeting: greeting(lang, Some(name)),
+        paragraphs: vec![
+            lead.to_string(),
+            tr_in!(lang, mail.project_ended.after).to_string(),
+        ],
+        action: Some((tr_in!(lang, mail.project_ended.action), link)),
+        after: vec![],
+    };
+    let subject = tr_in!(lang, mail.project_ended.subject, title = title).to_string();
+    render(to, &subject, body)
+}

@@ -7,7 +7,7 @@ use leptos_meta::Title;
 
 use crate::api::reference::{
     reference_list, ReferenceAddDomain, ReferenceAddSkill, ReferenceRename,
-    ReferenceSetDomainActive,
+    ReferenceSetDomainActive, ReferenceSetSkillActive,
 };
 use crate::domain::reference::DomainAdmin;
 use crate::ui::components::session::RequireUser;
@@ -18,6 +18,7 @@ pub fn ReferencePage() -> impl IntoView {
     let add_skill = ServerAction::<ReferenceAddSkill>::new();
     let toggle = ServerAction::<ReferenceSetDomainActive>::new();
     let rename = ServerAction::<ReferenceRename>::new();
+    let toggle_skill = ServerAction::<ReferenceSetSkillActive>::new();
     let domains = Resource::new(
         move || {
             (
@@ -25,6 +26,7 @@ pub fn ReferencePage() -> impl IntoView {
                 add_skill.version().get(),
                 toggle.version().get(),
                 rename.version().get(),
+                toggle_skill.version().get(),
             )
         },
         |_| reference_list(),
@@ -33,6 +35,7 @@ pub fn ReferencePage() -> impl IntoView {
         add_skill,
         toggle,
         rename,
+        toggle_skill,
     };
     view! {
         <Title text=tr!(admin.reference_title)/>
@@ -63,6 +66,7 @@ struct Actions {
     add_skill: ServerAction<ReferenceAddSkill>,
     toggle: ServerAction<ReferenceSetDomainActive>,
     rename: ServerAction<ReferenceRename>,
+    toggle_skill: ServerAction<ReferenceSetSkillActive>,
 }
 
 #[component]
@@ -83,6 +87,7 @@ fn Reference(
             <p class="field__error" role="alert">{error_of(add_domain)}</p>
             <p class="field__error" role="alert">{error_of(actions.add_skill)}</p>
             <p class="field__error" role="alert">{error_of(actions.rename)}</p>
+            <p class="field__error" role="alert">{error_of(actions.toggle_skill)}</p>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match domains.await {
@@ -101,6 +106,7 @@ fn DomainBlock(d: DomainAdmin, actions: Actions) -> impl IntoView {
         add_skill,
         toggle,
         rename,
+        toggle_skill,
     } = actions;
     let (skill_domain, toggled_domain) = (d.slug.clone(), d.slug.clone());
     let domain_target = (format!("domain:{}", d.slug), d.label_fr.clone());
@@ -115,7 +121,24 @@ fn DomainBlock(d: DomainAdmin, actions: Actions) -> impl IntoView {
             <h2><span lang="fr">{d.label_fr.clone()}</span> " · " <span class="muted" lang="en">{d.label_en.clone()}</span>
                 {(!d.active).then(|| view! { " " <span class="tag">{tr!(admin.domain_hidden)}</span> })}
             </h2>
-            <ul class="tags">{d.skills.iter().map(|(_, label)| view! { <li class="tag" lang="fr">{label.clone()}</li> }).collect_view()}</ul>
+            <ul class="skill-list">{d.skills.iter().cloned().map(|(slug, label)| {
+                let hidden = d.hidden_skills.contains(&slug);
+                let testid = format!("skill-{slug}");
+                view! {
+                    <li class="skill-item" class:skill-item--hidden=hidden data-testid=testid>
+                        <span lang="fr">{label.clone()}</span>
+                        {hidden.then(|| view! { <span class="badge-soft">{tr!(admin.skill_hidden)}</span> })}
+                        <ActionForm action=toggle_skill attr:class="inline-form">
+                            <input type="hidden" name="skill" value=slug/>
+                            <input type="hidden" name="active" value=hidden.to_string()/>
+                            <button class="button button--ghost button--small" type="submit">
+                                {if hidden { tr!(admin.show_skill) } else { tr!(admin.hide_skill) }}
+                            </button>
+                        </ActionForm>
+                    </li>
+                }
+            }).collect_view()}</ul>
+            <p class="muted">{tr!(admin.skill_hide_note)}</p>
             <ActionForm action=add_skill attr:class="filters">
                 <input type="hidden" name="domain" value=skill_domain/>
                 <label>{tr!(admin.skill_fr)} <input name="label_fr" required=true/></label>

@@ -154,15 +154,17 @@ pub fn Languages() -> impl IntoView {
 #[component]
 pub fn Skills() -> impl IntoView {
     let ctx = super::ctx();
-    // Skills of the domains ticked, live.
+    // Skills of the domains ticked, live; a hidden skill only where the draft holds it.
     let options = Signal::derive(move || {
-        let chosen = ctx.draft.with(|d| d.domains.clone());
-        ctx.refs.with_value(|r| {
-            r.domains
-                .iter()
-                .filter(|d| chosen.contains(&d.slug))
-                .flat_map(|d| d.skills.iter().cloned())
-                .collect()
+        ctx.draft.with(|draft| {
+            let holds = |slug: &str| draft.skills.iter().any(|s| s.slug == slug);
+            ctx.refs.with_value(|r| {
+                r.domains
+                    .iter()
+                    .filter(|d| draft.domains.contains(&d.slug))
+                    .flat_map(|d| d.offered_skills(holds))
+                    .collect()
+            })
         })
     });
     view! {

@@ -5,9 +5,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use super::ending::{EndedNotice, ProjectActions};
 use super::wizard;
-use crate::api::project::{project_client_view, project_wizard, projects_mine};
-use crate::domain::id::ProjectDraftId;
+use crate::api::project::{project_client_view, project_wizard, projects_mine, ProjectEnd};
+use crate::domain::id::{ProjectDraftId, ProjectId};
 use crate::domain::project::{DraftSummary, MyProjects, ProjectStatus, ProjectSummary, Step};
 use crate::error::AppError;
 use crate::ui::components::dossier::DossierView;
@@ -126,29 +127,44 @@ pub fn ProjectStatusBadge(status: ProjectStatus) -> impl IntoView {
     view! { <StatusBadge tone text testid="project-status"/> }
 }
 
-/// The wizard: `?draft=<id>` resumes that draft, `?fresh=true` starts a new project, and
-/// nothing resumes the draft saved last.
+/// The wizard: `?draft=<id>` resumes that draft, `?fresh=true` starts a new project,
+/// `?modifier=<project>` edits an open project, and nothing resumes the draft saved last.
 #[component]
 pub fn NewProjectPage() -> impl IntoView {
     let query = use_query_map();
+    let edits = Memo::new(move |_| {
+        query.with(|q| {
+            q.get("modifier")
+                .and_then(|id| id.parse::<ProjectId>().ok())
+        })
+    });
     let data = Resource::new(
         move || {
             query.with(|q| {
                 let draft = q
                     .get("draft")
                     .and_then(|id| id.parse::<ProjectDraftId>().ok());
-                (draft, q.get("fresh").is_some().then_some(true))
+                (draft, q.get("fresh").is_some().then_some(true), edits.get())
             })
         },
-        |(draft, fresh)| project_wizard(draft, fresh),
+        |(draft, fresh, edits)| project_wizard(draft, fresh, edits),
     );
     view! {
-        <Title text=tr!(projects.new_project)/>
+        <Title text=move || if edits.get().is_some() { tr!(projects.edit_project) } else { tr!(projects.new_project) }/>
         <RequireUser signed_in=move |_| view! {
             <section class="container narrow">
-                <a class="back-link" href="/mes-projets"><Icon icon=Icon::ChevronLeft/>{tr!(projects.back_to_mine)}</a>
-                <h1>{tr!(projects.new_project)}</h1>
-                <p>{tr!(projects.new_project_lead)}</p>
+                {move || match edits.get() {
+                    Some(project) => view! {
+                        <a class="back-link" href=format!("/mes-projets/{project}")><Icon icon=Icon::ChevronLeft/>{tr!(projects.back_to_project)}</a>
+                        <h1>{tr!(projects.edit_project)}</h1>
+                        <p>{tr!(projects.edit_project_lead)}</p>
+                    }.into_any(),
+                    None => view! {
+                        <a class="back-link" href="/mes-projets"><Icon icon=Icon::ChevronLeft/>{tr!(projects.back_to_mine)}</a>
+                        <h1>{tr!(projects.new_project)}</h1>
+                        <p>{tr!(projects.new_project_lead)}</p>
+                    }.into_any(),
+                }}
                 <wizard::WizardLoader data/>
             </section>
         }/>
@@ -158,18 +174,27 @@ pub fn NewProjectPage() -> impl IntoView {
 #[component]
 pub fn ClientProjectPage() -> impl IntoView {
     let params = use_params_map();
+    let end = ServerAction::<ProjectEnd>::new();
     let view_data = Resource::new(
-        move || params.read().get("id").unwrap_or_default(),
-        project_client_view,
+        move || {
+            (
+                params.read().get("id").unwrap_or_default(),
+                end.version().get(),
+            )
+        },
+        |(id, _)| project_client_view(id),
     );
     view! {
         <Title text=tr!(projects.my_project_title)/>
-        <RequireUser signed_in=move |_| view! { <ClientProject view_data/> }/>
+        <RequireUser signed_in=move |_| view! { <ClientProject view_data end/> }/>
     }
 }
 
 #[component]
-fn ClientProject(view_data: Loaded<crate::domain::project::ClientProjectView>) -> impl IntoView {
+fn ClientProject(
+    view_data: Loaded<crate::domain::project::ClientProjectView>,
+    end: ServerAction<ProjectEnd>,
+) -> impl IntoView {
     view! {
         <section class="container">
             <a class="back-link" href="/mes-projets" data-testid="back-to-projects"><Icon icon=Icon::ChevronLeft/>{tr!(projects.back_to_mine)}</a>
@@ -181,9 +206,16 @@ fn ClientProject(view_data: Loaded<crate::domain::project::ClientProjectView>) -
                                 <h1 translate="no">{v.project.title.clone()}</h1>
                                 <ProjectStatusBadge status=v.project.status/>
                             </div>
+                            {(v.project.status == ProjectStatus::Open).then(|| view! {
+                                <ProjectActions id=v.project.id editing=v.editing end/>
+                            })}
+                            {v.ending.clone().map(|ending| view! { <EndedNotice ending/> })}
                             <Summary project=v.project.clone()/>
-                            <h2>{tr!(projects.proposed_experts)}</h2>
-                            {if v.proposals.is_empty() {
+                            {v.ending.is_none().then(|| view! { <h2>{tr!(projects.proposed_experts)}</h2> })}
+                            {if v.proposals.is_empty() && v.ending.is_some() {
+                                // Ended: the dossiers are no longer shown.
+                                ().into_any()
+                            } else if v.proposals.is_empty() {
                                 view! { <p class="notice" data-testid="no-proposal">{tr!(projects.no_proposal)}</p> }.into_any()
                             } else {
                                 v.proposals.into_iter().map(|p| view! {

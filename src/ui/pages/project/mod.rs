@@ -2,6 +2,7 @@
 //! projects and applications.
 
 mod client;
+mod ending;
 mod wizard;
 
 pub use client::{ClientProjectPage, ClientProjectsPage, NewProjectPage};

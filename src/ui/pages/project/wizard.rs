@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::ui::components::form::{ErrorNotice, TextField};
 
 use crate::api::project::ProjectSaveDraft;
+use crate::domain::id::ProjectId;
 use crate::domain::profile::{LanguageEntry, LanguageLevel, ProfileLevel};
 use crate::domain::project::{
     BudgetMode, ContactFormat, ProjectDraft, ProjectProblem, Step, WizardData,
@@ -29,6 +30,8 @@ struct Wizard {
     /// Steps the client tried to leave: their empty required fields are shown too.
     tried: RwSignal<Vec<usize>>,
     today: NaiveDate,
+    /// The open project these answers will replace.
+    edits: Option<ProjectId>,
 }
 
 impl Wizard {
@@ -150,13 +153,19 @@ fn WizardForm(data: WizardData) -> impl IntoView {
         refs: StoredValue::new(data.refs),
         tried: RwSignal::new(Vec::new()),
         today: NaiveDate::parse_from_str(&data.today, "%Y-%m-%d").unwrap_or_default(),
+        edits: data.edits,
     };
     provide_context(w);
     let id = data.id;
     let state = Signal::derive(move || (w.step.get(), w.draft.get()));
     let status = autosave(
         state,
-        move |(step, draft)| ProjectSaveDraft { id, step, draft },
+        move |(step, draft)| ProjectSaveDraft {
+            id,
+            step,
+            draft,
+            edits: w.edits,
+        },
         |()| (),
     );
     let go = move |to: usize| {
@@ -235,14 +244,23 @@ fn Basics() -> impl IntoView {
 #[component]
 fn Profile() -> impl IntoView {
     let w = expect_context::<Wizard>();
+    // A hidden skill only where the draft holds it.
     let skills = Signal::derive(move || {
-        let domain = w.draft.with(|d| d.domain.clone());
-        w.refs.with_value(|r| {
-            r.domains
-                .iter()
-                .find(|d| d.slug == domain)
-                .map(|d| d.skills.clone())
-                .unwrap_or_default()
+        w.draft.with(|draft| {
+            let holds = |slug: &str| {
+                draft
+                    .required_skills
+                    .iter()
+                    .chain(&draft.optional_skills)
+                    .any(|s| s == slug)
+            };
+            w.refs.with_value(|r| {
+                r.domains
+                    .iter()
+                    .find(|d| d.slug == draft.domain)
+                    .map(|d| d.offered_skills(holds))
+                    .unwrap_or_default()
+            })
         })
     });
     let message = w.message(Step::Profile, "required_skills");

@@ -29,7 +29,7 @@ pub fn Review(id: ProjectDraftId) -> impl IntoView {
         let draft = w.draft.get_untracked();
         let step = w.step.get_untracked();
         leptos::task::spawn_local(async move {
-            let result = match project_save_draft(id, step, draft).await {
+            let result = match project_save_draft(id, step, draft, w.edits).await {
                 Ok(()) => project_submit(id.to_string()).await,
                 Err(err) => Err(err),
             };
@@ -148,7 +148,9 @@ pub fn Review(id: ProjectDraftId) -> impl IntoView {
             })
         }}
         <button type="button" class="button" data-testid="wizard-submit"
-            disabled=move || busy.get() || !problems().is_empty() on:click=submit>{tr!(projects.publish)}</button>
+            disabled=move || busy.get() || !problems().is_empty() on:click=submit>
+            {if w.edits.is_some() { tr!(projects.save_edit) } else { tr!(projects.publish) }}
+        </button>
         <p class="field__error" role="alert">{move || error.get()}</p>
     }
 }
