@@ -199,5 +199,21 @@ journey('a project goes from the wizard to three proposed dossiers', async () =>
   const mine = expertPage.getByTestId('open-project').filter({ hasText: title });
   await mine.getByTestId('proposal-state').waitFor();
   assert.equal(await mine.getByTestId('apply').count(), 0);
+
+  // The client shortlists the first expert and sets the second aside, with a reason.
+  const cardOf = (e) => page.locator('[data-testid="proposal"]').filter({ hasText: e.lastName });
+  await cardOf(experts[0]).getByTestId('shortlist').click();
+  await page.locator('[data-testid="proposal"][data-state="shortlisted"]').filter({ hasText: experts[0].lastName }).waitFor();
+  await cardOf(experts[1]).getByTestId('open-decline').click();
+  await cardOf(experts[1]).getByLabel('Tarif au-dessus du budget').check();
+  await cardOf(experts[1]).getByTestId('confirm-decline').click();
+  // Set aside, the dossier leaves the page; the expert is told the kind of reason only.
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="proposal"]').length === 2);
+  const { rows: told } = await shared.db.query(
+    'SELECT body_text FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1', [experts[1].email]);
+  assert.match(told[0].body_text, /le budget du client ne rejoint pas votre tarif/);
+  const { rows: log } = await shared.db.query(
+    `SELECT event FROM selection_events WHERE project_id = $1 ORDER BY id`, [projectUrl.split('/').pop()]);
+  assert.deepEqual(log.map((r) => r.event), ['propose', 'propose', 'propose', 'shortlist', 'decline']);
   await Promise.all([setup.close(), phone.close(), expertContext.close(), adminContext.close()]);
 });

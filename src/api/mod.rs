@@ -13,6 +13,7 @@ pub mod profile;
 pub mod project;
 pub mod reference;
 pub mod review;
+pub mod selection;
 pub mod stats;
 
 /// An entity's id read from a request: one that does not parse names nothing, so 404.

@@ -50,6 +50,13 @@ pub enum Notice {
         title: String,
         count: usize,
     },
+    /// To the expert: their path on project `title` moved to `state` (with the reason of
+    /// an end), through the client's or the team's decision.
+    PathChanged {
+        title: String,
+        state: crate::domain::selection::ProposalState,
+        reason: Option<crate::domain::selection::ProposalEndReason>,
+    },
     /// To the expert: the client ended project `title`, so their path on it ends.
     ProjectEnded {
         title: String,
@@ -71,10 +78,11 @@ pub enum NoticeKind {
     ProposedToClient,
     ExpertsProposed,
     ProjectEnded,
+    PathChanged,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 11] = [
+    pub const ALL: [NoticeKind; 12] = [
         NoticeKind::EmailConfirmed,
         NoticeKind::ProfileSubmitted,
         NoticeKind::DossierToReview,
@@ -86,6 +94,7 @@ impl NoticeKind {
         NoticeKind::ProposedToClient,
         NoticeKind::ExpertsProposed,
         NoticeKind::ProjectEnded,
+        NoticeKind::PathChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -101,6 +110,7 @@ impl NoticeKind {
             NoticeKind::ProposedToClient => "proposed_to_client",
             NoticeKind::ExpertsProposed => "experts_proposed",
             NoticeKind::ProjectEnded => "project_ended",
+            NoticeKind::PathChanged => "path_changed",
         }
     }
 }
@@ -129,6 +139,7 @@ impl Notice {
             Notice::ProposedToClient { .. } => NoticeKind::ProposedToClient,
             Notice::ExpertsProposed { .. } => NoticeKind::ExpertsProposed,
             Notice::ProjectEnded { .. } => NoticeKind::ProjectEnded,
+            Notice::PathChanged { .. } => NoticeKind::PathChanged,
         }
     }
 }
@@ -172,6 +183,11 @@ pub mod tests {
             Notice::ProjectEnded {
                 title: text(),
                 reason: crate::domain::selection::ProposalEndReason::ProjectCancelled,
+            },
+            Notice::PathChanged {
+                title: text(),
+                state: crate::domain::selection::ProposalState::NotKept,
+                reason: Some(crate::domain::selection::ProposalEndReason::RateTooHigh),
             },
         ]
     }

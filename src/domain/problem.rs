@@ -209,6 +209,12 @@ pub enum Problem {
         from: ProposalState,
         event: ProposalEvent,
     },
+    /// This party does not fire this event (an expert shortlisting, a client withdrawing).
+    EventNotForParty {
+        event: ProposalEvent,
+    },
+    /// An end (decline, not kept, withdrawn) needs a reason of its list.
+    EndReasonRequired,
     /// The project is no longer open: it cannot be edited, ended or proposed for.
     ProjectNotOpen {
         status: super::project::ProjectStatus,

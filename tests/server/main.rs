@@ -31,6 +31,7 @@ mod reference;
 mod retention;
 mod review;
 mod s3;
+mod selection;
 mod sessions;
 mod ssr_resources;
 mod startup;

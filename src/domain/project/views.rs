@@ -112,6 +112,7 @@ pub struct AdminProjectView {
 /// A dossier proposed to the client, revealed in full.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProposedDossier {
+    pub expert: ExpertId,
     pub dossier: crate::domain::profile::FullDossier,
     pub note: String,
     /// The expert's message when they applied for the project.

@@ -128,6 +128,8 @@ pub const SERVER_FNS: &[ServerFnRule] = &[
     ServerFnRule::new("project_wizard", Access::Role(Role::Client)),
     ServerFnRule::new("project_save_draft", Access::Role(Role::Client)),
     ServerFnRule::new("project_submit", Access::Role(Role::Client)),
+    // The use case decides who the caller is to the path (client, expert, admin).
+    ServerFnRule::new("selection_fire", Access::SignedIn),
     ServerFnRule::new("project_end", Access::Role(Role::Client)),
     ServerFnRule::new("projects_mine", Access::Role(Role::Client)),
     ServerFnRule::new("project_client_view", Access::Role(Role::Client)),

@@ -14,7 +14,7 @@ use crate::domain::notification::NoticeKind;
 use crate::domain::profile::{LanguageLevel, ProfileLevel};
 use crate::domain::project::{ContactFormat, ProjectEndReason, ProjectStatus};
 use crate::domain::review::{Decision, ExpertStatus, ViewKind};
-use crate::domain::selection::{ProposalEndReason, ProposalState};
+use crate::domain::selection::{Party, ProposalEndReason, ProposalEvent, ProposalState};
 use crate::domain::upload::UploadSlot;
 
 /// `text_enum!(Type => mapping, ...)`: `mapping` is the enum's `fn(self) -> &'static str`.
@@ -75,6 +75,8 @@ text_enum!(
     ContactFormat => as_str,
     ProjectEndReason => as_str,
     ProposalEndReason => as_str,
+    ProposalEvent => as_str,
+    Party => as_str,
 );
 
 #[cfg(test)]
@@ -92,7 +94,7 @@ mod tests {
             .unwrap()
             .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
             .collect();
-        let cases: [(&str, Vec<&str>); 14] = [
+        let cases: [(&str, Vec<&str>); 16] = [
             ("role", values(&Role::ALL, Role::as_str)),
             ("kind", values(&ProviderKind::ALL, ProviderKind::as_str)),
             ("purpose", values(&TokenPurpose::ALL, TokenPurpose::as_str)),
@@ -113,6 +115,8 @@ mod tests {
                 "end_reason",
                 values(&ProposalEndReason::ALL, ProposalEndReason::as_str),
             ),
+            ("event", values(&ProposalEvent::ALL, ProposalEvent::as_str)),
+            ("party", values(&Party::ALL, Party::as_str)),
         ];
         for (column, values) in cases {
             let list = values

@@ -9,11 +9,12 @@ use crate::domain::notification::Notice;
 use crate::domain::project::{
     ProjectEndReason, ProjectEnding, ProjectEvent, ProjectStatus, END_COMMENT_MAX_CHARS,
 };
-use crate::domain::selection::{ProposalEndReason, ProposalEvent, ProposalState};
+use crate::domain::selection::{Party, ProposalEndReason, ProposalEvent, ProposalState};
 use crate::domain::session::CurrentUser;
 use crate::error::{AppError, Problem};
 use crate::server::mail::{outbox, templates};
 use crate::server::repo::notification;
+use crate::server::selection::{record, Change};
 use crate::server::state::AppState;
 
 /// The reason and comment of a client's form, checked.
@@ -86,16 +87,17 @@ pub async fn end(
         let Ok(to) = from.apply(ProposalEvent::ProjectEnded) else {
             continue;
         };
-        sqlx::query!(
-            "UPDATE proposals SET state = $3, end_reason = $4, ended_at = now()
-             WHERE project_id = $1 AND expert_id = $2",
-            project as ProjectId,
-            expert as ExpertId,
-            to as ProposalState,
-            path_reason as ProposalEndReason,
-        )
-        .execute(&mut *tx)
-        .await?;
+        let ended_path = Change {
+            project,
+            expert,
+            event: ProposalEvent::ProjectEnded,
+            party: Party::Platform,
+            to,
+            reason: Some(path_reason),
+            comment: "",
+            actor: Some(client.id),
+        };
+        record(&mut tx, &ended_path).await?;
         let who = sqlx::query!(
             r#"SELECT a.id AS "id: AccountId", a.email, e.first_name,
                       a.language AS "language: Lang"

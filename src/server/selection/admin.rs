@@ -14,7 +14,7 @@ use crate::domain::notification::Notice;
 use crate::domain::problem::{Refusal, Unproposable};
 use crate::domain::project::{AdminProjectView, Candidate, ProjectStatus, ProjectSummary};
 use crate::domain::review::{Decision, ExpertStatus};
-use crate::domain::selection::ProposalState;
+use crate::domain::selection::{Party, ProposalEvent, ProposalState};
 use crate::domain::session::CurrentUser;
 use crate::error::{AppError, Problem};
 use crate::server::mail::{outbox, templates};
@@ -272,6 +272,17 @@ pub async fn propose(
         else {
             continue;
         };
+        let proposed = super::Change {
+            project,
+            expert: *expert,
+            event: ProposalEvent::Propose,
+            party: Party::Admin,
+            to: ProposalState::Proposed,
+            reason: None,
+            comment: "",
+            actor: Some(admin.id),
+        };
+        super::record(&mut tx, &proposed).await?;
         outbox::enqueue(
             &mut tx,
             &templates::proposed_to_client(lang, &email, &name, &title, &link),

@@ -2,8 +2,10 @@
 //! candidates and propose some ([`admin`]); clients see the proposed dossiers in full.
 
 mod admin;
+mod pipeline;
 
 pub use admin::{admin_projects, candidates, propose, CANDIDATES};
+pub use pipeline::{fire, record, Change, EVENTS_CHANNEL};
 
 use sqlx::PgPool;
 
@@ -202,6 +204,7 @@ pub async fn for_client(
         )
         .await?;
         out.push(ProposedDossier {
+            expert,
             dossier,
             note,
             application,

@@ -94,6 +94,7 @@ fn link_text(lang: Lang, notice: &Notice) -> &'static str {
         }
         Notice::ExpertsProposed { .. } => tr_in!(lang, notifications.open_proposals),
         Notice::ProjectEnded { .. } => tr_in!(lang, notifications.open_projects),
+        Notice::PathChanged { .. } => tr_in!(lang, notifications.open_projects),
     }
 }
 
@@ -232,13 +233,27 @@ pub fn texts(lang: Lang, notice: &Notice) -> (String, Body) {
                     ProposalEndReason::ProjectClosed => {
                         tr_in!(lang, notifications.project_closed_body, title = DATA)
                     }
-                    ProposalEndReason::ProjectCancelled => {
-                        tr_in!(lang, notifications.project_cancelled_body, title = DATA)
-                    }
+                    _ => tr_in!(lang, notifications.project_cancelled_body, title = DATA),
                 },
                 title,
             ),
         ),
+        Notice::PathChanged {
+            title,
+            state,
+            reason,
+        } => {
+            use crate::ui::text::selection::{news_for_expert, reason_for_expert};
+            let mut text = news_for_expert(lang, *state, DATA);
+            if let Some(reason) = reason {
+                let why = reason_for_expert(lang, *reason);
+                text = format!("{text} {}", tr_in!(lang, selection.why, why = why));
+            }
+            (
+                tr_in!(lang, selection.path_changed_title).into(),
+                Body::quoting(text, title),
+            )
+        }
     }
 }
 
@@ -253,8 +268,14 @@ mod tests {
             let (title, body) = texts(Lang::Fr, n);
             (title, body.joined())
         };
-        let [confirmed, _, to_review, approved, changes, _, expiring, matches, proposed, experts, ended] =
-            <[Notice; 11]>::try_from(one_of_each()).unwrap();
+        let [confirmed, _, to_review, approved, changes, _, expiring, matches, proposed, experts, ended, moved] =
+            <[Notice; 12]>::try_from(one_of_each()).unwrap();
+        assert_eq!(
+            fr(&moved).1,
+            "Votre candidature pour « Audit <SI> & « réseau » » s'arrête là. Cela ne dit rien \
+             de votre profil, qui reste proposé aux autres projets. Pourquoi : le budget du \
+             client ne rejoint pas votre tarif."
+        );
         assert_eq!(
             fr(&ended).1,
             "Le client a annulé le projet « Audit <SI> & « réseau » » : votre candidature \

@@ -4,6 +4,7 @@ pub mod directory;
 pub mod matching;
 pub mod problems;
 pub mod project;
+pub mod selection;
 
 use crate::domain::lang::Lang;
 

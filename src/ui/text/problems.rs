@@ -243,7 +243,7 @@ impl Problem {
             P::TransitionImpossible { from, event } => tr_in!(
                 l,
                 problems.transition_impossible,
-                event = format!("{event:?}"),
+                event = crate::ui::text::selection::event_label(l, *event),
                 state = proposal_state(*from, l)
             )
             .to_string(),
@@ -256,6 +256,8 @@ impl Problem {
                 }
                 _ => tr_in!(l, problems.project_not_open).into(),
             },
+            P::EventNotForParty { .. } => tr_in!(l, problems.event_not_for_party).into(),
+            P::EndReasonRequired => tr_in!(l, problems.end_reason_required).into(),
             P::ProjectEditUnderWay => tr_in!(l, problems.project_edit_under_way).into(),
             P::ProjectEndReasonRequired => tr_in!(l, problems.project_end_reason_required).into(),
             P::ProjectEndCommentTooLong { max } => {

@@ -61,6 +61,9 @@ pub fn proposal_state_label(lang: Lang, state: ProposalState) -> &'static str {
         ProposalState::Shortlisted => tr_in!(lang, projects.proposal_shortlisted),
         ProposalState::Declined => tr_in!(lang, projects.proposal_declined),
         ProposalState::Withdrawn => tr_in!(lang, projects.proposal_withdrawn),
+        ProposalState::InSelection => tr_in!(lang, projects.proposal_in_selection),
+        ProposalState::Selected => tr_in!(lang, projects.proposal_selected),
+        ProposalState::NotKept => tr_in!(lang, projects.proposal_not_kept),
     }
 }
 

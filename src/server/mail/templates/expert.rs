@@ -105,7 +105,7 @@ pub fn project_ended(
     use crate::domain::selection::ProposalEndReason as R;
     let lead = match reason {
         R::ProjectClosed => tr_in!(lang, mail.project_ended.closed, title = title),
-        R::ProjectCancelled => tr_in!(lang, mail.project_ended.cancelled, title = title),
+        _ => tr_in!(lang, mail.project_ended.cancelled, title = title),
     };
     let body = Body {
         lang,
@@ -118,5 +118,34 @@ pub fn project_ended(
         after: vec![],
     };
     let subject = tr_in!(lang, mail.project_ended.subject, title = title).to_string();
+    render(to, &subject, body)
+}
+
+/// The expert's path on a project moved (shortlisted, a step, chosen, or ended): what
+/// it means, and for an end its category only, never the client's words.
+pub fn path_changed(
+    lang: Lang,
+    to: &str,
+    name: &str,
+    title: &str,
+    state: crate::domain::selection::ProposalState,
+    reason: Option<crate::domain::selection::ProposalEndReason>,
+    link: &str,
+) -> Mail {
+    use crate::ui::text::selection::{news_for_expert, reason_for_expert};
+    let news = news_for_expert(lang, state, title);
+    let mut paragraphs = vec![news];
+    if let Some(reason) = reason {
+        let why = reason_for_expert(lang, reason);
+        paragraphs.push(tr_in!(lang, selection.why, why = why).to_string());
+    }
+    let body = Body {
+        lang,
+        greeting: greeting(lang, Some(name)),
+        paragraphs,
+        action: Some((tr_in!(lang, selection.mail_action), link)),
+        after: vec![],
+    };
+    let subject = tr_in!(lang, selection.mail_subject, title = title).to_string();
     render(to, &subject, body)
 }

@@ -5,9 +5,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use super::decision::PathDecision;
 use super::ending::{EndedNotice, ProjectActions};
 use super::wizard;
 use crate::api::project::{project_client_view, project_wizard, projects_mine, ProjectEnd};
+use crate::api::selection::SelectionFire;
 use crate::domain::id::{ProjectDraftId, ProjectId};
 use crate::domain::project::{DraftSummary, MyProjects, ProjectStatus, ProjectSummary, Step};
 use crate::error::AppError;
@@ -175,18 +177,20 @@ pub fn NewProjectPage() -> impl IntoView {
 pub fn ClientProjectPage() -> impl IntoView {
     let params = use_params_map();
     let end = ServerAction::<ProjectEnd>::new();
+    let fire = ServerAction::<SelectionFire>::new();
     let view_data = Resource::new(
         move || {
             (
                 params.read().get("id").unwrap_or_default(),
                 end.version().get(),
+                fire.version().get(),
             )
         },
-        |(id, _)| project_client_view(id),
+        |(id, _, _)| project_client_view(id),
     );
     view! {
         <Title text=tr!(projects.my_project_title)/>
-        <RequireUser signed_in=move |_| view! { <ClientProject view_data end/> }/>
+        <RequireUser signed_in=move |_| view! { <ClientProject view_data end fire/> }/>
     }
 }
 
@@ -194,6 +198,7 @@ pub fn ClientProjectPage() -> impl IntoView {
 fn ClientProject(
     view_data: Loaded<crate::domain::project::ClientProjectView>,
     end: ServerAction<ProjectEnd>,
+    fire: ServerAction<SelectionFire>,
 ) -> impl IntoView {
     view! {
         <section class="container">
@@ -218,9 +223,12 @@ fn ClientProject(
                             } else if v.proposals.is_empty() {
                                 view! { <p class="notice" data-testid="no-proposal">{tr!(projects.no_proposal)}</p> }.into_any()
                             } else {
+                                let project = v.project.id;
+                                let open = v.project.status == ProjectStatus::Open;
                                 v.proposals.into_iter().map(|p| view! {
-                                    <article class="card proposal" data-testid="proposal">
+                                    <article class="card proposal" data-testid="proposal" data-state=p.state.as_str()>
                                         <p><StatusBadge tone=Tone::Brand text=proposal_state_label(current_lang(), p.state)/></p>
+                                        {open.then(|| view! { <PathDecision project expert=p.expert state=p.state fire/> })}
                                         {(!p.note.is_empty()).then(|| view! { <p class="notice">{crate::ui::text::with_data(tr!(projects.team_note, note = crate::ui::text::DATA), p.note)}</p> })}
                                         {p.application.map(|m| view! { <p class="notice" data-testid="application-message">{crate::ui::text::with_data(tr!(projects.expert_message, message = crate::ui::text::DATA), m)}</p> })}
                                         <DossierView dossier=p.dossier/>

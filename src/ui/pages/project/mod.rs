@@ -2,6 +2,7 @@
 //! projects and applications.
 
 mod client;
+mod decision;
 mod ending;
 mod wizard;
 

@@ -56,12 +56,7 @@ pub(super) fn step_label(step: Step, l: Lang) -> &'static str {
 }
 
 pub(super) fn proposal_state(state: ProposalState, l: Lang) -> &'static str {
-    match state {
-        ProposalState::Proposed => tr_in!(l, problems.proposal_state.proposed),
-        ProposalState::Shortlisted => tr_in!(l, problems.proposal_state.shortlisted),
-        ProposalState::Declined => tr_in!(l, problems.proposal_state.declined),
-        ProposalState::Withdrawn => tr_in!(l, problems.proposal_state.withdrawn),
-    }
+    crate::ui::text::project::proposal_state_label(l, state)
 }
 
 /// The short name of a snapshot value in [`Problem::SnapshotInvalid`].

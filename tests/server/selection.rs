@@ -1,0 +1,192 @@
+//! The selection pipeline over real HTTP: the client shortlists, sets aside (with a
+//! reason) and chooses; the expert withdraws; each change is logged in the transaction,
+//! announced by NOTIFY, and told to the expert without the client's words.
+
+use crate::common::{error_of, TestApp};
+use crate::projects::{project_draft, published_expert, wizard};
+use serde_json::{json, Value};
+
+async fn submitted_project(app: &TestApp, client: &reqwest::Client) -> String {
+    let id = wizard(app, client).await["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let body = json!({ "id": id, "step": 5, "draft": project_draft() });
+    app.call_json(client, "project_save_draft", &body).await;
+    let res = app.call_as(client, "project_submit", &[("id", &id)]).await;
+    assert_eq!(res.status(), 200);
+    res.json().await.unwrap()
+}
+
+async fn expert_id(app: &TestApp, last_name: &str) -> String {
+    sqlx::query_scalar("SELECT id::text FROM experts WHERE last_name = $1")
+        .bind(last_name)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+}
+
+async fn state_of(app: &TestApp, project: &str, expert: &str) -> String {
+    sqlx::query_scalar(
+        "SELECT state FROM proposals WHERE project_id = $1::uuid AND expert_id = $2::uuid",
+    )
+    .bind(project)
+    .bind(expert)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_client_decides_on_each_path_and_every_change_is_logged_and_told() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin("admin@b2bizen.fr").await;
+    let anne = published_expert(&app, &admin, "anne@exemple.fr", "Aubry", "69", "700").await;
+    let _bruno = published_expert(&app, &admin, "bruno@exemple.fr", "Barre", "69", "700").await;
+    let chloe = published_expert(&app, &admin, "chloe@exemple.fr", "Caron", "69", "700").await;
+    let client = app.client_company("achats@acme.fr", "Acme").await;
+    let project = submitted_project(&app, &client).await;
+    let (a, b, c) = (
+        expert_id(&app, "Aubry").await,
+        expert_id(&app, "Barre").await,
+        expert_id(&app, "Caron").await,
+    );
+    app.wait_all_indexed().await;
+    let mut listener = sqlx::postgres::PgListener::connect_with(&app.pool)
+        .await
+        .unwrap();
+    listener.listen("selection_events").await.unwrap();
+    let body = json!({ "id": project, "picks": [[a, ""], [b, ""], [c, ""]] });
+    assert_eq!(
+        app.call_json(&admin, "admin_propose", &body).await.status(),
+        200
+    );
+    let fire = |who: reqwest::Client, expert: String, event: &'static str, reason: &'static str| {
+        let (app, project) = (&app, project.clone());
+        async move {
+            let form = [
+                ("project", project.as_str()),
+                ("expert", expert.as_str()),
+                ("event", event),
+                ("reason", reason),
+                ("comment", "Trop cher pour nous cette année"),
+            ];
+            app.call_as(&who, "selection_fire", &form).await
+        }
+    };
+
+    assert_eq!(
+        fire(client.clone(), a.clone(), "shortlist", "")
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(state_of(&app, &project, &a).await, "shortlisted");
+    // An end without a reason is refused, in words; with one, the expert hears its kind
+    // only.
+    let (status, err) = error_of(fire(client.clone(), b.clone(), "decline", "").await).await;
+    assert_eq!(
+        (status, err.to_string().as_str()),
+        (422, "Choisissez une raison dans la liste.")
+    );
+    assert_eq!(
+        fire(client.clone(), b.clone(), "decline", "rate_too_high")
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(state_of(&app, &project, &b).await, "declined");
+    let (_, text) = app.last_mail_to("bruno@exemple.fr").await;
+    assert!(
+        text.contains("le budget du client ne rejoint pas votre tarif"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Trop cher"),
+        "the client's words stay theirs: {text}"
+    );
+    let notices: Value = app
+        .call_as(&anne, "notifications_list", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(notices[0]["notice"]["kind"], "path_changed");
+    assert_eq!(notices[0]["notice"]["params"]["state"], "shortlisted");
+
+    // The expert cannot decide for the client, but may withdraw with a reason of theirs.
+    assert_eq!(
+        fire(chloe.clone(), c.clone(), "shortlist", "")
+            .await
+            .status(),
+        403
+    );
+    assert_eq!(
+        fire(chloe.clone(), c.clone(), "withdraw", "rate_too_high")
+            .await
+            .status(),
+        422
+    );
+    assert_eq!(
+        fire(chloe.clone(), c.clone(), "withdraw", "expert_unavailable")
+            .await
+            .status(),
+        200
+    );
+    // Strangers to the path find nothing.
+    let other = app.client_company("autre@exemple.fr", "Autre").await;
+    assert_eq!(fire(other, a.clone(), "select", "").await.status(), 404);
+    assert_eq!(
+        fire(chloe.clone(), a.clone(), "withdraw", "expert_unavailable")
+            .await
+            .status(),
+        404
+    );
+    // Out of order: a declined expert cannot be chosen.
+    assert_eq!(
+        fire(client.clone(), b.clone(), "select", "").await.status(),
+        422
+    );
+
+    assert_eq!(
+        fire(client.clone(), a.clone(), "select", "").await.status(),
+        200
+    );
+    assert_eq!(state_of(&app, &project, &a).await, "selected");
+
+    // The log holds every change in order, each announced once committed.
+    let log: Vec<(i64, String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT id, event, party, to_state, reason FROM selection_events
+         WHERE project_id = $1::uuid ORDER BY id",
+    )
+    .bind(&project)
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    let kinds: Vec<(&str, &str)> = log
+        .iter()
+        .map(|(_, e, p, _, _)| (e.as_str(), p.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("propose", "admin"),
+            ("propose", "admin"),
+            ("propose", "admin"),
+            ("shortlist", "client"),
+            ("decline", "client"),
+            ("withdraw", "expert"),
+            ("select", "client"),
+        ]
+    );
+    assert_eq!(log[4].4.as_deref(), Some("rate_too_high"));
+    let mut announced = Vec::new();
+    while announced.len() < log.len() {
+        let n = tokio::time::timeout(std::time::Duration::from_secs(5), listener.recv())
+            .await
+            .expect("every event announced")
+            .unwrap();
+        announced.push(n.payload().parse::<i64>().unwrap());
+    }
+    assert_eq!(announced, log.iter().map(|l| l.0).collect::<Vec<_>>());
+}
