@@ -96,6 +96,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/mes-projets/nouveau") view={Lazy::<NewProjectRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/mes-projets/:id") view={Lazy::<ClientProjectRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/projets") view={Lazy::<ExpertProjectsRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/mes-propositions") view={Lazy::<ExpertPathsRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/profil") view={Lazy::<ProfileEditorRoute>::new()} ssr=SsrMode::Async/>
             </Routes>
         </main>

@@ -132,7 +132,7 @@ journey('every page fits a phone, signed out and as each role, with a header of 
     '/reinitialiser-mot-de-passe?jeton=0', '/verifier-email?jeton=0', MISSING];
   await checkPages(page, publicPages);
 
-  await checkPages(expert, ['/', '/compte', '/notifications', '/profil', '/projets', '/experts']);
+  await checkPages(expert, ['/', '/compte', '/notifications', '/profil', '/projets', '/mes-propositions', '/experts']);
   await checkPages(client, ['/', '/compte', '/notifications', '/mes-projets', '/mes-projets/nouveau',
     `/mes-projets/${projectId}`]);
 

@@ -215,5 +215,12 @@ journey('a project goes from the wizard to three proposed dossiers', async () =>
   const { rows: log } = await shared.db.query(
     `SELECT event FROM selection_events WHERE project_id = $1 ORDER BY id`, [projectUrl.split('/').pop()]);
   assert.deepEqual(log.map((r) => r.event), ['propose', 'propose', 'propose', 'shortlist', 'decline']);
+  // The shortlisted expert follows it on « Mes candidatures », with the next step's date.
+  await expertPage.getByTestId('nav-paths').click();
+  const path = expertPage.getByTestId('path').filter({ hasText: title });
+  await path.waitFor();
+  assert.equal(await path.getAttribute('data-state'), 'shortlisted');
+  assert.match(await path.getByTestId('path-next').textContent(), /Au client d'avancer, au plus tard le \d{2}\/\d{2}\/\d{4}/);
+  assert.equal(await path.locator('[data-testid="timeline"] li').count(), 2);
   await Promise.all([setup.close(), phone.close(), expertContext.close(), adminContext.close()]);
 });

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::selection::ProposalState;
+use crate::domain::selection::{ExpertPath, ProposalState};
 use crate::error::AppError;
 
 /// Signed in, party to the path: fires `event` (`shortlist`, `decline`, …) with a
@@ -42,6 +42,19 @@ pub async fn selection_fire(
                 &comment,
             )
             .await
+        }
+        .await,
+    )
+}
+
+/// Experts: every project they were proposed for, where they stand, what comes next.
+#[server(prefix = "/api", endpoint = "selection_mine", input = leptos::server_fn::codec::GetUrl)]
+pub async fn selection_mine() -> Result<Vec<ExpertPath>, AppError> {
+    use crate::server::{auth::access, selection, state::app_state};
+    super::respond(
+        async {
+            let user = access::user::<SelectionMine>().await?;
+            selection::paths_of_expert(&app_state()?.pool, user.id).await
         }
         .await,
     )

@@ -26,7 +26,7 @@ use crate::ui::pages::auth::{
 use crate::ui::pages::notification::NotificationsPage;
 use crate::ui::pages::profile::ProfileEditorPage;
 use crate::ui::pages::project::{
-    ClientProjectPage, ClientProjectsPage, ExpertProjectsPage, NewProjectPage,
+    ClientProjectPage, ClientProjectsPage, ExpertPathsPage, ExpertProjectsPage, NewProjectPage,
 };
 
 /// `lazy_chunk!(chunk[preload]: Screen { Route => Variant => Page, … })`: one chunk
@@ -100,6 +100,7 @@ lazy_chunk!(project_screens[__preload_project_screens]: ProjectScreen {
     ClientProjectsRoute => ClientProjects => ClientProjectsPage,
     ClientProjectRoute => ClientProject => ClientProjectPage,
     ExpertProjectsRoute => ExpertProjects => ExpertProjectsPage,
+    ExpertPathsRoute => ExpertPaths => ExpertPathsPage,
 });
 
 lazy_chunk!(admin_screens[__preload_admin_screens]: AdminScreen {

@@ -42,7 +42,7 @@ async fn the_client_decides_on_each_path_and_every_change_is_logged_and_told() {
     let app = TestApp::spawn().await;
     let admin = app.admin("admin@b2bizen.fr").await;
     let anne = published_expert(&app, &admin, "anne@exemple.fr", "Aubry", "69", "700").await;
-    let _bruno = published_expert(&app, &admin, "bruno@exemple.fr", "Barre", "69", "700").await;
+    let bruno = published_expert(&app, &admin, "bruno@exemple.fr", "Barre", "69", "700").await;
     let chloe = published_expert(&app, &admin, "chloe@exemple.fr", "Caron", "69", "700").await;
     let client = app.client_company("achats@acme.fr", "Acme").await;
     let project = submitted_project(&app, &client).await;
@@ -189,4 +189,54 @@ async fn the_client_decides_on_each_path_and_every_change_is_logged_and_told() {
         announced.push(n.payload().parse::<i64>().unwrap());
     }
     assert_eq!(announced, log.iter().map(|l| l.0).collect::<Vec<_>>());
+
+    // The expert's page: where they stand, what comes next, the log without the
+    // client's words.
+    let bruno_paths: Value = app.get_json(&bruno, "/api/selection_mine").await;
+    assert_eq!(bruno_paths[0]["state"], "declined");
+    assert_eq!(bruno_paths[0]["reason"], "rate_too_high");
+    assert_eq!(bruno_paths[0]["next"], Value::Null);
+    let events: Vec<&str> = bruno_paths[0]["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["event"].as_str().unwrap())
+        .collect();
+    assert_eq!(events, ["propose", "decline"]);
+    assert!(
+        !bruno_paths.to_string().contains("Trop cher"),
+        "{bruno_paths}"
+    );
+    let anne_paths: Value = app.get_json(&anne, "/api/selection_mine").await;
+    assert_eq!(anne_paths[0]["state"], "selected");
+    assert_eq!(
+        anne_paths[0]["next"][0], "expert",
+        "the quote is the expert's move"
+    );
+    assert_eq!(
+        anne_paths[0]["project"]["company"], "Acme",
+        "named once proposed"
+    );
+    let refused = client
+        .get(format!("{}/api/selection_mine", app.base_url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 403);
+    // The client reads the log of each path still open, with their own words.
+    let page: Value = app
+        .call_as(&client, "project_client_view", &[("id", &project)])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let shown = page["proposals"].as_array().unwrap();
+    assert_eq!(shown.len(), 1, "only the chosen expert is left on the page");
+    let log: Vec<&str> = shown[0]["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["event"].as_str().unwrap())
+        .collect();
+    assert_eq!(log, ["propose", "shortlist", "select"]);
 }

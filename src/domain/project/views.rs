@@ -119,6 +119,8 @@ pub struct ProposedDossier {
     pub application: Option<String>,
     pub state: crate::domain::selection::ProposalState,
     pub score: Option<crate::domain::matching::MatchScore>,
+    /// The path's log, oldest first.
+    pub timeline: Vec<crate::domain::selection::TimelineEntry>,
 }
 
 /// A project for its client.

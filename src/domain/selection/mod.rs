@@ -12,9 +12,11 @@
 
 mod deadline;
 mod reason;
+mod views;
 
 pub use deadline::{add_working_days, deadline, is_public_holiday, Deadline};
 pub use reason::ProposalEndReason;
+pub use views::{ExpertPath, TimelineEntry};
 
 use serde::{Deserialize, Serialize};
 

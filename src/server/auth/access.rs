@@ -130,6 +130,7 @@ pub const SERVER_FNS: &[ServerFnRule] = &[
     ServerFnRule::new("project_submit", Access::Role(Role::Client)),
     // The use case decides who the caller is to the path (client, expert, admin).
     ServerFnRule::new("selection_fire", Access::SignedIn),
+    ServerFnRule::new("selection_mine", Access::Role(Role::Provider)),
     ServerFnRule::new("project_end", Access::Role(Role::Client)),
     ServerFnRule::new("projects_mine", Access::Role(Role::Client)),
     ServerFnRule::new("project_client_view", Access::Role(Role::Client)),

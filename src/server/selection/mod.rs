@@ -2,9 +2,11 @@
 //! candidates and propose some ([`admin`]); clients see the proposed dossiers in full.
 
 mod admin;
+mod paths;
 mod pipeline;
 
 pub use admin::{admin_projects, candidates, propose, CANDIDATES};
+pub use paths::{paths_of_expert, timelines, Reader};
 pub use pipeline::{fire, record, Change, EVENTS_CHANNEL};
 
 use sqlx::PgPool;
@@ -185,6 +187,7 @@ pub async fn for_client(
     .into_iter()
     .map(|row| (row.expert_id, row.note, row.state, row.application))
     .collect();
+    let logs = timelines(&state.pool, project, None, Reader::ClientOrAdmin).await?;
     let mut out = Vec::new();
     let mut conn = state.pool.acquire().await?;
     for (expert, note, proposal_state, application) in proposals {
@@ -203,7 +206,13 @@ pub async fn for_client(
             Some(project),
         )
         .await?;
+        let timeline = logs
+            .iter()
+            .filter(|(e, _)| *e == expert)
+            .map(|(_, entry)| entry.clone())
+            .collect();
         out.push(ProposedDossier {
+            timeline,
             expert,
             dossier,
             note,

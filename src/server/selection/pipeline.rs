@@ -136,8 +136,17 @@ pub async fn fire(
             state: to,
             reason,
         };
-        notification::notify(&mut tx, path.expert_account, &notice, Some("/projets")).await?;
-        let link = format!("{}/projets", state.config.public_url.trim_end_matches('/'));
+        notification::notify(
+            &mut tx,
+            path.expert_account,
+            &notice,
+            Some("/mes-propositions"),
+        )
+        .await?;
+        let link = format!(
+            "{}/mes-propositions",
+            state.config.public_url.trim_end_matches('/')
+        );
         let mail = templates::path_changed(
             path.language,
             &path.email,

@@ -129,6 +129,7 @@ fn SignedInNav(user: CurrentUser, mailbox: bool, unread: i64) -> impl IntoView {
                 Role::Provider => view! {
                     <a href="/profil" data-testid="nav-profile">{tr!(account.nav_profile)}</a>
                     <a href="/projets" data-testid="nav-projects">{tr!(account.nav_projects)}</a>
+                    <a href="/mes-propositions" data-testid="nav-paths">{tr!(selection.paths_title)}</a>
                 }.into_any(),
                 Role::Admin => view! {
                     <a href="/admin/revues" data-testid="nav-reviews">{tr!(account.nav_reviews)}</a>

@@ -94,7 +94,7 @@ fn link_text(lang: Lang, notice: &Notice) -> &'static str {
         }
         Notice::ExpertsProposed { .. } => tr_in!(lang, notifications.open_proposals),
         Notice::ProjectEnded { .. } => tr_in!(lang, notifications.open_projects),
-        Notice::PathChanged { .. } => tr_in!(lang, notifications.open_projects),
+        Notice::PathChanged { .. } => tr_in!(lang, selection.mail_action),
     }
 }
 

@@ -229,6 +229,10 @@ fn ClientProject(
                                     <article class="card proposal" data-testid="proposal" data-state=p.state.as_str()>
                                         <p><StatusBadge tone=Tone::Brand text=proposal_state_label(current_lang(), p.state)/></p>
                                         {open.then(|| view! { <PathDecision project expert=p.expert state=p.state fire/> })}
+                                        <details class="path-log">
+                                            <summary>{tr!(selection.timeline_title)}</summary>
+                                            <super::Timeline entries=p.timeline for_expert=false/>
+                                        </details>
                                         {(!p.note.is_empty()).then(|| view! { <p class="notice">{crate::ui::text::with_data(tr!(projects.team_note, note = crate::ui::text::DATA), p.note)}</p> })}
                                         {p.application.map(|m| view! { <p class="notice" data-testid="application-message">{crate::ui::text::with_data(tr!(projects.expert_message, message = crate::ui::text::DATA), m)}</p> })}
                                         <DossierView dossier=p.dossier/>

@@ -4,9 +4,11 @@
 mod client;
 mod decision;
 mod ending;
+mod paths;
 mod wizard;
 
 pub use client::{ClientProjectPage, ClientProjectsPage, NewProjectPage};
+pub use paths::{ExpertPathsPage, Timeline};
 
 use leptos::prelude::*;
 

@@ -1,0 +1,100 @@
+//! The expert's side of the pipeline: every project they were proposed for, where they
+//! stand, who acts next by when, and each path's log. Reasons reach them as a kind
+//! category, never as the client's words.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::selection::selection_mine;
+use crate::domain::selection::{ExpertPath, Party, TimelineEntry};
+use crate::ui::components::form::ErrorNotice;
+use crate::ui::components::icon::Icon;
+use crate::ui::components::kit::{EmptyState, StatusBadge, Tone};
+use crate::ui::components::match_explanation::ProjectFacts;
+use crate::ui::components::session::RequireUser;
+use crate::ui::format::{date, day_of};
+use crate::ui::text::current_lang;
+use crate::ui::text::project::proposal_state_label;
+use crate::ui::text::selection::{event_label, reason_for_expert, reason_label};
+
+#[component]
+pub fn ExpertPathsPage() -> impl IntoView {
+    let paths = Resource::new(|| (), |_| selection_mine());
+    view! {
+        <Title text=tr!(selection.paths_title)/>
+        <RequireUser signed_in=move |_| view! {
+            <section class="container">
+                <h1>{tr!(selection.paths_title)}</h1>
+                <p>{tr!(selection.paths_lead)}</p>
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match paths.await {
+                            Ok(list) if list.is_empty() => view! {
+                                <EmptyState icon=Icon::Briefcase testid="no-paths" title=tr!(selection.no_paths)
+                                    body=tr!(selection.no_paths_body)
+                                    action=("/projets", tr!(selection.see_projects).to_string())/>
+                            }.into_any(),
+                            Ok(list) => view! {
+                                <ul class="project-list">{list.into_iter().map(|path| view! { <PathCard path/> }).collect_view()}</ul>
+                            }.into_any(),
+                            Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
+                        }
+                    })}
+                </Transition>
+            </section>
+        }/>
+    }
+}
+
+#[component]
+fn PathCard(path: ExpertPath) -> impl IntoView {
+    let lang = current_lang();
+    let tone = if path.state.is_open() {
+        Tone::Brand
+    } else {
+        Tone::Neutral
+    };
+    let next = path.next.map(|(who, by)| {
+        let by = date(by);
+        match who {
+            Party::Expert => tr!(selection.next_yours, date = by).to_string(),
+            _ => tr!(selection.next_client, date = by).to_string(),
+        }
+    });
+    view! {
+        <li class="card project-item project-item--stacked" data-testid="path" data-state=path.state.as_str()>
+            <div class="page-head">
+                <h2 translate="no">{path.project.title.clone()}</h2>
+                <StatusBadge tone text=proposal_state_label(lang, path.state)/>
+            </div>
+            <ProjectFacts project=path.project.clone()/>
+            {next.map(|n| view! { <p class="notice" data-testid="path-next">{n}</p> })}
+            {path.reason.map(|r| view! {
+                <p class="notice" data-testid="path-reason">{tr!(selection.why, why = reason_for_expert(lang, r)).to_string()}</p>
+            })}
+            <Timeline entries=path.timeline for_expert=true/>
+        </li>
+    }
+}
+
+/// A path's log, oldest first. For the expert a reason is said as its category; the
+/// client and the team read it as chosen, with their comment.
+#[component]
+pub fn Timeline(entries: Vec<TimelineEntry>, for_expert: bool) -> impl IntoView {
+    let lang = current_lang();
+    view! {
+        <ol class="timeline" data-testid="timeline">
+            {entries.into_iter().map(|e| {
+                let reason = e.reason.map(|r| if for_expert { reason_for_expert(lang, r) } else { reason_label(lang, r) });
+                view! {
+                    <li class="timeline__entry" data-event=e.event.as_str()>
+                        <time datetime=e.at.clone()>{day_of(&e.at)}</time>
+                        <span class="timeline__what">{event_label(lang, e.event)}</span>
+                        {reason.map(|r| view! { <span class="muted">" · " {r}</span> })}
+                        {e.comment.map(|c| view! { <q class="timeline__comment">{c}</q> })}
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+}
