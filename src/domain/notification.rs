@@ -57,6 +57,11 @@ pub enum Notice {
         state: crate::domain::selection::ProposalState,
         reason: Option<crate::domain::selection::ProposalEndReason>,
     },
+    /// To whoever must act on a path of project `title` (and to admins): its deadline
+    /// has passed.
+    DecisionOverdue {
+        title: String,
+    },
     /// To the expert: the client ended project `title`, so their path on it ends.
     ProjectEnded {
         title: String,
@@ -79,10 +84,11 @@ pub enum NoticeKind {
     ExpertsProposed,
     ProjectEnded,
     PathChanged,
+    DecisionOverdue,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 12] = [
+    pub const ALL: [NoticeKind; 13] = [
         NoticeKind::EmailConfirmed,
         NoticeKind::ProfileSubmitted,
         NoticeKind::DossierToReview,
@@ -95,6 +101,7 @@ impl NoticeKind {
         NoticeKind::ExpertsProposed,
         NoticeKind::ProjectEnded,
         NoticeKind::PathChanged,
+        NoticeKind::DecisionOverdue,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -111,6 +118,7 @@ impl NoticeKind {
             NoticeKind::ExpertsProposed => "experts_proposed",
             NoticeKind::ProjectEnded => "project_ended",
             NoticeKind::PathChanged => "path_changed",
+            NoticeKind::DecisionOverdue => "decision_overdue",
         }
     }
 }
@@ -140,6 +148,7 @@ impl Notice {
             Notice::ExpertsProposed { .. } => NoticeKind::ExpertsProposed,
             Notice::ProjectEnded { .. } => NoticeKind::ProjectEnded,
             Notice::PathChanged { .. } => NoticeKind::PathChanged,
+            Notice::DecisionOverdue { .. } => NoticeKind::DecisionOverdue,
         }
     }
 }
@@ -189,6 +198,7 @@ pub mod tests {
                 state: crate::domain::selection::ProposalState::NotKept,
                 reason: Some(crate::domain::selection::ProposalEndReason::RateTooHigh),
             },
+            Notice::DecisionOverdue { title: text() },
         ]
     }
 

@@ -240,3 +240,60 @@ async fn the_client_decides_on_each_path_and_every_change_is_logged_and_told() {
         .collect();
     assert_eq!(log, ["propose", "shortlist", "select"]);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_late_client_is_reminded_once_per_state_and_admins_are_told() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin("admin@b2bizen.fr").await;
+    let _anne = published_expert(&app, &admin, "anne@exemple.fr", "Aubry", "69", "700").await;
+    let client = app.client_company("achats@acme.fr", "Acme").await;
+    let project = submitted_project(&app, &client).await;
+    let a = expert_id(&app, "Aubry").await;
+    app.wait_all_indexed().await;
+    let body = json!({ "id": project, "picks": [[a, ""]] });
+    assert_eq!(
+        app.call_json(&admin, "admin_propose", &body).await.status(),
+        200
+    );
+    let remind = || b2bizen::server::selection::remind_late(&app.state);
+    // Within the five working days: nothing.
+    assert_eq!(remind().await.unwrap(), 0);
+    // Past them: the client is reminded by mail and in the app, admins in the app, once.
+    let entered_long_ago = || {
+        sqlx::query(
+            "UPDATE proposals SET state_since = state_since - interval '10 days',
+                    reminded_at = reminded_at - interval '10 days'",
+        )
+        .execute(&app.pool)
+    };
+    entered_long_ago().await.unwrap();
+    assert_eq!(remind().await.unwrap(), 1);
+    assert_eq!(remind().await.unwrap(), 0, "once per state");
+    let (subject, _) = app.last_mail_to("achats@acme.fr").await;
+    assert!(subject.contains("attend une suite"), "{subject}");
+    for who in [&client, &admin] {
+        let notices: Value = app
+            .call_as(who, "notifications_list", &[])
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(notices[0]["notice"]["kind"], "decision_overdue");
+    }
+    // A decision starts the next state's clock: shortlisted, the client has five more
+    // working days.
+    let form = [
+        ("project", project.as_str()),
+        ("expert", a.as_str()),
+        ("event", "shortlist"),
+        ("reason", ""),
+        ("comment", ""),
+    ];
+    assert_eq!(
+        app.call_as(&client, "selection_fire", &form).await.status(),
+        200
+    );
+    assert_eq!(remind().await.unwrap(), 0);
+    entered_long_ago().await.unwrap();
+    assert_eq!(remind().await.unwrap(), 1);
+}

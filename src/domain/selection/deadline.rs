@@ -31,6 +31,16 @@ pub fn deadline(state: ProposalState) -> Option<Deadline> {
     Some(Deadline { who, working_days })
 }
 
+/// Who must act on a path that entered `state` on `since`, and the last day to do so.
+pub fn due(state: ProposalState, since: NaiveDate) -> Option<(Party, NaiveDate)> {
+    deadline(state).map(|d| (d.who, add_working_days(since, d.working_days)))
+}
+
+/// Whether that last day has passed on `today`.
+pub fn is_overdue(state: ProposalState, since: NaiveDate, today: NaiveDate) -> bool {
+    due(state, since).is_some_and(|(_, last)| today > last)
+}
+
 /// Easter Sunday (anonymous Gregorian algorithm).
 fn easter(year: i32) -> NaiveDate {
     let a = year % 19;

@@ -14,7 +14,7 @@ mod deadline;
 mod reason;
 mod views;
 
-pub use deadline::{add_working_days, deadline, is_public_holiday, Deadline};
+pub use deadline::{add_working_days, deadline, due, is_overdue, is_public_holiday, Deadline};
 pub use reason::ProposalEndReason;
 pub use views::{ExpertPath, TimelineEntry};
 

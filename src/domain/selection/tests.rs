@@ -134,3 +134,16 @@ fn working_days_skip_weekends_and_french_public_holidays() {
     // Started on a Saturday: counted from Monday.
     assert_eq!(add_working_days(day(2026, 12, 5), 1), day(2026, 12, 7));
 }
+
+#[test]
+fn a_path_is_overdue_the_day_after_its_last_day() {
+    // Proposed on Friday 4 December 2026: the client decides by Friday 11.
+    let since = day(2026, 12, 4);
+    assert_eq!(
+        due(S::Proposed, since),
+        Some((Party::Client, day(2026, 12, 11)))
+    );
+    assert!(!is_overdue(S::Proposed, since, day(2026, 12, 11)));
+    assert!(is_overdue(S::Proposed, since, day(2026, 12, 12)));
+    assert!(!is_overdue(S::Declined, since, day(2027, 1, 1)));
+}

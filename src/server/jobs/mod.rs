@@ -67,6 +67,7 @@ pub async fn start(state: &AppState) -> Result<()> {
         state.clock.clone(),
     ));
     tokio::spawn(crate::server::project::run_notice_retries(state.clone()));
+    tokio::spawn(crate::server::selection::run_reminders(state.clone()));
     tokio::spawn(crate::server::retention::run(
         state.pool.clone(),
         state.storage.clone(),

@@ -4,10 +4,12 @@
 mod admin;
 mod paths;
 mod pipeline;
+mod reminders;
 
 pub use admin::{admin_projects, candidates, propose, CANDIDATES};
 pub use paths::{paths_of_expert, timelines, Reader};
 pub use pipeline::{fire, record, Change, EVENTS_CHANNEL};
+pub use reminders::{remind_late, run as run_reminders};
 
 use sqlx::PgPool;
 

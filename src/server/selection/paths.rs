@@ -5,8 +5,7 @@ use sqlx::PgPool;
 
 use crate::domain::id::{AccountId, ExpertId, ProjectId};
 use crate::domain::selection::{
-    add_working_days, deadline, ExpertPath, Party, ProposalEndReason, ProposalEvent, ProposalState,
-    TimelineEntry,
+    due, ExpertPath, Party, ProposalEndReason, ProposalEvent, ProposalState, TimelineEntry,
 };
 use crate::error::AppError;
 use crate::server::project::{summary, summary_sql, SummaryRow};
@@ -80,8 +79,7 @@ pub async fn paths_of_expert(
             .bind(path.project)
             .fetch_one(pool)
             .await?;
-        let next =
-            deadline(path.state).map(|d| (d.who, add_working_days(path.since, d.working_days)));
+        let next = due(path.state, path.since);
         let timeline = timelines(pool, path.project, Some(path.expert), Reader::Expert)
             .await?
             .into_iter()

@@ -95,6 +95,7 @@ fn link_text(lang: Lang, notice: &Notice) -> &'static str {
         Notice::ExpertsProposed { .. } => tr_in!(lang, notifications.open_proposals),
         Notice::ProjectEnded { .. } => tr_in!(lang, notifications.open_projects),
         Notice::PathChanged { .. } => tr_in!(lang, selection.mail_action),
+        Notice::DecisionOverdue { .. } => tr_in!(lang, notifications.open_project),
     }
 }
 
@@ -254,6 +255,10 @@ pub fn texts(lang: Lang, notice: &Notice) -> (String, Body) {
                 Body::quoting(text, title),
             )
         }
+        Notice::DecisionOverdue { title } => (
+            tr_in!(lang, selection.overdue_title).into(),
+            Body::quoting(tr_in!(lang, selection.overdue_body, title = DATA), title),
+        ),
     }
 }
 
@@ -268,8 +273,8 @@ mod tests {
             let (title, body) = texts(Lang::Fr, n);
             (title, body.joined())
         };
-        let [confirmed, _, to_review, approved, changes, _, expiring, matches, proposed, experts, ended, moved] =
-            <[Notice; 12]>::try_from(one_of_each()).unwrap();
+        let [confirmed, _, to_review, approved, changes, _, expiring, matches, proposed, experts, ended, moved, _overdue] =
+            <[Notice; 13]>::try_from(one_of_each()).unwrap();
         assert_eq!(
             fr(&moved).1,
             "Votre candidature pour « Audit <SI> & « réseau » » s'arrête là. Cela ne dit rien \

@@ -149,3 +149,16 @@ pub fn path_changed(
     let subject = tr_in!(lang, selection.mail_subject, title = title).to_string();
     render(to, &subject, body)
 }
+
+/// Whoever must act on a path (client or expert) is past the deadline.
+pub fn decision_overdue(lang: Lang, to: &str, name: &str, title: &str, link: &str) -> Mail {
+    let body = Body {
+        lang,
+        greeting: greeting(lang, Some(name)),
+        paragraphs: vec![tr_in!(lang, selection.overdue_body, title = title).to_string()],
+        action: Some((tr_in!(lang, selection.mail_action), link)),
+        after: vec![],
+    };
+    let subject = tr_in!(lang, selection.overdue_mail_subject, title = title).to_string();
+    render(to, &subject, body)
+}

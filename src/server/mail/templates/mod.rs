@@ -12,8 +12,8 @@ mod tests;
 pub use account::{already_registered, password_reset, verify_email};
 pub use client::experts_proposed;
 pub use expert::{
-    attestation_reminder, path_changed, project_ended, project_notice, proposed_to_client,
-    review_decision,
+    attestation_reminder, decision_overdue, path_changed, project_ended, project_notice,
+    proposed_to_client, review_decision,
 };
 
 /// A mail ready for the outbox.
