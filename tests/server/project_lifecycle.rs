@@ -3,25 +3,9 @@
 //! it, every expert still in the running is told kindly, nothing changes afterwards).
 
 use crate::common::{error_of, TestApp};
-use crate::projects::{project_draft, published_expert, wizard};
+use crate::projects::{project_draft, published_expert};
+use crate::proposals::submit_project as submitted_project;
 use serde_json::{json, Value};
-
-async fn submitted_project(app: &TestApp, client: &reqwest::Client) -> String {
-    let id = wizard(app, client).await["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let body = json!({ "id": id, "step": 5, "draft": project_draft() });
-    assert_eq!(
-        app.call_json(client, "project_save_draft", &body)
-            .await
-            .status(),
-        200
-    );
-    let res = app.call_as(client, "project_submit", &[("id", &id)]).await;
-    assert_eq!(res.status(), 200);
-    res.json().await.unwrap()
-}
 
 async fn proposal_state(app: &TestApp, project: &str) -> (String, Option<String>) {
     sqlx::query_as("SELECT state, end_reason FROM proposals WHERE project_id = $1::uuid")

@@ -8,7 +8,8 @@ use crate::projects::{project_draft, published_expert_with, wizard};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 
-async fn submit_project(app: &TestApp, client: &reqwest::Client) -> String {
+/// A project of `client`, through the wizard's save and submission; returns its id.
+pub(crate) async fn submit_project(app: &TestApp, client: &reqwest::Client) -> String {
     let id = wizard(app, client).await["id"]
         .as_str()
         .unwrap()
@@ -47,7 +48,7 @@ async fn candidates(
     }
 }
 
-async fn expert_id(app: &TestApp, last_name: &str) -> String {
+pub(crate) async fn expert_id(app: &TestApp, last_name: &str) -> String {
     sqlx::query_scalar("SELECT id::text FROM experts WHERE last_name = $1")
         .bind(last_name)
         .fetch_one(&app.pool)

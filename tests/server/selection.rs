@@ -3,28 +3,9 @@
 //! announced by NOTIFY, and told to the expert without the client's words.
 
 use crate::common::{error_of, TestApp};
-use crate::projects::{project_draft, published_expert, wizard};
+use crate::projects::published_expert;
+use crate::proposals::{expert_id, submit_project as submitted_project};
 use serde_json::{json, Value};
-
-async fn submitted_project(app: &TestApp, client: &reqwest::Client) -> String {
-    let id = wizard(app, client).await["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let body = json!({ "id": id, "step": 5, "draft": project_draft() });
-    app.call_json(client, "project_save_draft", &body).await;
-    let res = app.call_as(client, "project_submit", &[("id", &id)]).await;
-    assert_eq!(res.status(), 200);
-    res.json().await.unwrap()
-}
-
-async fn expert_id(app: &TestApp, last_name: &str) -> String {
-    sqlx::query_scalar("SELECT id::text FROM experts WHERE last_name = $1")
-        .bind(last_name)
-        .fetch_one(&app.pool)
-        .await
-        .unwrap()
-}
 
 async fn state_of(app: &TestApp, project: &str, expert: &str) -> String {
     sqlx::query_scalar(

@@ -189,7 +189,7 @@ pub async fn for_client(
     .into_iter()
     .map(|row| (row.expert_id, row.note, row.state, row.application))
     .collect();
-    let logs = timelines(&state.pool, project, None, Reader::ClientOrAdmin).await?;
+    let logs = timelines(&state.pool, &[project], None, Reader::ClientOrAdmin).await?;
     let mut out = Vec::new();
     let mut conn = state.pool.acquire().await?;
     for (expert, note, proposal_state, application) in proposals {
@@ -210,8 +210,8 @@ pub async fn for_client(
         .await?;
         let timeline = logs
             .iter()
-            .filter(|(e, _)| *e == expert)
-            .map(|(_, entry)| entry.clone())
+            .filter(|(_, e, _)| *e == expert)
+            .map(|(_, _, entry)| entry.clone())
             .collect();
         out.push(ProposedDossier {
             timeline,

@@ -17,22 +17,23 @@ pub enum Reader {
     ClientOrAdmin,
 }
 
-/// The log of every path of `project` (of one expert if given), oldest first.
+/// The log of every path of these projects (of one expert if given), oldest first, in
+/// one query.
 pub async fn timelines(
     pool: &PgPool,
-    project: ProjectId,
+    projects: &[ProjectId],
     expert: Option<ExpertId>,
     reader: Reader,
-) -> Result<Vec<(ExpertId, TimelineEntry)>, AppError> {
+) -> Result<Vec<(ProjectId, ExpertId, TimelineEntry)>, AppError> {
     let rows = sqlx::query!(
-        r#"SELECT id, expert_id AS "expert: ExpertId", event AS "event: ProposalEvent",
+        r#"SELECT id, project_id AS "project: ProjectId", expert_id AS "expert: ExpertId", event AS "event: ProposalEvent",
                   party AS "party: Party", to_state AS "to: ProposalState",
                   reason AS "reason: ProposalEndReason", comment,
                   created_at AS "created_at: chrono::DateTime<chrono::Utc>"
            FROM selection_events
-           WHERE project_id = $1 AND ($2::uuid IS NULL OR expert_id = $2)
+           WHERE project_id = ANY($1) AND ($2::uuid IS NULL OR expert_id = $2)
            ORDER BY id"#,
-        project as ProjectId,
+        projects as &[ProjectId],
         expert as Option<ExpertId>,
     )
     .fetch_all(pool)
@@ -41,6 +42,7 @@ pub async fn timelines(
         .into_iter()
         .map(|r| {
             (
+                r.project,
                 r.expert,
                 TimelineEntry {
                     id: r.id,
@@ -72,26 +74,35 @@ pub async fn paths_of_expert(
     )
     .fetch_all(pool)
     .await?;
-    let mut out = Vec::with_capacity(paths.len());
-    for path in paths {
-        // Proposed to its client: the company is named even for a confidential project.
-        let row: SummaryRow = sqlx::query_as(&format!("{} WHERE p.id = $1", summary_sql("true")))
-            .bind(path.project)
-            .fetch_one(pool)
+    let Some(expert) = paths.first().map(|p| p.expert) else {
+        return Ok(Vec::new());
+    };
+    let ids: Vec<ProjectId> = paths.iter().map(|p| p.project).collect();
+    // Proposed to their client: the company is named even for a confidential project.
+    let rows: Vec<SummaryRow> =
+        sqlx::query_as(&format!("{} WHERE p.id = ANY($1)", summary_sql("true")))
+            .bind(&ids)
+            .fetch_all(pool)
             .await?;
-        let next = due(path.state, path.since);
-        let timeline = timelines(pool, path.project, Some(path.expert), Reader::Expert)
-            .await?
-            .into_iter()
-            .map(|(_, entry)| entry)
-            .collect();
-        out.push(ExpertPath {
-            project: summary(row),
-            state: path.state,
-            reason: path.reason,
-            next,
-            timeline,
-        });
-    }
-    Ok(out)
+    let mut summaries: std::collections::HashMap<ProjectId, SummaryRow> =
+        rows.into_iter().map(|r| (r.id, r)).collect();
+    let logs = timelines(pool, &ids, Some(expert), Reader::Expert).await?;
+    Ok(paths
+        .into_iter()
+        .filter_map(|path| {
+            let project = summary(summaries.remove(&path.project)?);
+            let timeline = logs
+                .iter()
+                .filter(|(p, _, _)| *p == path.project)
+                .map(|(_, _, entry)| entry.clone())
+                .collect();
+            Some(ExpertPath {
+                project,
+                state: path.state,
+                reason: path.reason,
+                next: due(path.state, path.since),
+                timeline,
+            })
+        })
+        .collect())
 }
