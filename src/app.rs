@@ -70,6 +70,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     provide_auth();
+    crate::ui::live::provide_live();
     view! {
         <SiteHeader/>
         <main id="contenu">

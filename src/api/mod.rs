@@ -6,6 +6,7 @@
 pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod chat;
 pub mod directory;
 pub mod lang;
 pub mod notification;

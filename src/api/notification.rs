@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::live::LiveStatus;
 use crate::domain::notification::Notification;
 use crate::error::AppError;
 
@@ -19,12 +20,22 @@ pub async fn list_notifications() -> Result<Vec<Notification>, AppError> {
     )
 }
 
-#[server(prefix = "/api", endpoint = "notifications_unread")]
-pub async fn unread_notifications() -> Result<i64, AppError> {
+/// What the header shows of the caller's inbox, and the live cursor the page was
+/// rendered at (its stream resumes from there).
+#[server(prefix = "/api", endpoint = "live_status")]
+pub async fn header_status() -> Result<LiveStatus, AppError> {
     super::respond(
         async {
-            let user = access::user::<UnreadNotifications>().await?;
-            notification::unread_count(&app_state()?.pool, user.id).await
+            let user = access::user::<HeaderStatus>().await?;
+            let pool = app_state()?.pool;
+            // The cursor first: an event after it is replayed, so a count read a moment
+            // later is never older than what the stream will bring.
+            let cursor = crate::server::live::cursor(&pool).await?;
+            Ok(LiveStatus {
+                cursor,
+                unread_notices: notification::unread_count(&pool, user.id).await?,
+                unread_messages: crate::server::chat::unread_count(&pool, user.id).await?,
+            })
         }
         .await,
     )

@@ -164,8 +164,8 @@ pub async fn admin_candidates(id: String) -> Result<AdminProjectView, AppError> 
     use crate::server::{auth::access, selection, state::app_state};
     super::respond(
         async {
-            access::user::<AdminCandidates>().await?;
-            selection::candidates(&app_state()?, super::entity_id(&id)?).await
+            let admin = access::user::<AdminCandidates>().await?;
+            selection::candidates(&app_state()?, &admin, super::entity_id(&id)?).await
         }
         .await,
     )

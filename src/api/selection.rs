@@ -54,7 +54,7 @@ pub async fn selection_mine() -> Result<Vec<ExpertPath>, AppError> {
     super::respond(
         async {
             let user = access::user::<SelectionMine>().await?;
-            selection::paths_of_expert(&app_state()?.pool, user.id).await
+            selection::paths_of_expert(&app_state()?.pool, &user).await
         }
         .await,
     )

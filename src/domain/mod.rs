@@ -2,10 +2,12 @@
 //! Everything here compiles for both the server and the browser.
 
 pub mod account;
+pub mod chat;
 pub mod departement;
 pub mod eligibility;
 pub mod id;
 pub mod lang;
+pub mod live;
 pub mod matching;
 pub mod money;
 pub mod notification;

@@ -226,6 +226,14 @@ pub enum Problem {
         max: usize,
     },
 
+    // Conversations.
+    ChatMessageEmpty,
+    ChatMessageTooLong {
+        max: usize,
+    },
+    /// The path is over (declined, not kept, withdrawn): its conversation is read-only.
+    ChatClosed,
+
     // Requests.
     RequestMalformed,
     RequestInterrupted,

@@ -124,6 +124,11 @@ async fn run_app(
     tracing::info!("B2BiZen listening on http://{addr}");
     println!("B2BiZen est prêt : http://{addr}");
     let timeout = state.config.slow_client_timeout;
+    let hub = state.live.clone();
+    let shutdown = async move {
+        shutdown.await;
+        hub.close();
+    };
     http::serve(listener, http::router(state), timeout, shutdown)
         .await
         .context("the HTTP server stopped with an error")

@@ -66,6 +66,14 @@ pub fn paris_date(at: DateTime<Utc>) -> NaiveDate {
     at.with_timezone(&Paris).date_naive()
 }
 
+/// A moment as the French read it: day and time in Europe/Paris, daylight saving
+/// included (`02/12/2026 14:05`), for what the server renders (messages, appointments).
+pub fn paris_time(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Paris)
+        .format("%d/%m/%Y %H:%M")
+        .to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

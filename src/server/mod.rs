@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod auth;
+pub mod chat;
 pub mod cli;
 pub mod clock;
 pub mod config;
@@ -15,6 +16,7 @@ pub mod files;
 pub mod http;
 pub mod jobs;
 pub mod lang;
+pub mod live;
 pub mod mail;
 pub mod match_sync;
 pub mod matching;

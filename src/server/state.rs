@@ -24,6 +24,8 @@ pub struct AppState {
     pub matching: Arc<RwLock<MatchIndex>>,
     /// "Now" and "today" in France; tests replace it with a fixed clock.
     pub clock: Clock,
+    /// The live events of this process, fanned out to its open streams.
+    pub live: crate::server::live::LiveHub,
 }
 
 impl AppState {
@@ -40,6 +42,7 @@ impl AppState {
             },
             matching: Arc::new(RwLock::new(MatchIndex::new())),
             clock: Clock::system(),
+            live: crate::server::live::LiveHub::new(crate::server::live::hub::MAX_STREAMS),
             pool,
             config: Arc::new(config),
         }

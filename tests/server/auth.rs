@@ -60,17 +60,13 @@ async fn provider_signs_up_verifies_signs_in_and_out() {
     assert!(whoami(&app, &app.client).await.unwrap().email_verified);
     let (status, err) = error_of(app.call("auth_verify_email", &[("token", &token)]).await).await;
     assert_eq!((status, err), (410, AppError::InvalidLink));
-    let unread: i64 = app
-        .call("notifications_unread", &[])
-        .await
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(unread, 1);
+    let status: b2bizen::domain::live::LiveStatus =
+        app.call("live_status", &[]).await.json().await.unwrap();
+    assert_eq!(status.unread_notices, 1);
 
     assert_eq!(app.call("auth_sign_out", &[]).await.status(), 200);
     assert_eq!(whoami(&app, &app.client).await, None);
-    let (status, _) = error_of(app.call("notifications_unread", &[]).await).await;
+    let (status, _) = error_of(app.call("live_status", &[]).await).await;
     assert_eq!(status, 401);
 }
 

@@ -36,7 +36,7 @@ async fn the_client_decides_on_each_path_and_every_change_is_logged_and_told() {
     let mut listener = sqlx::postgres::PgListener::connect_with(&app.pool)
         .await
         .unwrap();
-    listener.listen("selection_events").await.unwrap();
+    listener.listen("live_events").await.unwrap();
     let body = json!({ "id": project, "picks": [[a, ""], [b, ""], [c, ""]] });
     assert_eq!(
         app.call_json(&admin, "admin_propose", &body).await.status(),
@@ -136,8 +136,8 @@ async fn the_client_decides_on_each_path_and_every_change_is_logged_and_told() {
     assert_eq!(state_of(&app, &project, &a).await, "selected");
 
     // The log holds every change in order, each announced once committed.
-    let log: Vec<(i64, String, String, String, Option<String>)> = sqlx::query_as(
-        "SELECT id, event, party, to_state, reason FROM selection_events
+    let log: Vec<(String, String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT expert_id::text, event, party, to_state, reason FROM selection_events
          WHERE project_id = $1::uuid ORDER BY id",
     )
     .bind(&project)
@@ -161,15 +161,23 @@ async fn the_client_decides_on_each_path_and_every_change_is_logged_and_told() {
         ]
     );
     assert_eq!(log[4].4.as_deref(), Some("rate_too_high"));
+    // Each path change is announced live (beside the notices), in the log's order.
     let mut announced = Vec::new();
     while announced.len() < log.len() {
         let n = tokio::time::timeout(std::time::Duration::from_secs(5), listener.recv())
             .await
             .expect("every event announced")
             .unwrap();
-        announced.push(n.payload().parse::<i64>().unwrap());
+        let event: Value = serde_json::from_str(n.payload()).unwrap();
+        if event["kind"] == "path" {
+            assert_eq!(event["project_id"], project.as_str());
+            announced.push(event["expert_id"].as_str().unwrap().to_string());
+        }
     }
-    assert_eq!(announced, log.iter().map(|l| l.0).collect::<Vec<_>>());
+    assert_eq!(
+        announced,
+        log.iter().map(|l| l.0.clone()).collect::<Vec<_>>()
+    );
 
     // The expert's page: where they stand, what comes next, the log without the
     // client's words.

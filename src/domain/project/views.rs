@@ -100,6 +100,8 @@ pub struct Candidate {
     pub demo: bool,
     /// The published version's review, where the admin reads the full dossier.
     pub dossier: Option<crate::domain::id::SubmissionId>,
+    /// Once proposed: the conversation of the path, which admins oversee.
+    pub conversation: Option<crate::domain::chat::Conversation>,
 }
 
 /// A project for the admin's pre-selection.
@@ -121,6 +123,7 @@ pub struct ProposedDossier {
     pub score: Option<crate::domain::matching::MatchScore>,
     /// The path's log, oldest first.
     pub timeline: Vec<crate::domain::selection::TimelineEntry>,
+    pub conversation: Option<crate::domain::chat::Conversation>,
 }
 
 /// A project for its client.

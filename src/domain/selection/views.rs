@@ -25,9 +25,11 @@ pub struct TimelineEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExpertPath {
     pub project: crate::domain::project::ProjectSummary,
+    pub expert: crate::domain::id::ExpertId,
     pub state: ProposalState,
     pub reason: Option<ProposalEndReason>,
     /// Who must act, and the last day to do so; `None` once ended.
     pub next: Option<(Party, NaiveDate)>,
     pub timeline: Vec<TimelineEntry>,
+    pub conversation: Option<crate::domain::chat::Conversation>,
 }

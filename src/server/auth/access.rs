@@ -92,7 +92,7 @@ pub const SERVER_FNS: &[ServerFnRule] = &[
     ServerFnRule::new("account_company", Access::SignedIn),
     ServerFnRule::new("account_update_company", Access::Role(Role::Client)),
     ServerFnRule::new("notifications_list", Access::SignedIn),
-    ServerFnRule::new("notifications_unread", Access::SignedIn),
+    ServerFnRule::new("live_status", Access::SignedIn),
     ServerFnRule::new("notifications_mark_read", Access::SignedIn),
     ServerFnRule::new("admin_mailbox", Access::Role(Role::Admin)),
     ServerFnRule::new("admin_mailbox_open", Access::Role(Role::Admin)),
@@ -131,6 +131,10 @@ pub const SERVER_FNS: &[ServerFnRule] = &[
     // The use case decides who the caller is to the path (client, expert, admin).
     ServerFnRule::new("selection_fire", Access::SignedIn),
     ServerFnRule::new("selection_mine", Access::Role(Role::Provider)),
+    ServerFnRule::new("chat_conversation", Access::SignedIn),
+    ServerFnRule::new("chat_post", Access::SignedIn),
+    ServerFnRule::new("chat_read", Access::SignedIn),
+    ServerFnRule::new("chat_hide", Access::Role(Role::Admin)),
     ServerFnRule::new("project_end", Access::Role(Role::Client)),
     ServerFnRule::new("projects_mine", Access::Role(Role::Client)),
     ServerFnRule::new("project_client_view", Access::Role(Role::Client)),
@@ -153,7 +157,7 @@ pub fn policy(path: &str) -> Option<Access> {
     rule(path).map(|rule| rule.access)
 }
 
-fn refuse(err: AppError) -> Response {
+pub(crate) fn refuse(err: AppError) -> Response {
     let status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     // The same encoding as errors returned by the server functions themselves.
     let body = leptos::server_fn::error::FromServerFnError::ser(&err);

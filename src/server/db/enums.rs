@@ -10,6 +10,7 @@ use sqlx::{Decode, Encode, Postgres, Type};
 
 use crate::domain::account::{ProviderKind, Role, TokenPurpose};
 use crate::domain::lang::Lang;
+use crate::domain::live::LiveKind;
 use crate::domain::notification::NoticeKind;
 use crate::domain::profile::{LanguageLevel, ProfileLevel};
 use crate::domain::project::{ContactFormat, ProjectEndReason, ProjectStatus};
@@ -77,6 +78,7 @@ text_enum!(
     ProposalEndReason => as_str,
     ProposalEvent => as_str,
     Party => as_str,
+    LiveKind => as_str,
 );
 
 #[cfg(test)]
@@ -94,7 +96,7 @@ mod tests {
             .unwrap()
             .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
             .collect();
-        let cases: [(&str, Vec<&str>); 16] = [
+        let cases: [(&str, Vec<&str>); 17] = [
             ("role", values(&Role::ALL, Role::as_str)),
             ("kind", values(&ProviderKind::ALL, ProviderKind::as_str)),
             ("purpose", values(&TokenPurpose::ALL, TokenPurpose::as_str)),
@@ -117,6 +119,7 @@ mod tests {
             ),
             ("event", values(&ProposalEvent::ALL, ProposalEvent::as_str)),
             ("party", values(&Party::ALL, Party::as_str)),
+            ("kind", values(&LiveKind::ALL, LiveKind::as_str)),
         ];
         for (column, values) in cases {
             let list = values

@@ -59,6 +59,10 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health))
         .route("/fichiers/{slot}/{id}", get(files::serve))
         .route("/photos/{id}", get(files::published_photo))
+        .route(
+            crate::server::live::stream::PATH,
+            get(crate::server::live::stream::open),
+        )
         .leptos_routes(&state, routes, {
             let page = page.clone();
             move || page(options.clone())

@@ -15,7 +15,11 @@ use crate::server::state::AppState;
 use listen::Channels;
 
 /// The channels this process listens to.
-pub const CHANNELS: &[&str] = &[crate::server::match_sync::CHANNEL, worker::CHANNEL];
+pub const CHANNELS: &[&str] = &[
+    crate::server::match_sync::CHANNEL,
+    worker::CHANNEL,
+    crate::server::live::CHANNEL,
+];
 
 /// What every server process needs before it answers: the shared listener and the
 /// matching index built and followed. Tests start this alone; [`start`] adds the jobs.
@@ -26,6 +30,11 @@ pub async fn follow_database(state: &AppState) -> Result<Channels> {
     crate::server::match_sync::start(state, &channels)
         .await
         .context("building the matching index")?;
+    tokio::spawn(crate::server::live::hub::follow(
+        state.pool.clone(),
+        state.live.clone(),
+        channels.subscribe(crate::server::live::CHANNEL),
+    ));
     Ok(channels)
 }
 
@@ -56,6 +65,7 @@ pub async fn start(state: &AppState) -> Result<()> {
     tokio::spawn(async move {
         loop {
             let _ = rate_limit::purge(&pool).await;
+            let _ = crate::server::live::purge(&pool).await;
             let _ =
                 crate::server::mail::outbox::purge(&pool, crate::server::mail::outbox::KEEP).await;
             tokio::time::sleep(Duration::from_secs(3600)).await;
@@ -68,6 +78,7 @@ pub async fn start(state: &AppState) -> Result<()> {
     ));
     tokio::spawn(crate::server::project::run_notice_retries(state.clone()));
     tokio::spawn(crate::server::selection::run_reminders(state.clone()));
+    tokio::spawn(crate::server::chat::mail::run(state.clone()));
     tokio::spawn(crate::server::retention::run(
         state.pool.clone(),
         state.storage.clone(),

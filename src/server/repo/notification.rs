@@ -24,9 +24,9 @@ pub async fn notify(
         sqlx::types::Json(params) as _,
         link,
     )
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
-    Ok(())
+    crate::server::live::publish_notice(conn, account).await
 }
 
 /// The notice of a stored row: `params` is `{}` for a kind without parameters.
@@ -72,11 +72,18 @@ pub async fn unread_count(pool: &PgPool, account: AccountId) -> Result<i64, AppE
 }
 
 pub async fn mark_all_read(pool: &PgPool, account: AccountId) -> Result<(), AppError> {
-    sqlx::query!(
+    let mut tx = pool.begin().await?;
+    let read = sqlx::query!(
         "UPDATE notifications SET read_at = now() WHERE account_id = $1 AND read_at IS NULL",
         account as AccountId,
     )
-    .execute(pool)
-    .await?;
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    // The account's other tabs clear their badge too.
+    if read > 0 {
+        crate::server::live::publish_notice(&mut tx, account).await?;
+    }
+    tx.commit().await?;
     Ok(())
 }

@@ -40,6 +40,7 @@ pub async fn admin_projects(pool: &PgPool) -> Result<Vec<ProjectSummary>, AppErr
 /// Ranked candidates: the engine's best matches and every applicant, explained.
 pub async fn candidates(
     state: &AppState,
+    admin: &CurrentUser,
     project: ProjectId,
 ) -> Result<AdminProjectView, AppError> {
     let summary = project_summary(&state.pool, project).await?;
@@ -105,9 +106,22 @@ pub async fn candidates(
                 proposed: *proposed,
                 demo: *demo,
                 dossier: *dossier,
+                conversation: None,
             })
         })
         .collect();
+    let mut candidates: Vec<Candidate> = candidates;
+    let proposed: Vec<_> = candidates
+        .iter()
+        .filter(|c| c.proposed)
+        .map(|c| (project, c.expert_id))
+        .collect();
+    let mut conversations = crate::server::chat::conversations(&state.pool, admin, &proposed)
+        .await?
+        .into_iter();
+    for candidate in candidates.iter_mut().filter(|c| c.proposed) {
+        candidate.conversation = conversations.next().flatten();
+    }
     Ok(AdminProjectView {
         project: summary,
         candidates,

@@ -8,7 +8,7 @@ mod reminders;
 
 pub use admin::{admin_projects, candidates, propose, CANDIDATES};
 pub use paths::{paths_of_expert, timelines, Reader};
-pub use pipeline::{fire, record, Change, EVENTS_CHANNEL};
+pub use pipeline::{fire, record, Change};
 pub use reminders::{remind_late, run as run_reminders};
 
 use sqlx::PgPool;
@@ -215,6 +215,7 @@ pub async fn for_client(
             .collect();
         out.push(ProposedDossier {
             timeline,
+            conversation: None,
             expert,
             dossier,
             note,
@@ -224,6 +225,11 @@ pub async fn for_client(
                 .matching_facts(expert)
                 .map(|f| score(&f, &criteria, state.clock.today())),
         });
+    }
+    let keys: Vec<_> = out.iter().map(|p| (project, p.expert)).collect();
+    let conversations = crate::server::chat::conversations(&state.pool, client, &keys).await?;
+    for (proposal, conversation) in out.iter_mut().zip(conversations) {
+        proposal.conversation = conversation;
     }
     Ok(ClientProjectView {
         project: summary,

@@ -7,6 +7,7 @@ use crate::domain::id::{AccountId, ExpertId, ProjectId};
 use crate::domain::selection::{
     due, ExpertPath, Party, ProposalEndReason, ProposalEvent, ProposalState, TimelineEntry,
 };
+use crate::domain::session::CurrentUser;
 use crate::error::AppError;
 use crate::server::project::{summary, summary_sql, SummaryRow};
 
@@ -61,8 +62,9 @@ pub async fn timelines(
 /// The expert's paths, the open ones first, each with its next step and its log.
 pub async fn paths_of_expert(
     pool: &PgPool,
-    account: AccountId,
+    reader: &CurrentUser,
 ) -> Result<Vec<ExpertPath>, AppError> {
+    let account = reader.id;
     let paths = sqlx::query!(
         r#"SELECT p.project_id AS "project: ProjectId", p.expert_id AS "expert: ExpertId",
                   p.state AS "state: ProposalState", p.end_reason AS "reason: ProposalEndReason",
@@ -87,9 +89,14 @@ pub async fn paths_of_expert(
     let mut summaries: std::collections::HashMap<ProjectId, SummaryRow> =
         rows.into_iter().map(|r| (r.id, r)).collect();
     let logs = timelines(pool, &ids, Some(expert), Reader::Expert).await?;
+    let keys: Vec<_> = paths.iter().map(|p| (p.project, p.expert)).collect();
+    let mut conversations = crate::server::chat::conversations(pool, reader, &keys)
+        .await?
+        .into_iter();
     Ok(paths
         .into_iter()
         .filter_map(|path| {
+            let conversation = conversations.next().flatten();
             let project = summary(summaries.remove(&path.project)?);
             let timeline = logs
                 .iter()
@@ -98,6 +105,8 @@ pub async fn paths_of_expert(
                 .collect();
             Some(ExpertPath {
                 project,
+                expert: path.expert,
+                conversation,
                 state: path.state,
                 reason: path.reason,
                 next: due(path.state, path.since),

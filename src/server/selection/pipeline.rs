@@ -1,5 +1,5 @@
 //! Moves a path along the selection pipeline: the state, the event in the append-only log
-//! (`selection_events`) and its NOTIFY, and the notices to the other side, all in the
+//! (`selection_events`) and its live event, and the notices to the other side, all in the
 //! transaction of the change (as the outbox is), so a page that follows the log never
 //! sees a change without its event, nor an event of a change rolled back.
 
@@ -8,6 +8,7 @@ use sqlx::PgConnection;
 use crate::domain::account::Role;
 use crate::domain::id::{AccountId, ExpertId, ProjectId};
 use crate::domain::lang::Lang;
+use crate::domain::live::LiveKind;
 use crate::domain::notification::Notice;
 use crate::domain::project::ProjectStatus;
 use crate::domain::selection::{Party, ProposalEndReason, ProposalEvent, ProposalState};
@@ -16,9 +17,6 @@ use crate::error::{AppError, Problem};
 use crate::server::mail::{outbox, templates};
 use crate::server::repo::notification;
 use crate::server::state::AppState;
-
-/// The channel a committed event is announced on (its id as payload).
-pub const EVENTS_CHANNEL: &str = "selection_events";
 
 /// One change of a path, as the log keeps it.
 pub struct Change<'a> {
@@ -65,9 +63,7 @@ pub async fn record(conn: &mut PgConnection, change: &Change<'_>) -> Result<i64,
     )
     .fetch_one(&mut *conn)
     .await?;
-    sqlx::query!("SELECT pg_notify($1, $2)", EVENTS_CHANNEL, id.to_string())
-        .execute(&mut *conn)
-        .await?;
+    crate::server::live::publish_path(conn, LiveKind::Path, change.project, change.expert).await?;
     Ok(id)
 }
 

@@ -86,7 +86,7 @@ fn UserNav() -> impl IntoView {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 match auth.user.await {
-                    Ok(Some(caller)) => view! { <SignedInNav user=caller.user mailbox=caller.mailbox unread=caller.unread/> }.into_any(),
+                    Ok(Some(caller)) => view! { <SignedInNav user=caller.user mailbox=caller.mailbox unread=caller.live.unread_notices messages=caller.live.unread_messages/> }.into_any(),
                     _ => view! { <AnonymousNav/> }.into_any(),
                 }
             })}
@@ -107,7 +107,7 @@ fn AnonymousNav() -> impl IntoView {
 }
 
 #[component]
-fn SignedInNav(user: CurrentUser, mailbox: bool, unread: i64) -> impl IntoView {
+fn SignedInNav(user: CurrentUser, mailbox: bool, unread: i64, messages: i64) -> impl IntoView {
     let auth = use_auth();
     let sign_out = ServerAction::<SignOut>::new();
     Effect::new(move |_| {
@@ -129,7 +129,7 @@ fn SignedInNav(user: CurrentUser, mailbox: bool, unread: i64) -> impl IntoView {
                 Role::Provider => view! {
                     <a href="/profil" data-testid="nav-profile">{tr!(account.nav_profile)}</a>
                     <a href="/projets" data-testid="nav-projects">{tr!(account.nav_projects)}</a>
-                    <a href="/mes-propositions" data-testid="nav-paths">{tr!(selection.paths_title)}</a>
+                    <a href="/mes-propositions" data-testid="nav-paths">{tr!(selection.paths_title)}{messages_badge(messages)}</a>
                 }.into_any(),
                 Role::Admin => view! {
                     <a href="/admin/revues" data-testid="nav-reviews">{tr!(account.nav_reviews)}</a>
@@ -138,7 +138,7 @@ fn SignedInNav(user: CurrentUser, mailbox: bool, unread: i64) -> impl IntoView {
                     <a href="/admin/comptes" data-testid="nav-accounts">{tr!(account.nav_accounts)}</a>
                     {mailbox.then(|| view! { <a href="/admin/mailbox">{tr!(account.nav_mailbox)}</a> })}
                 }.into_any(),
-                Role::Client => view! { <a href="/mes-projets" data-testid="nav-my-projects">{tr!(account.nav_my_projects)}</a> }.into_any(),
+                Role::Client => view! { <a href="/mes-projets" data-testid="nav-my-projects">{tr!(account.nav_my_projects)}{messages_badge(messages)}</a> }.into_any(),
             }}
         </span>
         <span class="site-nav__sep"></span>
@@ -147,6 +147,16 @@ fn SignedInNav(user: CurrentUser, mailbox: bool, unread: i64) -> impl IntoView {
             <button type="submit" class="link-button" data-testid="sign-out"><Icon icon=Icon::LogOut/>{tr!(account.nav_sign_out)}</button>
         </ActionForm>
     }
+}
+
+/// Unread messages, on the link to where the conversations are.
+fn messages_badge(messages: i64) -> impl IntoView {
+    (messages > 0).then(|| {
+        view! {
+            <span class="badge" data-testid="messages-badge"
+                aria-label=format!("{messages} {}", tr!(chat.unread_label))>{messages}</span>
+        }
+    })
 }
 
 #[component]

@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::admin::admin_mailbox_open;
 use crate::api::auth::whoami;
-use crate::api::notification::unread_notifications;
+use crate::api::notification::header_status;
 use crate::domain::account::Role;
+use crate::domain::live::LiveStatus;
 use crate::domain::session::CurrentUser;
 use crate::error::AppError;
 
@@ -18,8 +19,8 @@ pub struct SignedIn {
     pub user: CurrentUser,
     /// Admins, when no SMTP server is configured (the mailbox answers 404 otherwise).
     pub mailbox: bool,
-    /// Unread notifications, for the menu's badge.
-    pub unread: i64,
+    /// Unread counts for the menu's badges, and the live cursor of the render.
+    pub live: LiveStatus,
 }
 
 /// The caller, refetched on every navigation and whenever [`Auth::changed`] is called.
@@ -58,12 +59,12 @@ async fn fetch_caller() -> Result<Option<SignedIn>, AppError> {
     // Both at once: this runs on every navigation. A badge or a mailbox link left out is
     // better than a menu left out.
     let mailbox = async { user.role == Role::Admin && admin_mailbox_open().await.unwrap_or(false) };
-    let unread = async { unread_notifications().await.unwrap_or(0) };
-    let (mailbox, unread) = futures::join!(mailbox, unread);
+    let live = async { header_status().await.unwrap_or_default() };
+    let (mailbox, live) = futures::join!(mailbox, live);
     Ok(Some(SignedIn {
         user,
         mailbox,
-        unread,
+        live,
     }))
 }
 

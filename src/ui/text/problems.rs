@@ -263,6 +263,11 @@ impl Problem {
             P::ProjectEndCommentTooLong { max } => {
                 tr_in!(l, problems.project_end_comment_too_long, max = *max).to_string()
             }
+            P::ChatMessageEmpty => tr_in!(l, problems.chat_message_empty).into(),
+            P::ChatMessageTooLong { max } => {
+                tr_in!(l, problems.chat_message_too_long, max = *max).to_string()
+            }
+            P::ChatClosed => tr_in!(l, problems.chat_closed).into(),
             P::RequestMalformed => tr_in!(l, problems.request_malformed).into(),
             P::RequestInterrupted => tr_in!(l, problems.request_interrupted).into(),
             P::RequestTooLarge { max_mb } => {

@@ -4,12 +4,14 @@
 use crate::domain::lang::Lang;
 
 mod account;
+mod chat;
 mod client;
 mod expert;
 #[cfg(test)]
 mod tests;
 
 pub use account::{already_registered, password_reset, verify_email};
+pub use chat::{unread_messages, UnreadMessages};
 pub use client::experts_proposed;
 pub use expert::{
     attestation_reminder, decision_overdue, path_changed, project_ended, project_notice,

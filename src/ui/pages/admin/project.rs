@@ -8,7 +8,9 @@ use crate::ui::components::form::ErrorNotice;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use crate::api::chat::{ChatHide, ChatPost};
 use crate::api::project::{admin_candidates, admin_projects, admin_propose};
+use crate::domain::live::LiveKind;
 use crate::domain::project::Candidate;
 use crate::ui::components::icon::Icon;
 use crate::ui::components::kit::{EmptyState, StatusBadge, Tone};
@@ -52,13 +54,25 @@ pub fn AdminProjectPage() -> impl IntoView {
     let version = RwSignal::new(0u32);
     // Outside the candidates, which are redrawn once the proposal is recorded.
     let outcome = RwSignal::new(None::<Result<usize, String>>);
+    let hide = ServerAction::<ChatHide>::new();
+    let moved = crate::ui::live::use_live().ticks(move |e| {
+        e.kind != LiveKind::Notice
+            && e.project.map(|p| p.to_string()) == params.read_untracked().get("id")
+    });
     let data = Resource::new(
-        move || (params.read().get("id").unwrap_or_default(), version.get()),
-        |(id, _)| admin_candidates(id),
+        move || {
+            (
+                params.read().get("id").unwrap_or_default(),
+                version.get(),
+                hide.version().get(),
+                moved.get(),
+            )
+        },
+        |(id, ..)| admin_candidates(id),
     );
     view! {
         <Title text=tr!(admin.preselection_title)/>
-        <RequireUser signed_in=move |_| view! { <Preselection version outcome data/> }/>
+        <RequireUser signed_in=move |_| view! { <Preselection version outcome data hide/> }/>
     }
 }
 
@@ -67,6 +81,7 @@ fn Preselection(
     version: RwSignal<u32>,
     outcome: RwSignal<Option<Result<usize, String>>>,
     data: Resource<Result<crate::domain::project::AdminProjectView, crate::error::AppError>>,
+    hide: ServerAction<ChatHide>,
 ) -> impl IntoView {
     view! {
         <section class="container">
@@ -83,7 +98,7 @@ fn Preselection(
                             view! {
                                 <h1 translate="no">{v.project.title.clone()}</h1>
                                 <ProjectFacts project=v.project.clone()/>
-                                <Candidates id candidates=v.candidates version outcome/>
+                                <Candidates id candidates=v.candidates version outcome hide/>
                             }.into_any()
                         }
                         Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
@@ -109,7 +124,10 @@ fn Candidates(
     candidates: Vec<Candidate>,
     version: RwSignal<u32>,
     outcome: RwSignal<Option<Result<usize, String>>>,
+    hide: ServerAction<ChatHide>,
 ) -> impl IntoView {
+    // Admins read and hide; they do not write.
+    let post = ServerAction::<ChatPost>::new();
     let picks = RwSignal::new(Vec::<(ExpertId, String)>::new());
     let propose = move |_| {
         let chosen = picks.get_untracked();
@@ -172,6 +190,9 @@ fn Candidates(
                                         }/>
                                 </label>
                             </div>
+                        })}
+                        {c.conversation.clone().map(|conversation| view! {
+                            <crate::ui::pages::project::PathChat project=id expert conversation post hide/>
                         })}
                     </li>
                 }

@@ -8,9 +8,11 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::decision::PathDecision;
 use super::ending::{EndedNotice, ProjectActions};
 use super::wizard;
+use crate::api::chat::ChatPost;
 use crate::api::project::{project_client_view, project_wizard, projects_mine, ProjectEnd};
 use crate::api::selection::SelectionFire;
 use crate::domain::id::{ProjectDraftId, ProjectId};
+use crate::domain::live::LiveKind;
 use crate::domain::project::{DraftSummary, MyProjects, ProjectStatus, ProjectSummary, Step};
 use crate::error::AppError;
 use crate::ui::components::dossier::DossierView;
@@ -178,19 +180,27 @@ pub fn ClientProjectPage() -> impl IntoView {
     let params = use_params_map();
     let end = ServerAction::<ProjectEnd>::new();
     let fire = ServerAction::<SelectionFire>::new();
+    let post = ServerAction::<ChatPost>::new();
+    // Any path of the project moving, by whoever, refreshes the page.
+    let moved = crate::ui::live::use_live().ticks(move |e| {
+        e.kind != LiveKind::Notice
+            && e.project.map(|p| p.to_string()) == params.read_untracked().get("id")
+    });
     let view_data = Resource::new(
         move || {
             (
                 params.read().get("id").unwrap_or_default(),
                 end.version().get(),
                 fire.version().get(),
+                post.version().get(),
+                moved.get(),
             )
         },
-        |(id, _, _)| project_client_view(id),
+        |(id, ..)| project_client_view(id),
     );
     view! {
         <Title text=tr!(projects.my_project_title)/>
-        <RequireUser signed_in=move |_| view! { <ClientProject view_data end fire/> }/>
+        <RequireUser signed_in=move |_| view! { <ClientProject view_data end fire post/> }/>
     }
 }
 
@@ -199,6 +209,7 @@ fn ClientProject(
     view_data: Loaded<crate::domain::project::ClientProjectView>,
     end: ServerAction<ProjectEnd>,
     fire: ServerAction<SelectionFire>,
+    post: ServerAction<ChatPost>,
 ) -> impl IntoView {
     view! {
         <section class="container">
@@ -225,10 +236,16 @@ fn ClientProject(
                             } else {
                                 let project = v.project.id;
                                 let open = v.project.status == ProjectStatus::Open;
-                                v.proposals.into_iter().map(|p| view! {
+                                v.proposals.into_iter().map(|p| {
+                                    let expert = p.expert;
+                                    let chat = p.conversation.map(|conversation| view! {
+                                        <super::chat::PathChat project expert conversation post/>
+                                    });
+                                    view! {
                                     <article class="card proposal" data-testid="proposal" data-state=p.state.as_str()>
                                         <p><StatusBadge tone=Tone::Brand text=proposal_state_label(current_lang(), p.state)/></p>
                                         {open.then(|| view! { <PathDecision project expert=p.expert state=p.state fire/> })}
+                                        {chat}
                                         <details class="path-log">
                                             <summary>{tr!(selection.timeline_title)}</summary>
                                             <super::Timeline entries=p.timeline for_expert=false/>
@@ -238,7 +255,7 @@ fn ClientProject(
                                         <DossierView dossier=p.dossier/>
                                         {p.score.map(|score| view! { <MatchExplanation score/> })}
                                     </article>
-                                }).collect_view().into_any()
+                                }}).collect_view().into_any()
                             }}
                         }.into_any(),
                         Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),

@@ -1,6 +1,8 @@
 //! Projects: the client's list, wizard and proposed dossiers; the expert's matching
 //! projects and applications.
 
+mod chat;
+pub use chat::PathChat;
 mod client;
 mod decision;
 mod ending;

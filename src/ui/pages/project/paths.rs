@@ -5,7 +5,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::api::chat::ChatPost;
 use crate::api::selection::selection_mine;
+use crate::domain::live::LiveKind;
 use crate::domain::selection::{ExpertPath, Party, TimelineEntry};
 use crate::ui::components::form::ErrorNotice;
 use crate::ui::components::icon::Icon;
@@ -19,7 +21,12 @@ use crate::ui::text::selection::{event_label, reason_for_expert, reason_label};
 
 #[component]
 pub fn ExpertPathsPage() -> impl IntoView {
-    let paths = Resource::new(|| (), |_| selection_mine());
+    let moved = crate::ui::live::use_live().ticks(|e| e.kind != LiveKind::Notice);
+    let post = ServerAction::<ChatPost>::new();
+    let paths = Resource::new(
+        move || (moved.get(), post.version().get()),
+        |_| selection_mine(),
+    );
     view! {
         <Title text=tr!(selection.paths_title)/>
         <RequireUser signed_in=move |_| view! {
@@ -35,7 +42,7 @@ pub fn ExpertPathsPage() -> impl IntoView {
                                     action=("/projets", tr!(selection.see_projects).to_string())/>
                             }.into_any(),
                             Ok(list) => view! {
-                                <ul class="project-list">{list.into_iter().map(|path| view! { <PathCard path/> }).collect_view()}</ul>
+                                <ul class="project-list">{list.into_iter().map(|path| view! { <PathCard path post/> }).collect_view()}</ul>
                             }.into_any(),
                             Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
                         }
@@ -47,7 +54,7 @@ pub fn ExpertPathsPage() -> impl IntoView {
 }
 
 #[component]
-fn PathCard(path: ExpertPath) -> impl IntoView {
+fn PathCard(path: ExpertPath, post: ServerAction<ChatPost>) -> impl IntoView {
     let lang = current_lang();
     let tone = if path.state.is_open() {
         Tone::Brand
@@ -71,6 +78,9 @@ fn PathCard(path: ExpertPath) -> impl IntoView {
             {next.map(|n| view! { <p class="notice" data-testid="path-next">{n}</p> })}
             {path.reason.map(|r| view! {
                 <p class="notice" data-testid="path-reason">{tr!(selection.why, why = reason_for_expert(lang, r)).to_string()}</p>
+            })}
+            {path.conversation.map(|conversation| view! {
+                <super::chat::PathChat project=path.project.id expert=path.expert conversation post/>
             })}
             <Timeline entries=path.timeline for_expert=true/>
         </li>
