@@ -55,6 +55,8 @@ entity_id! {
     ExpertId(Uuid);
     /// A project published by a client.
     ProjectId(Uuid);
+    /// A selection step of one path.
+    StepId(Uuid);
     /// A project still in the client's wizard.
     ProjectDraftId(Uuid);
     /// One submission of a profile for review.

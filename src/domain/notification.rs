@@ -62,6 +62,11 @@ pub enum Notice {
     DecisionOverdue {
         title: String,
     },
+    /// To the other side of a selection step on project `title`.
+    StepChanged {
+        title: String,
+        news: crate::domain::selection::step::StepNews,
+    },
     /// To the expert: the client ended project `title`, so their path on it ends.
     ProjectEnded {
         title: String,
@@ -85,10 +90,11 @@ pub enum NoticeKind {
     ProjectEnded,
     PathChanged,
     DecisionOverdue,
+    StepChanged,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 13] = [
+    pub const ALL: [NoticeKind; 14] = [
         NoticeKind::EmailConfirmed,
         NoticeKind::ProfileSubmitted,
         NoticeKind::DossierToReview,
@@ -102,6 +108,7 @@ impl NoticeKind {
         NoticeKind::ProjectEnded,
         NoticeKind::PathChanged,
         NoticeKind::DecisionOverdue,
+        NoticeKind::StepChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -119,6 +126,7 @@ impl NoticeKind {
             NoticeKind::ProjectEnded => "project_ended",
             NoticeKind::PathChanged => "path_changed",
             NoticeKind::DecisionOverdue => "decision_overdue",
+            NoticeKind::StepChanged => "step_changed",
         }
     }
 }
@@ -149,6 +157,7 @@ impl Notice {
             Notice::ProjectEnded { .. } => NoticeKind::ProjectEnded,
             Notice::PathChanged { .. } => NoticeKind::PathChanged,
             Notice::DecisionOverdue { .. } => NoticeKind::DecisionOverdue,
+            Notice::StepChanged { .. } => NoticeKind::StepChanged,
         }
     }
 }
@@ -199,6 +208,16 @@ pub mod tests {
                 reason: Some(crate::domain::selection::ProposalEndReason::RateTooHigh),
             },
             Notice::DecisionOverdue { title: text() },
+            Notice::StepChanged {
+                title: text(),
+                news: crate::domain::selection::step::StepNews::Confirmed {
+                    format: crate::domain::project::ContactFormat::Video,
+                    at: chrono::NaiveDate::from_ymd_opt(2027, 3, 29)
+                        .unwrap()
+                        .and_hms_opt(10, 0, 0)
+                        .unwrap(),
+                },
+            },
         ]
     }
 

@@ -234,6 +234,37 @@ pub enum Problem {
     /// The path is over (declined, not kept, withdrawn): its conversation is read-only.
     ChatClosed,
 
+    // Selection steps.
+    SlotUnreadable,
+    /// The hour skipped when France moves to summer time.
+    SlotSkippedByDaylightSaving,
+    SlotTooSoon {
+        hours: i64,
+    },
+    SlotTooFar {
+        days: i64,
+    },
+    SlotCount {
+        min: usize,
+        max: usize,
+    },
+    /// The slot picked is not one of those offered.
+    SlotNotOffered,
+    StepDurationOutOfRange {
+        min: i32,
+        max: i32,
+    },
+    MeetingLinkNotHttps,
+    MeetingAddressRequired,
+    MeetingAddressTooLong {
+        max: usize,
+    },
+    StepActionImpossible,
+    /// An outcome is recorded once the step has taken place.
+    StepNotHeldYet,
+    /// Steps are for shortlisted experts, before the choice.
+    StepsClosed,
+
     // Requests.
     RequestMalformed,
     RequestInterrupted,

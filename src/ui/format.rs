@@ -146,3 +146,11 @@ mod tests {
         assert_eq!(date_in(Lang::En, day), "1 December 2026");
     }
 }
+
+/// A wall-clock time (already in France) in `lang`: `29/03/2027 10:00`, `29 March 2027, 10:00`.
+pub fn datetime_in(lang: Lang, at: chrono::NaiveDateTime) -> String {
+    match lang {
+        Lang::Fr => at.format("%d/%m/%Y %H:%M").to_string(),
+        Lang::En => at.format("%-d %B %Y, %H:%M").to_string(),
+    }
+}

@@ -17,9 +17,9 @@ fn unreachable_mailer() -> Mailer {
 }
 
 #[derive(Debug, Default, Clone)]
-struct Received {
-    to: Vec<String>,
-    data: String,
+pub(crate) struct Received {
+    pub to: Vec<String>,
+    pub data: String,
 }
 
 #[derive(Clone, Default)]
@@ -53,7 +53,7 @@ impl Handler for Inbox {
 }
 
 /// A real SMTP server on a random local port.
-fn smtp_server() -> (String, Arc<Mutex<Vec<Received>>>) {
+pub(crate) fn smtp_server() -> (String, Arc<Mutex<Vec<Received>>>) {
     let inbox = Inbox::default();
     let mails = inbox.mails.clone();
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();

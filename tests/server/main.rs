@@ -37,4 +37,5 @@ mod selection;
 mod sessions;
 mod ssr_resources;
 mod startup;
+mod steps;
 mod uploads;

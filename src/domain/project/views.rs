@@ -102,6 +102,7 @@ pub struct Candidate {
     pub dossier: Option<crate::domain::id::SubmissionId>,
     /// Once proposed: the conversation of the path, which admins oversee.
     pub conversation: Option<crate::domain::chat::Conversation>,
+    pub steps: Vec<crate::domain::selection::step::StepView>,
 }
 
 /// A project for the admin's pre-selection.
@@ -124,6 +125,7 @@ pub struct ProposedDossier {
     /// The path's log, oldest first.
     pub timeline: Vec<crate::domain::selection::TimelineEntry>,
     pub conversation: Option<crate::domain::chat::Conversation>,
+    pub steps: Vec<crate::domain::selection::step::StepView>,
 }
 
 /// A project for its client.

@@ -12,6 +12,7 @@
 
 mod deadline;
 mod reason;
+pub mod step;
 mod views;
 
 pub use deadline::{add_working_days, deadline, due, is_overdue, is_public_holiday, Deadline};

@@ -32,4 +32,5 @@ pub struct ExpertPath {
     pub next: Option<(Party, NaiveDate)>,
     pub timeline: Vec<TimelineEntry>,
     pub conversation: Option<crate::domain::chat::Conversation>,
+    pub steps: Vec<super::step::StepView>,
 }

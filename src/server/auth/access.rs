@@ -131,6 +131,12 @@ pub const SERVER_FNS: &[ServerFnRule] = &[
     // The use case decides who the caller is to the path (client, expert, admin).
     ServerFnRule::new("selection_fire", Access::SignedIn),
     ServerFnRule::new("selection_mine", Access::Role(Role::Provider)),
+    ServerFnRule::new("step_add", Access::Role(Role::Client)),
+    // Each side answers the other; the use case decides which side the caller is.
+    ServerFnRule::new("step_offer", Access::SignedIn),
+    ServerFnRule::new("step_pick", Access::SignedIn),
+    ServerFnRule::new("step_cancel", Access::SignedIn),
+    ServerFnRule::new("step_record", Access::Role(Role::Client)),
     ServerFnRule::new("chat_conversation", Access::SignedIn),
     ServerFnRule::new("chat_post", Access::SignedIn),
     ServerFnRule::new("chat_read", Access::SignedIn),

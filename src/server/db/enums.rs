@@ -15,6 +15,7 @@ use crate::domain::notification::NoticeKind;
 use crate::domain::profile::{LanguageLevel, ProfileLevel};
 use crate::domain::project::{ContactFormat, ProjectEndReason, ProjectStatus};
 use crate::domain::review::{Decision, ExpertStatus, ViewKind};
+use crate::domain::selection::step::StepState;
 use crate::domain::selection::{Party, ProposalEndReason, ProposalEvent, ProposalState};
 use crate::domain::upload::UploadSlot;
 
@@ -79,6 +80,7 @@ text_enum!(
     ProposalEvent => as_str,
     Party => as_str,
     LiveKind => as_str,
+    StepState => as_str,
 );
 
 #[cfg(test)]
@@ -96,7 +98,7 @@ mod tests {
             .unwrap()
             .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
             .collect();
-        let cases: [(&str, Vec<&str>); 17] = [
+        let cases: [(&str, Vec<&str>); 18] = [
             ("role", values(&Role::ALL, Role::as_str)),
             ("kind", values(&ProviderKind::ALL, ProviderKind::as_str)),
             ("purpose", values(&TokenPurpose::ALL, TokenPurpose::as_str)),
@@ -120,6 +122,7 @@ mod tests {
             ("event", values(&ProposalEvent::ALL, ProposalEvent::as_str)),
             ("party", values(&Party::ALL, Party::as_str)),
             ("kind", values(&LiveKind::ALL, LiveKind::as_str)),
+            ("state", values(&StepState::ALL, StepState::as_str)),
         ];
         for (column, values) in cases {
             let list = values

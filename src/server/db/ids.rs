@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::domain::id::{
     AccountId, ExpertId, MailId, NotificationId, ProjectDraftId, ProjectId, ProposalId,
-    SubmissionId,
+    StepId, SubmissionId,
 };
 
 macro_rules! stored_id {
@@ -53,6 +53,7 @@ stored_id! {
     ExpertId => Uuid,
     ProjectId => Uuid,
     ProjectDraftId => Uuid,
+    StepId => Uuid,
     SubmissionId => i64,
     ProposalId => i64,
     NotificationId => i64,

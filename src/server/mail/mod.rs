@@ -4,4 +4,4 @@ pub mod outbox;
 pub mod templates;
 pub mod worker;
 
-pub use templates::Mail;
+pub use templates::{Invitation, Mail};

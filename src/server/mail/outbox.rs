@@ -17,14 +17,17 @@ use crate::domain::session::{MailStatus, OutboxMail};
 /// Queues `mail` in the caller's transaction and wakes the delivery worker on commit.
 pub async fn enqueue(conn: &mut PgConnection, mail: &Mail) -> Result<MailId, sqlx::Error> {
     let id = sqlx::query_scalar!(
-r#"INSERT INTO outbox (recipient, subject, body_text, body_html, redacted_text, redacted_html)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id AS "id: MailId""#,
+r#"INSERT INTO outbox (recipient, subject, body_text, body_html, redacted_text, redacted_html,
+                             calendar, calendar_method)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id AS "id: MailId""#,
 &mail.to,
 &mail.subject,
 &mail.text,
 &mail.html,
 mail.redacted.as_ref().map(|(text, _)| text),
 mail.redacted.as_ref().map(|(_, html)| html),
+mail.calendar.as_ref().map(|c| &c.ics),
+mail.calendar.as_ref().map(|c| c.method),
 )
     .fetch_one(&mut *conn)
     .await?;

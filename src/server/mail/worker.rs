@@ -11,7 +11,7 @@
 //! single-use link ([`super::Mail::redacted`]): the link is only ever in the recipient's
 //! mailbox, not in the database, its backups or the admin pages.
 
-use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
+use lettre::message::{header::ContentType, Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sqlx::PgPool;
 use std::time::Duration;
@@ -55,7 +55,7 @@ pub async fn deliver_due(pool: &PgPool, mailer: &Mailer) -> Result<usize, sqlx::
              WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now()
                AND (locked_until IS NULL OR locked_until < now())
              ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
-         RETURNING id, recipient, subject, body_text, body_html, attempts,
+         RETURNING id, recipient, subject, body_text, body_html, attempts, calendar, calendar_method,
                    created_at AS "created_at: chrono::DateTime<chrono::Utc>""#,
         LEASE_SECS,
         BATCH
@@ -64,17 +64,20 @@ pub async fn deliver_due(pool: &PgPool, mailer: &Mailer) -> Result<usize, sqlx::
     .await?;
     let mut sent = 0;
     for row in claimed {
-        let (id, to, subject, text, html, attempts, created_at) = (
+        let (id, to, subject, attempts, created_at) = (
             row.id,
             row.recipient,
             row.subject,
-            row.body_text,
-            row.body_html,
             row.attempts,
             row.created_at,
         );
+        let content = Content {
+            text: row.body_text,
+            html: row.body_html,
+            calendar: row.calendar.zip(row.calendar_method),
+        };
         let message_id = format!("<outbox-{id}-{}@b2bizen>", created_at.timestamp());
-        match send(mailer, &to, &subject, text, html, message_id).await {
+        match send(mailer, &to, &subject, content, message_id).await {
             Ok(()) => {
                 sqlx::query!(
                     "UPDATE outbox SET sent_at = now(), locked_until = NULL, last_error = NULL,
@@ -114,34 +117,63 @@ backoff_secs(attempts),
     Ok(sent)
 }
 
+/// What a mail says: its two bodies and, for an invitation, its iCalendar object and
+/// method.
+struct Content {
+    text: String,
+    html: String,
+    calendar: Option<(String, String)>,
+}
+
 async fn send(
     mailer: &Mailer,
     to: &str,
     subject: &str,
-    text: String,
-    html: String,
+    content: Content,
     message_id: String,
 ) -> Result<(), String> {
     let to: Mailbox = to.parse().map_err(|e| format!("bad recipient: {e}"))?;
-    let message = Message::builder()
+    let mut bodies = MultiPart::alternative()
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_PLAIN)
+                .body(content.text),
+        )
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_HTML)
+                .body(content.html),
+        );
+    let builder = Message::builder()
         .from(mailer.from.clone())
         .to(to)
         .subject(subject)
-        .message_id(Some(message_id))
-        .multipart(
-            MultiPart::alternative()
-                .singlepart(
-                    SinglePart::builder()
-                        .header(ContentType::TEXT_PLAIN)
-                        .body(text),
-                )
-                .singlepart(
-                    SinglePart::builder()
-                        .header(ContentType::TEXT_HTML)
-                        .body(html),
-                ),
-        )
-        .map_err(|e| format!("cannot build message: {e}"))?;
+        .message_id(Some(message_id));
+    let message = match content.calendar {
+        None => builder.multipart(bodies),
+        // As the common calendar clients send it: the invitation as an alternative body
+        // (where Outlook and Gmail read the method) and as an `invite.ics` attachment
+        // (for the others).
+        Some((ics, method)) => {
+            let calendar = ContentType::parse(&format!(
+                "text/calendar; method={method}; charset=UTF-8"
+            ))
+            .map_err(|e| format!("bad calendar type: {e}"))?;
+            bodies = bodies.singlepart(
+                SinglePart::builder()
+                    .header(calendar)
+                    .body(ics.clone()),
+            );
+            let file = ContentType::parse("application/ics; name=\"invite.ics\"")
+                .map_err(|e| format!("bad attachment type: {e}"))?;
+            builder.multipart(
+                MultiPart::mixed()
+                    .multipart(bodies)
+                    .singlepart(Attachment::new("invite.ics".into()).body(ics, file)),
+            )
+        }
+    }
+    .map_err(|e| format!("cannot build message: {e}"))?;
     mailer
         .transport
         .send(message)

@@ -98,6 +98,7 @@ pub async fn end(
             actor: Some(client.id),
         };
         record(&mut tx, &ended_path).await?;
+        crate::server::selection::end_open_steps(state, &mut tx, project, expert).await?;
         let who = sqlx::query!(
             r#"SELECT a.id AS "id: AccountId", a.email, e.first_name,
                       a.language AS "language: Lang"

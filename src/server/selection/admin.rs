@@ -107,6 +107,7 @@ pub async fn candidates(
                 demo: *demo,
                 dossier: *dossier,
                 conversation: None,
+                steps: Vec::new(),
             })
         })
         .collect();
@@ -119,8 +120,12 @@ pub async fn candidates(
     let mut conversations = crate::server::chat::conversations(&state.pool, admin, &proposed)
         .await?
         .into_iter();
+    let mut steps = super::steps_of(&state.pool, Party::Admin, state.clock.now(), &proposed)
+        .await?
+        .into_iter();
     for candidate in candidates.iter_mut().filter(|c| c.proposed) {
         candidate.conversation = conversations.next().flatten();
+        candidate.steps = steps.next().unwrap_or_default();
     }
     Ok(AdminProjectView {
         project: summary,

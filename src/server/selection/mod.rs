@@ -2,14 +2,20 @@
 //! candidates and propose some ([`admin`]); clients see the proposed dossiers in full.
 
 mod admin;
+mod calendar;
 mod paths;
 mod pipeline;
 mod reminders;
+mod step_news;
+mod step_views;
+mod steps;
 
 pub use admin::{admin_projects, candidates, propose, CANDIDATES};
 pub use paths::{paths_of_expert, timelines, Reader};
 pub use pipeline::{fire, record, Change};
-pub use reminders::{remind_late, run as run_reminders};
+pub use step_views::steps_of;
+pub use steps::{act as act_on_step, add as add_step, end_open as end_open_steps, NewStep, StepRequest};
+pub use reminders::{remind_late, remind_upcoming_steps, run as run_reminders};
 
 use sqlx::PgPool;
 
@@ -20,7 +26,7 @@ use crate::domain::project::{
     ClientProjectView, ExpertProjectView, ProjectSummary, ProposedDossier,
 };
 use crate::domain::review::{ExpertStatus, ViewKind};
-use crate::domain::selection::ProposalState;
+use crate::domain::selection::{Party, ProposalState};
 use crate::domain::session::CurrentUser;
 use crate::error::{AppError, Problem};
 use crate::server::project::{self, summary, summary_sql, SummaryRow};
@@ -216,6 +222,7 @@ pub async fn for_client(
         out.push(ProposedDossier {
             timeline,
             conversation: None,
+            steps: Vec::new(),
             expert,
             dossier,
             note,
@@ -228,8 +235,10 @@ pub async fn for_client(
     }
     let keys: Vec<_> = out.iter().map(|p| (project, p.expert)).collect();
     let conversations = crate::server::chat::conversations(&state.pool, client, &keys).await?;
-    for (proposal, conversation) in out.iter_mut().zip(conversations) {
+    let steps = steps_of(&state.pool, Party::Client, state.clock.now(), &keys).await?;
+    for ((proposal, conversation), steps) in out.iter_mut().zip(conversations).zip(steps) {
         proposal.conversation = conversation;
+        proposal.steps = steps;
     }
     Ok(ClientProjectView {
         project: summary,

@@ -63,6 +63,7 @@ pub async fn timelines(
 pub async fn paths_of_expert(
     pool: &PgPool,
     reader: &CurrentUser,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<ExpertPath>, AppError> {
     let account = reader.id;
     let paths = sqlx::query!(
@@ -93,10 +94,14 @@ pub async fn paths_of_expert(
     let mut conversations = crate::server::chat::conversations(pool, reader, &keys)
         .await?
         .into_iter();
+    let mut steps = super::steps_of(pool, Party::Expert, now, &keys)
+        .await?
+        .into_iter();
     Ok(paths
         .into_iter()
         .filter_map(|path| {
             let conversation = conversations.next().flatten();
+            let steps = steps.next().unwrap_or_default();
             let project = summary(summaries.remove(&path.project)?);
             let timeline = logs
                 .iter()
@@ -107,6 +112,7 @@ pub async fn paths_of_expert(
                 project,
                 expert: path.expert,
                 conversation,
+                steps,
                 state: path.state,
                 reason: path.reason,
                 next: due(path.state, path.since),

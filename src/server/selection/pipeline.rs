@@ -78,12 +78,28 @@ pub async fn fire(
     reason: Option<ProposalEndReason>,
     comment: &str,
 ) -> Result<ProposalState, AppError> {
+    let mut tx = state.pool.begin().await?;
+    let to = fire_in(state, &mut tx, caller, (project, expert), event, reason, comment).await?;
+    tx.commit().await?;
+    tracing::info!(%project, %expert, ?event, ?to, "selection path moved");
+    Ok(to)
+}
+
+/// [`fire`] in the caller's transaction (a step's outcome moves its path with it).
+pub async fn fire_in(
+    state: &AppState,
+    tx: &mut PgConnection,
+    caller: &CurrentUser,
+    (project, expert): (ProjectId, ExpertId),
+    event: ProposalEvent,
+    reason: Option<ProposalEndReason>,
+    comment: &str,
+) -> Result<ProposalState, AppError> {
     if comment.trim().chars().count() > crate::domain::project::END_COMMENT_MAX_CHARS {
         return Err(AppError::Validation(Problem::ProjectEndCommentTooLong {
             max: crate::domain::project::END_COMMENT_MAX_CHARS,
         }));
     }
-    let mut tx = state.pool.begin().await?;
     let path = sqlx::query!(
         r#"SELECT p.state AS "state: ProposalState", pr.title,
                   pr.status AS "status: ProjectStatus",
@@ -124,7 +140,11 @@ pub async fn fire(
         comment,
         actor: Some(caller.id),
     };
-    record(&mut tx, &change).await?;
+    record(tx, &change).await?;
+    // A path over, or its expert chosen: its open steps end with it.
+    if !to.is_open() || to == ProposalState::Selected {
+        super::steps::end_open(state, tx, project, expert).await?;
+    }
     // The expert hears of every step but their own withdrawal.
     if party != Party::Expert {
         let notice = Notice::PathChanged {
@@ -133,7 +153,7 @@ pub async fn fire(
             reason,
         };
         notification::notify(
-            &mut tx,
+            tx,
             path.expert_account,
             &notice,
             Some("/mes-propositions"),
@@ -152,9 +172,8 @@ pub async fn fire(
             reason,
             &link,
         );
-        outbox::enqueue(&mut tx, &mail).await?;
+        outbox::enqueue(tx, &mail).await?;
     }
-    tx.commit().await?;
-    tracing::info!(%project, %expert, ?event, ?party, ?to, "selection path moved");
+    tracing::debug!(%project, %expert, ?event, ?party, ?to, "selection event");
     Ok(to)
 }

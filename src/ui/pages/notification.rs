@@ -96,6 +96,7 @@ fn link_text(lang: Lang, notice: &Notice) -> &'static str {
         Notice::ProjectEnded { .. } => tr_in!(lang, notifications.open_projects),
         Notice::PathChanged { .. } => tr_in!(lang, selection.mail_action),
         Notice::DecisionOverdue { .. } => tr_in!(lang, notifications.open_project),
+        Notice::StepChanged { .. } => tr_in!(lang, steps.mail_action),
     }
 }
 
@@ -259,6 +260,13 @@ pub fn texts(lang: Lang, notice: &Notice) -> (String, Body) {
             tr_in!(lang, selection.overdue_title).into(),
             Body::quoting(tr_in!(lang, selection.overdue_body, title = DATA), title),
         ),
+        Notice::StepChanged { title, news } => (
+            tr_in!(lang, steps.notice_title).into(),
+            Body::quoting(
+                crate::ui::text::steps::news_text(lang, *news, DATA),
+                title,
+            ),
+        ),
     }
 }
 
@@ -273,8 +281,13 @@ mod tests {
             let (title, body) = texts(Lang::Fr, n);
             (title, body.joined())
         };
-        let [confirmed, _, to_review, approved, changes, _, expiring, matches, proposed, experts, ended, moved, _overdue] =
-            <[Notice; 13]>::try_from(one_of_each()).unwrap();
+        let [confirmed, _, to_review, approved, changes, _, expiring, matches, proposed, experts, ended, moved, _overdue, step] =
+            <[Notice; 14]>::try_from(one_of_each()).unwrap();
+        assert_eq!(
+            fr(&step).1,
+            "L'échange (visioconférence) sur « Audit <SI> & « réseau » » est confirmé le \
+             29/03/2027 10:00 (heure de Paris). L'invitation est jointe pour votre agenda."
+        );
         assert_eq!(
             fr(&moved).1,
             "Votre candidature pour « Audit <SI> & « réseau » » s'arrête là. Cela ne dit rien \

@@ -5,6 +5,7 @@ pub mod matching;
 pub mod problems;
 pub mod project;
 pub mod selection;
+pub mod steps;
 
 use crate::domain::lang::Lang;
 

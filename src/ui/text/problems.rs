@@ -268,6 +268,27 @@ impl Problem {
                 tr_in!(l, problems.chat_message_too_long, max = *max).to_string()
             }
             P::ChatClosed => tr_in!(l, problems.chat_closed).into(),
+            P::SlotUnreadable => tr_in!(l, problems.slot_unreadable).into(),
+            P::SlotSkippedByDaylightSaving => {
+                tr_in!(l, problems.slot_skipped_by_daylight_saving).into()
+            }
+            P::SlotTooSoon { hours } => tr_in!(l, problems.slot_too_soon, hours = *hours).to_string(),
+            P::SlotTooFar { days } => tr_in!(l, problems.slot_too_far, days = *days).to_string(),
+            P::SlotCount { min, max } => {
+                tr_in!(l, problems.slot_count, min = *min, max = *max).to_string()
+            }
+            P::SlotNotOffered => tr_in!(l, problems.slot_not_offered).into(),
+            P::StepDurationOutOfRange { min, max } => {
+                tr_in!(l, problems.step_duration_out_of_range, min = *min, max = *max).to_string()
+            }
+            P::MeetingLinkNotHttps => tr_in!(l, problems.meeting_link_not_https).into(),
+            P::MeetingAddressRequired => tr_in!(l, problems.meeting_address_required).into(),
+            P::MeetingAddressTooLong { max } => {
+                tr_in!(l, problems.meeting_address_too_long, max = *max).to_string()
+            }
+            P::StepActionImpossible => tr_in!(l, problems.step_action_impossible).into(),
+            P::StepNotHeldYet => tr_in!(l, problems.step_not_held_yet).into(),
+            P::StepsClosed => tr_in!(l, problems.steps_closed).into(),
             P::RequestMalformed => tr_in!(l, problems.request_malformed).into(),
             P::RequestInterrupted => tr_in!(l, problems.request_interrupted).into(),
             P::RequestTooLarge { max_mb } => {

@@ -7,12 +7,14 @@ mod account;
 mod chat;
 mod client;
 mod expert;
+mod steps;
 #[cfg(test)]
 mod tests;
 
 pub use account::{already_registered, password_reset, verify_email};
 pub use chat::{unread_messages, UnreadMessages};
 pub use client::experts_proposed;
+pub use steps::{step_news, StepMail};
 pub use expert::{
     attestation_reminder, decision_overdue, path_changed, project_ended, project_notice,
     proposed_to_client, review_decision,
@@ -28,6 +30,16 @@ pub struct Mail {
     /// For a mail whose link is a secret (verification, reset): the (text, html) to keep
     /// once the mail has left, without the link. `None`: the mail holds no secret.
     pub redacted: Option<(String, String)>,
+    /// An iCalendar invitation (iMIP) the mail carries.
+    pub calendar: Option<Invitation>,
+}
+
+/// The iCalendar object of an invitation mail and its method (`REQUEST`, `CANCEL`): the
+/// method is also written in the MIME type, where mail clients look for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invitation {
+    pub method: &'static str,
+    pub ics: String,
 }
 
 struct Body<'a> {
@@ -54,6 +66,7 @@ fn render(to: &str, subject: &str, body: Body<'_>) -> Mail {
         text,
         html,
         redacted: None,
+        calendar: None,
     }
 }
 

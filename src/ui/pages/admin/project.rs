@@ -126,8 +126,9 @@ fn Candidates(
     outcome: RwSignal<Option<Result<usize, String>>>,
     hide: ServerAction<ChatHide>,
 ) -> impl IntoView {
-    // Admins read and hide; they do not write.
+    // Admins read and hide; they do not write. A step they cancel comes back live.
     let post = ServerAction::<ChatPost>::new();
+    let steps = crate::ui::pages::project::StepActions::new();
     let picks = RwSignal::new(Vec::<(ExpertId, String)>::new());
     let propose = move |_| {
         let chosen = picks.get_untracked();
@@ -194,6 +195,8 @@ fn Candidates(
                         {c.conversation.clone().map(|conversation| view! {
                             <crate::ui::pages::project::PathChat project=id expert conversation post hide/>
                         })}
+                        <crate::ui::pages::project::PathSteps project=id expert steps=c.steps.clone()
+                            reader=crate::domain::selection::Party::Admin actions=steps/>
                     </li>
                 }
             }).collect_view()}

@@ -14,6 +14,7 @@ use crate::api::selection::SelectionFire;
 use crate::domain::id::{ProjectDraftId, ProjectId};
 use crate::domain::live::LiveKind;
 use crate::domain::project::{DraftSummary, MyProjects, ProjectStatus, ProjectSummary, Step};
+use crate::domain::selection::{Party, ProposalState};
 use crate::error::AppError;
 use crate::ui::components::dossier::DossierView;
 use crate::ui::components::form::ErrorNotice;
@@ -181,6 +182,7 @@ pub fn ClientProjectPage() -> impl IntoView {
     let end = ServerAction::<ProjectEnd>::new();
     let fire = ServerAction::<SelectionFire>::new();
     let post = ServerAction::<ChatPost>::new();
+    let steps = super::StepActions::new();
     // Any path of the project moving, by whoever, refreshes the page.
     let moved = crate::ui::live::use_live().ticks(move |e| {
         e.kind != LiveKind::Notice
@@ -193,6 +195,7 @@ pub fn ClientProjectPage() -> impl IntoView {
                 end.version().get(),
                 fire.version().get(),
                 post.version().get(),
+                steps.version(),
                 moved.get(),
             )
         },
@@ -200,7 +203,7 @@ pub fn ClientProjectPage() -> impl IntoView {
     );
     view! {
         <Title text=tr!(projects.my_project_title)/>
-        <RequireUser signed_in=move |_| view! { <ClientProject view_data end fire post/> }/>
+        <RequireUser signed_in=move |_| view! { <ClientProject view_data end fire post steps/> }/>
     }
 }
 
@@ -210,6 +213,7 @@ fn ClientProject(
     end: ServerAction<ProjectEnd>,
     fire: ServerAction<SelectionFire>,
     post: ServerAction<ChatPost>,
+    steps: super::StepActions,
 ) -> impl IntoView {
     view! {
         <section class="container">
@@ -246,6 +250,8 @@ fn ClientProject(
                                         <p><StatusBadge tone=Tone::Brand text=proposal_state_label(current_lang(), p.state)/></p>
                                         {open.then(|| view! { <PathDecision project expert=p.expert state=p.state fire/> })}
                                         {chat}
+                                        <super::PathSteps project expert steps=p.steps reader=Party::Client
+                                            actions=steps may_add=open && matches!(p.state, ProposalState::Shortlisted | ProposalState::InSelection)/>
                                         <details class="path-log">
                                             <summary>{tr!(selection.timeline_title)}</summary>
                                             <super::Timeline entries=p.timeline for_expert=false/>

@@ -7,6 +7,8 @@ mod client;
 mod decision;
 mod ending;
 mod paths;
+mod steps;
+pub use steps::{PathSteps, StepActions};
 mod wizard;
 
 pub use client::{ClientProjectPage, ClientProjectsPage, NewProjectPage};

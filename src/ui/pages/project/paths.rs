@@ -23,8 +23,9 @@ use crate::ui::text::selection::{event_label, reason_for_expert, reason_label};
 pub fn ExpertPathsPage() -> impl IntoView {
     let moved = crate::ui::live::use_live().ticks(|e| e.kind != LiveKind::Notice);
     let post = ServerAction::<ChatPost>::new();
+    let steps = super::StepActions::new();
     let paths = Resource::new(
-        move || (moved.get(), post.version().get()),
+        move || (moved.get(), post.version().get(), steps.version()),
         |_| selection_mine(),
     );
     view! {
@@ -42,7 +43,7 @@ pub fn ExpertPathsPage() -> impl IntoView {
                                     action=("/projets", tr!(selection.see_projects).to_string())/>
                             }.into_any(),
                             Ok(list) => view! {
-                                <ul class="project-list">{list.into_iter().map(|path| view! { <PathCard path post/> }).collect_view()}</ul>
+                                <ul class="project-list">{list.into_iter().map(|path| view! { <PathCard path post steps/> }).collect_view()}</ul>
                             }.into_any(),
                             Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
                         }
@@ -54,7 +55,7 @@ pub fn ExpertPathsPage() -> impl IntoView {
 }
 
 #[component]
-fn PathCard(path: ExpertPath, post: ServerAction<ChatPost>) -> impl IntoView {
+fn PathCard(path: ExpertPath, post: ServerAction<ChatPost>, steps: super::StepActions) -> impl IntoView {
     let lang = current_lang();
     let tone = if path.state.is_open() {
         Tone::Brand
@@ -82,6 +83,8 @@ fn PathCard(path: ExpertPath, post: ServerAction<ChatPost>) -> impl IntoView {
             {path.conversation.map(|conversation| view! {
                 <super::chat::PathChat project=path.project.id expert=path.expert conversation post/>
             })}
+            <super::PathSteps project=path.project.id expert=path.expert steps=path.steps
+                reader=Party::Expert actions=steps/>
             <Timeline entries=path.timeline for_expert=true/>
         </li>
     }
