@@ -99,6 +99,14 @@ pub fn typed_date(input: &str) -> String {
     }
 }
 
+/// A wall-clock time (already in France) in `lang`: `29/03/2027 10:00`, `29 March 2027, 10:00`.
+pub fn datetime_in(lang: Lang, at: chrono::NaiveDateTime) -> String {
+    match lang {
+        Lang::Fr => at.format("%d/%m/%Y %H:%M").to_string(),
+        Lang::En => at.format("%-d %B %Y, %H:%M").to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,13 +152,5 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
         assert_eq!(date_in(Lang::Fr, day), "01/12/2026");
         assert_eq!(date_in(Lang::En, day), "1 December 2026");
-    }
-}
-
-/// A wall-clock time (already in France) in `lang`: `29/03/2027 10:00`, `29 March 2027, 10:00`.
-pub fn datetime_in(lang: Lang, at: chrono::NaiveDateTime) -> String {
-    match lang {
-        Lang::Fr => at.format("%d/%m/%Y %H:%M").to_string(),
-        Lang::En => at.format("%-d %B %Y, %H:%M").to_string(),
     }
 }

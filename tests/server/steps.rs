@@ -38,7 +38,12 @@ async fn add_video_step(
         ("address", String::new()),
     ];
     for (i, slot) in slots.iter().enumerate() {
-        form.push((["slots[0]", "slots[1]", "slots[2]", "slots[3]", "slots[4]", "slots[5]"][i], slot.to_string()));
+        form.push((
+            [
+                "slots[0]", "slots[1]", "slots[2]", "slots[3]", "slots[4]", "slots[5]",
+            ][i],
+            slot.to_string(),
+        ));
     }
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
     app.call_as(client, "step_add", &form).await
@@ -46,7 +51,9 @@ async fn add_video_step(
 
 /// A path of the project as its client reads it.
 async fn path(app: &TestApp, client: &reqwest::Client, project: &str, expert: &str) -> Value {
-    let res = app.call_as(client, "project_client_view", &[("id", project)]).await;
+    let res = app
+        .call_as(client, "project_client_view", &[("id", project)])
+        .await;
     assert_eq!(res.status(), 200);
     let view: Value = res.json().await.unwrap();
     view["proposals"]
@@ -59,7 +66,10 @@ async fn path(app: &TestApp, client: &reqwest::Client, project: &str, expert: &s
 }
 
 async fn steps(app: &TestApp, client: &reqwest::Client, project: &str, expert: &str) -> Vec<Value> {
-    path(app, client, project, expert).await["steps"].as_array().unwrap().clone()
+    path(app, client, project, expert).await["steps"]
+        .as_array()
+        .unwrap()
+        .clone()
 }
 
 /// The invitations queued for `to`, oldest first: (method, parsed calendar, raw).
@@ -73,7 +83,13 @@ async fn invitations(app: &TestApp, to: &str) -> Vec<(String, Calendar, String)>
     .await
     .unwrap();
     rows.into_iter()
-        .map(|(method, ics)| (method, ics.parse::<Calendar>().expect("valid iCalendar"), ics))
+        .map(|(method, ics)| {
+            (
+                method,
+                ics.parse::<Calendar>().expect("valid iCalendar"),
+                ics,
+            )
+        })
         .collect()
 }
 
@@ -89,7 +105,15 @@ async fn slots_offered_in_france_become_an_invitation_for_both_right_across_summ
     before_the_change(&app);
     let link = "https://visio.exemple.fr/acme-anne";
     // Steps are for shortlisted experts.
-    let res = add_video_step(&app, &client, &project, &a, &["2027-03-26T10:00", "2027-03-29T10:00"], link).await;
+    let res = add_video_step(
+        &app,
+        &client,
+        &project,
+        &a,
+        &["2027-03-26T10:00", "2027-03-29T10:00"],
+        link,
+    )
+    .await;
     let (status, error) = error_of(res).await;
     assert_eq!(status, 422, "{error:?}");
     fire(&app, &client, &project, &a, "shortlist", "").await;
@@ -99,7 +123,10 @@ async fn slots_offered_in_france_become_an_invitation_for_both_right_across_summ
         (&["2027-03-26T10:00"][..], link),
         (&["2027-03-28T02:30", "2027-03-29T10:00"][..], link),
         (&["2027-03-20T12:30", "2027-03-29T10:00"][..], link),
-        (&["2027-03-26T10:00", "2027-03-29T10:00"][..], "http://visio.exemple.fr/x"),
+        (
+            &["2027-03-26T10:00", "2027-03-29T10:00"][..],
+            "http://visio.exemple.fr/x",
+        ),
     ] {
         let res = add_video_step(&app, &client, &project, &a, slots, link).await;
         assert_eq!(res.status(), 422, "{slots:?} {link}");
@@ -108,8 +135,18 @@ async fn slots_offered_in_france_become_an_invitation_for_both_right_across_summ
     }
     // The expert does not set up steps, and another client finds nothing.
     let slots = ["2027-03-26T10:00", "2027-03-29T10:00", "2027-03-30T15:00"];
-    assert_eq!(add_video_step(&app, &anne, &project, &a, &slots, link).await.status(), 403);
-    assert_eq!(add_video_step(&app, &other, &project, &a, &slots, link).await.status(), 404);
+    assert_eq!(
+        add_video_step(&app, &anne, &project, &a, &slots, link)
+            .await
+            .status(),
+        403
+    );
+    assert_eq!(
+        add_video_step(&app, &other, &project, &a, &slots, link)
+            .await
+            .status(),
+        404
+    );
     assert!(steps(&app, &client, &project, &a).await.is_empty());
 
     let res = add_video_step(&app, &client, &project, &a, &slots, link).await;
@@ -119,8 +156,20 @@ async fn slots_offered_in_france_become_an_invitation_for_both_right_across_summ
     assert_eq!(shown.len(), 1);
     assert_eq!(shown[0]["state"], "awaiting_expert");
     // Stored as instants: 10:00 in Paris is 09:00 UTC before the change, 08:00 after.
-    let offered: Vec<&str> = shown[0]["slots"].as_array().unwrap().iter().map(|s| s["at"].as_str().unwrap()).collect();
-    assert_eq!(offered, ["2027-03-26T09:00:00Z", "2027-03-29T08:00:00Z", "2027-03-30T13:00:00Z"]);
+    let offered: Vec<&str> = shown[0]["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["at"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        offered,
+        [
+            "2027-03-26T09:00:00Z",
+            "2027-03-29T08:00:00Z",
+            "2027-03-30T13:00:00Z"
+        ]
+    );
     assert_eq!(shown[0]["slots"][1]["paris"], "2027-03-29T10:00:00");
     // The path moved into selection, and the expert was told.
     let (subject, _) = app.last_mail_to("anne@exemple.fr").await;
@@ -129,7 +178,9 @@ async fn slots_offered_in_france_become_an_invitation_for_both_right_across_summ
     // The client cannot answer their own offer; a stranger cannot touch the step;
     // a time that was not offered is refused.
     let pick = |at: &'static str| [("step", step.clone()), ("at", at.to_string())];
-    let form = |f: &[(&'static str, String); 2]| f.iter().map(|(k, v)| (*k, v.clone())).collect::<Vec<_>>();
+    let form = |f: &[(&'static str, String); 2]| {
+        f.iter().map(|(k, v)| (*k, v.clone())).collect::<Vec<_>>()
+    };
     let call = |who: &reqwest::Client, endpoint: &'static str, f: Vec<(&'static str, String)>| {
         let f: Vec<(&str, String)> = f;
         let who = who.clone();
@@ -139,10 +190,22 @@ async fn slots_offered_in_france_become_an_invitation_for_both_right_across_summ
             app.call_as(&who, endpoint, &f).await.status()
         }
     };
-    assert_eq!(call(&client, "step_pick", form(&pick("2027-03-29T08:00:00Z"))).await, 422);
-    assert_eq!(call(&bruno, "step_pick", form(&pick("2027-03-29T08:00:00Z"))).await, 404);
-    assert_eq!(call(&anne, "step_pick", form(&pick("2027-03-29T09:00:00Z"))).await, 422);
-    assert_eq!(call(&anne, "step_pick", form(&pick("2027-03-29T08:00:00Z"))).await, 200);
+    assert_eq!(
+        call(&client, "step_pick", form(&pick("2027-03-29T08:00:00Z"))).await,
+        422
+    );
+    assert_eq!(
+        call(&bruno, "step_pick", form(&pick("2027-03-29T08:00:00Z"))).await,
+        404
+    );
+    assert_eq!(
+        call(&anne, "step_pick", form(&pick("2027-03-29T09:00:00Z"))).await,
+        422
+    );
+    assert_eq!(
+        call(&anne, "step_pick", form(&pick("2027-03-29T08:00:00Z"))).await,
+        200
+    );
     let _ = b;
 
     // Both receive the invitation: one UID, SEQUENCE 0, the UTC time after the change.
@@ -155,7 +218,10 @@ async fn slots_offered_in_france_become_an_invitation_for_both_right_across_summ
         assert_eq!(calendar.property_value("METHOD"), Some("REQUEST"));
         let event = event_of(calendar);
         assert_eq!(event.get_sequence(), Some(0));
-        assert!(raw.contains("DTSTART:20270329T080000Z") && raw.contains("DTEND:20270329T084500Z"), "{raw}");
+        assert!(
+            raw.contains("DTSTART:20270329T080000Z") && raw.contains("DTEND:20270329T084500Z"),
+            "{raw}"
+        );
         assert_eq!(event.get_url(), Some(link));
         assert_eq!(event.get_attendees().len(), 2);
         let this = event.get_uid().unwrap().to_string();
@@ -166,19 +232,36 @@ async fn slots_offered_in_france_become_an_invitation_for_both_right_across_summ
     let mailer = Mailer::new(&url, "B2BiZen <no-reply@b2bizen.fr>").unwrap();
     while deliver_due(&app.pool, &mailer).await.unwrap() > 0 {}
     let received = mails.lock().unwrap().clone();
-    let invites: Vec<_> = received.iter().filter(|m| m.data.contains("text/calendar")).collect();
+    let invites: Vec<_> = received
+        .iter()
+        .filter(|m| m.data.contains("text/calendar"))
+        .collect();
     assert_eq!(invites.len(), 2);
     for mail in invites {
-        assert!(mail.data.contains("text/calendar; method=REQUEST"), "{}", mail.data);
+        assert!(
+            mail.data.contains("text/calendar; method=REQUEST"),
+            "{}",
+            mail.data
+        );
         assert!(mail.data.contains("invite.ics"), "{}", mail.data);
         assert!(mail.data.contains("multipart/mixed"));
     }
 
     // Rescheduled by the client: the same event, SEQUENCE 1, once the expert picks.
-    let offer = [("step", step.clone()), ("slots[0]", "2027-03-31T09:30".into()), ("slots[1]", "2027-04-01T09:30".into())];
+    let offer = [
+        ("step", step.clone()),
+        ("slots[0]", "2027-03-31T09:30".into()),
+        ("slots[1]", "2027-04-01T09:30".into()),
+    ];
     assert_eq!(call(&client, "step_offer", offer.to_vec()).await, 200);
-    assert_eq!(steps(&app, &client, &project, &a).await[0]["state"], "awaiting_expert");
-    assert_eq!(call(&anne, "step_pick", form(&pick("2027-04-01T07:30:00Z"))).await, 200);
+    assert_eq!(
+        steps(&app, &client, &project, &a).await[0]["state"],
+        "awaiting_expert"
+    );
+    assert_eq!(
+        call(&anne, "step_pick", form(&pick("2027-04-01T07:30:00Z"))).await,
+        200
+    );
     let sent = invitations(&app, "anne@exemple.fr").await;
     let (method, calendar, raw) = sent.last().unwrap();
     assert_eq!(method, "REQUEST");
@@ -193,10 +276,20 @@ async fn slots_offered_in_france_become_an_invitation_for_both_right_across_summ
     assert_eq!(remind().await.unwrap(), 0);
     let (subject, body) = app.last_mail_to("achats@acme.fr").await;
     assert!(subject.starts_with("Demain"), "{subject}");
-    assert!(body.contains("01/04/2027 09:30") && body.contains(link), "{body}");
+    assert!(
+        body.contains("01/04/2027 09:30") && body.contains(link),
+        "{body}"
+    );
 
     // No outcome before the step; after it, the client chooses the expert.
-    let record = |outcome: &str| vec![("step", step.clone()), ("outcome", outcome.to_string()), ("reason", String::new()), ("comment", String::new())];
+    let record = |outcome: &str| {
+        vec![
+            ("step", step.clone()),
+            ("outcome", outcome.to_string()),
+            ("reason", String::new()),
+            ("comment", String::new()),
+        ]
+    };
     assert_eq!(call(&client, "step_record", record("select")).await, 422);
     app.state.clock.set(utc("2027-04-01T08:30:00Z"));
     assert_eq!(call(&anne, "step_record", record("select")).await, 403);
@@ -227,14 +320,21 @@ async fn a_cancelled_step_and_an_ended_path_take_the_meeting_out_of_both_calenda
     // Anne cancels: both calendars get CANCEL, same UID, a higher SEQUENCE.
     let form = [("step", ids[0].as_str())];
     assert_eq!(app.call_as(&anne, "step_cancel", &form).await.status(), 200);
-    assert_eq!(app.call_as(&anne, "step_cancel", &form).await.status(), 422, "already cancelled");
+    assert_eq!(
+        app.call_as(&anne, "step_cancel", &form).await.status(),
+        422,
+        "already cancelled"
+    );
     for to in ["achats@acme.fr", "anne@exemple.fr"] {
         let sent = invitations(&app, to).await;
         let (first, last) = (&sent[0], sent.last().unwrap());
         assert_eq!(last.0, "CANCEL");
         assert_eq!(event_of(&last.1).get_uid(), event_of(&first.1).get_uid());
         assert_eq!(event_of(&last.1).get_sequence(), Some(1));
-        assert_eq!(event_of(&last.1).get_status(), Some(icalendar::EventStatus::Cancelled));
+        assert_eq!(
+            event_of(&last.1).get_status(),
+            Some(icalendar::EventStatus::Cancelled)
+        );
     }
     // Bruno is not kept: his confirmed step ends with the path.
     fire(&app, &client, &project, &b, "not_keep", "rate_too_high").await;

@@ -25,8 +25,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{Deadline, Party};
 // The formats the client chose in the wizard are the formats of the steps.
-pub use crate::domain::project::ContactFormat;
 use crate::domain::problem::Problem;
+pub use crate::domain::project::ContactFormat;
 
 pub const SLOTS_MIN: usize = 2;
 pub const SLOTS_MAX: usize = 5;
@@ -34,8 +34,8 @@ pub const DURATION_MIN_MINUTES: i32 = 15;
 pub const DURATION_MAX_MINUTES: i32 = 480;
 /// A slot leaves the other side time to answer and to get ready.
 pub const SLOT_NOTICE_HOURS: i64 = 2;
-/// Slots are offered within the next three months.
-pub const SLOT_HORIZON_DAYS: i64 = 92;
+/// Slots are offered within the next six months.
+pub const SLOT_HORIZON_DAYS: i64 = 183;
 pub const ADDRESS_MAX_CHARS: usize = 300;
 pub const LINK_MAX_CHARS: usize = 500;
 /// Both parties are reminded of a confirmed step this long before it.
@@ -145,12 +145,22 @@ impl StepOutcome {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "news")]
 pub enum StepNews {
-    SlotsOffered { format: ContactFormat },
+    SlotsOffered {
+        format: ContactFormat,
+    },
     /// `at` as it reads in France.
-    Confirmed { format: ContactFormat, at: NaiveDateTime },
-    Cancelled { format: ContactFormat },
+    Confirmed {
+        format: ContactFormat,
+        at: NaiveDateTime,
+    },
+    Cancelled {
+        format: ContactFormat,
+    },
     /// The reminder, the day before.
-    Upcoming { format: ContactFormat, at: NaiveDateTime },
+    Upcoming {
+        format: ContactFormat,
+        at: NaiveDateTime,
+    },
 }
 
 /// A time of a step: the instant, and how it reads in France (the browser has no time-zone
@@ -213,7 +223,9 @@ pub fn step_place(format: ContactFormat, link: &str, address: &str) -> Result<St
                     .is_some_and(|host| {
                         !host.is_empty()
                             && host.contains('.')
-                            && host.chars().all(|c| c.is_ascii_alphanumeric() || ".-:".contains(c))
+                            && host
+                                .chars()
+                                .all(|c| c.is_ascii_alphanumeric() || ".-:".contains(c))
                     })
                 && !link.chars().any(|c| c.is_whitespace() || c.is_control());
             if !valid {
@@ -314,16 +326,31 @@ mod tests {
     #[test]
     fn paris_times_follow_daylight_saving() {
         // Winter: UTC+1; summer: UTC+2, from the last Sunday of March at 02:00.
-        assert_eq!(paris_instant("2027-03-27T10:00").unwrap(), utc("2027-03-27T09:00:00Z"));
-        assert_eq!(paris_instant("2027-03-29T10:00").unwrap(), utc("2027-03-29T08:00:00Z"));
+        assert_eq!(
+            paris_instant("2027-03-27T10:00").unwrap(),
+            utc("2027-03-27T09:00:00Z")
+        );
+        assert_eq!(
+            paris_instant("2027-03-29T10:00").unwrap(),
+            utc("2027-03-29T08:00:00Z")
+        );
         assert_eq!(
             paris_instant("2027-03-28T02:30"),
             Err(Problem::SlotSkippedByDaylightSaving)
         );
         // The last Sunday of October, 02:30 happens twice: the first is summer time.
-        assert_eq!(paris_instant("2027-10-31T02:30").unwrap(), utc("2027-10-31T00:30:00Z"));
-        assert_eq!(paris_instant("2027-11-02T10:00").unwrap(), utc("2027-11-02T09:00:00Z"));
-        assert_eq!(paris_input_value(utc("2027-03-29T08:00:00Z")), "2027-03-29T10:00");
+        assert_eq!(
+            paris_instant("2027-10-31T02:30").unwrap(),
+            utc("2027-10-31T00:30:00Z")
+        );
+        assert_eq!(
+            paris_instant("2027-11-02T10:00").unwrap(),
+            utc("2027-11-02T09:00:00Z")
+        );
+        assert_eq!(
+            paris_input_value(utc("2027-03-29T08:00:00Z")),
+            "2027-03-29T10:00"
+        );
         assert_eq!(paris_instant("demain"), Err(Problem::SlotUnreadable));
     }
 
@@ -332,9 +359,15 @@ mod tests {
         let now = utc("2027-03-20T12:00:00Z");
         let s = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let ok = offered_slots(&s(&["2027-03-30T14:00", "2027-03-29T10:00", ""]), now).unwrap();
-        assert_eq!(ok, [utc("2027-03-29T08:00:00Z"), utc("2027-03-30T12:00:00Z")]);
+        assert_eq!(
+            ok,
+            [utc("2027-03-29T08:00:00Z"), utc("2027-03-30T12:00:00Z")]
+        );
         let count = Err(Problem::SlotCount { min: 2, max: 5 });
-        assert_eq!(offered_slots(&s(&["2027-03-29T10:00", "2027-03-29T10:00"]), now), count);
+        assert_eq!(
+            offered_slots(&s(&["2027-03-29T10:00", "2027-03-29T10:00"]), now),
+            count
+        );
         let six: Vec<String> = (1..=6).map(|d| format!("2027-04-0{d}T10:00")).collect();
         assert_eq!(offered_slots(&six, now), count);
         assert_eq!(
@@ -342,8 +375,8 @@ mod tests {
             Err(Problem::SlotTooSoon { hours: 2 })
         );
         assert_eq!(
-            offered_slots(&s(&["2027-09-01T10:00", "2027-03-29T10:00"]), now),
-            Err(Problem::SlotTooFar { days: 92 })
+            offered_slots(&s(&["2027-10-01T10:00", "2027-03-29T10:00"]), now),
+            Err(Problem::SlotTooFar { days: 183 })
         );
     }
 
@@ -354,9 +387,18 @@ mod tests {
         let s = S::AwaitingExpert;
         assert_eq!(s.apply(A::Pick, Party::Expert), Ok(S::Confirmed));
         assert_eq!(s.apply(A::Offer, Party::Expert), Ok(S::AwaitingClient));
-        assert!(s.apply(A::Pick, Party::Client).is_err(), "not their own offer");
-        assert_eq!(S::AwaitingClient.apply(A::Pick, Party::Client), Ok(S::Confirmed));
-        assert_eq!(S::Confirmed.apply(A::Offer, Party::Client), Ok(S::AwaitingExpert));
+        assert!(
+            s.apply(A::Pick, Party::Client).is_err(),
+            "not their own offer"
+        );
+        assert_eq!(
+            S::AwaitingClient.apply(A::Pick, Party::Client),
+            Ok(S::Confirmed)
+        );
+        assert_eq!(
+            S::Confirmed.apply(A::Offer, Party::Client),
+            Ok(S::AwaitingExpert)
+        );
         assert!(S::Confirmed.apply(A::Offer, Party::Expert).is_err());
         assert_eq!(S::Confirmed.apply(A::Record, Party::Client), Ok(S::Done));
         assert!(S::AwaitingExpert.apply(A::Record, Party::Client).is_err());
@@ -375,7 +417,12 @@ mod tests {
     #[test]
     fn a_video_call_needs_an_https_link_and_a_meeting_an_address() {
         assert!(step_place(ContactFormat::Video, "https://meet.exemple.fr/abc-def", "").is_ok());
-        for bad in ["http://meet.exemple.fr/x", "javascript:alert(1)", "https://", "https://a b.fr"] {
+        for bad in [
+            "http://meet.exemple.fr/x",
+            "javascript:alert(1)",
+            "https://",
+            "https://a b.fr",
+        ] {
             assert_eq!(
                 step_place(ContactFormat::Video, bad, ""),
                 Err(Problem::MeetingLinkNotHttps),
@@ -386,8 +433,16 @@ mod tests {
             step_place(ContactFormat::Meeting, "", " "),
             Err(Problem::MeetingAddressRequired)
         );
-        let met = step_place(ContactFormat::Meeting, "https://x.fr", "12 rue de la Paix, Lyon").unwrap();
-        assert_eq!((met.link, met.address.as_deref()), (None, Some("12 rue de la Paix, Lyon")));
+        let met = step_place(
+            ContactFormat::Meeting,
+            "https://x.fr",
+            "12 rue de la Paix, Lyon",
+        )
+        .unwrap();
+        assert_eq!(
+            (met.link, met.address.as_deref()),
+            (None, Some("12 rue de la Paix, Lyon"))
+        );
         assert_eq!(step_place(ContactFormat::Phone, "", "").unwrap().link, None);
         assert!(step_duration(10).is_err() && step_duration(60).is_ok());
     }

@@ -8,8 +8,8 @@ use sqlx::{Decode, Encode, Postgres, Type};
 use uuid::Uuid;
 
 use crate::domain::id::{
-    AccountId, ExpertId, MailId, NotificationId, ProjectDraftId, ProjectId, ProposalId,
-    StepId, SubmissionId,
+    AccountId, ExpertId, MailId, NotificationId, ProjectDraftId, ProjectId, ProposalId, StepId,
+    SubmissionId,
 };
 
 macro_rules! stored_id {

@@ -155,15 +155,10 @@ async fn send(
         // (where Outlook and Gmail read the method) and as an `invite.ics` attachment
         // (for the others).
         Some((ics, method)) => {
-            let calendar = ContentType::parse(&format!(
-                "text/calendar; method={method}; charset=UTF-8"
-            ))
-            .map_err(|e| format!("bad calendar type: {e}"))?;
-            bodies = bodies.singlepart(
-                SinglePart::builder()
-                    .header(calendar)
-                    .body(ics.clone()),
-            );
+            let calendar =
+                ContentType::parse(&format!("text/calendar; method={method}; charset=UTF-8"))
+                    .map_err(|e| format!("bad calendar type: {e}"))?;
+            bodies = bodies.singlepart(SinglePart::builder().header(calendar).body(ics.clone()));
             let file = ContentType::parse("application/ics; name=\"invite.ics\"")
                 .map_err(|e| format!("bad attachment type: {e}"))?;
             builder.multipart(

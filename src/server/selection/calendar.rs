@@ -5,7 +5,9 @@
 //! write) is needed; the mail gives the time in France next to it.
 
 use chrono::{DateTime, Duration, Utc};
-use icalendar::{Attendee, Calendar, Component, Event, EventLike, EventStatus, PartStat, Property, Role};
+use icalendar::{
+    Attendee, Calendar, Component, Event, EventLike, EventStatus, PartStat, Property, Role,
+};
 
 use crate::domain::id::StepId;
 use crate::server::mail::Invitation;
@@ -49,7 +51,11 @@ pub fn invitation(m: &Meeting<'_>, cancel: bool) -> Invitation {
         .ends(m.starts_at + Duration::minutes(m.minutes.into()))
         .summary(m.summary)
         .description(m.description)
-        .status(if cancel { EventStatus::Cancelled } else { EventStatus::Confirmed });
+        .status(if cancel {
+            EventStatus::Cancelled
+        } else {
+            EventStatus::Confirmed
+        });
     let mut organizer = Property::new("ORGANIZER", format!("mailto:{ORGANIZER}"));
     organizer.add_parameter("CN", "B2BiZen");
     event.append_property(organizer.done());
@@ -100,7 +106,10 @@ mod tests {
             description: "Échange entre Acme et Anne",
             location: None,
             url: Some("https://meet.exemple.fr/abc"),
-            attendees: [("Claire \"la cliente\"\r\nX-EVIL:1", "achats@acme.fr"), ("Anne", "anne@exemple.fr")],
+            attendees: [
+                ("Claire \"la cliente\"\r\nX-EVIL:1", "achats@acme.fr"),
+                ("Anne", "anne@exemple.fr"),
+            ],
             stamp: utc("2027-03-20T12:00:00Z"),
         }
     }
@@ -113,11 +122,25 @@ mod tests {
         let parsed: Calendar = invite.ics.parse().expect("valid iCalendar");
         assert_eq!(parsed.property_value("METHOD"), Some("REQUEST"));
         let event = parsed.components[0].as_event().unwrap();
-        assert_eq!(event.get_uid(), Some("step-00000000-0000-0000-0000-00000000abcd@b2bizen.fr"));
+        assert_eq!(
+            event.get_uid(),
+            Some("step-00000000-0000-0000-0000-00000000abcd@b2bizen.fr")
+        );
         assert_eq!(event.get_sequence(), Some(0));
-        assert!(invite.ics.contains("DTSTART:20270329T080000Z"), "{}", invite.ics);
-        assert!(invite.ics.contains("DTEND:20270329T084500Z"), "{}", invite.ics);
-        assert_eq!(event.get_summary(), Some("B2BiZen — Visioconférence : Audit, réseau; «SI»"));
+        assert!(
+            invite.ics.contains("DTSTART:20270329T080000Z"),
+            "{}",
+            invite.ics
+        );
+        assert!(
+            invite.ics.contains("DTEND:20270329T084500Z"),
+            "{}",
+            invite.ics
+        );
+        assert_eq!(
+            event.get_summary(),
+            Some("B2BiZen — Visioconférence : Audit, réseau; «SI»")
+        );
         // A name cannot break out of its parameter.
         assert!(!invite.ics.contains("\r\nX-EVIL"), "{}", invite.ics);
         assert_eq!(event.get_attendees().len(), 2);

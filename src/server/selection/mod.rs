@@ -13,9 +13,11 @@ mod steps;
 pub use admin::{admin_projects, candidates, propose, CANDIDATES};
 pub use paths::{paths_of_expert, timelines, Reader};
 pub use pipeline::{fire, record, Change};
-pub use step_views::steps_of;
-pub use steps::{act as act_on_step, add as add_step, end_open as end_open_steps, NewStep, StepRequest};
 pub use reminders::{remind_late, remind_upcoming_steps, run as run_reminders};
+pub use step_views::steps_of;
+pub use steps::{
+    act as act_on_step, add as add_step, end_open as end_open_steps, NewStep, StepRequest,
+};
 
 use sqlx::PgPool;
 

@@ -79,7 +79,16 @@ pub async fn fire(
     comment: &str,
 ) -> Result<ProposalState, AppError> {
     let mut tx = state.pool.begin().await?;
-    let to = fire_in(state, &mut tx, caller, (project, expert), event, reason, comment).await?;
+    let to = fire_in(
+        state,
+        &mut tx,
+        caller,
+        (project, expert),
+        event,
+        reason,
+        comment,
+    )
+    .await?;
     tx.commit().await?;
     tracing::info!(%project, %expert, ?event, ?to, "selection path moved");
     Ok(to)
@@ -152,13 +161,7 @@ pub async fn fire_in(
             state: to,
             reason,
         };
-        notification::notify(
-            tx,
-            path.expert_account,
-            &notice,
-            Some("/mes-propositions"),
-        )
-        .await?;
+        notification::notify(tx, path.expert_account, &notice, Some("/mes-propositions")).await?;
         let link = format!(
             "{}/mes-propositions",
             state.config.public_url.trim_end_matches('/')

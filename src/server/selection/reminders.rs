@@ -118,8 +118,8 @@ pub async fn run(state: AppState) {
 /// confirmed less than a day ahead has just been announced: no reminder).
 pub async fn remind_upcoming_steps(state: &AppState) -> Result<usize, AppError> {
     use crate::domain::id::StepId;
-    use crate::domain::selection::step::{paris_wall_clock, StepNews, StepPlace, REMINDER_HOURS};
     use crate::domain::project::ContactFormat;
+    use crate::domain::selection::step::{paris_wall_clock, StepNews, StepPlace, REMINDER_HOURS};
     use chrono::{DateTime, Utc};
     let now = state.clock.now();
     let mut tx = state.pool.begin().await?;

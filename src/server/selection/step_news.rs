@@ -37,7 +37,11 @@ pub(super) async fn tell(
     place: &StepPlace,
     calendar: Option<Invitation>,
 ) -> Result<(), AppError> {
-    let side = if to == Party::Client { &sides.client } else { &sides.expert };
+    let side = if to == Party::Client {
+        &sides.client
+    } else {
+        &sides.expert
+    };
     let (url, path) = link_for(state, sides, to);
     let notice = Notice::StepChanged {
         title: sides.title.clone(),
@@ -70,11 +74,20 @@ pub(super) async fn invite_both(
     cancelled: bool,
 ) -> Result<(), AppError> {
     for to in [Party::Client, Party::Expert] {
-        let side = if to == Party::Client { &sides.client } else { &sides.expert };
+        let side = if to == Party::Client {
+            &sides.client
+        } else {
+            &sides.expert
+        };
         let lang = side.lang;
         let format = crate::ui::text::project::contact_format_label(lang, place.format);
-        let summary = tr_in!(lang, steps.calendar_summary, format = format, title = &sides.title)
-            .to_string();
+        let summary = tr_in!(
+            lang,
+            steps.calendar_summary,
+            format = format,
+            title = &sides.title
+        )
+        .to_string();
         let description = tr_in!(
             lang,
             steps.calendar_description,

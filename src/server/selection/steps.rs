@@ -11,16 +11,16 @@ use crate::domain::lang::Lang;
 use crate::domain::live::LiveKind;
 use crate::domain::project::{ContactFormat, ProjectStatus};
 use crate::domain::selection::step::{
-    offered_slots, step_duration, step_place, StepAction, StepNews,
-    StepOutcome, StepPlace, StepState,
+    offered_slots, step_duration, step_place, StepAction, StepNews, StepOutcome, StepPlace,
+    StepState,
 };
 use crate::domain::selection::{Party, ProposalEndReason, ProposalEvent, ProposalState};
 use crate::domain::session::CurrentUser;
 use crate::error::{AppError, Problem};
 use crate::server::state::AppState;
 
-use super::step_news::{invite_both, tell};
 use super::pipeline::{self, Change};
+use super::step_news::{invite_both, tell};
 
 /// A new step, as the client's form sends it.
 pub struct NewStep {
@@ -140,7 +140,9 @@ pub async fn add(
     let minutes = step_duration(step.duration_minutes).map_err(AppError::Validation)?;
     let slots = offered_slots(&step.slots, state.clock.now()).map_err(AppError::Validation)?;
     let mut tx = state.pool.begin().await?;
-    let sides = sides(&mut tx, project, expert).await?.ok_or(AppError::NotFound)?;
+    let sides = sides(&mut tx, project, expert)
+        .await?
+        .ok_or(AppError::NotFound)?;
     match party(caller, &sides)? {
         Party::Client => {}
         _ => return Err(AppError::Forbidden),
@@ -204,7 +206,10 @@ struct StepRow {
     invited: bool,
 }
 
-async fn step_for_update(conn: &mut PgConnection, id: StepId) -> Result<Option<StepRow>, sqlx::Error> {
+async fn step_for_update(
+    conn: &mut PgConnection,
+    id: StepId,
+) -> Result<Option<StepRow>, sqlx::Error> {
     let row = sqlx::query!(
         r#"SELECT project_id AS "project: ProjectId", expert_id AS "expert: ExpertId",
                   state AS "state: StepState", format AS "format: ContactFormat",
@@ -260,7 +265,9 @@ pub async fn act(
         .await?
         .ok_or(AppError::NotFound)?;
     let party = party(caller, &sides)?;
-    let step = step_for_update(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    let step = step_for_update(&mut tx, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let action = match request {
         StepRequest::Offer(_) => StepAction::Offer,
         StepRequest::Pick(_) => StepAction::Pick,
@@ -277,7 +284,11 @@ pub async fn act(
             return Err(AppError::Validation(Problem::StepsClosed));
         }
     }
-    let other = if party == Party::Expert { Party::Client } else { Party::Expert };
+    let other = if party == Party::Expert {
+        Party::Client
+    } else {
+        Party::Expert
+    };
     match request {
         StepRequest::Offer(_) => {
             let slots = new_slots.unwrap_or_default();
@@ -304,7 +315,11 @@ pub async fn act(
                 .filter(|at| step.slots.contains(at))
                 .ok_or(AppError::Validation(Problem::SlotNotOffered))?;
             // A new time for an event already in calendars updates it.
-            let sequence = if step.invited { step.sequence + 1 } else { step.sequence };
+            let sequence = if step.invited {
+                step.sequence + 1
+            } else {
+                step.sequence
+            };
             sqlx::query!(
                 "UPDATE selection_steps SET state = $2, starts_at = $3, slots = '{}',
                         slots_by = NULL, sequence = $4, invited = true, reminded_at = NULL,
@@ -363,6 +378,11 @@ pub async fn act(
             }
         }
     }
+    // Cancelling and recording announce their own change (with the path's, if it moved).
+    if matches!(action, StepAction::Offer | StepAction::Pick) {
+        let (p, e) = (step.project, step.expert);
+        crate::server::live::publish_path(&mut tx, LiveKind::Path, p, e).await?;
+    }
     tx.commit().await?;
     tracing::info!(step = %id, ?action, ?party, to = ?next, "selection step moved");
     Ok(next)
@@ -377,7 +397,11 @@ async fn cancel(
     step: &StepRow,
     told: Option<Party>,
 ) -> Result<(), AppError> {
-    let sequence = if step.invited { step.sequence + 1 } else { step.sequence };
+    let sequence = if step.invited {
+        step.sequence + 1
+    } else {
+        step.sequence
+    };
     sqlx::query!(
         "UPDATE selection_steps SET state = $2, sequence = $3, slots = '{}', state_since = now()
          WHERE id = $1",
@@ -418,14 +442,20 @@ pub async fn end_open(
            WHERE project_id = $1 AND expert_id = $2 AND state = ANY($3)"#,
         project as ProjectId,
         expert as ExpertId,
-        &[StepState::AwaitingExpert, StepState::AwaitingClient, StepState::Confirmed] as &[StepState],
+        &[
+            StepState::AwaitingExpert,
+            StepState::AwaitingClient,
+            StepState::Confirmed
+        ] as &[StepState],
     )
     .fetch_all(&mut *conn)
     .await?;
     if open.is_empty() {
         return Ok(());
     }
-    let sides = sides(conn, project, expert).await?.ok_or(AppError::NotFound)?;
+    let sides = sides(conn, project, expert)
+        .await?
+        .ok_or(AppError::NotFound)?;
     for id in open {
         if let Some(step) = step_for_update(conn, id).await? {
             cancel(state, conn, &sides, id, &step, None).await?;
@@ -433,4 +463,3 @@ pub async fn end_open(
     }
     Ok(())
 }
-

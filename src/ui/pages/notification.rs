@@ -262,10 +262,7 @@ pub fn texts(lang: Lang, notice: &Notice) -> (String, Body) {
         ),
         Notice::StepChanged { title, news } => (
             tr_in!(lang, steps.notice_title).into(),
-            Body::quoting(
-                crate::ui::text::steps::news_text(lang, *news, DATA),
-                title,
-            ),
+            Body::quoting(crate::ui::text::steps::news_text(lang, *news, DATA), title),
         ),
     }
 }

@@ -272,15 +272,21 @@ impl Problem {
             P::SlotSkippedByDaylightSaving => {
                 tr_in!(l, problems.slot_skipped_by_daylight_saving).into()
             }
-            P::SlotTooSoon { hours } => tr_in!(l, problems.slot_too_soon, hours = *hours).to_string(),
+            P::SlotTooSoon { hours } => {
+                tr_in!(l, problems.slot_too_soon, hours = *hours).to_string()
+            }
             P::SlotTooFar { days } => tr_in!(l, problems.slot_too_far, days = *days).to_string(),
             P::SlotCount { min, max } => {
                 tr_in!(l, problems.slot_count, min = *min, max = *max).to_string()
             }
             P::SlotNotOffered => tr_in!(l, problems.slot_not_offered).into(),
-            P::StepDurationOutOfRange { min, max } => {
-                tr_in!(l, problems.step_duration_out_of_range, min = *min, max = *max).to_string()
-            }
+            P::StepDurationOutOfRange { min, max } => tr_in!(
+                l,
+                problems.step_duration_out_of_range,
+                min = *min,
+                max = *max
+            )
+            .to_string(),
             P::MeetingLinkNotHttps => tr_in!(l, problems.meeting_link_not_https).into(),
             P::MeetingAddressRequired => tr_in!(l, problems.meeting_address_required).into(),
             P::MeetingAddressTooLong { max } => {

@@ -20,9 +20,13 @@ pub fn state_label(lang: Lang, state: StepState) -> &'static str {
 pub fn news_text(lang: Lang, news: StepNews, title: &str) -> String {
     let format = |f| contact_format_label(lang, f).to_lowercase();
     match news {
-        StepNews::SlotsOffered { format: f } => {
-            tr_in!(lang, steps.news_slots_offered, format = format(f), title = title).to_string()
-        }
+        StepNews::SlotsOffered { format: f } => tr_in!(
+            lang,
+            steps.news_slots_offered,
+            format = format(f),
+            title = title
+        )
+        .to_string(),
         StepNews::Confirmed { format: f, at } => tr_in!(
             lang,
             steps.news_confirmed,
@@ -31,9 +35,13 @@ pub fn news_text(lang: Lang, news: StepNews, title: &str) -> String {
             when = datetime_in(lang, at)
         )
         .to_string(),
-        StepNews::Cancelled { format: f } => {
-            tr_in!(lang, steps.news_cancelled, format = format(f), title = title).to_string()
-        }
+        StepNews::Cancelled { format: f } => tr_in!(
+            lang,
+            steps.news_cancelled,
+            format = format(f),
+            title = title
+        )
+        .to_string(),
         StepNews::Upcoming { format: f, at } => tr_in!(
             lang,
             steps.news_upcoming,

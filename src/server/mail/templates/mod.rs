@@ -14,11 +14,11 @@ mod tests;
 pub use account::{already_registered, password_reset, verify_email};
 pub use chat::{unread_messages, UnreadMessages};
 pub use client::experts_proposed;
-pub use steps::{step_news, StepMail};
 pub use expert::{
     attestation_reminder, decision_overdue, path_changed, project_ended, project_notice,
     proposed_to_client, review_decision,
 };
+pub use steps::{step_news, StepMail};
 
 /// A mail ready for the outbox.
 #[derive(Debug, Clone, PartialEq, Eq)]

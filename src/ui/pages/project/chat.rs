@@ -27,6 +27,8 @@ pub fn PathChat(
         .filter(|m| !m.mine && !m.hidden && m.id > conversation.read_up_to)
         .count();
     let newest = conversation.messages.last().map_or(0, |m| m.id);
+    // A conversation under way stays open: the page is redrawn on every message.
+    let open = unread > 0 || !conversation.messages.is_empty();
     let panel = NodeRef::<leptos::html::Details>::new();
     // Read once it is open in front of the reader: on opening, or on arrival if open.
     let mark_read = move || {
@@ -54,7 +56,7 @@ pub fn PathChat(
     };
     let reader = conversation.reader;
     view! {
-        <details class="path-chat" node_ref=panel open=unread > 0 on:toggle=move |_| mark_read()
+        <details class="path-chat" node_ref=panel open=open on:toggle=move |_| mark_read()
             data-testid="chat">
             <summary>
                 {tr!(chat.title)}" · "<span translate="no">{conversation.other_side.clone()}</span>

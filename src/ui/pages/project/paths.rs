@@ -55,7 +55,11 @@ pub fn ExpertPathsPage() -> impl IntoView {
 }
 
 #[component]
-fn PathCard(path: ExpertPath, post: ServerAction<ChatPost>, steps: super::StepActions) -> impl IntoView {
+fn PathCard(
+    path: ExpertPath,
+    post: ServerAction<ChatPost>,
+    steps: super::StepActions,
+) -> impl IntoView {
     let lang = current_lang();
     let tone = if path.state.is_open() {
         Tone::Brand

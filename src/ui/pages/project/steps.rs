@@ -58,7 +58,13 @@ impl Default for StepActions {
 
 fn when(slot: &Slot, minutes: i32) -> String {
     let lang = current_lang();
-    tr_in!(lang, steps.when, when = datetime_in(lang, slot.paris), minutes = minutes).to_string()
+    tr_in!(
+        lang,
+        steps.when,
+        when = datetime_in(lang, slot.paris),
+        minutes = minutes
+    )
+    .to_string()
 }
 
 /// The steps of one path; `may_add`: the reader is the client and the path takes steps.
@@ -80,7 +86,8 @@ pub fn PathSteps(
         _ => None,
     };
     let waiting = steps.iter().any(|s| s.awaits_reader);
-    let open = waiting || may_add && steps.is_empty();
+    // Open while something is to come: a step under way, or the first one to set up.
+    let open = waiting || steps.iter().any(|s| s.state.is_open()) || may_add && steps.is_empty();
     view! {
         <details class="path-steps" open=open data-testid="steps">
             <summary>{tr!(steps.title)}
@@ -138,7 +145,10 @@ fn Step(step: StepView, reader: Party, actions: StepActions) -> impl IntoView {
             .collect_view()
     });
     let offered = (!step.awaits_reader && !step.slots.is_empty()).then(|| {
-        step.slots.iter().map(|slot| view! { <li>{when(slot, minutes)}</li> }).collect_view()
+        step.slots
+            .iter()
+            .map(|slot| view! { <li>{when(slot, minutes)}</li> })
+            .collect_view()
     });
     // The side the step waits for may offer others; the client reschedules a
     // confirmed one.
@@ -196,7 +206,7 @@ fn SlotFields(prefix: String) -> impl IntoView {
                 let field = format!("{prefix}-slot-{i}");
                 view! {
                     <input type="datetime-local" id=field name=format!("slots[{i}]") step="300"
-                        required=i < SLOTS_MIN data-testid="step-slot"/>
+                        required={i < SLOTS_MIN} data-testid="step-slot"/>
                 }
             }).collect_view()}
             <p class="hint">{tr!(steps.slots_hint, min = SLOTS_MIN, max = SLOTS_MAX, hours = SLOT_NOTICE_HOURS)}</p>
