@@ -1,0 +1,194 @@
+// The selection, followed live by both sides: the admin proposes three experts; in the
+// client's page and the experts' pages, open side by side, a decline reaches the declined
+// expert without reload, slots offered by the client reach the expert, the expert's pick
+// reaches the client, both get the calendar invitation, and messages come and go with an
+// unread count; another client is refused the project's conversation and steps; the
+// client finally chooses the expert.
+import assert from 'node:assert/strict';
+import {
+  BASE_URL, journey, quickAccount, useBrowserAndDb, waitForHydration,
+} from './support.mjs';
+
+const shared = useBrowserAndDb();
+const headers = { origin: BASE_URL };
+
+/** A signed-in context for an account made in the database. */
+async function signedIn(email, role, names) {
+  const password = await quickAccount(shared.db, role, email, names);
+  const context = await shared.browser.newContext();
+  const res = await context.request.post(`${BASE_URL}/api/auth_sign_in`, { form: { email, password }, headers });
+  assert.equal(res.status(), 200, await res.text());
+  return context;
+}
+
+/** A published expert in Lyon behind a provider account, signed in. */
+async function expert(stamp, i) {
+  const email = `selection${i}.${stamp}@exemple.fr`;
+  const lastName = `Sélection${i}x${stamp}`;
+  const context = await signedIn(email, 'provider', { first: `Expert${i}`, last: lastName });
+  const { rows: [{ id }] } = await shared.db.query(
+    `INSERT INTO experts (account_id, first_name, last_name, email, departement_code, status, published_at,
+        years_experience, daily_rate, available_from, attestation_issued_on, phone)
+     SELECT id, $2, $3, $1, '69', 'published', now(), 12, 700, current_date, current_date - 10, '06 10 20 30 40'
+     FROM accounts WHERE email = $1 RETURNING id`, [email, `Expert${i}`, lastName]);
+  await shared.db.query(`INSERT INTO expert_domains SELECT $1, id FROM domains WHERE slug = 'finance'`, [id]);
+  await shared.db.query(`INSERT INTO expert_skills SELECT $1, id, 6 FROM skills WHERE slug = 'tresorerie'`, [id]);
+  await shared.db.query(`INSERT INTO expert_languages VALUES ($1, 'fr', 'Native')`, [id]);
+  await shared.db.query(`SELECT pg_notify('experts_changed', $1::text)`, [id]);
+  return { id, email, lastName, context };
+}
+
+/** Publishes a project through the server functions the wizard calls; returns its id. */
+async function publishedProject(request, title) {
+  const wizard = await (await request.get(`${BASE_URL}/api/project_wizard`)).json();
+  const start = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
+  const draft = {
+    title, description: 'Revoir nos prévisions de trésorerie avec un expert.',
+    domain: 'finance', required_skills: ['tresorerie'], optional_skills: [], level: '',
+    languages: [], remote: true, places: '', start_date: start, duration_days: '20',
+    budget_mode: 'global', budget: '16000', daily_rate: '', days: '',
+    contact_formats: ['video'], confidential: false,
+  };
+  const saved = await request.post(`${BASE_URL}/api/project_save_draft`, { data: { id: wizard.id, step: 5, draft }, headers });
+  assert.equal(saved.status(), 200, await saved.text());
+  const submitted = await request.post(`${BASE_URL}/api/project_submit`, { form: { id: wizard.id }, headers });
+  assert.equal(submitted.status(), 200, await submitted.text());
+  return submitted.json();
+}
+
+/** The first Monday of April after the next change to summer time, 10:00 in Paris
+ *  (08:00 UTC), and the two days after at the same time. */
+function slotsAfterSummerTime() {
+  const now = new Date();
+  let year = now.getUTCFullYear();
+  if (now > new Date(Date.UTC(year, 2, 20))) year += 1;
+  const day = new Date(Date.UTC(year, 3, 1));
+  while (day.getUTCDay() !== 1) day.setUTCDate(day.getUTCDate() + 1);
+  return [0, 1, 2].map((k) => {
+    const d = new Date(day.getTime() + k * 86400_000);
+    const local = `${d.toISOString().slice(0, 10)}T10:00`;
+    const utc = `${d.toISOString().slice(0, 10)}T08:00:00Z`;
+    return { local, utc };
+  });
+}
+
+journey('client and experts follow the selection live, from the proposal to the choice', async () => {
+  const stamp = Date.now();
+  const title = `Trésorerie en direct ${stamp}`;
+  const client = await signedIn(`live.${stamp}@acme.fr`, 'client', { first: 'Claire', company: `Acme ${stamp}` });
+  const projectId = await publishedProject(client.request, title);
+  const experts = [];
+  for (const i of [0, 1, 2]) experts.push(await expert(stamp, i));
+
+  // The admin proposes the three (the admin's own page is the projects journey's).
+  const admin = await shared.browser.newContext();
+  const signIn = await admin.request.post(`${BASE_URL}/api/auth_sign_in`, {
+    form: { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD }, headers,
+  });
+  assert.equal(signIn.status(), 200);
+  let proposed;
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    proposed = await admin.request.post(`${BASE_URL}/api/admin_propose`, {
+      data: { id: projectId, picks: experts.map((e) => [e.id, '']) }, headers,
+    });
+    if (proposed.status() === 200) break;
+    await new Promise((r) => setTimeout(r, 200)); // the matching index catches up
+  }
+  assert.equal(proposed.status(), 200, await proposed.text());
+
+  // Side by side: the client's project, the first two experts' applications.
+  const page = await client.newPage();
+  await page.goto(`${BASE_URL}/mes-projets/${projectId}`);
+  await waitForHydration(page);
+  const expertPages = [];
+  for (const e of experts.slice(0, 2)) {
+    const p = await e.context.newPage();
+    await p.goto(`${BASE_URL}/mes-propositions`);
+    await waitForHydration(p);
+    await p.locator('[data-testid="path"][data-state="proposed"]').filter({ hasText: title }).waitFor();
+    expertPages.push(p);
+  }
+  const [first, second] = expertPages;
+  const cardOf = (e) => page.locator('[data-testid="proposal"]').filter({ hasText: e.lastName });
+  assert.equal(await page.getByTestId('proposal').count(), 3);
+
+  // Shortlisted and declined: the declined expert's open page says so, without reload.
+  await cardOf(experts[0]).getByTestId('shortlist').click();
+  await page.locator('[data-testid="proposal"][data-state="shortlisted"]').filter({ hasText: experts[0].lastName }).waitFor();
+  await cardOf(experts[1]).getByTestId('open-decline').click();
+  await cardOf(experts[1]).getByLabel('Tarif au-dessus du budget').check();
+  await cardOf(experts[1]).getByTestId('confirm-decline').click();
+  await second.locator('[data-testid="path"][data-state="declined"]').filter({ hasText: title }).waitFor();
+  await first.locator('[data-testid="path"][data-state="shortlisted"]').filter({ hasText: title }).waitFor();
+
+  // Three video slots after the change to summer time.
+  const slots = slotsAfterSummerTime();
+  const card = cardOf(experts[0]);
+  await card.getByTestId('step-new').click();
+  await card.getByTestId('step-format').selectOption('video');
+  await card.getByTestId('step-link').fill('https://visio.exemple.fr/acme');
+  const inputs = card.locator('.step-new [data-testid="step-slot"]');
+  for (const [i, slot] of slots.entries()) await inputs.nth(i).fill(slot.local);
+  await card.getByTestId('step-add').click();
+  await card.locator('[data-testid="step"][data-state="awaiting_expert"]').waitFor();
+
+  // The expert's open page shows the offer; they pick the second slot; the client's
+  // open page shows it confirmed, without reload.
+  const offer = first.locator('[data-testid="path"]').filter({ hasText: title });
+  await offer.locator('[data-testid="step"][data-state="awaiting_expert"]').waitFor();
+  await offer.locator(`[data-testid="step-pick"][data-at="${slots[1].utc}"]`).click();
+  await card.locator('[data-testid="step"][data-state="confirmed"]').waitFor();
+  assert.match(await card.getByTestId('step-at').textContent(), /10:00 \(heure de Paris\)/);
+
+  // Both received the invitation: REQUEST, the time in UTC right after the change.
+  const { rows: invites } = await shared.db.query(
+    `SELECT recipient, calendar_method, calendar FROM outbox
+     WHERE calendar IS NOT NULL AND recipient = ANY($1) ORDER BY id`,
+    [[`live.${stamp}@acme.fr`, experts[0].email]]);
+  assert.equal(invites.length, 2);
+  const dtstart = `DTSTART:${slots[1].utc.replace(/[-:]/g, '')}`;
+  for (const invite of invites) {
+    assert.equal(invite.calendar_method, 'REQUEST');
+    assert.match(invite.calendar, /METHOD:REQUEST/);
+    assert.ok(invite.calendar.includes(dtstart), invite.calendar);
+  }
+
+  // Messages: the client writes; the expert, now elsewhere on the site, sees the unread
+  // count in the header, live; on their applications the message is there, and read.
+  await first.goto(`${BASE_URL}/`);
+  await waitForHydration(first);
+  const chat = card.getByTestId('chat');
+  await chat.locator('summary').click();
+  await chat.getByTestId('chat-body').fill('Bonjour, voici le lien du dossier : https://acme.fr/dossier');
+  await chat.getByTestId('chat-send').click();
+  await chat.getByTestId('chat-message').first().waitFor();
+  await first.getByTestId('messages-badge').filter({ hasText: '1' }).waitFor();
+  await first.getByTestId('nav-paths').click();
+  const theirs = offer.getByTestId('chat');
+  await theirs.getByTestId('chat-message').filter({ hasText: 'voici le lien' }).waitFor();
+  assert.equal(await theirs.locator('a[href="https://acme.fr/dossier"]').count(), 1);
+  await first.waitForFunction(() => !document.querySelector('[data-testid="messages-badge"]'));
+  await theirs.getByTestId('chat-body').fill('Merci, à lundi !');
+  await theirs.getByTestId('chat-send').click();
+  await chat.getByTestId('chat-message').filter({ hasText: 'Merci, à lundi' }).waitFor();
+
+  // Another client is refused the conversation and the steps of this project.
+  const other = await signedIn(`autre.${stamp}@zeta.fr`, 'client', { company: `Zeta ${stamp}` });
+  const peek = await other.request.get(
+    `${BASE_URL}/api/chat_conversation?project=${projectId}&expert=${experts[0].id}`);
+  assert.equal(peek.status(), 404);
+  const write = await other.request.post(`${BASE_URL}/api/chat_post`, {
+    form: { project: projectId, expert: experts[0].id, body: 'intrus' }, headers,
+  });
+  assert.equal(write.status(), 404);
+  const steal = await other.request.post(`${BASE_URL}/api/step_cancel`, {
+    form: { step: (await shared.db.query('SELECT id FROM selection_steps WHERE project_id = $1', [projectId])).rows[0].id },
+    headers,
+  });
+  assert.equal(steal.status(), 404);
+
+  // The client chooses the expert; the expert's open page shows it.
+  await card.getByTestId('select').click();
+  await first.locator('[data-testid="path"][data-state="selected"]').filter({ hasText: title }).waitFor();
+  await Promise.all([client.close(), admin.close(), other.close(), ...experts.map((e) => e.context.close())]);
+});
