@@ -11,7 +11,8 @@
 //!   end when this run started it).
 //! - `BENCH_CLIENTS` (default `1000,5000`): open streams, one size after the other; a
 //!   quick run: `BENCH_CLIENTS=200`. `BENCH_EVENTS` (default 200) events per size,
-//!   `BENCH_INTERVAL_MS` (default 20) apart.
+//!   `BENCH_INTERVAL_MS` (default 20) apart: at 5 000 clients that is 250 000
+//!   deliveries a second, more than two cores carry (`BENCH_INTERVAL_MS=100` stays below).
 //!
 //! Every bench account is an admin with [`TABS`] streams (one browser, one session,
 //! several tabs). Nine events in ten announce a path (`live::publish_path`, what a chat
@@ -65,6 +66,8 @@ const NOTICE_EVERY: usize = 10;
 /// Streams being opened at once (each opening reads the session, the account and the
 /// events since the page's cursor).
 const OPENING: usize = 32;
+/// The name of the clients' runtime thread.
+const CLIENT_THREAD: &str = "bench-clients";
 /// The session cookie outside HTTPS (`server::http`).
 const COOKIE: &str = "b2bizen_session";
 /// The channel of the floor measurement, which no part of the app listens to.
@@ -143,6 +146,71 @@ impl Memory {
         Self {
             rss: (self.rss - before.rss) / n as f64,
             heap: (self.heap - before.heap) / n as f64,
+        }
+    }
+}
+
+/// CPU time consumed so far, in seconds: by this process, by its client thread, and by
+/// the whole machine (PostgreSQL included).
+#[derive(Debug, Clone, Copy, Default)]
+struct Cpu {
+    process: f64,
+    clients: f64,
+    machine_busy: f64,
+}
+
+impl Cpu {
+    fn now() -> Self {
+        // SAFETY: a plain libc query.
+        let tick = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
+        // `pid (comm) state …`: utime and stime are the 12th and 13th fields after the
+        // command (which may hold spaces).
+        let times = |stat: &str| -> Option<(String, f64)> {
+            let (head, rest) = stat.rsplit_once(')')?;
+            let fields: Vec<&str> = rest.split_whitespace().collect();
+            let user: f64 = fields.get(11)?.parse().ok()?;
+            let system: f64 = fields.get(12)?.parse().ok()?;
+            let comm = head.split_once('(')?.1.to_string();
+            Some((comm, (user + system) / tick))
+        };
+        let read = |path: &std::path::Path| std::fs::read_to_string(path).ok();
+        let process = read("/proc/self/stat".as_ref())
+            .and_then(|s| times(&s))
+            .map_or(f64::NAN, |t| t.1);
+        let clients = std::fs::read_dir("/proc/self/task")
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|task| read(&task.path().join("stat")))
+            .filter_map(|stat| times(&stat))
+            .filter(|(comm, _)| comm == CLIENT_THREAD)
+            .map(|t| t.1)
+            .sum();
+        // `cpu  user nice system idle iowait irq softirq steal …`, in ticks.
+        let machine_busy = read("/proc/stat".as_ref())
+            .and_then(|stat| {
+                let line = stat.lines().next()?.to_string();
+                let ticks: Vec<f64> = line
+                    .split_whitespace()
+                    .skip(1)
+                    .take(8)
+                    .filter_map(|v| v.parse().ok())
+                    .collect();
+                (ticks.len() == 8).then(|| (ticks.iter().sum::<f64>() - ticks[3] - ticks[4]) / tick)
+            })
+            .unwrap_or(f64::NAN);
+        Self {
+            process,
+            clients,
+            machine_busy,
+        }
+    }
+
+    fn since(self, before: Self) -> Self {
+        Self {
+            process: self.process - before.process,
+            clients: self.clients - before.clients,
+            machine_busy: self.machine_busy - before.machine_busy,
         }
     }
 }
@@ -635,6 +703,7 @@ impl Bench<'_> {
 
         // The events, each in a transaction of its own, timed from its commit.
         let mut commits = Vec::with_capacity(self.events);
+        let cpu_before = Cpu::now();
         let mut tick = tokio::time::interval(self.interval);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         for k in 0..self.events {
@@ -689,6 +758,7 @@ impl Bench<'_> {
         {
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
+        let cpu = Cpu::now().since(cpu_before);
         let outcomes = clients.finish().await?;
         let t = Instant::now();
         while self.hub.open_streams() > 0 && t.elapsed() < Duration::from_secs(30) {
@@ -742,6 +812,13 @@ impl Bench<'_> {
             }
         }
         let paths = fan_out.len();
+        let last_read = outcomes
+            .iter()
+            .filter_map(|o| o.received.last().map(|r| r.1))
+            .max();
+        let span = last_read.map_or(Duration::ZERO, |at| {
+            at.saturating_duration_since(commits[0])
+        });
         let delivery = spread(&mut fan_out);
         let mut whole: Vec<Duration> = whole.into_values().collect();
         let whole = spread(&mut whole);
@@ -762,6 +839,18 @@ impl Bench<'_> {
             ms(notice.0),
             ms(notice.1),
             ms(notice.2)
+        );
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        println!(
+            "{expected_total} deliveries in {:.2} s from the first commit ({:.0}/s); CPU meanwhile: \
+             server and bench driver {:.2} s, clients {:.2} s, rest of the machine (PostgreSQL…) \
+             {:.2} s — {:.0} % of {cores} cores busy",
+            span.as_secs_f64(),
+            expected_total as f64 / span.as_secs_f64().max(1e-9),
+            cpu.process - cpu.clients,
+            cpu.clients,
+            cpu.machine_busy - cpu.process,
+            100.0 * cpu.machine_busy / (span.as_secs_f64().max(1e-9) * cores as f64),
         );
         if left > 0 {
             println!(
@@ -822,15 +911,19 @@ fn summary(rows: &[Row]) {
         ),
         None => println!("target p99 at 1 000 clients: not measured (BENCH_CLIENTS)"),
     }
-    let worst = rows
+    // Resident memory, both ends counted: an upper bound of the server's.
+    let worst = rows.iter().map(|r| r.idle.rss).fold(0.0, f64::max);
+    let allocated = rows
         .iter()
-        .map(|r| r.idle.rss.max(r.idle.heap))
+        .map(|r| r.idle.heap - r.client.heap)
         .fold(0.0, f64::max);
     println!(
-        "target ≤ {} per idle connection: {} (at most {} with the client side counted)",
+        "target ≤ {} per idle connection (RSS, client side included): {} (at most {}); \
+         allocated by the server: {} (buffers are only partly touched)",
         kib(TARGET_IDLE_BYTES),
         verdict(worst <= TARGET_IDLE_BYTES),
-        kib(worst)
+        kib(worst),
+        kib(allocated)
     );
 }
 
@@ -970,7 +1063,7 @@ fn main() -> Result<()> {
     // as `b2bizen serve` runs. Both share the machine with PostgreSQL.
     let clients = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
-        .thread_name("bench-clients")
+        .thread_name(CLIENT_THREAD)
         .enable_all()
         .build()?;
     let server = tokio::runtime::Builder::new_multi_thread()
