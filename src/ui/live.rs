@@ -17,9 +17,24 @@ pub struct Live {
     last: RwSignal<Option<LiveEvent>>,
     /// Moves when the server says the tab missed too much: everything refetches.
     resets: RwSignal<u32>,
+    /// The header's counts as last fetched after a notice or a message. Apart from the
+    /// caller's resource on purpose: refetching that one redraws every signed-in page
+    /// (`RequireUser`), which would rebuild a form under its user's hands.
+    status: RwSignal<Option<crate::domain::live::LiveStatus>>,
 }
 
 impl Live {
+    /// The newer of `loaded` (with the caller) and the counts fetched since (by cursor).
+    pub fn counts(
+        &self,
+        loaded: crate::domain::live::LiveStatus,
+    ) -> crate::domain::live::LiveStatus {
+        match self.status.get() {
+            Some(fetched) if fetched.cursor >= loaded.cursor => fetched,
+            _ => loaded,
+        }
+    }
+
     /// A counter that moves with each event `about` accepts (and with each reset).
     /// Put it in a resource's source to refetch the resource then.
     pub fn ticks(&self, about: impl Fn(&LiveEvent) -> bool + Send + Sync + 'static) -> Signal<u32> {
@@ -48,6 +63,7 @@ pub fn provide_live() -> Live {
     let live = Live {
         last: RwSignal::new(None),
         resets: RwSignal::new(0),
+        status: RwSignal::new(None),
     };
     provide_context(live);
     #[cfg(feature = "hydrate")]
@@ -96,7 +112,7 @@ mod browser {
                     if state.open.is_none() {
                         state.last_id = state.last_id.max(caller.live.cursor);
                         drop(state);
-                        open(live, auth, &stream);
+                        open(live, &stream);
                     }
                 }
                 None => {
@@ -110,12 +126,20 @@ mod browser {
         Effect::new(move |_| {
             let counted = |e: &LiveEvent| matches!(e.kind, LiveKind::Notice | LiveKind::Chat);
             if live.last.with(|e| e.as_ref().is_some_and(counted)) {
-                auth.changed();
+                refresh_counts(live);
             }
         });
     }
 
-    fn open(live: Live, auth: crate::ui::components::session::Auth, stream: &Rc<RefCell<Stream>>) {
+    fn refresh_counts(live: Live) {
+        leptos::task::spawn_local(async move {
+            if let Ok(status) = crate::api::notification::header_status().await {
+                live.status.set(Some(status));
+            }
+        });
+    }
+
+    fn open(live: Live, stream: &Rc<RefCell<Stream>>) {
         let after = stream.borrow().last_id;
         let Ok(source) = EventSource::new(&format!("/live?after={after}")) else {
             return;
@@ -145,7 +169,7 @@ mod browser {
                     stream.borrow_mut().last_id = id;
                 }
                 live.resets.update(|n| *n += 1);
-                auth.changed();
+                refresh_counts(live);
             })
         };
         let on_error = {
@@ -171,7 +195,7 @@ mod browser {
                     move || {
                         drop(gave_up_on);
                         if stream.borrow().open.is_none() {
-                            open(live, auth, &stream);
+                            open(live, &stream);
                         }
                     },
                     pause,

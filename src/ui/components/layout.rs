@@ -86,7 +86,7 @@ fn UserNav() -> impl IntoView {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 match auth.user.await {
-                    Ok(Some(caller)) => view! { <SignedInNav user=caller.user mailbox=caller.mailbox unread=caller.live.unread_notices messages=caller.live.unread_messages/> }.into_any(),
+                    Ok(Some(caller)) => view! { <SignedInNav user=caller.user mailbox=caller.mailbox loaded=caller.live/> }.into_any(),
                     _ => view! { <AnonymousNav/> }.into_any(),
                 }
             })}
@@ -107,8 +107,15 @@ fn AnonymousNav() -> impl IntoView {
 }
 
 #[component]
-fn SignedInNav(user: CurrentUser, mailbox: bool, unread: i64, messages: i64) -> impl IntoView {
+fn SignedInNav(
+    user: CurrentUser,
+    mailbox: bool,
+    loaded: crate::domain::live::LiveStatus,
+) -> impl IntoView {
     let auth = use_auth();
+    let live = crate::ui::live::use_live();
+    let unread = move || live.counts(loaded).unread_notices;
+    let messages = move || live.counts(loaded).unread_messages;
     let sign_out = ServerAction::<SignOut>::new();
     Effect::new(move |_| {
         if sign_out.version().get() > 0 {
@@ -119,9 +126,12 @@ fn SignedInNav(user: CurrentUser, mailbox: bool, unread: i64, messages: i64) -> 
         <a href="/notifications" data-testid="nav-notifications">
             <Icon icon=Icon::Bell/>
             {tr!(account.nav_notifications)}
-            {(unread > 0).then(|| view! {
-                <span class="badge" data-testid="unread-badge" aria-label=format!("{unread} {}", tr!(account.unread_label))>{unread}</span>
-            })}
+            {move || {
+                let unread = unread();
+                (unread > 0).then(|| view! {
+                    <span class="badge" data-testid="unread-badge" aria-label=format!("{unread} {}", tr!(account.unread_label))>{unread}</span>
+                })
+            }}
         </a>
         // One element around the role's links keeps the hydration markers simple.
         <span class="site-nav__role">
@@ -129,7 +139,7 @@ fn SignedInNav(user: CurrentUser, mailbox: bool, unread: i64, messages: i64) -> 
                 Role::Provider => view! {
                     <a href="/profil" data-testid="nav-profile">{tr!(account.nav_profile)}</a>
                     <a href="/projets" data-testid="nav-projects">{tr!(account.nav_projects)}</a>
-                    <a href="/mes-propositions" data-testid="nav-paths">{tr!(selection.paths_title)}{messages_badge(messages)}</a>
+                    <a href="/mes-propositions" data-testid="nav-paths">{tr!(selection.paths_title)}{move || messages_badge(messages())}</a>
                 }.into_any(),
                 Role::Admin => view! {
                     <a href="/admin/revues" data-testid="nav-reviews">{tr!(account.nav_reviews)}</a>
@@ -138,7 +148,7 @@ fn SignedInNav(user: CurrentUser, mailbox: bool, unread: i64, messages: i64) -> 
                     <a href="/admin/comptes" data-testid="nav-accounts">{tr!(account.nav_accounts)}</a>
                     {mailbox.then(|| view! { <a href="/admin/mailbox">{tr!(account.nav_mailbox)}</a> })}
                 }.into_any(),
-                Role::Client => view! { <a href="/mes-projets" data-testid="nav-my-projects">{tr!(account.nav_my_projects)}{messages_badge(messages)}</a> }.into_any(),
+                Role::Client => view! { <a href="/mes-projets" data-testid="nav-my-projects">{tr!(account.nav_my_projects)}{move || messages_badge(messages())}</a> }.into_any(),
             }}
         </span>
         <span class="site-nav__sep"></span>
