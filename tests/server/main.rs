@@ -37,5 +37,6 @@ mod selection;
 mod sessions;
 mod ssr_resources;
 mod startup;
+mod step_reminders;
 mod steps;
 mod uploads;

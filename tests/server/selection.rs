@@ -189,7 +189,7 @@ async fn the_client_decides_on_each_path_and_every_change_is_logged_and_told() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| e["event"].as_str().unwrap())
+        .map(|e| e["what"]["path"]["event"].as_str().unwrap())
         .collect();
     assert_eq!(events, ["propose", "decline"]);
     assert!(
@@ -225,7 +225,7 @@ async fn the_client_decides_on_each_path_and_every_change_is_logged_and_told() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| e["event"].as_str().unwrap())
+        .map(|e| e["what"]["path"]["event"].as_str().unwrap())
         .collect();
     assert_eq!(log, ["propose", "shortlist", "select"]);
 }

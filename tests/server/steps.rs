@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use icalendar::{Calendar, Component};
 use serde_json::Value;
 
-fn utc(s: &str) -> DateTime<Utc> {
+pub(crate) fn utc(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
 }
 
@@ -21,7 +21,7 @@ fn before_the_change(app: &TestApp) {
     app.state.clock.set(utc("2027-03-20T12:00:00Z"));
 }
 
-async fn add_video_step(
+pub(crate) async fn add_video_step(
     app: &TestApp,
     client: &reqwest::Client,
     project: &str,
@@ -297,6 +297,36 @@ async fn slots_offered_in_france_become_an_invitation_for_both_right_across_summ
     let anne_path = path(&app, &client, &project, &a).await;
     assert_eq!(anne_path["state"], "selected");
     assert_eq!(anne_path["steps"][0]["state"], "done");
+    // The path's log tells the steps' moves beside its own, in order, and who made them.
+    let log: Vec<String> = anne_path["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| match (&e["what"]["path"], &e["what"]["step"]) {
+            (Value::Null, step) => format!(
+                "{} by {} {}",
+                step["change"].as_str().unwrap(),
+                e["party"].as_str().unwrap(),
+                step["starts_at"].as_str().unwrap_or("")
+            ),
+            (path, _) => path["event"].as_str().unwrap().to_string(),
+        })
+        .map(|line| line.trim_end().to_string())
+        .collect();
+    assert_eq!(
+        log,
+        [
+            "propose",
+            "shortlist",
+            "start_selection",
+            "slots_offered by client",
+            "confirmed by expert 2027-03-29T10:00:00",
+            "slots_offered by client",
+            "confirmed by expert 2027-04-01T09:30:00",
+            "held by client 2027-04-01T09:30:00",
+            "select",
+        ]
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

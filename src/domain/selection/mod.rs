@@ -17,7 +17,7 @@ mod views;
 
 pub use deadline::{add_working_days, deadline, due, is_overdue, is_public_holiday, Deadline};
 pub use reason::ProposalEndReason;
-pub use views::{ExpertPath, TimelineEntry};
+pub use views::{ExpertPath, TimelineEntry, TimelineWhat};
 
 use serde::{Deserialize, Serialize};
 

@@ -161,6 +161,41 @@ pub enum StepNews {
         format: ContactFormat,
         at: NaiveDateTime,
     },
+    /// The reminder to the side whose answer to slots is past its deadline.
+    AnswerLate {
+        format: ContactFormat,
+    },
+}
+
+/// What a step's entry in the path's log records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepChange {
+    /// Slots offered (first offer, counter-offer or rescheduling).
+    SlotsOffered,
+    Confirmed,
+    Cancelled,
+    /// Held, the client's outcome recorded.
+    Held,
+}
+
+impl StepChange {
+    pub const ALL: [StepChange; 4] = [
+        Self::SlotsOffered,
+        Self::Confirmed,
+        Self::Cancelled,
+        Self::Held,
+    ];
+
+    /// The stored value (`selection_step_events.change`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::SlotsOffered => "slots_offered",
+            Self::Confirmed => "confirmed",
+            Self::Cancelled => "cancelled",
+            Self::Held => "held",
+        }
+    }
 }
 
 /// A time of a step: the instant, and how it reads in France (the browser has no time-zone

@@ -1,23 +1,41 @@
 //! The pipeline as each party reads it: the log of one path, and an expert's paths with
 //! where they stand, what comes next and by when.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+use super::step::{ContactFormat, StepChange};
 use super::{Party, ProposalEndReason, ProposalEvent, ProposalState};
 
-/// One event of a path's log. `comment` is the client's or the team's words: the server
-/// leaves it out of what the expert receives.
+/// One entry of a path's log, oldest first: a move of the path, or of one of its steps.
+/// `id` is unique per kind of entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimelineEntry {
     pub id: i64,
-    pub event: ProposalEvent,
+    /// Who made the change.
     pub party: Party,
-    pub to: ProposalState,
-    pub reason: Option<ProposalEndReason>,
-    pub comment: Option<String>,
     /// RFC 3339.
     pub at: String,
+    pub what: TimelineWhat,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimelineWhat {
+    /// `comment` is the client's or the team's words: the server leaves it out of what
+    /// the expert receives.
+    Path {
+        event: ProposalEvent,
+        to: ProposalState,
+        reason: Option<ProposalEndReason>,
+        comment: Option<String>,
+    },
+    /// `starts_at` as it reads in France, for a confirmed time.
+    Step {
+        change: StepChange,
+        format: ContactFormat,
+        starts_at: Option<NaiveDateTime>,
+    },
 }
 
 /// One of the expert's paths: the project (its company named, since they were proposed),

@@ -15,7 +15,7 @@ use crate::domain::notification::NoticeKind;
 use crate::domain::profile::{LanguageLevel, ProfileLevel};
 use crate::domain::project::{ContactFormat, ProjectEndReason, ProjectStatus};
 use crate::domain::review::{Decision, ExpertStatus, ViewKind};
-use crate::domain::selection::step::StepState;
+use crate::domain::selection::step::{StepChange, StepState};
 use crate::domain::selection::{Party, ProposalEndReason, ProposalEvent, ProposalState};
 use crate::domain::upload::UploadSlot;
 
@@ -81,6 +81,7 @@ text_enum!(
     Party => as_str,
     LiveKind => as_str,
     StepState => as_str,
+    StepChange => as_str,
 );
 
 #[cfg(test)]
@@ -98,7 +99,7 @@ mod tests {
             .unwrap()
             .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
             .collect();
-        let cases: [(&str, Vec<&str>); 18] = [
+        let cases: [(&str, Vec<&str>); 19] = [
             ("role", values(&Role::ALL, Role::as_str)),
             ("kind", values(&ProviderKind::ALL, ProviderKind::as_str)),
             ("purpose", values(&TokenPurpose::ALL, TokenPurpose::as_str)),
@@ -123,6 +124,7 @@ mod tests {
             ("party", values(&Party::ALL, Party::as_str)),
             ("kind", values(&LiveKind::ALL, LiveKind::as_str)),
             ("state", values(&StepState::ALL, StepState::as_str)),
+            ("change", values(&StepChange::ALL, StepChange::as_str)),
         ];
         for (column, values) in cases {
             let list = values

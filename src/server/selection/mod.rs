@@ -6,14 +6,17 @@ mod calendar;
 mod paths;
 mod pipeline;
 mod reminders;
+mod step_log;
 mod step_news;
+mod step_reminders;
 mod step_views;
 mod steps;
 
 pub use admin::{admin_projects, candidates, propose, CANDIDATES};
 pub use paths::{paths_of_expert, timelines, Reader};
 pub use pipeline::{fire, record, Change};
-pub use reminders::{remind_late, remind_upcoming_steps, run as run_reminders};
+pub use reminders::{remind_late, run as run_reminders};
+pub use step_reminders::{remind_late_answers, remind_upcoming_steps};
 pub use step_views::steps_of;
 pub use steps::{
     act as act_on_step, add as add_step, end_open as end_open_steps, NewStep, StepRequest,

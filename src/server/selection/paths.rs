@@ -1,11 +1,14 @@
 //! Reading the pipeline: a path's log, and an expert's paths with their next step.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::PgPool;
 
 use crate::domain::id::{AccountId, ExpertId, ProjectId};
+use crate::domain::project::ContactFormat;
+use crate::domain::selection::step::{paris_wall_clock, StepChange};
 use crate::domain::selection::{
     due, ExpertPath, Party, ProposalEndReason, ProposalEvent, ProposalState, TimelineEntry,
+    TimelineWhat,
 };
 use crate::domain::session::CurrentUser;
 use crate::error::AppError;
@@ -18,19 +21,19 @@ pub enum Reader {
     ClientOrAdmin,
 }
 
-/// The log of every path of these projects (of one expert if given), oldest first, in
-/// one query.
+/// The log of every path of these projects (of one expert if given), oldest first: the
+/// path's events and its steps' moves, in two queries.
 pub async fn timelines(
     pool: &PgPool,
     projects: &[ProjectId],
     expert: Option<ExpertId>,
     reader: Reader,
 ) -> Result<Vec<(ProjectId, ExpertId, TimelineEntry)>, AppError> {
-    let rows = sqlx::query!(
+    let path_events = sqlx::query!(
         r#"SELECT id, project_id AS "project: ProjectId", expert_id AS "expert: ExpertId", event AS "event: ProposalEvent",
                   party AS "party: Party", to_state AS "to: ProposalState",
                   reason AS "reason: ProposalEndReason", comment,
-                  created_at AS "created_at: chrono::DateTime<chrono::Utc>"
+                  created_at AS "created_at: DateTime<Utc>"
            FROM selection_events
            WHERE project_id = ANY($1) AND ($2::uuid IS NULL OR expert_id = $2)
            ORDER BY id"#,
@@ -39,24 +42,65 @@ pub async fn timelines(
     )
     .fetch_all(pool)
     .await?;
-    Ok(rows
+    let step_moves = sqlx::query!(
+        r#"SELECT id, project_id AS "project: ProjectId", expert_id AS "expert: ExpertId",
+                  change AS "change: StepChange", party AS "party: Party",
+                  format AS "format: ContactFormat", starts_at AS "starts_at: DateTime<Utc>",
+                  created_at AS "created_at: DateTime<Utc>"
+           FROM selection_step_events
+           WHERE project_id = ANY($1) AND ($2::uuid IS NULL OR expert_id = $2)
+           ORDER BY id"#,
+        projects as &[ProjectId],
+        expert as Option<ExpertId>,
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut entries: Vec<(DateTime<Utc>, ProjectId, ExpertId, TimelineEntry)> = path_events
         .into_iter()
         .map(|r| {
+            let what = TimelineWhat::Path {
+                event: r.event,
+                to: r.to,
+                reason: r.reason,
+                comment: r.comment.filter(|_| reader == Reader::ClientOrAdmin),
+            };
             (
+                r.created_at,
                 r.project,
                 r.expert,
-                TimelineEntry {
-                    id: r.id,
-                    event: r.event,
-                    party: r.party,
-                    to: r.to,
-                    reason: r.reason,
-                    comment: r.comment.filter(|_| reader == Reader::ClientOrAdmin),
-                    at: r.created_at.to_rfc3339(),
-                },
+                entry(r.id, r.party, r.created_at, what),
             )
         })
+        .chain(step_moves.into_iter().map(|r| {
+            let what = TimelineWhat::Step {
+                change: r.change,
+                format: r.format,
+                starts_at: r.starts_at.map(paris_wall_clock),
+            };
+            (
+                r.created_at,
+                r.project,
+                r.expert,
+                entry(r.id, r.party, r.created_at, what),
+            )
+        }))
+        .collect();
+    // Each entry bears the time it was written (`clock_timestamp()`): one order for both
+    // logs, that of the moves, even within one change.
+    entries.sort_by_key(|(at, ..)| *at);
+    Ok(entries
+        .into_iter()
+        .map(|(_, project, expert, entry)| (project, expert, entry))
         .collect())
+}
+
+fn entry(id: i64, party: Party, at: DateTime<Utc>, what: TimelineWhat) -> TimelineEntry {
+    TimelineEntry {
+        id,
+        party,
+        at: at.to_rfc3339(),
+        what,
+    }
 }
 
 /// The expert's paths, the open ones first, each with its next step and its log.

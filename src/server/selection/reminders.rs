@@ -34,12 +34,7 @@ pub async fn remind_late(state: &AppState) -> Result<usize, AppError> {
     )
     .fetch_all(&state.pool)
     .await?;
-    let admins: Vec<AccountId> = sqlx::query_scalar!(
-        r#"SELECT id AS "id: AccountId" FROM accounts WHERE role = $1 AND disabled_at IS NULL"#,
-        Role::Admin as Role,
-    )
-    .fetch_all(&state.pool)
-    .await?;
+    let admins = active_admins(&state.pool).await?;
     let mut reminded = 0;
     for path in waiting
         .into_iter()
@@ -97,7 +92,17 @@ pub async fn remind_late(state: &AppState) -> Result<usize, AppError> {
     Ok(reminded)
 }
 
-/// Runs [`remind_late`] and [`remind_upcoming_steps`] every hour.
+/// The admins told of what is overdue.
+pub(super) async fn active_admins(pool: &sqlx::PgPool) -> Result<Vec<AccountId>, AppError> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT id AS "id: AccountId" FROM accounts WHERE role = $1 AND disabled_at IS NULL"#,
+        Role::Admin as Role,
+    )
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Runs [`remind_late`] and the steps' reminders every hour.
 pub async fn run(state: AppState) {
     loop {
         match remind_late(&state).await {
@@ -105,67 +110,16 @@ pub async fn run(state: AppState) {
             Ok(n) => tracing::info!(paths = n, "late parties reminded"),
             Err(err) => tracing::warn!(error = ?err, "selection reminders failed, will retry"),
         }
-        match remind_upcoming_steps(&state).await {
+        match super::step_reminders::remind_late_answers(&state).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(steps = n, "late answers to slots reminded"),
+            Err(err) => tracing::warn!(error = ?err, "step answer reminders failed, will retry"),
+        }
+        match super::step_reminders::remind_upcoming_steps(&state).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(steps = n, "parties reminded of tomorrow's steps"),
             Err(err) => tracing::warn!(error = ?err, "step reminders failed, will retry"),
         }
         tokio::time::sleep(Duration::from_secs(3600)).await;
     }
-}
-
-/// Reminds both sides of each step confirmed for the next 24 hours, once (a step
-/// confirmed less than a day ahead has just been announced: no reminder).
-pub async fn remind_upcoming_steps(state: &AppState) -> Result<usize, AppError> {
-    use crate::domain::id::StepId;
-    use crate::domain::project::ContactFormat;
-    use crate::domain::selection::step::{paris_wall_clock, StepNews, StepPlace, REMINDER_HOURS};
-    use chrono::{DateTime, Utc};
-    let now = state.clock.now();
-    let mut tx = state.pool.begin().await?;
-    let due = sqlx::query!(
-        r#"SELECT id AS "id: StepId", project_id AS "project: ProjectId",
-                  expert_id AS "expert: ExpertId", format AS "format: ContactFormat",
-                  meeting_link, address, starts_at AS "starts_at!: DateTime<Utc>"
-           FROM selection_steps
-           WHERE state = $1 AND reminded_at IS NULL
-             AND starts_at > $2 AND starts_at <= $2 + make_interval(hours => $3)
-             AND state_since < starts_at - make_interval(hours => $3)
-           ORDER BY starts_at LIMIT 200
-           FOR UPDATE SKIP LOCKED"#,
-        crate::domain::selection::step::StepState::Confirmed as _,
-        now as DateTime<Utc>,
-        REMINDER_HOURS as i32,
-    )
-    .fetch_all(&mut *tx)
-    .await?;
-    let mut reminded = 0;
-    for step in due {
-        // Mark first: a failure below rolls the mark back with the mails.
-        sqlx::query!(
-            "UPDATE selection_steps SET reminded_at = $2 WHERE id = $1",
-            step.id as StepId,
-            now as DateTime<Utc>,
-        )
-        .execute(&mut *tx)
-        .await?;
-        let Some(sides) = super::steps::sides(&mut tx, step.project, step.expert).await? else {
-            continue;
-        };
-        let place = StepPlace {
-            format: step.format,
-            link: step.meeting_link,
-            address: step.address,
-        };
-        let news = StepNews::Upcoming {
-            format: step.format,
-            at: paris_wall_clock(step.starts_at),
-        };
-        for to in [Party::Client, Party::Expert] {
-            super::step_news::tell(state, &mut tx, &sides, to, news, &place, None).await?;
-        }
-        reminded += 1;
-    }
-    tx.commit().await?;
-    Ok(reminded)
 }

@@ -11,8 +11,8 @@ use crate::domain::lang::Lang;
 use crate::domain::live::LiveKind;
 use crate::domain::project::{ContactFormat, ProjectStatus};
 use crate::domain::selection::step::{
-    offered_slots, step_duration, step_place, StepAction, StepNews, StepOutcome, StepPlace,
-    StepState,
+    offered_slots, step_duration, step_place, StepAction, StepChange, StepNews, StepOutcome,
+    StepPlace, StepState,
 };
 use crate::domain::selection::{Party, ProposalEndReason, ProposalEvent, ProposalState};
 use crate::domain::session::CurrentUser;
@@ -20,6 +20,7 @@ use crate::error::{AppError, Problem};
 use crate::server::state::AppState;
 
 use super::pipeline::{self, Change};
+use super::step_log::{self, StepMove};
 use super::step_news::{invite_both, tell};
 
 /// A new step, as the client's form sends it.
@@ -185,6 +186,15 @@ pub async fn add(
     )
     .fetch_one(&mut *tx)
     .await?;
+    let offered = StepMove {
+        step: id,
+        path: (project, expert),
+        change: StepChange::SlotsOffered,
+        party: Party::Client,
+        format: place.format,
+        starts_at: None,
+    };
+    step_log::record(&mut tx, offered).await?;
     let news = StepNews::SlotsOffered {
         format: place.format,
     };
@@ -289,6 +299,14 @@ pub async fn act(
     } else {
         Party::Expert
     };
+    let moved = |change, starts_at| StepMove {
+        step: id,
+        path: (step.project, step.expert),
+        change,
+        party,
+        format: step.place.format,
+        starts_at,
+    };
     match request {
         StepRequest::Offer(_) => {
             let slots = new_slots.unwrap_or_default();
@@ -303,6 +321,7 @@ pub async fn act(
             )
             .execute(&mut *tx)
             .await?;
+            step_log::record(&mut tx, moved(StepChange::SlotsOffered, None)).await?;
             let news = StepNews::SlotsOffered {
                 format: step.place.format,
             };
@@ -332,11 +351,12 @@ pub async fn act(
             )
             .execute(&mut *tx)
             .await?;
+            step_log::record(&mut tx, moved(StepChange::Confirmed, Some(at))).await?;
             let meeting = (id, sequence, at, step.minutes);
             invite_both(state, &mut tx, &sides, &step.place, meeting, false).await?;
         }
         StepRequest::Cancel => {
-            cancel(state, &mut tx, &sides, id, &step, Some(other)).await?;
+            cancel(state, &mut tx, &sides, (id, &step, party), Some(other)).await?;
         }
         StepRequest::Record {
             outcome,
@@ -353,6 +373,7 @@ pub async fn act(
             )
             .execute(&mut *tx)
             .await?;
+            step_log::record(&mut tx, moved(StepChange::Held, step.starts_at)).await?;
             let event = match outcome {
                 StepOutcome::Continue => None,
                 StepOutcome::Select => Some(ProposalEvent::Select),
@@ -388,13 +409,13 @@ pub async fn act(
     Ok(next)
 }
 
-/// Cancels a step: calendars that hold it get the cancellation, `told` hears of it.
+/// Cancels a step (by `party`): calendars that hold it get the cancellation, `told`
+/// hears of it.
 async fn cancel(
     state: &AppState,
     conn: &mut PgConnection,
     sides: &Sides,
-    id: StepId,
-    step: &StepRow,
+    (id, step, party): (StepId, &StepRow, Party),
     told: Option<Party>,
 ) -> Result<(), AppError> {
     let sequence = if step.invited {
@@ -411,6 +432,15 @@ async fn cancel(
     )
     .execute(&mut *conn)
     .await?;
+    let cancelled = StepMove {
+        step: id,
+        path: (step.project, step.expert),
+        change: StepChange::Cancelled,
+        party,
+        format: step.place.format,
+        starts_at: None,
+    };
+    step_log::record(conn, cancelled).await?;
     match step.starts_at.filter(|_| step.invited) {
         Some(at) => {
             let meeting = (id, sequence, at, step.minutes);
@@ -458,7 +488,7 @@ pub async fn end_open(
         .ok_or(AppError::NotFound)?;
     for id in open {
         if let Some(step) = step_for_update(conn, id).await? {
-            cancel(state, conn, &sides, id, &step, None).await?;
+            cancel(state, conn, &sides, (id, &step, Party::Platform), None).await?;
         }
     }
     Ok(())

@@ -8,7 +8,7 @@ use leptos_meta::Title;
 use crate::api::chat::ChatPost;
 use crate::api::selection::selection_mine;
 use crate::domain::live::LiveKind;
-use crate::domain::selection::{ExpertPath, Party, TimelineEntry};
+use crate::domain::selection::{ExpertPath, Party, TimelineEntry, TimelineWhat};
 use crate::ui::components::form::ErrorNotice;
 use crate::ui::components::icon::Icon;
 use crate::ui::components::kit::{EmptyState, StatusBadge, Tone};
@@ -18,6 +18,7 @@ use crate::ui::format::{date, day_of};
 use crate::ui::text::current_lang;
 use crate::ui::text::project::proposal_state_label;
 use crate::ui::text::selection::{event_label, reason_for_expert, reason_label};
+use crate::ui::text::steps::change_label;
 
 #[component]
 pub fn ExpertPathsPage() -> impl IntoView {
@@ -102,13 +103,24 @@ pub fn Timeline(entries: Vec<TimelineEntry>, for_expert: bool) -> impl IntoView 
     view! {
         <ol class="timeline" data-testid="timeline">
             {entries.into_iter().map(|e| {
-                let reason = e.reason.map(|r| if for_expert { reason_for_expert(lang, r) } else { reason_label(lang, r) });
+                let (kind, what) = match e.what {
+                    TimelineWhat::Path { event, reason, comment, .. } => {
+                        let reason = reason.map(|r| if for_expert { reason_for_expert(lang, r) } else { reason_label(lang, r) });
+                        (event.as_str(), view! {
+                            <span class="timeline__what">{event_label(lang, event)}</span>
+                            {reason.map(|r| view! { <span class="muted">" · " {r}</span> })}
+                            {comment.map(|c| view! { <q class="timeline__comment">{c}</q> })}
+                        }.into_any())
+                    }
+                    TimelineWhat::Step { change, format, starts_at } => (
+                        change.as_str(),
+                        view! { <span class="timeline__what">{change_label(lang, change, e.party, format, starts_at)}</span> }.into_any(),
+                    ),
+                };
                 view! {
-                    <li class="timeline__entry" data-event=e.event.as_str()>
+                    <li class="timeline__entry" data-event=kind>
                         <time datetime=e.at.clone()>{day_of(&e.at)}</time>
-                        <span class="timeline__what">{event_label(lang, e.event)}</span>
-                        {reason.map(|r| view! { <span class="muted">" · " {r}</span> })}
-                        {e.comment.map(|c| view! { <q class="timeline__comment">{c}</q> })}
+                        {what}
                     </li>
                 }
             }).collect_view()}
