@@ -240,7 +240,8 @@ fn ClientProject(
                             } else {
                                 let project = v.project.id;
                                 let open = v.project.status == ProjectStatus::Open;
-                                v.proposals.into_iter().map(|p| {
+                                let comparison = view! { <super::compare::ShortlistComparison proposals=v.proposals.clone()/> };
+                                let cards = v.proposals.into_iter().map(|p| {
                                     let expert = p.expert;
                                     let chat = p.conversation.map(|conversation| view! {
                                         <super::chat::PathChat project expert conversation post/>
@@ -261,7 +262,8 @@ fn ClientProject(
                                         <DossierView dossier=p.dossier/>
                                         {p.score.map(|score| view! { <MatchExplanation score/> })}
                                     </article>
-                                }}).collect_view().into_any()
+                                }}).collect_view();
+                                view! { {comparison} {cards} }.into_any()
                             }}
                         }.into_any(),
                         Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),

@@ -4,6 +4,7 @@
 mod chat;
 pub use chat::PathChat;
 mod client;
+mod compare;
 mod decision;
 mod ending;
 mod paths;
