@@ -1,13 +1,16 @@
 // The selection, followed live by both sides: the admin proposes three experts; in the
 // client's page and the experts' pages, open side by side, a decline reaches the declined
 // expert without reload, slots offered by the client reach the expert, the expert's pick
-// reaches the client, both get the calendar invitation, and messages come and go with an
-// unread count; another client is refused the project's conversation and steps; the
-// client finally chooses the expert.
+// reaches the client, both get the calendar invitation through a real SMTP server, and
+// messages come and go with an unread count; another client is refused the project's
+// conversation and steps. The chosen expert's page is served by a second process of the
+// application, which is stopped while the client decides and started again: the page,
+// reconnected, shows the choice without reload.
 import assert from 'node:assert/strict';
 import {
   BASE_URL, journey, quickAccount, useBrowserAndDb, waitForHydration,
 } from './support.mjs';
+import { appProcess, freePort, startSmtpSink } from './processes.mjs';
 
 const shared = useBrowserAndDb();
 const headers = { origin: BASE_URL };
@@ -73,6 +76,22 @@ function slotsAfterSummerTime() {
 }
 
 journey('client and experts follow the selection live, from the proposal to the choice', async () => {
+  const smtp = await startSmtpSink();
+  const second = appProcess(await freePort(), { SMTP_URL: smtp.url });
+  try {
+    await second.start();
+    await followTheSelection(second, smtp);
+  } catch (err) {
+    err.message += `\n--- second server log ---\n${second.log().slice(-4000)}`;
+    throw err;
+  } finally {
+    await second.stop();
+    await smtp.close();
+  }
+});
+
+/** `second` serves the first expert's pages; `smtp` is where the platform's mail goes. */
+async function followTheSelection(second, smtp) {
   const stamp = Date.now();
   const title = `Trésorerie en direct ${stamp}`;
   const client = await signedIn(`live.${stamp}@acme.fr`, 'client', { first: 'Claire', company: `Acme ${stamp}` });
@@ -96,19 +115,20 @@ journey('client and experts follow the selection live, from the proposal to the 
   }
   assert.equal(proposed.status(), 200, await proposed.text());
 
-  // Side by side: the client's project, the first two experts' applications.
+  // Side by side: the client's project, the first two experts' applications (the first
+  // one's from the second process).
   const page = await client.newPage();
   await page.goto(`${BASE_URL}/mes-projets/${projectId}`);
   await waitForHydration(page);
   const expertPages = [];
-  for (const e of experts.slice(0, 2)) {
+  for (const [i, e] of experts.slice(0, 2).entries()) {
     const p = await e.context.newPage();
-    await p.goto(`${BASE_URL}/mes-propositions`);
+    await p.goto(`${i === 0 ? second.url : BASE_URL}/mes-propositions`);
     await waitForHydration(p);
     await p.locator('[data-testid="path"][data-state="proposed"]').filter({ hasText: title }).waitFor();
     expertPages.push(p);
   }
-  const [first, second] = expertPages;
+  const [first, declined] = expertPages;
   const cardOf = (e) => page.locator('[data-testid="proposal"]').filter({ hasText: e.lastName });
   assert.equal(await page.getByTestId('proposal').count(), 3);
 
@@ -118,8 +138,17 @@ journey('client and experts follow the selection live, from the proposal to the 
   await cardOf(experts[1]).getByTestId('open-decline').click();
   await cardOf(experts[1]).getByLabel('Tarif au-dessus du budget').check();
   await cardOf(experts[1]).getByTestId('confirm-decline').click();
-  await second.locator('[data-testid="path"][data-state="declined"]').filter({ hasText: title }).waitFor();
+  await declined.locator('[data-testid="path"][data-state="declined"]').filter({ hasText: title }).waitFor();
   await first.locator('[data-testid="path"][data-state="shortlisted"]').filter({ hasText: title }).waitFor();
+
+  // With a second expert shortlisted, the two side by side, on the same facts.
+  await cardOf(experts[2]).getByTestId('shortlist').click();
+  const compare = page.getByTestId('compare');
+  await compare.locator('th[scope="col"]').nth(1).waitFor();
+  const compared = await compare.locator('th[scope="col"]').allTextContents();
+  assert.deepEqual(compared.map((h) => [experts[0], experts[2]].some((e) => h.includes(e.lastName))), [true, true]);
+  assert.equal(await compare.locator('tr[data-criterion="skills"] td').count(), 2);
+  assert.match(await compare.locator('tr[data-fact="rate"]').textContent(), /700.*700/s);
 
   // Three video slots after the change to summer time.
   const slots = slotsAfterSummerTime();
@@ -139,23 +168,30 @@ journey('client and experts follow the selection live, from the proposal to the 
   await offer.locator(`[data-testid="step-pick"][data-at="${slots[1].utc}"]`).click();
   await card.locator('[data-testid="step"][data-state="confirmed"]').waitFor();
   assert.match(await card.getByTestId('step-at').textContent(), /10:00 \(heure de Paris\)/);
+  // The path's log, on both sides, tells the step's moves.
+  await card.getByTestId('timeline').filter({ hasText: 'Échange confirmé (visioconférence)' }).waitFor({ state: 'attached' });
+  await offer.getByTestId('timeline').filter({ hasText: 'Créneaux proposés par le client' }).waitFor({ state: 'attached' });
 
-  // Both received the invitation: REQUEST, the time in UTC right after the change.
-  const { rows: invites } = await shared.db.query(
-    `SELECT recipient, calendar_method, calendar FROM outbox
-     WHERE calendar IS NOT NULL AND recipient = ANY($1) ORDER BY id`,
-    [[`live.${stamp}@acme.fr`, experts[0].email]]);
-  assert.equal(invites.length, 2);
+  // Both received the invitation by mail: REQUEST, the time in UTC right after the change.
+  const invited = [`live.${stamp}@acme.fr`, experts[0].email];
+  const invitation = (m) => m.mail.attachments.find((a) => a.contentType === 'text/calendar');
+  const invites = (await smtp.until(
+    (all) => invited.every((to) => all.some((m) => m.to.includes(to) && invitation(m))),
+    'both invitations',
+  )).filter((m) => invited.some((to) => m.to.includes(to)) && invitation(m));
+  assert.equal(invites.length, 2, invites.map((m) => m.mail.subject).join(', '));
   const dtstart = `DTSTART:${slots[1].utc.replace(/[-:]/g, '')}`;
-  for (const invite of invites) {
-    assert.equal(invite.calendar_method, 'REQUEST');
-    assert.match(invite.calendar, /METHOD:REQUEST/);
-    assert.ok(invite.calendar.includes(dtstart), invite.calendar);
+  for (const m of invites) {
+    const calendar = invitation(m);
+    assert.equal(calendar.headers.get('content-type').params.method, 'REQUEST');
+    const ics = calendar.content.toString('utf8');
+    assert.match(ics, /^METHOD:REQUEST\r?$/m);
+    assert.ok(ics.includes(dtstart), ics);
   }
 
   // Messages: the client writes; the expert, now elsewhere on the site, sees the unread
   // count in the header, live; on their applications the message is there, and read.
-  await first.goto(`${BASE_URL}/`);
+  await first.goto(`${second.url}/`);
   await waitForHydration(first);
   const chat = card.getByTestId('chat');
   await chat.locator('summary').click();
@@ -187,8 +223,15 @@ journey('client and experts follow the selection live, from the proposal to the 
   });
   assert.equal(steal.status(), 404);
 
-  // The client chooses the expert; the expert's open page shows it.
+  // The process serving the expert's page stops; meanwhile the client chooses the
+  // expert. Started again, it serves the reconnecting page the event it missed.
+  await first.locator('[data-testid="path"][data-state="in_selection"]').filter({ hasText: title }).waitFor();
+  await first.evaluate(() => { window.stillTheSamePage = true; });
+  await second.stop();
   await card.getByTestId('select').click();
-  await first.locator('[data-testid="path"][data-state="selected"]').filter({ hasText: title }).waitFor();
+  await page.locator('[data-testid="proposal"][data-state="selected"]').filter({ hasText: experts[0].lastName }).waitFor();
+  await second.start();
+  await first.locator('[data-testid="path"][data-state="selected"]').filter({ hasText: title }).waitFor({ timeout: 20_000 });
+  assert.equal(await first.evaluate(() => window.stillTheSamePage), true, 'the page was reloaded');
   await Promise.all([client.close(), admin.close(), other.close(), ...experts.map((e) => e.context.close())]);
-});
+}
