@@ -76,7 +76,7 @@ pub fn ShortlistComparison(proposals: Vec<ProposedDossier>) -> impl IntoView {
                 Fact::Rate => d.daily_rate.map(|r| {
                     tr!(profile.dossier.rate, amount = crate::ui::format::money_fr(r)).to_string()
                 }),
-                Fact::Available => d.available_from.map(|a| crate::ui::format::date(a)),
+                Fact::Available => d.available_from.map(crate::ui::format::date),
                 Fact::Years => Some(tr!(profile.dossier.years, years = d.years_experience).to_string()),
             }
             .unwrap_or_else(|| tr!(profile.dossier.not_given).to_string())
