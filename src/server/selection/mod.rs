@@ -6,6 +6,7 @@ mod calendar;
 mod paths;
 mod pipeline;
 mod reminders;
+mod sides;
 mod step_log;
 mod step_news;
 mod step_reminders;

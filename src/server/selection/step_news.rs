@@ -14,7 +14,7 @@ use crate::server::repo::notification;
 use crate::server::state::AppState;
 
 use super::calendar::{self, Meeting};
-use super::steps::Sides;
+use super::sides::Sides;
 
 /// Where the recipient follows the step: the client's project page, the expert's
 /// applications. (absolute for the mail, relative for the notice)

@@ -15,8 +15,8 @@ use crate::server::repo::notification;
 use crate::server::state::AppState;
 
 use super::reminders::active_admins;
+use super::sides::sides;
 use super::step_news::tell;
-use super::steps::sides;
 
 /// Reminds whoever has let a slot offer wait past its deadline (two working days), once
 /// per offer, and tells the admins; returns how many steps were late.
