@@ -133,6 +133,11 @@ setup_postgres() {
   need_apt postgresql
 }
 
+# pdftotext reads back the PDFs the server draws, in the tests.
+setup_documents() {
+  command -v pdftotext >/dev/null || need_apt poppler-utils
+}
+
 setup_browser_tests() {
   setup_node
   [ -x /usr/bin/chromium ] || need_apt chromium
