@@ -9,12 +9,14 @@ use std::path::{Path, PathBuf};
 /// French first: the default locale, the one the other files are checked against.
 const DEFAULT: &str = "fr";
 const OTHERS: [&str; 1] = ["en"];
+/// Namespaces the browser never shows.
+const SERVER_ONLY: [&str; 2] = ["contract", "mail"];
 
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=locales");
 
-    let namespaces = namespaces(&Path::new("locales").join(DEFAULT))?;
+    let mut namespaces = namespaces(&Path::new("locales").join(DEFAULT))?;
     let missing = missing_translations(&namespaces)?;
     if !missing.is_empty() {
         // leptos_i18n only warns and falls back to French; a page half in French is a
@@ -25,6 +27,12 @@ fn main() -> Result<(), Box<dyn Error>> {
         return Err(format!("{} missing translations", missing.len()).into());
     }
 
+    // Texts only the server writes (mails, the contract's articles) stay out of the
+    // browser's bundle: the front end's code cannot name them, so it does not compile if
+    // a page tries.
+    if std::env::var_os("CARGO_FEATURE_HYDRATE").is_some() {
+        namespaces.retain(|ns| !SERVER_ONLY.contains(&ns.as_str()));
+    }
     let options = ParseOptions::default().interpolate_display(true);
     let mut cfg = Config::new(DEFAULT)?.parse_options(options);
     for locale in OTHERS {

@@ -99,6 +99,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/projets") view={Lazy::<ExpertProjectsRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/mes-propositions") view={Lazy::<ExpertPathsRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/profil") view={Lazy::<ProfileEditorRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/verifier") view={Lazy::<VerifyRoute>::new()} ssr=SsrMode::Async/>
             </Routes>
         </main>
         <SiteFooter/>

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod chat;
+pub mod contract;
 pub mod departement;
 pub mod eligibility;
 pub mod id;
@@ -16,6 +17,7 @@ pub mod password;
 pub mod problem;
 pub mod profile;
 pub mod project;
+pub mod quote;
 pub mod reference;
 pub mod review;
 pub mod selection;

@@ -72,6 +72,19 @@ pub enum Notice {
         title: String,
         reason: crate::domain::selection::ProposalEndReason,
     },
+    /// To the other side of a quote on project `title`: version `version` was sent,
+    /// or answered.
+    QuoteChanged {
+        title: String,
+        change: crate::domain::quote::QuoteChange,
+        version: i32,
+    },
+    /// To a party of the intermediation contract on project `title`: drawn, signed by the
+    /// other side, signed by both, or the mission contract declared.
+    ContractChanged {
+        title: String,
+        change: crate::domain::contract::ContractChange,
+    },
 }
 
 /// The stored value of `notifications.kind`, one per [`Notice`] variant.
@@ -91,10 +104,12 @@ pub enum NoticeKind {
     PathChanged,
     DecisionOverdue,
     StepChanged,
+    QuoteChanged,
+    ContractChanged,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 14] = [
+    pub const ALL: [NoticeKind; 16] = [
         NoticeKind::EmailConfirmed,
         NoticeKind::ProfileSubmitted,
         NoticeKind::DossierToReview,
@@ -109,6 +124,8 @@ impl NoticeKind {
         NoticeKind::PathChanged,
         NoticeKind::DecisionOverdue,
         NoticeKind::StepChanged,
+        NoticeKind::QuoteChanged,
+        NoticeKind::ContractChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -127,6 +144,8 @@ impl NoticeKind {
             NoticeKind::PathChanged => "path_changed",
             NoticeKind::DecisionOverdue => "decision_overdue",
             NoticeKind::StepChanged => "step_changed",
+            NoticeKind::QuoteChanged => "quote_changed",
+            NoticeKind::ContractChanged => "contract_changed",
         }
     }
 }
@@ -158,6 +177,8 @@ impl Notice {
             Notice::PathChanged { .. } => NoticeKind::PathChanged,
             Notice::DecisionOverdue { .. } => NoticeKind::DecisionOverdue,
             Notice::StepChanged { .. } => NoticeKind::StepChanged,
+            Notice::QuoteChanged { .. } => NoticeKind::QuoteChanged,
+            Notice::ContractChanged { .. } => NoticeKind::ContractChanged,
         }
     }
 }
@@ -217,6 +238,15 @@ pub mod tests {
                         .and_hms_opt(10, 0, 0)
                         .unwrap(),
                 },
+            },
+            Notice::QuoteChanged {
+                title: text(),
+                change: crate::domain::quote::QuoteChange::RevisionRequested,
+                version: 2,
+            },
+            Notice::ContractChanged {
+                title: text(),
+                change: crate::domain::contract::ContractChange::SignedBy,
             },
         ]
     }

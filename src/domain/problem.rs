@@ -265,6 +265,88 @@ pub enum Problem {
     /// Steps are for shortlisted experts, before the choice.
     StepsClosed,
 
+    // Quotes.
+    QuoteLinesRequired,
+    QuoteLinesTooMany {
+        max: usize,
+    },
+    QuoteLineDescription {
+        line: usize,
+        max: usize,
+    },
+    QuoteLineQuantity {
+        line: usize,
+        max: u32,
+    },
+    QuoteLinePrice {
+        line: usize,
+        max: u32,
+    },
+    /// A VAT rate other than 0 % on a quote under the VAT franchise.
+    QuoteFranchiseVat {
+        line: usize,
+    },
+    PaymentTermsInvalid,
+    /// Beyond what art. L441-10 du Code de commerce allows.
+    PaymentTermsTooLong {
+        basis: super::quote::TermsBasis,
+        max_days: u16,
+    },
+    QuoteValidity {
+        max_days: i64,
+    },
+    /// No quote is expected now: the expert is not (or no longer) the client's choice,
+    /// or the latest version waits for the expert.
+    QuoteNotExpected,
+    /// The accepted version is frozen: any change needs a new contract.
+    QuoteFrozen,
+    /// The answer is to a version that is no longer the latest.
+    QuoteVersionStale,
+    QuoteExpired {
+        valid_until: NaiveDate,
+    },
+    RevisionCommentRequired,
+    RevisionCommentTooLong {
+        max: usize,
+    },
+
+    // Contracts and signatures.
+    ContractLegalForm {
+        max: usize,
+    },
+    ContractAddress {
+        max: usize,
+    },
+    ContractSignatory {
+        max: usize,
+    },
+    ContractSignatoryRole {
+        max: usize,
+    },
+    /// The signer must open the document before asking for a code.
+    ContractNotOpened,
+    SignatureConsentRequired,
+    SignatureCodeFormat {
+        digits: usize,
+    },
+    SignatureCodeWrong {
+        left: i32,
+    },
+    SignatureCodeLocked,
+    SignatureCodeExpired {
+        minutes: i64,
+    },
+    /// No code was asked for (or it was used).
+    SignatureCodeMissing,
+    /// Signed already, or no longer to sign (a newer version, a path ended).
+    ContractNotToSign,
+    /// The mission contract is declared once the intermediation contract is signed, once.
+    MissionNotExpected,
+    MissionDateFuture,
+    NoMissionReasonRequired,
+    /// What was given to the verification page is not a PDF.
+    NotAPdf,
+
     // Requests.
     RequestMalformed,
     RequestInterrupted,

@@ -14,7 +14,9 @@ use crate::server::{account, db, demo, http};
 
 const USAGE: &str = "usage: b2bizen [serve]
        b2bizen admin create --email EMAIL [--name NAME]
-       b2bizen db start|stop|url [--data-dir DIR] [--database NAME] [--fast]";
+       b2bizen db start|stop|url [--data-dir DIR] [--database NAME] [--fast]
+       b2bizen contract verify FILE.pdf
+       b2bizen contract evidence";
 
 /// Demo experts loaded into an empty embedded database.
 const DEMO_EXPERTS: usize = 220;
@@ -31,6 +33,8 @@ pub async fn main(args: Vec<String>) -> Result<()> {
         [] | ["serve"] => serve(Config::from_env()?).await,
         ["db", action, rest @ ..] => db_command(action, rest).await,
         ["admin", action, rest @ ..] => admin_command(action, rest).await,
+        ["contract", "verify", file] => contract_verify(file).await,
+        ["contract", "evidence"] => evidence_check().await,
         ["help"] | ["--help"] | ["-h"] => {
             println!("{USAGE}");
             Ok(())
@@ -177,6 +181,78 @@ async fn admin_command(action: &str, rest: &[&str]) -> Result<()> {
         println!("Administrateur créé : {email}");
         println!("Mot de passe (affiché une seule fois) : {password}");
         Ok(())
+    }
+    .await;
+    database.close().await;
+    result
+}
+
+/// Says what the platform knows of a PDF: a contract it had signed (and by whom), one
+/// drawn and not yet signed by both, or nothing (an altered copy). Exit status 0 only for
+/// a signed contract.
+async fn contract_verify(file: &str) -> Result<()> {
+    use crate::domain::contract::Verification;
+    let pdf = std::fs::read(file).with_context(|| format!("cannot read {file}"))?;
+    let hash = crate::server::contract::verify::fingerprint(&pdf);
+    let found = with_database(|pool| async move {
+        crate::server::contract::verify::verify(&pool, &hash)
+            .await
+            .map_err(|e| anyhow!("{e}"))
+    })
+    .await?;
+    let signers = |list: &[crate::domain::contract::SignatureView]| {
+        for s in list {
+            println!("  {} ({}), {}", s.name, s.company, s.at);
+        }
+    };
+    match found {
+        Verification::Signed {
+            reference,
+            signatures,
+        } => {
+            println!("Contrat {reference} signé par :");
+            signers(&signatures);
+            Ok(())
+        }
+        Verification::Drawn {
+            reference,
+            signatures,
+        } => {
+            println!("Contrat {reference} tel qu'établi, avant les signatures ; signé par :");
+            signers(&signatures);
+            bail!("not the signed document")
+        }
+        Verification::Unknown => bail!("inconnu de la plateforme, ou modifié : {file}"),
+    }
+}
+
+/// Recomputes the whole signature evidence chain.
+async fn evidence_check() -> Result<()> {
+    let broken = with_database(|pool| async move {
+        Ok(crate::server::contract::evidence::verify_chain(&pool).await?)
+    })
+    .await?;
+    match broken {
+        None => {
+            println!("Journal des preuves intègre.");
+            Ok(())
+        }
+        Some(id) => bail!("journal des preuves rompu à l'enregistrement {id}"),
+    }
+}
+
+/// Runs `f` on the configured database (migrated), closing what it opened.
+async fn with_database<T, F, Fut>(f: F) -> Result<T>
+where
+    F: FnOnce(PgPool) -> Fut,
+    Fut: std::future::Future<Output = Result<T>>,
+{
+    let config = Config::from_env()?;
+    let database = Database::open(&config).await?;
+    let result = async {
+        let pool = db::connect(&database.url).await?;
+        db::migrate(&pool).await?;
+        f(pool).await
     }
     .await;
     database.close().await;

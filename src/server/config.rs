@@ -40,6 +40,8 @@ pub struct Config {
     pub slow_client_timeout: std::time::Duration,
     /// The stylesheet's address, with its content hash when the build has one.
     pub stylesheet: std::sync::Arc<str>,
+    /// The platform as its contracts name it (`PLATFORM_*`).
+    pub platform: crate::domain::contract::ContractParty,
 }
 
 /// The `AWS_*` settings passed to an `s3://` storage.
@@ -136,7 +138,18 @@ impl Config {
                 ),
             },
         };
+        let detail = |key: &str, default: &str| var(key).unwrap_or_else(|| default.to_string());
+        // Defaults for development; a deployment sets its own company's details.
+        let platform = crate::domain::contract::ContractParty {
+            name: detail("PLATFORM_NAME", "B2BiZen"),
+            legal_form: detail("PLATFORM_LEGAL_FORM", "SAS"),
+            registration: detail("PLATFORM_SIREN", "000 000 000"),
+            address: detail("PLATFORM_ADDRESS", "10 rue de la République, 69001 Lyon"),
+            signatory: detail("PLATFORM_SIGNATORY", "La direction de B2BiZen"),
+            signatory_role: detail("PLATFORM_SIGNATORY_ROLE", "Président"),
+        };
         Ok(Self {
+            platform,
             slow_client_timeout,
             storage_url,
             storage_options,

@@ -132,7 +132,7 @@ async fn store_upload(
     })
 }
 
-fn refuse(status: StatusCode) -> Response {
+pub(crate) fn refuse(status: StatusCode) -> Response {
     (status, [(header::CACHE_CONTROL, "no-store")]).into_response()
 }
 
@@ -140,12 +140,15 @@ fn refuse(status: StatusCode) -> Response {
 /// (`slot` names it), so that a browser never renders it as a page of this site,
 /// whatever it contains.
 #[derive(Clone, Copy)]
-enum Disposition<'a> {
+pub(crate) enum Disposition<'a> {
     Public,
-    Download { slot: &'a str },
+    /// Saved as `{name}.pdf` (or `.jpg`).
+    Download {
+        name: &'a str,
+    },
 }
 
-fn send(bytes: Vec<u8>, mime: &str, disposition: Disposition<'_>) -> Response {
+pub(crate) fn send(bytes: Vec<u8>, mime: &str, disposition: Disposition<'_>) -> Response {
     let public = matches!(disposition, Disposition::Public);
     let cache = if public {
         "public, max-age=86400"
@@ -168,13 +171,13 @@ fn send(bytes: Vec<u8>, mime: &str, disposition: Disposition<'_>) -> Response {
     );
     let disposition = match disposition {
         Disposition::Public => HeaderValue::from_static("inline"),
-        Disposition::Download { slot } => {
+        Disposition::Download { name } => {
             let extension = if mime == "application/pdf" {
                 "pdf"
             } else {
                 "jpg"
             };
-            HeaderValue::from_str(&format!("attachment; filename=\"{slot}.{extension}\""))
+            HeaderValue::from_str(&format!("attachment; filename=\"{name}.{extension}\""))
                 .unwrap_or(HeaderValue::from_static("attachment"))
         }
     };
@@ -255,7 +258,7 @@ async fn serve_inner(
         Disposition::Public
     } else {
         Disposition::Download {
-            slot: file.slot.as_str(),
+            name: file.slot.as_str(),
         }
     };
     Ok(send(bytes, &file.mime, disposition))

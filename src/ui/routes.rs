@@ -28,6 +28,7 @@ use crate::ui::pages::profile::ProfileEditorPage;
 use crate::ui::pages::project::{
     ClientProjectPage, ClientProjectsPage, ExpertPathsPage, ExpertProjectsPage, NewProjectPage,
 };
+use crate::ui::pages::verify::VerifyPage;
 
 /// `lazy_chunk!(chunk[preload]: Screen { Route => Variant => Page, … })`: one chunk
 /// (`#[lazy]` function `chunk`, choosing among its pages by `Screen`) and a route type per
@@ -89,6 +90,11 @@ lazy_chunk!(account_screens[__preload_account_screens]: AccountScreen {
 
 lazy_chunk!(profile_editor[__preload_profile_editor]: EditorScreen {
     ProfileEditorRoute => Editor => ProfileEditorPage,
+});
+
+// The public check of a signed contract.
+lazy_chunk!(verify_screen[__preload_verify_screen]: VerifyScreen {
+    VerifyRoute => Verify => VerifyPage,
 });
 
 lazy_chunk!(project_wizard[__preload_project_wizard]: WizardScreen {

@@ -126,6 +126,10 @@ pub struct ProposedDossier {
     pub timeline: Vec<crate::domain::selection::TimelineEntry>,
     pub conversation: Option<crate::domain::chat::Conversation>,
     pub steps: Vec<crate::domain::selection::step::StepView>,
+    /// Once the expert is the client's choice.
+    pub quote: Option<crate::domain::quote::QuoteView>,
+    /// Once a quote is accepted.
+    pub contract: Option<crate::domain::contract::ContractView>,
 }
 
 /// A project for its client.

@@ -31,6 +31,36 @@ pub fn deadline(state: ProposalState) -> Option<Deadline> {
     Some(Deadline { who, working_days })
 }
 
+/// The deadline of a quote's latest version: the client answers within a week, and so
+/// does the expert asked for a revision.
+pub fn quote_deadline(state: crate::domain::quote::QuoteState) -> Option<Deadline> {
+    state.awaits().map(|who| Deadline {
+        who,
+        working_days: 5,
+    })
+}
+
+/// The deadlines of the intermediation contract: both parties sign within a week of it
+/// being drawn, and declare their mission contract (or that none follows) within four
+/// weeks of signing.
+pub fn contract_deadline(
+    state: crate::domain::contract::ContractState,
+    signer_waiting: Option<Party>,
+) -> Option<Deadline> {
+    use crate::domain::contract::ContractState as C;
+    match state {
+        C::AwaitingSignatures => signer_waiting.map(|who| Deadline {
+            who,
+            working_days: 5,
+        }),
+        C::Signed => Some(Deadline {
+            who: Party::Client,
+            working_days: 20,
+        }),
+        C::Void => None,
+    }
+}
+
 /// Who must act on a path that entered `state` on `since`, and the last day to do so.
 pub fn due(state: ProposalState, since: NaiveDate) -> Option<(Party, NaiveDate)> {
     deadline(state).map(|d| (d.who, add_working_days(since, d.working_days)))

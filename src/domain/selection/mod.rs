@@ -15,7 +15,10 @@ mod reason;
 pub mod step;
 mod views;
 
-pub use deadline::{add_working_days, deadline, due, is_overdue, is_public_holiday, Deadline};
+pub use deadline::{
+    add_working_days, contract_deadline, deadline, due, is_overdue, is_public_holiday,
+    quote_deadline, Deadline,
+};
 pub use reason::ProposalEndReason;
 pub use views::{ExpertPath, TimelineEntry, TimelineWhat};
 

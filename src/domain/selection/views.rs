@@ -36,6 +36,16 @@ pub enum TimelineWhat {
         format: ContactFormat,
         starts_at: Option<NaiveDateTime>,
     },
+    /// A version of the quote sent, or answered; `ttc` its total.
+    Quote {
+        change: crate::domain::quote::QuoteChange,
+        version: i32,
+        ttc: crate::domain::money::Euros,
+    },
+    /// The intermediation contract drawn or signed, the mission contract declared.
+    Contract {
+        change: crate::domain::contract::ContractChange,
+    },
 }
 
 /// One of the expert's paths: the project (its company named, since they were proposed),
@@ -51,4 +61,8 @@ pub struct ExpertPath {
     pub timeline: Vec<TimelineEntry>,
     pub conversation: Option<crate::domain::chat::Conversation>,
     pub steps: Vec<super::step::StepView>,
+    /// Once the expert is the client's choice.
+    pub quote: Option<crate::domain::quote::QuoteView>,
+    /// Once a quote is accepted.
+    pub contract: Option<crate::domain::contract::ContractView>,
 }

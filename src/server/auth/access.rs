@@ -137,6 +137,14 @@ pub const SERVER_FNS: &[ServerFnRule] = &[
     ServerFnRule::new("step_pick", Access::SignedIn),
     ServerFnRule::new("step_cancel", Access::SignedIn),
     ServerFnRule::new("step_record", Access::Role(Role::Client)),
+    ServerFnRule::new("quote_send", Access::Role(Role::Provider)),
+    ServerFnRule::new("quote_answer", Access::Role(Role::Client)),
+    // The use case decides which side of the contract the caller is.
+    ServerFnRule::new("contract_request_code", Access::SignedIn),
+    ServerFnRule::new("contract_sign", Access::SignedIn),
+    ServerFnRule::new("contract_no_mission", Access::SignedIn),
+    // Anyone holding a PDF may ask what it is; the answer names only what the PDF shows.
+    ServerFnRule::new("contract_verify", Access::Public),
     ServerFnRule::new("chat_conversation", Access::SignedIn),
     ServerFnRule::new("chat_post", Access::SignedIn),
     ServerFnRule::new("chat_read", Access::SignedIn),
@@ -365,6 +373,20 @@ pub async fn visitor<F: ServerFn>() -> Result<Option<CurrentUser>, AppError> {
     let user = caller().await?;
     check(rule, user.as_ref())?;
     Ok(user)
+}
+
+/// The caller's browser as it names itself, cut to a sensible length (for the
+/// signature evidence).
+pub fn caller_user_agent() -> Result<String, AppError> {
+    let parts = request_parts()?;
+    Ok(parts
+        .headers
+        .get(axum::http::header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .chars()
+        .take(300)
+        .collect())
 }
 
 /// The client's IP address (see [`client_ip::client_ip`]).

@@ -9,11 +9,13 @@ use sqlx::postgres::{PgArgumentBuffer, PgHasArrayType, PgTypeInfo, PgValueRef};
 use sqlx::{Decode, Encode, Postgres, Type};
 
 use crate::domain::account::{ProviderKind, Role, TokenPurpose};
+use crate::domain::contract::{ContractChange, ContractState, EvidenceKind, NoMissionReason};
 use crate::domain::lang::Lang;
 use crate::domain::live::LiveKind;
 use crate::domain::notification::NoticeKind;
 use crate::domain::profile::{LanguageLevel, ProfileLevel};
 use crate::domain::project::{ContactFormat, ProjectEndReason, ProjectStatus};
+use crate::domain::quote::{QuoteChange, QuoteState, QuoteUnit, TermsBasis, VatRate};
 use crate::domain::review::{Decision, ExpertStatus, ViewKind};
 use crate::domain::selection::step::{StepChange, StepState};
 use crate::domain::selection::{Party, ProposalEndReason, ProposalEvent, ProposalState};
@@ -82,6 +84,15 @@ text_enum!(
     LiveKind => as_str,
     StepState => as_str,
     StepChange => as_str,
+    QuoteState => as_str,
+    QuoteChange => as_str,
+    QuoteUnit => as_str,
+    VatRate => as_str,
+    TermsBasis => as_str,
+    ContractState => as_str,
+    ContractChange => as_str,
+    EvidenceKind => as_str,
+    NoMissionReason => as_str,
 );
 
 #[cfg(test)]
@@ -99,7 +110,7 @@ mod tests {
             .unwrap()
             .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
             .collect();
-        let cases: [(&str, Vec<&str>); 19] = [
+        let cases: [(&str, Vec<&str>); 28] = [
             ("role", values(&Role::ALL, Role::as_str)),
             ("kind", values(&ProviderKind::ALL, ProviderKind::as_str)),
             ("purpose", values(&TokenPurpose::ALL, TokenPurpose::as_str)),
@@ -125,6 +136,21 @@ mod tests {
             ("kind", values(&LiveKind::ALL, LiveKind::as_str)),
             ("state", values(&StepState::ALL, StepState::as_str)),
             ("change", values(&StepChange::ALL, StepChange::as_str)),
+            ("state", values(&QuoteState::ALL, QuoteState::as_str)),
+            ("change", values(&QuoteChange::ALL, QuoteChange::as_str)),
+            ("unit", values(&QuoteUnit::ALL, QuoteUnit::as_str)),
+            ("vat_rate", values(&VatRate::ALL, VatRate::as_str)),
+            ("terms_basis", values(&TermsBasis::ALL, TermsBasis::as_str)),
+            ("state", values(&ContractState::ALL, ContractState::as_str)),
+            (
+                "change",
+                values(&ContractChange::ALL, ContractChange::as_str),
+            ),
+            ("kind", values(&EvidenceKind::ALL, EvidenceKind::as_str)),
+            (
+                "no_mission_reason",
+                values(&NoMissionReason::ALL, NoMissionReason::as_str),
+            ),
         ];
         for (column, values) in cases {
             let list = values

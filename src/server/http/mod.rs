@@ -60,6 +60,23 @@ pub fn router(state: AppState) -> Router {
         .route("/fichiers/{slot}/{id}", get(files::serve))
         .route("/photos/{id}", get(files::published_photo))
         .route(
+            crate::server::quote::pdf::PATH,
+            get(crate::server::quote::pdf::download),
+        )
+        .route(
+            crate::server::contract::PATH,
+            get(crate::server::contract::download),
+        )
+        .route(
+            crate::server::contract::COPY_PATH,
+            get(crate::server::contract::mission_copy)
+                .post(crate::server::contract::upload_mission_copy),
+        )
+        .route(
+            crate::server::contract::verify::UPLOAD_PATH,
+            axum::routing::post(crate::server::contract::verify::upload),
+        )
+        .route(
             crate::server::live::stream::PATH,
             get(crate::server::live::stream::open),
         )

@@ -18,8 +18,8 @@ use crate::domain::session::{MailStatus, OutboxMail};
 pub async fn enqueue(conn: &mut PgConnection, mail: &Mail) -> Result<MailId, sqlx::Error> {
     let id = sqlx::query_scalar!(
 r#"INSERT INTO outbox (recipient, subject, body_text, body_html, redacted_text, redacted_html,
-                             calendar, calendar_method)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id AS "id: MailId""#,
+                             calendar, calendar_method, attachment_name, attachment)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id AS "id: MailId""#,
 &mail.to,
 &mail.subject,
 &mail.text,
@@ -28,6 +28,8 @@ mail.redacted.as_ref().map(|(text, _)| text),
 mail.redacted.as_ref().map(|(_, html)| html),
 mail.calendar.as_ref().map(|c| &c.ics),
 mail.calendar.as_ref().map(|c| c.method),
+mail.attachment.as_ref().map(|(name, _)| name),
+mail.attachment.as_ref().map(|(_, bytes)| bytes),
 )
     .fetch_one(&mut *conn)
     .await?;

@@ -56,6 +56,7 @@ pub async fn deliver_due(pool: &PgPool, mailer: &Mailer) -> Result<usize, sqlx::
                AND (locked_until IS NULL OR locked_until < now())
              ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
          RETURNING id, recipient, subject, body_text, body_html, attempts, calendar, calendar_method,
+                   attachment_name, attachment,
                    created_at AS "created_at: chrono::DateTime<chrono::Utc>""#,
         LEASE_SECS,
         BATCH
@@ -75,6 +76,7 @@ pub async fn deliver_due(pool: &PgPool, mailer: &Mailer) -> Result<usize, sqlx::
             text: row.body_text,
             html: row.body_html,
             calendar: row.calendar.zip(row.calendar_method),
+            attachment: row.attachment_name.zip(row.attachment),
         };
         let message_id = format!("<outbox-{id}-{}@b2bizen>", created_at.timestamp());
         match send(mailer, &to, &subject, content, message_id).await {
@@ -123,6 +125,8 @@ struct Content {
     text: String,
     html: String,
     calendar: Option<(String, String)>,
+    /// A PDF: its file name and bytes.
+    attachment: Option<(String, Vec<u8>)>,
 }
 
 async fn send(
@@ -149,12 +153,21 @@ async fn send(
         .to(to)
         .subject(subject)
         .message_id(Some(message_id));
-    let message = match content.calendar {
-        None => builder.multipart(bodies),
+    let message = match (content.calendar, content.attachment) {
+        (None, None) => builder.multipart(bodies),
+        (None, Some((name, bytes))) => {
+            let pdf = ContentType::parse("application/pdf")
+                .map_err(|e| format!("bad attachment type: {e}"))?;
+            builder.multipart(
+                MultiPart::mixed()
+                    .multipart(bodies)
+                    .singlepart(Attachment::new(name).body(bytes, pdf)),
+            )
+        }
         // As the common calendar clients send it: the invitation as an alternative body
         // (where Outlook and Gmail read the method) and as an `invite.ics` attachment
         // (for the others).
-        Some((ics, method)) => {
+        (Some((ics, method)), _) => {
             let calendar =
                 ContentType::parse(&format!("text/calendar; method={method}; charset=UTF-8"))
                     .map_err(|e| format!("bad calendar type: {e}"))?;

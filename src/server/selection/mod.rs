@@ -6,7 +6,7 @@ mod calendar;
 mod paths;
 mod pipeline;
 mod reminders;
-mod sides;
+pub(crate) mod sides;
 mod step_log;
 mod step_news;
 mod step_reminders;
@@ -229,6 +229,8 @@ pub async fn for_client(
             timeline,
             conversation: None,
             steps: Vec::new(),
+            quote: None,
+            contract: None,
             expert,
             dossier,
             note,
@@ -242,9 +244,22 @@ pub async fn for_client(
     let keys: Vec<_> = out.iter().map(|p| (project, p.expert)).collect();
     let conversations = crate::server::chat::conversations(&state.pool, client, &keys).await?;
     let steps = steps_of(&state.pool, Party::Client, state.clock.now(), &keys).await?;
-    for ((proposal, conversation), steps) in out.iter_mut().zip(conversations).zip(steps) {
+    let quotes = crate::server::quote::quotes_of(&state.pool, &keys, state.clock.today()).await?;
+    let contracts =
+        crate::server::contract::contracts_of(&state.pool, &keys, Party::Client).await?;
+    for ((((proposal, conversation), steps), quote), contract) in out
+        .iter_mut()
+        .zip(conversations)
+        .zip(steps)
+        .zip(quotes)
+        .zip(contracts)
+    {
+        proposal.contract = contract;
         proposal.conversation = conversation;
         proposal.steps = steps;
+        // Shown from the client's choice on, and kept once written.
+        proposal.quote = (proposal.state == ProposalState::Selected || !quote.versions.is_empty())
+            .then_some(quote);
     }
     Ok(ClientProjectView {
         project: summary,

@@ -7,12 +7,37 @@ use crate::domain::id::{AccountId, ExpertId, ProjectId};
 use crate::domain::project::ContactFormat;
 use crate::domain::selection::step::{paris_wall_clock, StepChange};
 use crate::domain::selection::{
-    due, ExpertPath, Party, ProposalEndReason, ProposalEvent, ProposalState, TimelineEntry,
-    TimelineWhat,
+    add_working_days, contract_deadline, due, quote_deadline, ExpertPath, Party, ProposalEndReason,
+    ProposalEvent, ProposalState, TimelineEntry, TimelineWhat,
 };
 use crate::domain::session::CurrentUser;
 use crate::error::AppError;
+use crate::server::clock::paris_date;
 use crate::server::project::{summary, summary_sql, SummaryRow};
+
+/// Who acts on the contract next, and by when; nothing once the mission is declared.
+fn contract_due(
+    c: &crate::domain::contract::ContractView,
+    reader: Party,
+) -> Option<(Party, NaiveDate)> {
+    if c.mission != crate::domain::contract::MissionView::Awaited {
+        return None;
+    }
+    let since = DateTime::parse_from_rfc3339(&c.since)
+        .ok()?
+        .with_timezone(&Utc);
+    contract_deadline(c.state, c.signer_waiting(reader))
+        .map(|d| (d.who, add_working_days(paris_date(since), d.working_days)))
+}
+
+/// Who acts on the quote's latest version, and by when (from the day it entered its
+/// state).
+fn quote_due(state: crate::domain::quote::QuoteState, since: &str) -> Option<(Party, NaiveDate)> {
+    let since = DateTime::parse_from_rfc3339(since)
+        .ok()?
+        .with_timezone(&Utc);
+    quote_deadline(state).map(|d| (d.who, add_working_days(paris_date(since), d.working_days)))
+}
 
 /// Who reads a log: the expert never gets the client's or the team's comments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,7 +47,7 @@ pub enum Reader {
 }
 
 /// The log of every path of these projects (of one expert if given), oldest first: the
-/// path's events and its steps' moves, in two queries.
+/// path's events, its steps', its quote's and its contract's moves, in four queries.
 pub async fn timelines(
     pool: &PgPool,
     projects: &[ProjectId],
@@ -55,6 +80,8 @@ pub async fn timelines(
     )
     .fetch_all(pool)
     .await?;
+    let quote_moves = crate::server::quote::timeline_entries(pool, projects, expert).await?;
+    let contract_moves = crate::server::contract::timeline_entries(pool, projects, expert).await?;
     let mut entries: Vec<(DateTime<Utc>, ProjectId, ExpertId, TimelineEntry)> = path_events
         .into_iter()
         .map(|r| {
@@ -84,6 +111,8 @@ pub async fn timelines(
                 entry(r.id, r.party, r.created_at, what),
             )
         }))
+        .chain(quote_moves)
+        .chain(contract_moves)
         .collect();
     // Each entry bears the time it was written (`clock_timestamp()`): one order for both
     // logs, that of the moves, even within one change.
@@ -141,11 +170,32 @@ pub async fn paths_of_expert(
     let mut steps = super::steps_of(pool, Party::Expert, now, &keys)
         .await?
         .into_iter();
+    let mut quotes = crate::server::quote::quotes_of(pool, &keys, paris_date(now))
+        .await?
+        .into_iter();
+    let mut contracts = crate::server::contract::contracts_of(pool, &keys, Party::Expert)
+        .await?
+        .into_iter();
     Ok(paths
         .into_iter()
         .filter_map(|path| {
             let conversation = conversations.next().flatten();
             let steps = steps.next().unwrap_or_default();
+            // Shown from the client's choice on, and kept once written.
+            let contract = contracts.next().flatten();
+            let quote = quotes
+                .next()
+                .filter(|q| path.state == ProposalState::Selected || !q.versions.is_empty());
+            // Once chosen, the quote's latest version says who acts next.
+            let next = match (&contract, quote.as_ref().and_then(|q| q.latest())) {
+                (Some(c), _) if path.state == ProposalState::Selected => {
+                    contract_due(c, Party::Expert)
+                }
+                (None, Some(latest)) if path.state == ProposalState::Selected => {
+                    quote_due(latest.state, latest.since())
+                }
+                _ => due(path.state, path.since),
+            };
             let project = summary(summaries.remove(&path.project)?);
             let timeline = logs
                 .iter()
@@ -159,8 +209,10 @@ pub async fn paths_of_expert(
                 steps,
                 state: path.state,
                 reason: path.reason,
-                next: due(path.state, path.since),
+                next,
                 timeline,
+                quote,
+                contract,
             })
         })
         .collect())

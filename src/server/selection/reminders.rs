@@ -28,6 +28,10 @@ pub async fn remind_late(state: &AppState) -> Result<usize, AppError> {
            JOIN experts e ON e.id = p.expert_id
            WHERE p.state = ANY($1) AND pr.status = $2
              AND (p.reminded_at IS NULL OR p.reminded_at < p.state_since)
+             -- A chosen expert who sent a quote waits no more on the path's deadline:
+             -- the quote and the contract carry their own.
+             AND NOT EXISTS (SELECT 1 FROM quotes q
+                             WHERE q.project_id = p.project_id AND q.expert_id = p.expert_id)
            ORDER BY p.state_since LIMIT 500"#,
         &ProposalState::OPEN_TO_CLIENT as &[ProposalState],
         ProjectStatus::Open as ProjectStatus,

@@ -12,7 +12,7 @@ use crate::domain::session::CurrentUser;
 use crate::error::{AppError, Problem};
 
 /// The two sides of a path and what the mails say of it.
-pub(super) struct Sides {
+pub(crate) struct Sides {
     pub project: ProjectId,
     pub title: String,
     pub state: ProposalState,
@@ -21,7 +21,7 @@ pub(super) struct Sides {
     pub expert: Side,
 }
 
-pub(super) struct Side {
+pub(crate) struct Side {
     pub account: AccountId,
     pub email: String,
     pub name: String,
@@ -30,7 +30,7 @@ pub(super) struct Side {
     pub label: String,
 }
 
-pub(super) async fn sides(
+pub(crate) async fn sides(
     conn: &mut PgConnection,
     project: ProjectId,
     expert: ExpertId,
@@ -77,7 +77,7 @@ pub(super) async fn sides(
 }
 
 /// The caller's side of the path; a stranger finds nothing.
-pub(super) fn party(caller: &CurrentUser, sides: &Sides) -> Result<Party, AppError> {
+pub(crate) fn party(caller: &CurrentUser, sides: &Sides) -> Result<Party, AppError> {
     match caller.role {
         Role::Client if caller.id == sides.client.account => Ok(Party::Client),
         Role::Provider if caller.id == sides.expert.account => Ok(Party::Expert),
@@ -86,7 +86,7 @@ pub(super) fn party(caller: &CurrentUser, sides: &Sides) -> Result<Party, AppErr
     }
 }
 
-pub(super) fn open_project(sides: &Sides) -> Result<(), AppError> {
+pub(crate) fn open_project(sides: &Sides) -> Result<(), AppError> {
     if sides.status != ProjectStatus::Open {
         return Err(AppError::Validation(Problem::ProjectNotOpen {
             status: sides.status,

@@ -7,3 +7,4 @@ pub mod not_found;
 pub mod notification;
 pub mod profile;
 pub mod project;
+pub mod verify;

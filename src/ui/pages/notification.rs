@@ -97,6 +97,8 @@ fn link_text(lang: Lang, notice: &Notice) -> &'static str {
         Notice::PathChanged { .. } => tr_in!(lang, selection.mail_action),
         Notice::DecisionOverdue { .. } => tr_in!(lang, notifications.open_project),
         Notice::StepChanged { .. } => tr_in!(lang, steps.mail_action),
+        Notice::QuoteChanged { .. } => tr_in!(lang, quote.mail_action),
+        Notice::ContractChanged { .. } => tr_in!(lang, signing.mail_action),
     }
 }
 
@@ -263,6 +265,24 @@ pub fn texts(lang: Lang, notice: &Notice) -> (String, Body) {
         Notice::StepChanged { title, news } => (
             tr_in!(lang, steps.notice_title).into(),
             Body::quoting(crate::ui::text::steps::news_text(lang, *news, DATA), title),
+        ),
+        Notice::QuoteChanged {
+            title,
+            change,
+            version,
+        } => (
+            tr_in!(lang, quote.title).into(),
+            Body::quoting(
+                crate::ui::text::quote::news_text(lang, *change, *version, DATA),
+                title,
+            ),
+        ),
+        Notice::ContractChanged { title, change } => (
+            tr_in!(lang, signing.notice_title).into(),
+            Body::quoting(
+                crate::ui::text::contract::news_text(lang, *change, DATA),
+                title,
+            ),
         ),
     }
 }

@@ -1,9 +1,11 @@
 //! The page's language. Texts live in `locales/` and are read with [`crate::tr!`].
 
+pub mod contract;
 pub mod directory;
 pub mod matching;
 pub mod problems;
 pub mod project;
+pub mod quote;
 pub mod selection;
 pub mod steps;
 

@@ -295,6 +295,37 @@ impl Problem {
             P::StepActionImpossible => tr_in!(l, problems.step_action_impossible).into(),
             P::StepNotHeldYet => tr_in!(l, problems.step_not_held_yet).into(),
             P::StepsClosed => tr_in!(l, problems.steps_closed).into(),
+            P::QuoteLinesRequired
+            | P::QuoteLinesTooMany { .. }
+            | P::QuoteLineDescription { .. }
+            | P::QuoteLineQuantity { .. }
+            | P::QuoteLinePrice { .. }
+            | P::QuoteFranchiseVat { .. }
+            | P::PaymentTermsInvalid
+            | P::PaymentTermsTooLong { .. }
+            | P::QuoteValidity { .. }
+            | P::QuoteNotExpected
+            | P::QuoteFrozen
+            | P::QuoteVersionStale
+            | P::QuoteExpired { .. }
+            | P::RevisionCommentRequired
+            | P::RevisionCommentTooLong { .. } => quote::text(self, l),
+            P::ContractLegalForm { .. }
+            | P::ContractAddress { .. }
+            | P::ContractSignatory { .. }
+            | P::ContractSignatoryRole { .. }
+            | P::ContractNotOpened
+            | P::SignatureConsentRequired
+            | P::SignatureCodeFormat { .. }
+            | P::SignatureCodeWrong { .. }
+            | P::SignatureCodeLocked
+            | P::SignatureCodeExpired { .. }
+            | P::SignatureCodeMissing
+            | P::ContractNotToSign
+            | P::MissionNotExpected
+            | P::MissionDateFuture
+            | P::NoMissionReasonRequired
+            | P::NotAPdf => contract::text(self, l),
             P::RequestMalformed => tr_in!(l, problems.request_malformed).into(),
             P::RequestInterrupted => tr_in!(l, problems.request_interrupted).into(),
             P::RequestTooLarge { max_mb } => {
@@ -346,7 +377,9 @@ pub fn attestation(status: AttestationStatus, l: Lang) -> String {
     }
 }
 
+mod contract;
 mod labels;
+mod quote;
 pub use labels::field_label;
 use labels::{
     any_field, label_lang, name_field, proposal_state, refusal, snapshot_field, step_label,

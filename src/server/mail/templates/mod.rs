@@ -6,7 +6,9 @@ use crate::domain::lang::Lang;
 mod account;
 mod chat;
 mod client;
+mod contract;
 mod expert;
+mod quote;
 mod steps;
 #[cfg(test)]
 mod tests;
@@ -14,10 +16,12 @@ mod tests;
 pub use account::{already_registered, password_reset, verify_email};
 pub use chat::{unread_messages, UnreadMessages};
 pub use client::experts_proposed;
+pub use contract::{contract_changed, signature_code};
 pub use expert::{
     attestation_reminder, decision_overdue, path_changed, project_ended, project_notice,
     proposed_to_client, review_decision,
 };
+pub use quote::quote_changed;
 pub use steps::{step_news, StepMail};
 
 /// A mail ready for the outbox.
@@ -32,6 +36,8 @@ pub struct Mail {
     pub redacted: Option<(String, String)>,
     /// An iCalendar invitation (iMIP) the mail carries.
     pub calendar: Option<Invitation>,
+    /// A PDF the mail carries (a signed contract): its file name and bytes.
+    pub attachment: Option<(String, Vec<u8>)>,
 }
 
 /// The iCalendar object of an invitation mail and its method (`REQUEST`, `CANCEL`): the
@@ -67,6 +73,7 @@ fn render(to: &str, subject: &str, body: Body<'_>) -> Mail {
         html,
         redacted: None,
         calendar: None,
+        attachment: None,
     }
 }
 

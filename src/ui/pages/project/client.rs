@@ -183,6 +183,8 @@ pub fn ClientProjectPage() -> impl IntoView {
     let fire = ServerAction::<SelectionFire>::new();
     let post = ServerAction::<ChatPost>::new();
     let steps = super::StepActions::new();
+    let quotes = super::QuoteActions::new();
+    let contracts = super::ContractActions::new();
     // Any path of the project moving, by whoever, refreshes the page.
     let moved = crate::ui::live::use_live().ticks(move |e| {
         e.kind != LiveKind::Notice
@@ -196,6 +198,8 @@ pub fn ClientProjectPage() -> impl IntoView {
                 fire.version().get(),
                 post.version().get(),
                 steps.version(),
+                quotes.version(),
+                contracts.version(),
                 moved.get(),
             )
         },
@@ -203,7 +207,7 @@ pub fn ClientProjectPage() -> impl IntoView {
     );
     view! {
         <Title text=tr!(projects.my_project_title)/>
-        <RequireUser signed_in=move |_| view! { <ClientProject view_data end fire post steps/> }/>
+        <RequireUser signed_in=move |_| view! { <ClientProject view_data end fire post steps quotes contracts/> }/>
     }
 }
 
@@ -214,6 +218,8 @@ fn ClientProject(
     fire: ServerAction<SelectionFire>,
     post: ServerAction<ChatPost>,
     steps: super::StepActions,
+    quotes: super::QuoteActions,
+    contracts: super::ContractActions,
 ) -> impl IntoView {
     view! {
         <section class="container">
@@ -246,10 +252,18 @@ fn ClientProject(
                                     let chat = p.conversation.map(|conversation| view! {
                                         <super::chat::PathChat project expert conversation post/>
                                     });
+                                    let quote = p.quote.map(|quote| view! {
+                                        <super::PathQuote project expert quote reader=Party::Client actions=quotes/>
+                                    });
+                                    let contract = p.contract.map(|contract| view! {
+                                        <super::PathContract contract reader=Party::Client actions=contracts/>
+                                    });
                                     view! {
                                     <article class="card proposal" data-testid="proposal" data-state=p.state.as_str()>
                                         <p><StatusBadge tone=Tone::Brand text=proposal_state_label(current_lang(), p.state)/></p>
                                         {open.then(|| view! { <PathDecision project expert=p.expert state=p.state fire/> })}
+                                        {contract}
+                                        {quote}
                                         {chat}
                                         <super::PathSteps project expert steps=p.steps reader=Party::Client
                                             actions=steps may_add=open && matches!(p.state, ProposalState::Shortlisted | ProposalState::InSelection)/>

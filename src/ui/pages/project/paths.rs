@@ -25,8 +25,18 @@ pub fn ExpertPathsPage() -> impl IntoView {
     let moved = crate::ui::live::use_live().ticks(|e| e.kind != LiveKind::Notice);
     let post = ServerAction::<ChatPost>::new();
     let steps = super::StepActions::new();
+    let quotes = super::QuoteActions::new();
+    let contracts = super::ContractActions::new();
     let paths = Resource::new(
-        move || (moved.get(), post.version().get(), steps.version()),
+        move || {
+            (
+                moved.get(),
+                post.version().get(),
+                steps.version(),
+                quotes.version(),
+                contracts.version(),
+            )
+        },
         |_| selection_mine(),
     );
     view! {
@@ -44,7 +54,7 @@ pub fn ExpertPathsPage() -> impl IntoView {
                                     action=("/projets", tr!(selection.see_projects).to_string())/>
                             }.into_any(),
                             Ok(list) => view! {
-                                <ul class="project-list">{list.into_iter().map(|path| view! { <PathCard path post steps/> }).collect_view()}</ul>
+                                <ul class="project-list">{list.into_iter().map(|path| view! { <PathCard path post steps quotes contracts/> }).collect_view()}</ul>
                             }.into_any(),
                             Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
                         }
@@ -60,6 +70,8 @@ fn PathCard(
     path: ExpertPath,
     post: ServerAction<ChatPost>,
     steps: super::StepActions,
+    quotes: super::QuoteActions,
+    contracts: super::ContractActions,
 ) -> impl IntoView {
     let lang = current_lang();
     let tone = if path.state.is_open() {
@@ -84,6 +96,12 @@ fn PathCard(
             {next.map(|n| view! { <p class="notice" data-testid="path-next">{n}</p> })}
             {path.reason.map(|r| view! {
                 <p class="notice" data-testid="path-reason">{tr!(selection.why, why = reason_for_expert(lang, r)).to_string()}</p>
+            })}
+            {path.contract.map(|contract| view! {
+                <super::PathContract contract reader=Party::Expert actions=contracts/>
+            })}
+            {path.quote.map(|quote| view! {
+                <super::PathQuote project=path.project.id expert=path.expert quote reader=Party::Expert actions=quotes/>
             })}
             {path.conversation.map(|conversation| view! {
                 <super::chat::PathChat project=path.project.id expert=path.expert conversation post/>
@@ -115,6 +133,24 @@ pub fn Timeline(entries: Vec<TimelineEntry>, for_expert: bool) -> impl IntoView 
                     TimelineWhat::Step { change, format, starts_at } => (
                         change.as_str(),
                         view! { <span class="timeline__what">{change_label(lang, change, e.party, format, starts_at)}</span> }.into_any(),
+                    ),
+                    TimelineWhat::Contract { change } => (
+                        match change {
+                            crate::domain::contract::ContractChange::Drawn => "contract_drawn",
+                            crate::domain::contract::ContractChange::SignedBy => "contract_signed_by",
+                            crate::domain::contract::ContractChange::Signed => "contract_signed",
+                            crate::domain::contract::ContractChange::MissionSigned => "mission_signed",
+                            crate::domain::contract::ContractChange::MissionNone => "mission_none",
+                        },
+                        view! { <span class="timeline__what">{crate::ui::text::contract::change_label(lang, change, e.party)}</span> }.into_any(),
+                    ),
+                    TimelineWhat::Quote { change, version, ttc } => (
+                        match change {
+                            crate::domain::quote::QuoteChange::Sent => "quote_sent",
+                            crate::domain::quote::QuoteChange::RevisionRequested => "quote_revision_requested",
+                            crate::domain::quote::QuoteChange::Accepted => "quote_accepted",
+                        },
+                        view! { <span class="timeline__what">{crate::ui::text::quote::change_label(lang, change, version, ttc)}</span> }.into_any(),
                     ),
                 };
                 view! {
