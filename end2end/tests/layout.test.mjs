@@ -3,41 +3,12 @@
 // the records behind the pages with an id are made through the server functions.
 import assert from 'node:assert/strict';
 import {
-  BASE_URL, PDF, journey, quickAccount, signIn, useBrowserAndDb, waitForHydration,
+  BASE_URL, PDF, journey, layoutFaults, quickAccount, signIn, useBrowserAndDb, waitForHydration,
 } from './support.mjs';
 
 const shared = useBrowserAndDb();
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const headers = { origin: BASE_URL };
-
-/** What is wrong with the open page's layout, as readable lines (none: fine). */
-async function layoutFaults(page) {
-  return page.evaluate(() => {
-    const faults = [];
-    const width = window.innerWidth;
-    const header = document.querySelector('[data-testid="site-header"]');
-    const height = header ? header.getBoundingClientRect().height : 0;
-    if (!header) faults.push('no header');
-    if (height > 64) faults.push(`header ${Math.round(height)} px tall`);
-    if (document.documentElement.scrollWidth > width) {
-      faults.push(`scrolls sideways: ${document.documentElement.scrollWidth} px for ${width}`);
-      // Name the widest culprits: elements sticking out and not inside a scrolling box.
-      const inScroller = (el) => {
-        for (let p = el.parentElement; p; p = p.parentElement) {
-          const o = getComputedStyle(p).overflowX;
-          if (o === 'auto' || o === 'scroll' || o === 'hidden') return true;
-        }
-        return false;
-      };
-      const out = [...document.body.querySelectorAll('*')]
-        .filter((el) => el.getBoundingClientRect().right > width + 1 && !inScroller(el))
-        .slice(0, 5)
-        .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} → ${Math.round(el.getBoundingClientRect().right)}`);
-      faults.push(...out);
-    }
-    return faults;
-  });
-}
 
 /** An address that leads nowhere: its page must fit too. */
 const MISSING = '/page-inexistante';
@@ -129,7 +100,8 @@ journey('every page fits a phone, signed out and as each role, with a header of 
   const page = await visitor.newPage();
   const publicPages = ['/', '/experts', `/experts/${published.id}`, '/inscription',
     '/inscription?profil=entreprise', '/connexion', '/mot-de-passe-oublie',
-    '/reinitialiser-mot-de-passe?jeton=0', '/verifier-email?jeton=0', MISSING];
+    '/reinitialiser-mot-de-passe?jeton=0', '/verifier-email?jeton=0', '/verifier',
+    `/verifier?empreinte=${'0'.repeat(64)}`, MISSING];
   await checkPages(page, publicPages);
 
   await checkPages(expert, ['/', '/compte', '/notifications', '/profil', '/projets', '/mes-propositions', '/experts']);

@@ -117,6 +117,35 @@ export async function quickAccount(db, role, email, { first = 'Eulalie', last = 
   return process.env.ADMIN_PASSWORD;
 }
 
+/** What is wrong with the open page's layout, as readable lines (none: fine). */
+export async function layoutFaults(page) {
+  return page.evaluate(() => {
+    const faults = [];
+    const width = window.innerWidth;
+    const header = document.querySelector('[data-testid="site-header"]');
+    const height = header ? header.getBoundingClientRect().height : 0;
+    if (!header) faults.push('no header');
+    if (height > 64) faults.push(`header ${Math.round(height)} px tall`);
+    if (document.documentElement.scrollWidth > width) {
+      faults.push(`scrolls sideways: ${document.documentElement.scrollWidth} px for ${width}`);
+      // Name the widest culprits: elements sticking out and not inside a scrolling box.
+      const inScroller = (el) => {
+        for (let p = el.parentElement; p; p = p.parentElement) {
+          const o = getComputedStyle(p).overflowX;
+          if (o === 'auto' || o === 'scroll' || o === 'hidden') return true;
+        }
+        return false;
+      };
+      const out = [...document.body.querySelectorAll('*')]
+        .filter((el) => el.getBoundingClientRect().right > width + 1 && !inScroller(el))
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} → ${Math.round(el.getBoundingClientRect().right)}`);
+      faults.push(...out);
+    }
+    return faults;
+  });
+}
+
 /** Reads a figure shown as "1 234" (narrow no-break spaces) as a number. */
 export async function figure(page, id) {
   const text = await page.getByTestId(`stat-${id}`).textContent();

@@ -5,6 +5,7 @@
 //! of them cost eleven links and as many copies on disk for the same tests.
 
 mod common;
+mod contracts;
 
 mod access;
 mod account_settings;
@@ -29,6 +30,7 @@ mod project_drafts;
 mod project_lifecycle;
 mod projects;
 mod proposals;
+mod quotes;
 mod reference;
 mod retention;
 mod review;

@@ -298,8 +298,17 @@ mod tests {
             let (title, body) = texts(Lang::Fr, n);
             (title, body.joined())
         };
-        let [confirmed, _, to_review, approved, changes, _, expiring, matches, proposed, experts, ended, moved, _overdue, step] =
-            <[Notice; 14]>::try_from(one_of_each()).unwrap();
+        let [confirmed, _, to_review, approved, changes, _, expiring, matches, proposed, experts, ended, moved, _overdue, step, quote, contract] =
+            <[Notice; 16]>::try_from(one_of_each()).unwrap();
+        assert_eq!(
+            fr(&quote).1,
+            "Le client demande une révision de votre devis (version 2) pour « Audit <SI> & \
+             « réseau » »."
+        );
+        assert_eq!(
+            fr(&contract).1,
+            "L'autre partie a signé le contrat pour « Audit <SI> & « réseau » » : à vous de signer."
+        );
         assert_eq!(
             fr(&step).1,
             "L'échange (visioconférence) sur « Audit <SI> & « réseau » » est confirmé le \

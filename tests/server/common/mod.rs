@@ -404,3 +404,25 @@ pub fn text(lang: &str, namespace: &str, key: &str) -> String {
         .unwrap_or_else(|| panic!("{path} has no text `{key}`"))
         .to_owned()
 }
+
+/// The text of a PDF as `pdftotext` (poppler) reads it, every run of blanks (the
+/// layout's line breaks, no-break spaces) as one space: what a reader sees, wherever the
+/// lines were cut.
+pub fn pdftotext(pdf: &[u8]) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new("pdftotext")
+        .args(["-", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("pdftotext (poppler-utils, installed by scripts/setup)");
+    child.stdin.take().unwrap().write_all(pdf).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "pdftotext could not read the PDF");
+    words(&String::from_utf8(out.stdout).unwrap())
+}
+
+/// `text` with every run of blanks as one space.
+pub fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
