@@ -191,8 +191,9 @@ async function fromQuoteToContract(smtp) {
   for (const expected of [company, chosen.lastName, 'Claire Cliente', '2\u202f040,00\u00a0€', '3 %', '3,92 € HT']) {
     assert.ok(finalText.includes(words(expected)), `${expected} not in the contract:\n${finalText}`);
   }
-  const finalMail = await smtp.until((r) => r.some((m) => m.mail.subject.startsWith('Contrat signé') && m.to.includes(chosen.email)), 'the signed contract');
-  const attached = finalMail.find((m) => m.mail.subject.startsWith('Contrat signé')).mail.attachments[0];
+  const isFinal = (m) => m.mail.subject === `Contrat signé : ${title}` && m.to.includes(chosen.email);
+  const finalMail = (await smtp.until((r) => r.some(isFinal), 'the signed contract')).find(isFinal);
+  const attached = finalMail.mail.attachments[0];
   assert.equal(createHash('sha256').update(attached.content).digest('hex'), createHash('sha256').update(finalBytes).digest('hex'));
 
   // The verification page, without being signed in: the PDF as is, then one byte changed.

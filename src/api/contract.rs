@@ -9,8 +9,8 @@ use crate::domain::contract::{ContractState, Verification};
 use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
-fn contract_id(id: &str) -> Result<uuid::Uuid, AppError> {
-    uuid::Uuid::parse_str(id.trim()).map_err(|_| AppError::NotFound)
+fn contract_id(id: &str) -> Result<crate::domain::id::ContractId, AppError> {
+    super::entity_id(id)
 }
 
 #[cfg(feature = "ssr")]

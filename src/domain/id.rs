@@ -57,6 +57,8 @@ entity_id! {
     ProjectId(Uuid);
     /// A selection step of one path.
     StepId(Uuid);
+    /// One version of an intermediation contract.
+    ContractId(Uuid);
     /// A project still in the client's wizard.
     ProjectDraftId(Uuid);
     /// One submission of a profile for review.

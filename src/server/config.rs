@@ -138,15 +138,16 @@ impl Config {
                 ),
             },
         };
-        let detail = |key: &str, default: &str| var(key).unwrap_or_else(|| default.to_string());
-        // Defaults for development; a deployment sets its own company's details.
+        // Development values unless set: a deployment gives its own company's details.
+        let demo = crate::server::demo::demo_platform();
+        let detail = |key: &str, default: String| var(key).unwrap_or(default);
         let platform = crate::domain::contract::ContractParty {
-            name: detail("PLATFORM_NAME", "B2BiZen"),
-            legal_form: detail("PLATFORM_LEGAL_FORM", "SAS"),
-            registration: detail("PLATFORM_SIREN", "000 000 000"),
-            address: detail("PLATFORM_ADDRESS", "10 rue de la République, 69001 Lyon"),
-            signatory: detail("PLATFORM_SIGNATORY", "La direction de B2BiZen"),
-            signatory_role: detail("PLATFORM_SIGNATORY_ROLE", "Président"),
+            name: detail("PLATFORM_NAME", demo.name),
+            legal_form: detail("PLATFORM_LEGAL_FORM", demo.legal_form),
+            registration: detail("PLATFORM_SIREN", demo.registration),
+            address: detail("PLATFORM_ADDRESS", demo.address),
+            signatory: detail("PLATFORM_SIGNATORY", demo.signatory),
+            signatory_role: detail("PLATFORM_SIGNATORY_ROLE", demo.signatory_role),
         };
         Ok(Self {
             platform,

@@ -9,6 +9,19 @@ use crate::domain::profile::LanguageLevel;
 use crate::domain::review::ExpertStatus;
 use crate::error::AppError;
 
+/// The platform as a development server's contracts name it, until `PLATFORM_*` say
+/// otherwise (see the configuration in the README).
+pub fn demo_platform() -> crate::domain::contract::ContractParty {
+    crate::domain::contract::ContractParty {
+        name: "B2BiZen".into(),
+        legal_form: "SAS".into(),
+        registration: "000 000 000".into(),
+        address: "10 rue de la République, 69001 Lyon".into(),
+        signatory: "La direction de B2BiZen".into(),
+        signatory_role: "Président".into(),
+    }
+}
+
 const FIRST_NAMES: [&str; 40] = [
     "Camille", "Léa", "Manon", "Chloé", "Inès", "Sarah", "Jade", "Louise", "Emma", "Alice", "Zoé",
     "Juliette", "Anaïs", "Clara", "Margaux", "Lucie", "Nora", "Élodie", "Amandine", "Pauline",

@@ -183,7 +183,7 @@ fn every_server_function_asks_the_table_for_its_caller() {
                 path.display()
             );
         }
-        for block in source.split("#[server(").skip(1) {
+        for block in source.split("\n#[server(").skip(1) {
             let name = block
                 .split("pub async fn ")
                 .nth(1)
@@ -199,7 +199,7 @@ fn every_server_function_asks_the_table_for_its_caller() {
                         .unwrap_or_default()
                 })
                 .collect();
-            let body = block.split("#[server(").next().unwrap();
+            let body = block.split("\n#[server(").next().unwrap();
             assert!(
                 ["user", "visitor", "allow"]
                     .iter()

@@ -12,7 +12,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 use uuid::Uuid;
 
+use crate::domain::id::ContractId;
+
 use crate::domain::account::Role;
+use crate::domain::id::{AccountId, ProjectId};
 use crate::domain::session::CurrentUser;
 use crate::domain::upload::{sniff, FileType};
 use crate::error::{AppError, Problem};
@@ -43,7 +46,7 @@ fn status(err: &AppError) -> StatusCode {
 async fn reader(
     state: &AppState,
     session: &Session,
-    contract: Uuid,
+    contract: ContractId,
 ) -> Result<(CurrentUser, ContractFiles), AppError> {
     let user = session::current_user(session, &state.pool)
         .await?
@@ -51,15 +54,16 @@ async fn reader(
     let files = sqlx::query_as!(
         ContractFiles,
         r#"SELECT c.document_key, c.final_key, c.mission_copy_key, c.snapshot->>'reference' AS "reference!",
-                  pr.client_account_id AS "client!", e.account_id AS "expert!", c.project_id
+                  pr.client_account_id AS "client!: AccountId", e.account_id AS "expert!: AccountId",
+                  c.project_id AS "project_id: ProjectId"
            FROM contracts c JOIN projects pr ON pr.id = c.project_id
            JOIN experts e ON e.id = c.expert_id WHERE c.id = $1"#,
-        contract,
+        contract as ContractId,
     )
     .fetch_optional(&state.pool)
     .await?
     .ok_or(AppError::NotFound)?;
-    let party = user.id.get() == files.client || user.id.get() == files.expert;
+    let party = user.id == files.client || user.id == files.expert;
     if !party && user.role != Role::Admin {
         return Err(AppError::NotFound);
     }
@@ -71,9 +75,9 @@ struct ContractFiles {
     final_key: Option<String>,
     mission_copy_key: Option<String>,
     reference: String,
-    client: Uuid,
-    expert: Uuid,
-    project_id: Uuid,
+    client: AccountId,
+    expert: AccountId,
+    project_id: ProjectId,
 }
 
 fn key_of(stored: &str) -> Result<Key, AppError> {
@@ -123,7 +127,7 @@ pub async fn download(
     Path(id): Path<String>,
 ) -> Response {
     let result = async {
-        let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
+        let id: ContractId = id.parse().map_err(|_| AppError::NotFound)?;
         let (user, files) = reader(&state, &session, id).await?;
         let stored = files.final_key.as_deref().unwrap_or(&files.document_key);
         let bytes = read(&state, &key_of(stored)?).await?;
@@ -151,7 +155,7 @@ pub async fn mission_copy(
     Path(id): Path<String>,
 ) -> Response {
     let result = async {
-        let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
+        let id: ContractId = id.parse().map_err(|_| AppError::NotFound)?;
         let (_, files) = reader(&state, &session, id).await?;
         let stored = files.mission_copy_key.ok_or(AppError::NotFound)?;
         let bytes = read(&state, &key_of(&stored)?).await?;
@@ -181,11 +185,11 @@ pub async fn upload_mission_copy(
     body: Body,
 ) -> Response {
     let result = async {
-        let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
+        let id: ContractId = id.parse().map_err(|_| AppError::NotFound)?;
         let (user, files) = reader(&state, &session, id).await?;
         let (signed_on, copy) = read_form(&headers, body).await?;
         super::mission::declare_signed(&state, &user, id, &signed_on, copy).await?;
-        let back = if user.id.get() == files.client {
+        let back = if user.id == files.client {
             format!("/mes-projets/{}", files.project_id)
         } else {
             "/mes-propositions".to_string()

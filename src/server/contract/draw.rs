@@ -6,6 +6,8 @@ use sha2::{Digest, Sha256};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+use crate::domain::id::ContractId;
+
 use crate::domain::contract::{
     reference, ContractChange, ContractParty, ContractSnapshot, ContractState, TEMPLATE_VERSION,
 };
@@ -110,8 +112,8 @@ pub(crate) async fn draw(
     };
     let pdf = render_bounded(super::template::contract(lang, &snapshot), meta).await?;
     let sha256 = Sha256::digest(&pdf).to_vec();
-    let id = Uuid::new_v4();
-    let key = Key::new("contracts", id).map_err(|_| AppError::Internal)?;
+    let id = ContractId::new(Uuid::new_v4());
+    let key = Key::new("contracts", id.get()).map_err(|_| AppError::Internal)?;
     state.storage.put(&key, pdf).await.map_err(|err| {
         tracing::error!(error = %err, "storing a contract failed");
         AppError::Unavailable
@@ -121,7 +123,7 @@ pub(crate) async fn draw(
         "INSERT INTO contracts (id, project_id, expert_id, version, state, template_version,
                                 language, quote_version, snapshot, document_key, document_sha256)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-        id,
+        id as ContractId,
         project as ProjectId,
         expert as ExpertId,
         version,

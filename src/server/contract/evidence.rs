@@ -2,10 +2,10 @@
 //! hash-chained across the whole platform, so that altering or removing any past record
 //! breaks every hash after it — which [`verify_chain`] detects.
 
+use crate::domain::id::ContractId;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use sqlx::{PgConnection, PgPool};
-use uuid::Uuid;
 
 use crate::domain::contract::EvidenceKind;
 use crate::domain::selection::Party;
@@ -25,7 +25,7 @@ fn link(prev: &[u8], record: &str) -> Vec<u8> {
 /// hash, in the caller's transaction.
 pub(super) async fn append(
     conn: &mut PgConnection,
-    contract: Uuid,
+    contract: ContractId,
     signer: Party,
     kind: EvidenceKind,
     record: &Value,
@@ -42,7 +42,7 @@ pub(super) async fn append(
     sqlx::query!(
         "INSERT INTO signature_evidence (contract_id, signer, kind, record, prev_hash, hash)
          VALUES ($1, $2, $3, $4, $5, $6)",
-        contract,
+        contract as ContractId,
         signer as Party,
         kind as EvidenceKind,
         text,

@@ -5,6 +5,8 @@ use sha2::{Digest, Sha256};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+use crate::domain::id::ContractId;
+
 use crate::domain::contract::{ContractChange, ContractState, EvidenceKind, SignatureEvidence};
 use crate::domain::selection::Party;
 use crate::error::AppError;
@@ -18,12 +20,12 @@ use super::sign::Locked;
 /// The signatures' evidence of a contract, expert first, as recorded.
 pub async fn signatures(
     conn: &mut PgConnection,
-    contract: Uuid,
+    contract: ContractId,
 ) -> Result<Vec<SignatureEvidence>, AppError> {
     let rows = sqlx::query!(
         r#"SELECT signer AS "signer: Party", record, hash FROM signature_evidence
            WHERE contract_id = $1 AND kind = $2 ORDER BY signer DESC, id"#,
-        contract,
+        contract as ContractId,
         EvidenceKind::Signed as EvidenceKind,
     )
     .fetch_all(conn)
@@ -73,7 +75,7 @@ pub(super) async fn finish(
     sqlx::query!(
         "UPDATE contracts SET state = $2, signed_at = now(), final_key = $3, final_sha256 = $4
          WHERE id = $1",
-        c.id,
+        c.id as ContractId,
         ContractState::Signed as ContractState,
         key.as_str(),
         sha256,

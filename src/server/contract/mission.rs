@@ -6,6 +6,8 @@
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+use crate::domain::id::ContractId;
+
 use crate::domain::contract::{ContractChange, ContractState, NoMissionReason};
 use crate::domain::parse::parse_date;
 use crate::domain::selection::Party;
@@ -20,7 +22,7 @@ use super::sign::{locked, Locked};
 async fn open_for_mission(
     conn: &mut PgConnection,
     caller: &CurrentUser,
-    contract: Uuid,
+    contract: ContractId,
 ) -> Result<Locked, AppError> {
     let c = locked(conn, caller, contract).await?;
     if !matches!(c.party, Party::Client | Party::Expert) {
@@ -28,7 +30,7 @@ async fn open_for_mission(
     }
     let declared = sqlx::query_scalar!(
         r#"SELECT mission_declared_at IS NOT NULL AS "declared!" FROM contracts WHERE id = $1"#,
-        contract,
+        contract as ContractId,
     )
     .fetch_one(&mut *conn)
     .await?;
@@ -41,7 +43,7 @@ async fn open_for_mission(
 pub async fn declare_signed(
     state: &AppState,
     caller: &CurrentUser,
-    contract: Uuid,
+    contract: ContractId,
     signed_on: &str,
     copy: Option<Vec<u8>>,
 ) -> Result<(), AppError> {
@@ -66,7 +68,7 @@ pub async fn declare_signed(
         "UPDATE contracts SET mission_signed_on = $2, mission_copy_key = $3,
                 mission_declared_at = now(), mission_declared_by = $4
          WHERE id = $1",
-        contract,
+        contract as ContractId,
         on as chrono::NaiveDate,
         key.as_ref().map(Key::as_str),
         c.party as Party,
@@ -91,7 +93,7 @@ pub async fn declare_signed(
 pub async fn declare_none(
     state: &AppState,
     caller: &CurrentUser,
-    contract: Uuid,
+    contract: ContractId,
     reason: Option<NoMissionReason>,
 ) -> Result<(), AppError> {
     let reason = reason.ok_or(AppError::Validation(Problem::NoMissionReasonRequired))?;
@@ -101,7 +103,7 @@ pub async fn declare_none(
         "UPDATE contracts SET no_mission_reason = $2, mission_declared_at = now(),
                 mission_declared_by = $3
          WHERE id = $1",
-        contract,
+        contract as ContractId,
         reason as NoMissionReason,
         c.party as Party,
     )

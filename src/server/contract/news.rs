@@ -2,8 +2,8 @@
 //! parties when it is drawn or signed by both (the final document attached), the other
 //! side otherwise.
 
+use crate::domain::id::ContractId;
 use sqlx::PgConnection;
-use uuid::Uuid;
 
 use crate::domain::contract::ContractChange;
 use crate::domain::id::{ExpertId, ProjectId};
@@ -17,7 +17,7 @@ use crate::server::selection::sides::{Side, Sides};
 use crate::server::state::AppState;
 
 pub struct Moved {
-    pub contract: Uuid,
+    pub contract: ContractId,
     pub change: ContractChange,
     /// Who made the change (the platform when it draws the contract).
     pub by: Party,
@@ -47,7 +47,7 @@ pub async fn record_with(
     sqlx::query!(
         "INSERT INTO contract_events (contract_id, project_id, expert_id, change, party)
          VALUES ($1, $2, $3, $4, $5)",
-        m.contract,
+        m.contract as ContractId,
         project as ProjectId,
         expert as ExpertId,
         m.change as ContractChange,

@@ -4,9 +4,9 @@
 
 use std::collections::HashMap;
 
+use crate::domain::id::ContractId;
 use chrono::{DateTime, Utc};
 use sqlx::PgPool;
-use uuid::Uuid;
 
 use crate::domain::contract::{
     ContractChange, ContractSnapshot, ContractState, ContractView, EvidenceKind, MissionView,
@@ -16,11 +16,11 @@ use crate::domain::id::{ExpertId, ProjectId};
 use crate::domain::selection::{Party, TimelineEntry, TimelineWhat};
 use crate::error::AppError;
 
-pub fn pdf_url(contract: Uuid) -> String {
+pub fn pdf_url(contract: ContractId) -> String {
     format!("/contrats/{contract}")
 }
 
-pub fn copy_url(contract: Uuid) -> String {
+pub fn copy_url(contract: ContractId) -> String {
     format!("/contrats/{contract}/copie")
 }
 
@@ -34,7 +34,7 @@ pub async fn contracts_of(
     let experts: Vec<ExpertId> = keys.iter().map(|k| k.1).collect();
     let rows = sqlx::query!(
         r#"SELECT DISTINCT ON (c.project_id, c.expert_id)
-                  c.id, c.project_id AS "project: ProjectId", c.expert_id AS "expert: ExpertId",
+                  c.id AS "id: ContractId", c.project_id AS "project: ProjectId", c.expert_id AS "expert: ExpertId",
                   c.version, c.state AS "state: ContractState", c.snapshot, c.document_sha256,
                   c.mission_signed_on AS "mission_signed_on: chrono::NaiveDate", c.mission_copy_key IS NOT NULL AS "has_copy!",
                   c.no_mission_reason AS "no_mission: NoMissionReason",
@@ -47,11 +47,11 @@ pub async fn contracts_of(
     )
     .fetch_all(pool)
     .await?;
-    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    let ids: Vec<ContractId> = rows.iter().map(|r| r.id).collect();
     let evidence = sqlx::query!(
-        r#"SELECT contract_id, signer AS "signer: Party", kind AS "kind: EvidenceKind", record
+        r#"SELECT contract_id AS "contract_id: ContractId", signer AS "signer: Party", kind AS "kind: EvidenceKind", record
            FROM signature_evidence WHERE contract_id = ANY($1) ORDER BY id"#,
-        &ids,
+        &ids as &[ContractId],
     )
     .fetch_all(pool)
     .await?;

@@ -2,10 +2,10 @@
 //! for a code (recorded, mailed), then types it. Every step is a record of the evidence
 //! chain; the second signature draws the final document with its evidence page.
 
+use crate::domain::id::ContractId;
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::PgConnection;
-use uuid::Uuid;
 
 use crate::domain::contract::{
     check_code, parse_code, CodeCheck, ContractChange, ContractSnapshot, ContractState,
@@ -38,7 +38,7 @@ pub struct Signer {
 }
 
 pub(super) struct Locked {
-    pub id: Uuid,
+    pub id: ContractId,
     pub path: (ProjectId, ExpertId),
     pub state: ContractState,
     pub snapshot: ContractSnapshot,
@@ -53,13 +53,13 @@ pub(super) struct Locked {
 pub(super) async fn locked(
     conn: &mut PgConnection,
     caller: &CurrentUser,
-    contract: Uuid,
+    contract: ContractId,
 ) -> Result<Locked, AppError> {
     // The path first, then the contract: the order every writer of both takes.
     let path = sqlx::query!(
         r#"SELECT project_id AS "project: ProjectId", expert_id AS "expert: ExpertId"
            FROM contracts WHERE id = $1"#,
-        contract,
+        contract as ContractId,
     )
     .fetch_optional(&mut *conn)
     .await?
@@ -72,7 +72,7 @@ pub(super) async fn locked(
                   state AS "state: ContractState", snapshot, document_sha256,
                   language AS "language: Lang"
            FROM contracts WHERE id = $1 FOR UPDATE"#,
-        contract,
+        contract as ContractId,
     )
     .fetch_one(&mut *conn)
     .await?;
@@ -93,14 +93,14 @@ pub(super) async fn locked(
 
 async fn has(
     conn: &mut PgConnection,
-    contract: Uuid,
+    contract: ContractId,
     party: Party,
     kind: EvidenceKind,
 ) -> Result<bool, sqlx::Error> {
     sqlx::query_scalar!(
         r#"SELECT EXISTS (SELECT 1 FROM signature_evidence
                           WHERE contract_id = $1 AND signer = $2 AND kind = $3) AS "found!""#,
-        contract,
+        contract as ContractId,
         party as Party,
         kind as EvidenceKind,
     )
@@ -154,7 +154,7 @@ pub(super) fn consent_text(c: &Locked) -> Result<String, AppError> {
 pub async fn opened(
     state: &AppState,
     caller: &CurrentUser,
-    contract: Uuid,
+    contract: ContractId,
     who: &Signer,
 ) -> Result<(), AppError> {
     let mut tx = state.pool.begin().await?;
@@ -181,7 +181,7 @@ pub async fn opened(
 pub async fn request_code(
     state: &AppState,
     caller: &CurrentUser,
-    contract: Uuid,
+    contract: ContractId,
     consent: bool,
     who: &Signer,
 ) -> Result<(), AppError> {
@@ -212,7 +212,7 @@ pub async fn request_code(
          VALUES ($1, $2, $3, $4, $5, 0)
          ON CONFLICT (contract_id, signer) DO UPDATE
          SET code_salt = $3, code_hash = $4, sent_at = $5, failures = 0",
-        contract,
+        contract as ContractId,
         c.party as Party,
         salt,
         digest,
@@ -251,7 +251,7 @@ pub async fn request_code(
 pub async fn sign(
     state: &AppState,
     caller: &CurrentUser,
-    contract: Uuid,
+    contract: ContractId,
     typed: &str,
     who: &Signer,
 ) -> Result<ContractState, AppError> {
@@ -265,7 +265,7 @@ pub async fn sign(
     let challenge = sqlx::query!(
         r#"SELECT code_salt, code_hash, sent_at AS "sent_at: DateTime<Utc>", failures FROM signature_challenges
          WHERE contract_id = $1 AND signer = $2"#,
-        contract,
+        contract as ContractId,
         c.party as Party,
     )
     .fetch_optional(&mut *tx)
@@ -289,7 +289,7 @@ pub async fn sign(
         sqlx::query!(
             "UPDATE signature_challenges SET failures = failures + 1
              WHERE contract_id = $1 AND signer = $2",
-            contract,
+            contract as ContractId,
             c.party as Party,
         )
         .execute(&mut *tx)
@@ -301,7 +301,7 @@ pub async fn sign(
     }
     sqlx::query!(
         "DELETE FROM signature_challenges WHERE contract_id = $1 AND signer = $2",
-        contract,
+        contract as ContractId,
         c.party as Party,
     )
     .execute(&mut *tx)

@@ -17,7 +17,7 @@ pub async fn verify(pool: &PgPool, sha256: &str) -> Result<Verification, AppErro
         return Ok(Verification::Unknown);
     };
     let Some(row) = sqlx::query!(
-        r#"SELECT id, snapshot, final_sha256 = $1 AS "is_final!" FROM contracts
+        r#"SELECT id AS "id: crate::domain::id::ContractId", snapshot, final_sha256 = $1 AS "is_final!" FROM contracts
            WHERE document_sha256 = $1 OR final_sha256 = $1"#,
         digest,
     )

@@ -8,8 +8,8 @@ use sqlx::{Decode, Encode, Postgres, Type};
 use uuid::Uuid;
 
 use crate::domain::id::{
-    AccountId, ExpertId, MailId, NotificationId, ProjectDraftId, ProjectId, ProposalId, StepId,
-    SubmissionId,
+    AccountId, ContractId, ExpertId, MailId, NotificationId, ProjectDraftId, ProjectId, ProposalId,
+    StepId, SubmissionId,
 };
 
 macro_rules! stored_id {
@@ -54,6 +54,7 @@ stored_id! {
     ProjectId => Uuid,
     ProjectDraftId => Uuid,
     StepId => Uuid,
+    ContractId => Uuid,
     SubmissionId => i64,
     ProposalId => i64,
     NotificationId => i64,
