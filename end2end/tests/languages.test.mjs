@@ -99,7 +99,8 @@ async function crawl(page, paths, wrong) {
 }
 
 const PUBLIC = ['/', '/experts', '/inscription', '/connexion', '/mot-de-passe-oublie',
-  '/reinitialiser-mot-de-passe?jeton=0', '/verifier-email?jeton=0', '/page-qui-n-existe-pas'];
+  '/reinitialiser-mot-de-passe?jeton=0', '/verifier-email?jeton=0', '/verifier',
+  `/verifier?empreinte=${'0'.repeat(64)}`, '/page-qui-n-existe-pas'];
 const PROVIDER = ['/compte', '/notifications', '/profil', '/projets', '/mes-propositions'];
 const CLIENT = ['/compte', '/mes-projets', '/mes-projets/nouveau'];
 const ADMIN = ['/admin/revues', '/admin/referentiel', '/admin/comptes', '/admin/projets', '/admin/mailbox'];

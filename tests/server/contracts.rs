@@ -359,6 +359,18 @@ async fn both_sign_with_their_codes_and_the_signed_document_is_verifiable() {
             "mission_signed"
         ]
     );
+    // The team reads the quote and the contract on its project page.
+    let team: Value = app
+        .get_json(&admin, &format!("/api/admin_candidates?id={project}"))
+        .await;
+    let chosen = team["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["expert_id"] == a)
+        .unwrap();
+    assert_eq!(chosen["contract"]["state"], "signed");
+    assert_eq!(chosen["quote"]["versions"][0]["state"], "accepted");
     // Once only.
     let again = app
         .call_as(

@@ -103,6 +103,9 @@ pub struct Candidate {
     /// Once proposed: the conversation of the path, which admins oversee.
     pub conversation: Option<crate::domain::chat::Conversation>,
     pub steps: Vec<crate::domain::selection::step::StepView>,
+    /// The chosen expert's quote and contract, for the team to read.
+    pub quote: Option<crate::domain::quote::QuoteView>,
+    pub contract: Option<crate::domain::contract::ContractView>,
 }
 
 /// A project for the admin's pre-selection.

@@ -108,6 +108,8 @@ pub async fn candidates(
                 dossier: *dossier,
                 conversation: None,
                 steps: Vec::new(),
+                quote: None,
+                contract: None,
             })
         })
         .collect();
@@ -123,9 +125,18 @@ pub async fn candidates(
     let mut steps = super::steps_of(&state.pool, Party::Admin, state.clock.now(), &proposed)
         .await?
         .into_iter();
+    let mut quotes = crate::server::quote::quotes_of(&state.pool, &proposed, state.clock.today())
+        .await?
+        .into_iter();
+    let mut contracts = crate::server::contract::contracts_of(&state.pool, &proposed, Party::Admin)
+        .await?
+        .into_iter();
     for candidate in candidates.iter_mut().filter(|c| c.proposed) {
         candidate.conversation = conversations.next().flatten();
         candidate.steps = steps.next().unwrap_or_default();
+        // Read only: the team neither writes a quote nor signs.
+        candidate.quote = quotes.next().filter(|q| !q.versions.is_empty());
+        candidate.contract = contracts.next().flatten();
     }
     Ok(AdminProjectView {
         project: summary,

@@ -129,6 +129,9 @@ fn Candidates(
     // Admins read and hide; they do not write. A step they cancel comes back live.
     let post = ServerAction::<ChatPost>::new();
     let steps = crate::ui::pages::project::StepActions::new();
+    // The team reads quotes and contracts; these forms are never shown to it.
+    let quotes = crate::ui::pages::project::QuoteActions::new();
+    let contracts = crate::ui::pages::project::ContractActions::new();
     let picks = RwSignal::new(Vec::<(ExpertId, String)>::new());
     let propose = move |_| {
         let chosen = picks.get_untracked();
@@ -197,6 +200,14 @@ fn Candidates(
                         })}
                         <crate::ui::pages::project::PathSteps project=id expert steps=c.steps.clone()
                             reader=crate::domain::selection::Party::Admin actions=steps/>
+                        {c.contract.clone().map(|contract| view! {
+                            <crate::ui::pages::project::PathContract contract
+                                reader=crate::domain::selection::Party::Admin actions=contracts/>
+                        })}
+                        {c.quote.clone().map(|quote| view! {
+                            <crate::ui::pages::project::PathQuote project=id expert quote
+                                reader=crate::domain::selection::Party::Admin actions=quotes/>
+                        })}
                     </li>
                 }
             }).collect_view()}
