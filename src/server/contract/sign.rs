@@ -150,6 +150,17 @@ pub(super) fn consent_text(c: &Locked) -> Result<String, AppError> {
     .to_string())
 }
 
+/// The path's pages refresh: the signer's forms follow what they have done.
+async fn announce(conn: &mut PgConnection, c: &Locked) -> Result<(), sqlx::Error> {
+    crate::server::live::publish_path(
+        conn,
+        crate::domain::live::LiveKind::Path,
+        c.path.0,
+        c.path.1,
+    )
+    .await
+}
+
 /// Records that a signer opened the document to sign (once: the first opening).
 pub async fn opened(
     state: &AppState,
@@ -165,13 +176,7 @@ pub async fn opened(
     if !has(&mut tx, contract, c.party, EvidenceKind::Opened).await? {
         let record = base_record(&c, &caller.email, who, state.clock.now());
         evidence::append(&mut tx, contract, c.party, EvidenceKind::Opened, &record).await?;
-        crate::server::live::publish_path(
-            &mut tx,
-            crate::domain::live::LiveKind::Path,
-            c.path.0,
-            c.path.1,
-        )
-        .await?;
+        announce(&mut tx, &c).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -236,13 +241,7 @@ pub async fn request_code(
         &code,
     );
     outbox::enqueue(&mut tx, &mail).await?;
-    crate::server::live::publish_path(
-        &mut tx,
-        crate::domain::live::LiveKind::Path,
-        c.path.0,
-        c.path.1,
-    )
-    .await?;
+    announce(&mut tx, &c).await?;
     tx.commit().await?;
     Ok(())
 }
