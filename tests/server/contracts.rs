@@ -4,7 +4,7 @@
 //! accepting it and refusing it with one byte changed; the evidence chain detecting a
 //! tampered record; the mission contract declared with its copy; strangers refused.
 
-use crate::common::{error_of, pdftotext, words, TestApp};
+use crate::common::{client_path, error_of, pdftotext, words, TestApp};
 use crate::live::{fire, proposed_pair};
 use b2bizen::domain::problem::Problem;
 use b2bizen::error::AppError;
@@ -49,27 +49,6 @@ async fn accept(
         ("details[signatory_role]", "Présidente"),
     ];
     app.call_as(client, "quote_answer", &form).await
-}
-
-async fn client_contract(
-    app: &TestApp,
-    client: &reqwest::Client,
-    project: &str,
-    expert: &str,
-) -> Value {
-    let view: Value = app
-        .call_as(client, "project_client_view", &[("id", project)])
-        .await
-        .json()
-        .await
-        .unwrap();
-    view["proposals"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["expert"] == expert)
-        .unwrap()
-        .clone()
 }
 
 fn contract_id(contract: &Value) -> String {
@@ -136,7 +115,7 @@ async fn both_sign_with_their_codes_and_the_signed_document_is_verifiable() {
             .status(),
         200
     );
-    let path = client_contract(&app, &client, &project, &a).await;
+    let path = client_path(&app, &client, &project, &a).await;
     let contract = &path["contract"];
     assert_eq!(contract["state"], "awaiting_signatures");
     assert_eq!(path["quote"]["versions"][0]["state"], "accepted");
@@ -234,7 +213,7 @@ async fn both_sign_with_their_codes_and_the_signed_document_is_verifiable() {
     let code = code_for(&app, "achats@acme.fr").await;
     let res = sign(&app, &client, &id, &code).await;
     assert_eq!(res.json::<String>().await.unwrap(), "signed");
-    let path = client_contract(&app, &client, &project, &a).await;
+    let path = client_path(&app, &client, &project, &a).await;
     assert_eq!(path["contract"]["state"], "signed");
     assert_eq!(path["contract"]["signatures"].as_array().unwrap().len(), 2);
     let signed = download(&client, &app, url).await.bytes().await.unwrap();
@@ -335,7 +314,7 @@ async fn both_sign_with_their_codes_and_the_signed_document_is_verifiable() {
         "{}",
         res.status()
     );
-    let path = client_contract(&app, &client, &project, &a).await;
+    let path = client_path(&app, &client, &project, &a).await;
     assert_eq!(path["contract"]["mission"]["mission"], "signed");
     let copy = path["contract"]["mission"]["copy"]
         .as_str()

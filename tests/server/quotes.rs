@@ -3,7 +3,7 @@
 //! the client accepts and the accepted version is frozen, down to the database. Each
 //! move is in both timelines and told to the other side by mail; strangers get nothing.
 
-use crate::common::{error_of, pdftotext, words, TestApp};
+use crate::common::{client_path, error_of, pdftotext, words, TestApp};
 use crate::live::{fire, proposed_pair};
 use b2bizen::domain::problem::Problem;
 use b2bizen::domain::quote::TermsBasis;
@@ -81,28 +81,6 @@ async fn answer(
     app.call_as(who, "quote_answer", &form).await
 }
 
-/// The path's quote as the client reads it.
-async fn client_quote(
-    app: &TestApp,
-    client: &reqwest::Client,
-    project: &str,
-    expert: &str,
-) -> Value {
-    let view: Value = app
-        .call_as(client, "project_client_view", &[("id", project)])
-        .await
-        .json()
-        .await
-        .unwrap();
-    view["proposals"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["expert"] == expert)
-        .expect("the path")["quote"]
-        .clone()
-}
-
 /// The expert's own path on `project`.
 async fn expert_path(app: &TestApp, expert: &reqwest::Client, project: &str) -> Value {
     let paths: Value = app.get_json(expert, "/api/selection_mine").await;
@@ -142,7 +120,7 @@ async fn a_quote_is_revised_then_accepted_and_the_accepted_version_is_frozen() {
     fire(&app, &client, &project, &a, "shortlist", "").await;
     fire(&app, &client, &project, &a, "select", "").await;
     assert!(
-        client_quote(&app, &client, &project, &a).await["versions"]
+        client_path(&app, &client, &project, &a).await["quote"].clone()["versions"]
             .as_array()
             .unwrap()
             .is_empty(),
@@ -152,7 +130,7 @@ async fn a_quote_is_revised_then_accepted_and_the_accepted_version_is_frozen() {
     let res = send(&app, &anne, &quote_form(&app, &project, &a, &LINES, "30")).await;
     assert_eq!(res.status(), 200);
     assert_eq!(res.json::<i32>().await.unwrap(), 1);
-    let quote = client_quote(&app, &client, &project, &a).await;
+    let quote = client_path(&app, &client, &project, &a).await["quote"].clone();
     let v1 = &quote["versions"][0];
     assert_eq!(v1["state"], "sent");
     // 3 × 650 + 400 = 2 350 € HT; 20 %: 470 €; 2 820 € TTC.
@@ -200,7 +178,7 @@ async fn a_quote_is_revised_then_accepted_and_the_accepted_version_is_frozen() {
     let lines = [("Audit de l'existant", "2", "650", "20"), LINES[1]];
     let res = send(&app, &anne, &quote_form(&app, &project, &a, &lines, "45")).await;
     assert_eq!(res.json::<i32>().await.unwrap(), 2);
-    let quote = client_quote(&app, &client, &project, &a).await;
+    let quote = client_path(&app, &client, &project, &a).await["quote"].clone();
     let versions = quote["versions"].as_array().unwrap();
     assert_eq!(versions.len(), 2);
     assert_eq!(versions[0]["version"], 2);
@@ -384,6 +362,6 @@ async fn only_the_two_parties_move_a_quote_and_bad_terms_are_refused_in_words() 
         "{bruno_paths}"
     );
     // The quote was not answered by any of them.
-    let quote = client_quote(&app, &client, &project, &a).await;
+    let quote = client_path(&app, &client, &project, &a).await["quote"].clone();
     assert_eq!(quote["versions"][0]["state"], "sent");
 }

@@ -426,3 +426,24 @@ pub fn pdftotext(pdf: &[u8]) -> String {
 pub fn words(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// A path of `project` as its client reads it (`project_client_view`).
+pub async fn client_path(
+    app: &TestApp,
+    client: &reqwest::Client,
+    project: &str,
+    expert: &str,
+) -> serde_json::Value {
+    let res = app
+        .call_as(client, "project_client_view", &[("id", project)])
+        .await;
+    assert_eq!(res.status(), 200);
+    let view: serde_json::Value = res.json().await.unwrap();
+    view["proposals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["expert"] == expert)
+        .cloned()
+        .expect("the path")
+}
