@@ -4,7 +4,7 @@
 //! same UID, cancelling sends CANCEL, the day before both are reminded once, and after
 //! the step the client's outcome moves the path.
 
-use crate::common::{error_of, TestApp};
+use crate::common::{client_path, error_of, TestApp};
 use crate::live::{fire, proposed_pair};
 use crate::mail::smtp_server;
 use b2bizen::server::mail::worker::{deliver_due, Mailer};
@@ -49,24 +49,8 @@ pub(crate) async fn add_video_step(
     app.call_as(client, "step_add", &form).await
 }
 
-/// A path of the project as its client reads it.
-async fn path(app: &TestApp, client: &reqwest::Client, project: &str, expert: &str) -> Value {
-    let res = app
-        .call_as(client, "project_client_view", &[("id", project)])
-        .await;
-    assert_eq!(res.status(), 200);
-    let view: Value = res.json().await.unwrap();
-    view["proposals"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["expert"] == expert)
-        .cloned()
-        .expect("the path")
-}
-
 async fn steps(app: &TestApp, client: &reqwest::Client, project: &str, expert: &str) -> Vec<Value> {
-    path(app, client, project, expert).await["steps"]
+    client_path(app, client, project, expert).await["steps"]
         .as_array()
         .unwrap()
         .clone()
@@ -294,7 +278,7 @@ async fn slots_offered_in_france_become_an_invitation_for_both_right_across_summ
     app.state.clock.set(utc("2027-04-01T08:30:00Z"));
     assert_eq!(call(&anne, "step_record", record("select")).await, 403);
     assert_eq!(call(&client, "step_record", record("select")).await, 200);
-    let anne_path = path(&app, &client, &project, &a).await;
+    let anne_path = client_path(&app, &client, &project, &a).await;
     assert_eq!(anne_path["state"], "selected");
     assert_eq!(anne_path["steps"][0]["state"], "done");
     // The path's log tells the steps' moves beside its own, in order, and who made them.

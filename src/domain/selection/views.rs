@@ -19,6 +19,23 @@ pub struct TimelineEntry {
     pub what: TimelineWhat,
 }
 
+impl TimelineEntry {
+    /// An entry written at `at` (sent as RFC 3339).
+    pub fn new(
+        id: i64,
+        party: Party,
+        at: chrono::DateTime<chrono::Utc>,
+        what: TimelineWhat,
+    ) -> Self {
+        TimelineEntry {
+            id,
+            party,
+            at: at.to_rfc3339(),
+            what,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TimelineWhat {

@@ -71,95 +71,9 @@ impl ServerFnRule {
     }
 }
 
-/// Every server function: who may call it and how large its request may be. Deny by
-/// default: an endpoint missing here answers 404.
-pub const SERVER_FNS: &[ServerFnRule] = &[
-    ServerFnRule::new("platform_stats", Access::Public),
-    ServerFnRule::new("auth_whoami", Access::Public),
-    ServerFnRule::new("directory_search", Access::Public),
-    ServerFnRule::new("directory_card", Access::Public),
-    ServerFnRule::new("directory_filters", Access::Public),
-    ServerFnRule::new("set_language", Access::Public),
-    ServerFnRule::new("auth_sign_up_provider", Access::Public),
-    ServerFnRule::new("auth_sign_up_client", Access::Public),
-    ServerFnRule::new("auth_verify_email", Access::Public),
-    ServerFnRule::new("auth_sign_in", Access::Public),
-    ServerFnRule::new("auth_request_reset", Access::Public),
-    ServerFnRule::new("auth_reset_password", Access::Public),
-    ServerFnRule::new("auth_sign_out", Access::SignedIn),
-    ServerFnRule::new("auth_resend_verification", Access::SignedIn),
-    ServerFnRule::new("account_change_password", Access::SignedIn),
-    ServerFnRule::new("account_company", Access::SignedIn),
-    ServerFnRule::new("account_update_company", Access::Role(Role::Client)),
-    ServerFnRule::new("notifications_list", Access::SignedIn),
-    ServerFnRule::new("live_status", Access::SignedIn),
-    ServerFnRule::new("notifications_mark_read", Access::SignedIn),
-    ServerFnRule::new("admin_mailbox", Access::Role(Role::Admin)),
-    ServerFnRule::new("admin_mailbox_open", Access::Role(Role::Admin)),
-    ServerFnRule::new("admin_accounts", Access::Role(Role::Admin)),
-    ServerFnRule::new("admin_set_account_disabled", Access::Role(Role::Admin)),
-    ServerFnRule::new("profile_editor", Access::Role(Role::Provider)),
-    ServerFnRule::new("profile_save", Access::Role(Role::Provider)),
-    ServerFnRule::new("profile_submit", Access::Role(Role::Provider)),
-    ServerFnRule::upload(
-        "profile_upload_photo",
-        Access::Role(Role::Provider),
-        UploadSlot::Photo,
-    ),
-    ServerFnRule::upload(
-        "profile_upload_cv",
-        Access::Role(Role::Provider),
-        UploadSlot::Cv,
-    ),
-    ServerFnRule::upload(
-        "profile_upload_attestation",
-        Access::Role(Role::Provider),
-        UploadSlot::Attestation,
-    ),
-    ServerFnRule::new("review_queue", Access::Role(Role::Admin)),
-    ServerFnRule::new("review_open", Access::Role(Role::Admin)),
-    ServerFnRule::new("review_decide", Access::Role(Role::Admin)),
-    ServerFnRule::new("reference_list", Access::Role(Role::Admin)),
-    ServerFnRule::new("reference_add_domain", Access::Role(Role::Admin)),
-    ServerFnRule::new("reference_add_skill", Access::Role(Role::Admin)),
-    ServerFnRule::new("reference_set_domain_active", Access::Role(Role::Admin)),
-    ServerFnRule::new("reference_set_skill_active", Access::Role(Role::Admin)),
-    ServerFnRule::new("reference_rename", Access::Role(Role::Admin)),
-    ServerFnRule::new("project_wizard", Access::Role(Role::Client)),
-    ServerFnRule::new("project_save_draft", Access::Role(Role::Client)),
-    ServerFnRule::new("project_submit", Access::Role(Role::Client)),
-    // The use case decides who the caller is to the path (client, expert, admin).
-    ServerFnRule::new("selection_fire", Access::SignedIn),
-    ServerFnRule::new("selection_mine", Access::Role(Role::Provider)),
-    ServerFnRule::new("step_add", Access::Role(Role::Client)),
-    // Each side answers the other; the use case decides which side the caller is.
-    ServerFnRule::new("step_offer", Access::SignedIn),
-    ServerFnRule::new("step_pick", Access::SignedIn),
-    ServerFnRule::new("step_cancel", Access::SignedIn),
-    ServerFnRule::new("step_record", Access::Role(Role::Client)),
-    ServerFnRule::new("quote_send", Access::Role(Role::Provider)),
-    ServerFnRule::new("quote_answer", Access::Role(Role::Client)),
-    // The use case decides which side of the contract the caller is.
-    ServerFnRule::new("contract_request_code", Access::SignedIn),
-    ServerFnRule::new("contract_sign", Access::SignedIn),
-    ServerFnRule::new("contract_no_mission", Access::SignedIn),
-    // Anyone holding a PDF may ask what it is; the answer names only what the PDF shows.
-    ServerFnRule::new("contract_verify", Access::Public),
-    ServerFnRule::new("chat_conversation", Access::SignedIn),
-    ServerFnRule::new("chat_post", Access::SignedIn),
-    ServerFnRule::new("chat_read", Access::SignedIn),
-    ServerFnRule::new("chat_hide", Access::Role(Role::Admin)),
-    ServerFnRule::new("project_end", Access::Role(Role::Client)),
-    ServerFnRule::new("projects_mine", Access::Role(Role::Client)),
-    ServerFnRule::new("project_client_view", Access::Role(Role::Client)),
-    ServerFnRule::new("projects_for_expert", Access::Role(Role::Provider)),
-    ServerFnRule::new("project_apply", Access::Role(Role::Provider)),
-    ServerFnRule::new("settings_project_alerts", Access::Role(Role::Provider)),
-    ServerFnRule::new("settings_project_alerts_get", Access::SignedIn),
-    ServerFnRule::new("admin_projects", Access::Role(Role::Admin)),
-    ServerFnRule::new("admin_candidates", Access::Role(Role::Admin)),
-    ServerFnRule::new("admin_propose", Access::Role(Role::Admin)),
-];
+mod table;
+
+pub use table::SERVER_FNS;
 
 /// The rule of the endpoint at `path` (`/api/<endpoint>`).
 pub fn rule(path: &str) -> Option<&'static ServerFnRule> {

@@ -131,12 +131,8 @@ pub async fn timeline_entries(
     Ok(rows
         .into_iter()
         .map(|r| {
-            let entry = TimelineEntry {
-                id: r.id,
-                party: r.party,
-                at: r.created_at.to_rfc3339(),
-                what: TimelineWhat::Contract { change: r.change },
-            };
+            let what = TimelineWhat::Contract { change: r.change };
+            let entry = TimelineEntry::new(r.id, r.party, r.created_at, what);
             (r.created_at, r.project, r.expert, entry)
         })
         .collect())

@@ -147,12 +147,7 @@ pub async fn timeline_entries(
                 version: r.version,
                 ttc: euros(r.total_ttc)?,
             };
-            let entry = TimelineEntry {
-                id: r.id,
-                party: r.party,
-                at: r.created_at.to_rfc3339(),
-                what,
-            };
+            let entry = TimelineEntry::new(r.id, r.party, r.created_at, what);
             Ok((r.created_at, r.project, r.expert, entry))
         })
         .collect()

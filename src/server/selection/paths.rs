@@ -95,7 +95,7 @@ pub async fn timelines(
                 r.created_at,
                 r.project,
                 r.expert,
-                entry(r.id, r.party, r.created_at, what),
+                TimelineEntry::new(r.id, r.party, r.created_at, what),
             )
         })
         .chain(step_moves.into_iter().map(|r| {
@@ -108,7 +108,7 @@ pub async fn timelines(
                 r.created_at,
                 r.project,
                 r.expert,
-                entry(r.id, r.party, r.created_at, what),
+                TimelineEntry::new(r.id, r.party, r.created_at, what),
             )
         }))
         .chain(quote_moves)
@@ -121,15 +121,6 @@ pub async fn timelines(
         .into_iter()
         .map(|(_, project, expert, entry)| (project, expert, entry))
         .collect())
-}
-
-fn entry(id: i64, party: Party, at: DateTime<Utc>, what: TimelineWhat) -> TimelineEntry {
-    TimelineEntry {
-        id,
-        party,
-        at: at.to_rfc3339(),
-        what,
-    }
 }
 
 /// The expert's paths, the open ones first, each with its next step and its log.
