@@ -84,8 +84,17 @@ impl Euros {
         Self(rounded)
     }
 
-    pub fn from_cents(cents: i64) -> Self {
-        Self(Decimal::new(cents, 2))
+    /// `const`, so that the legal amounts (the 49,00 € minimum, the 40 € indemnity) are
+    /// constants: `Decimal::new` is not a `const fn`, its parts are.
+    pub const fn from_cents(cents: i64) -> Self {
+        let abs = cents.unsigned_abs();
+        Self(Decimal::from_parts(
+            abs as u32,
+            (abs >> 32) as u32,
+            0,
+            cents < 0,
+            2,
+        ))
     }
 
     pub fn as_decimal(self) -> Decimal {
@@ -141,6 +150,13 @@ impl Euros {
             out.push_str(cents);
         }
         out
+    }
+}
+
+/// Nothing yet: sums start here.
+impl Default for Euros {
+    fn default() -> Self {
+        Euros::ZERO
     }
 }
 
