@@ -133,9 +133,35 @@ setup_postgres() {
   need_apt postgresql
 }
 
-# pdftotext reads back the PDFs the server draws, in the tests.
+# pdftotext reads back the PDFs the server draws, in the tests; Akretion's factur-x
+# (the reference implementation, with the official XSDs) checks the Factur-X invoices,
+# through scripts/facturx-check.
 setup_documents() {
   command -v pdftotext >/dev/null || need_apt poppler-utils
+  setup_facturx
+}
+
+# A venv of its own: the package pins pypdf and lxml, which must not meet any other
+# Python tool's. Skipped when the pinned version imports; rebuilt when the Python it was
+# made with has gone (a pyenv upgrade leaves a venv that no longer starts).
+FACTURX_VERSION=7.8
+FACTURX_VENV="$TOOLS/facturx"
+setup_facturx() {
+  if "$FACTURX_VENV/bin/python" -c "import facturx, importlib.metadata as m, sys
+sys.exit(m.version('factur-x') != '$FACTURX_VERSION')" 2>/dev/null; then
+    return 0
+  fi
+  command -v python3 >/dev/null || need_apt python3
+  log "installing factur-x $FACTURX_VERSION (Python venv in $FACTURX_VENV)"
+  rm -rf "$FACTURX_VENV"
+  # Debian's python3 makes venvs only with python3-venv (ensurepip); pyenv's always can.
+  if ! python3 -m venv "$FACTURX_VENV" >/dev/null 2>&1; then
+    rm -rf "$FACTURX_VENV"
+    need_apt python3-venv
+    python3 -m venv "$FACTURX_VENV" || die "could not create the venv $FACTURX_VENV"
+  fi
+  "$FACTURX_VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+    "factur-x==$FACTURX_VERSION" || die "could not install factur-x $FACTURX_VERSION"
 }
 
 setup_browser_tests() {

@@ -44,6 +44,13 @@ pub enum Block {
     },
     /// Right-aligned figures (totals), the last in bold.
     Totals(Vec<(String, String)>),
+    /// A QR code at the left margin, `size` points wide with its quiet zone (a matrix
+    /// from [`super::qr_matrix`]), the caption beside it; never split across pages.
+    Qr {
+        matrix: Vec<Vec<bool>>,
+        size: f32,
+        caption: String,
+    },
     Gap(f32),
 }
 
@@ -65,10 +72,23 @@ pub struct Rule {
     pub width: f32,
 }
 
+/// A QR code: the top-left corner of its quiet zone, its side, its modules row by row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedQr {
+    pub x: f32,
+    pub y: f32,
+    pub size: f32,
+    pub matrix: Vec<Vec<bool>>,
+}
+
+/// The blank modules around a QR code, on each side, that readers need to find it.
+pub const QUIET_ZONE: usize = 4;
+
 #[derive(Debug, Default, Clone)]
 pub struct Page {
     pub texts: Vec<Placed>,
     pub rules: Vec<Rule>,
+    pub qrs: Vec<PlacedQr>,
 }
 
 /// The width of `text` at `size` points, from the font's advances.
@@ -229,10 +249,46 @@ pub fn lay_out(blocks: &[Block]) -> Vec<Page> {
                 }
                 flow.y += 4.0;
             }
+            Block::Qr {
+                matrix,
+                size,
+                caption,
+            } => qr(&mut flow, matrix, *size, caption),
             Block::Gap(points) => flow.y += points,
         }
     }
     flow.pages
+}
+
+fn qr(flow: &mut Flow, matrix: &[Vec<bool>], size: f32, caption: &str) {
+    let module = size / matrix.len().max(1) as f32;
+    let quiet = module * QUIET_ZONE as f32;
+    let (text_size, leading, gap) = (8.5, 11.5, 10.0);
+    let caption_x = MARGIN + size - quiet + gap;
+    let lines = wrap(
+        caption,
+        Style::Regular,
+        text_size,
+        MARGIN + CONTENT_WIDTH - caption_x,
+    );
+    let height = size.max(quiet + lines.len() as f32 * leading);
+    flow.ensure(height);
+    let top = flow.y;
+    // The quiet zone lies in the blank page margin, so that the code itself lines up
+    // with the text above and below it.
+    flow.page().qrs.push(PlacedQr {
+        x: MARGIN - quiet,
+        y: top,
+        size,
+        matrix: matrix.to_vec(),
+    });
+    // The caption starts level with the code's first dark row, not with its quiet zone.
+    flow.y = top + quiet;
+    for line in lines {
+        flow.text(caption_x, text_size, Style::Regular, line);
+        flow.y += leading;
+    }
+    flow.y = top + height + 4.0;
 }
 
 fn table(flow: &mut Flow, columns: &[Column], header: &[String], rows: &[Vec<String>]) {

@@ -7,6 +7,8 @@ use sqlx::{Connection, PgConnection, PgPool};
 use std::sync::atomic::{AtomicU32, Ordering};
 use tokio::sync::OnceCell;
 
+pub mod facturx;
+
 static CLUSTER_URL: OnceCell<String> = OnceCell::const_new();
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
