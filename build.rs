@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 const DEFAULT: &str = "fr";
 const OTHERS: [&str; 1] = ["en"];
 /// Namespaces the browser never shows.
-const SERVER_ONLY: [&str; 2] = ["contract", "mail"];
+const SERVER_ONLY: [&str; 3] = ["contract", "invoice", "mail"];
 
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-changed=build.rs");

@@ -6,6 +6,7 @@
 pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod billing;
 pub mod chat;
 pub mod contract;
 pub mod directory;

@@ -59,6 +59,14 @@ entity_id! {
     StepId(Uuid);
     /// One version of an intermediation contract.
     ContractId(Uuid);
+    /// One of the platform's invoices or credit notes to an expert.
+    InvoiceId(Uuid);
+    /// An expert's invoice to their client, uploaded as a copy.
+    MissionInvoiceId(Uuid);
+    /// One imported bank statement (camt.053).
+    StatementId(Uuid);
+    /// One line of an imported bank statement.
+    StatementLineId(i64);
     /// A project still in the client's wizard.
     ProjectDraftId(Uuid);
     /// One submission of a profile for review.

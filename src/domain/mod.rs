@@ -2,6 +2,7 @@
 //! Everything here compiles for both the server and the browser.
 
 pub mod account;
+pub mod billing;
 pub mod chat;
 pub mod contract;
 pub mod departement;

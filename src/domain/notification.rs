@@ -85,6 +85,13 @@ pub enum Notice {
         title: String,
         change: crate::domain::contract::ContractChange,
     },
+    /// To the expert (and to the client for the mission's invoices) on project `title`:
+    /// an invoice, a credit note, a payment, a reminder; `reference` is its number.
+    BillingChanged {
+        title: String,
+        change: crate::domain::billing::events::BillingChange,
+        reference: String,
+    },
 }
 
 /// The stored value of `notifications.kind`, one per [`Notice`] variant.
@@ -106,10 +113,11 @@ pub enum NoticeKind {
     StepChanged,
     QuoteChanged,
     ContractChanged,
+    BillingChanged,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 16] = [
+    pub const ALL: [NoticeKind; 17] = [
         NoticeKind::EmailConfirmed,
         NoticeKind::ProfileSubmitted,
         NoticeKind::DossierToReview,
@@ -126,6 +134,7 @@ impl NoticeKind {
         NoticeKind::StepChanged,
         NoticeKind::QuoteChanged,
         NoticeKind::ContractChanged,
+        NoticeKind::BillingChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -146,6 +155,7 @@ impl NoticeKind {
             NoticeKind::StepChanged => "step_changed",
             NoticeKind::QuoteChanged => "quote_changed",
             NoticeKind::ContractChanged => "contract_changed",
+            NoticeKind::BillingChanged => "billing_changed",
         }
     }
 }
@@ -179,6 +189,7 @@ impl Notice {
             Notice::StepChanged { .. } => NoticeKind::StepChanged,
             Notice::QuoteChanged { .. } => NoticeKind::QuoteChanged,
             Notice::ContractChanged { .. } => NoticeKind::ContractChanged,
+            Notice::BillingChanged { .. } => NoticeKind::BillingChanged,
         }
     }
 }
@@ -247,6 +258,11 @@ pub mod tests {
             Notice::ContractChanged {
                 title: text(),
                 change: crate::domain::contract::ContractChange::SignedBy,
+            },
+            Notice::BillingChanged {
+                title: text(),
+                change: crate::domain::billing::events::BillingChange::AdvanceIssued,
+                reference: "FA-2026-000001".into(),
             },
         ]
     }

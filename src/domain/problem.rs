@@ -346,6 +346,29 @@ pub enum Problem {
     /// What was given to the verification page is not a PDF.
     NotAPdf,
 
+    // Billing.
+    ScheduleInvalid,
+    ScheduleVersionTaken,
+    /// Invoices are deposited once the mission contract is signed.
+    MissionInvoiceNotExpected,
+    MissionInvoiceNumber {
+        max: usize,
+    },
+    MissionInvoiceDuplicate,
+    /// Dates that do not follow: the service after the invoice, or either in the future.
+    MissionInvoiceDates,
+    MissionInvoiceAmount,
+    MissionInvoiceFileRequired,
+    MissionInvoiceDueDate,
+    /// A payment date in the future, or before the invoice.
+    PaymentDate,
+    PaymentAlreadyConfirmed,
+    PaymentAmount,
+    StatementUnreadable,
+    StatementAlreadyImported,
+    /// Nothing is to be paid back on this credit note, or it already was.
+    RefundNotDue,
+
     // Requests.
     RequestMalformed,
     RequestInterrupted,

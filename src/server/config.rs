@@ -13,6 +13,9 @@
 //! | `TRUSTED_PROXIES` | comma-separated IPs of reverse proxies whose `X-Forwarded-For` is believed | none |
 //! | `SECURE_COOKIES` | `true` for HTTPS: `Secure` cookies with the `__Host-` prefix | `true` when `PUBLIC_URL` is https |
 //! | `SLOW_CLIENT_TIMEOUT_SECS` | longest wait for a request's headers, or between two pieces of its body | `10` |
+//! | `PLATFORM_NAME`, `PLATFORM_LEGAL_FORM`, `PLATFORM_SIREN`, `PLATFORM_ADDRESS`, `PLATFORM_SIGNATORY`, `PLATFORM_SIGNATORY_ROLE` | the platform's company, as its contracts and invoices name it | development values |
+//! | `PLATFORM_VAT_NUMBER`, `PLATFORM_IBAN`, `PLATFORM_BIC` | what the invoices ask to be paid to | development values (the VAT number derived from the SIREN) |
+//! | `MISSION_CONTRACT_WAIT_DAYS` | days after the intermediation contract without a mission contract before the advance is credited | `60` |
 //! | `RUST_LOG` | log filter | `warn,b2bizen=info` |
 
 use anyhow::{bail, Context, Result};
@@ -42,6 +45,19 @@ pub struct Config {
     pub stylesheet: std::sync::Arc<str>,
     /// The platform as its contracts name it (`PLATFORM_*`).
     pub platform: crate::domain::contract::ContractParty,
+    /// What the platform's invoices ask to be paid to, and its refund rule.
+    pub billing: Billing,
+}
+
+#[derive(Debug, Clone)]
+pub struct Billing {
+    pub vat_number: String,
+    pub iban: String,
+    pub bic: Option<String>,
+    pub email: String,
+    /// Days after the intermediation contract is signed without a mission contract
+    /// declared before the advance is credited.
+    pub mission_wait_days: i64,
 }
 
 /// The `AWS_*` settings passed to an `s3://` storage.
@@ -149,7 +165,36 @@ impl Config {
             signatory: detail("PLATFORM_SIGNATORY", demo.signatory),
             signatory_role: detail("PLATFORM_SIGNATORY_ROLE", demo.signatory_role),
         };
+        let siren: String = platform
+            .registration
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        let iban = detail("PLATFORM_IBAN", crate::server::demo::DEMO_IBAN.to_string());
+        if !crate::domain::billing::epc::iban_is_valid(&iban) {
+            bail!("PLATFORM_IBAN={iban:?} is not a valid IBAN");
+        }
+        let mission_wait_days = match var("MISSION_CONTRACT_WAIT_DAYS") {
+            None => 60,
+            Some(raw) => match raw.trim().parse::<i64>() {
+                Ok(days @ 1..=365) => days,
+                _ => bail!(
+                    "MISSION_CONTRACT_WAIT_DAYS={raw:?} must be a number of days from 1 to 365"
+                ),
+            },
+        };
+        let billing = Billing {
+            vat_number: detail("PLATFORM_VAT_NUMBER", french_vat_number(&siren)),
+            iban,
+            bic: var("PLATFORM_BIC").or_else(|| Some(crate::server::demo::DEMO_BIC.to_string())),
+            email: detail(
+                "PLATFORM_BILLING_EMAIL",
+                "facturation@b2bizen.fr".to_string(),
+            ),
+            mission_wait_days,
+        };
         Ok(Self {
+            billing,
             platform,
             slow_client_timeout,
             storage_url,
@@ -167,6 +212,12 @@ impl Config {
             leptos,
         })
     }
+}
+
+/// `FR` + key + SIREN, the key being (12 + 3 × (SIREN mod 97)) mod 97.
+pub fn french_vat_number(siren: &str) -> String {
+    let n: u64 = siren.parse().unwrap_or(0);
+    format!("FR{:02}{siren}", (12 + 3 * (n % 97)) % 97)
 }
 
 #[cfg(test)]
@@ -220,6 +271,15 @@ mod tests {
         assert_eq!(c.leptos.site_addr, c.site_addr);
         assert_eq!(c.database_url.as_deref(), Some("postgres://u@h/db"));
         assert_eq!(c.data_dir, PathBuf::from("/var/lib/b2b"));
+    }
+
+    #[test]
+    fn the_vat_number_follows_the_siren() {
+        // The key of the example SIREN 404 833 048 is 83.
+        assert_eq!(french_vat_number("404833048"), "FR83404833048");
+        assert!(cfg(&[("PLATFORM_IBAN", "FR76 0000")]).is_err());
+        assert!(cfg(&[("MISSION_CONTRACT_WAIT_DAYS", "0")]).is_err());
+        assert_eq!(cfg(&[]).unwrap().billing.mission_wait_days, 60);
     }
 
     #[test]

@@ -11,6 +11,10 @@ use crate::error::AppError;
 
 /// The platform as a development server's contracts name it, until `PLATFORM_*` say
 /// otherwise (see the configuration in the README).
+/// A well-formed IBAN (the French banks' documentation example): development only.
+pub const DEMO_IBAN: &str = "FR76 3000 6000 0112 3456 7890 189";
+pub const DEMO_BIC: &str = "AGRIFRPP";
+
 pub fn demo_platform() -> crate::domain::contract::ContractParty {
     crate::domain::contract::ContractParty {
         name: "B2BiZen".into(),

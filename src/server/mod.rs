@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod auth;
+pub mod billing;
 pub mod chat;
 pub mod cli;
 pub mod clock;

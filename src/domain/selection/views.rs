@@ -63,6 +63,11 @@ pub enum TimelineWhat {
     Contract {
         change: crate::domain::contract::ContractChange,
     },
+    /// An invoice, a payment, a reminder: the platform's to the expert's log only.
+    Billing {
+        change: crate::domain::billing::events::BillingChange,
+        reference: String,
+    },
 }
 
 /// One of the expert's paths: the project (its company named, since they were proposed),

@@ -121,8 +121,10 @@ pub(crate) async fn draw(
     let snapshot_json = serde_json::to_value(&snapshot).map_err(|_| AppError::Internal)?;
     sqlx::query!(
         "INSERT INTO contracts (id, project_id, expert_id, version, state, template_version,
-                                language, quote_version, snapshot, document_key, document_sha256)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                                language, quote_version, snapshot, document_key, document_sha256,
+                                commission_schedule)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
+                 (SELECT version FROM commission_schedules ORDER BY created_at DESC LIMIT 1))",
         id as ContractId,
         project as ProjectId,
         expert as ExpertId,

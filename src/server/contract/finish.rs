@@ -89,6 +89,14 @@ pub(super) async fn finish(
     };
     let attachment = Some((format!("{}.pdf", c.snapshot.reference), pdf));
     news::record_with(state, conn, &c.sides, c.path, moved, attachment).await?;
+    // Signed by both: the commission is invoiced in advance, in the same transaction.
+    let billed = crate::server::billing::issue::Billed {
+        contract: c.id,
+        path: c.path,
+        snapshot: &c.snapshot,
+        sides: &c.sides,
+    };
+    crate::server::billing::issue::advance(state, conn, &billed).await?;
     Ok(key)
 }
 

@@ -40,6 +40,16 @@ async fn open_for_mission(
     Ok(c)
 }
 
+/// The contract as billing needs it to issue the final invoice or the credit note.
+fn billed(c: &Locked) -> crate::server::billing::issue::Billed<'_> {
+    crate::server::billing::issue::Billed {
+        contract: c.id,
+        path: c.path,
+        snapshot: &c.snapshot,
+        sides: &c.sides,
+    }
+}
+
 pub async fn declare_signed(
     state: &AppState,
     caller: &CurrentUser,
@@ -81,6 +91,7 @@ pub async fn declare_signed(
         by: c.party,
     };
     news::record(state, &mut tx, &c.sides, c.path, moved).await?;
+    crate::server::billing::issue::final_invoice(state, &mut tx, &billed(&c), on).await?;
     if let Err(err) = tx.commit().await {
         if let Some(key) = &key {
             super::forget(state, key).await;
@@ -115,6 +126,7 @@ pub async fn declare_none(
         by: c.party,
     };
     news::record(state, &mut tx, &c.sides, c.path, moved).await?;
+    crate::server::billing::issue::credit_note(state, &mut tx, &billed(&c)).await?;
     tx.commit().await?;
     Ok(())
 }

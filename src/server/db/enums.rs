@@ -9,6 +9,8 @@ use sqlx::postgres::{PgArgumentBuffer, PgHasArrayType, PgTypeInfo, PgValueRef};
 use sqlx::{Decode, Encode, Postgres, Type};
 
 use crate::domain::account::{ProviderKind, Role, TokenPurpose};
+use crate::domain::billing::events::{BillingChange, LineState, PaymentSource, UnmatchedWhy};
+use crate::domain::billing::invoice::{InvoiceKind, Series};
 use crate::domain::contract::{ContractChange, ContractState, EvidenceKind, NoMissionReason};
 use crate::domain::lang::Lang;
 use crate::domain::live::LiveKind;
@@ -93,6 +95,12 @@ text_enum!(
     ContractChange => as_str,
     EvidenceKind => as_str,
     NoMissionReason => as_str,
+    InvoiceKind => as_str,
+    Series => as_str,
+    BillingChange => as_str,
+    LineState => as_str,
+    UnmatchedWhy => as_str,
+    PaymentSource => as_str,
 );
 
 #[cfg(test)]
@@ -110,7 +118,7 @@ mod tests {
             .unwrap()
             .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
             .collect();
-        let cases: [(&str, Vec<&str>); 28] = [
+        let cases: [(&str, Vec<&str>); 34] = [
             ("role", values(&Role::ALL, Role::as_str)),
             ("kind", values(&ProviderKind::ALL, ProviderKind::as_str)),
             ("purpose", values(&TokenPurpose::ALL, TokenPurpose::as_str)),
@@ -151,6 +159,12 @@ mod tests {
                 "no_mission_reason",
                 values(&NoMissionReason::ALL, NoMissionReason::as_str),
             ),
+            ("kind", values(&InvoiceKind::ALL, InvoiceKind::as_str)),
+            ("series", values(&Series::ALL, Series::as_str)),
+            ("change", values(&BillingChange::ALL, BillingChange::as_str)),
+            ("state", values(&LineState::ALL, LineState::as_str)),
+            ("why", values(&UnmatchedWhy::ALL, UnmatchedWhy::as_str)),
+            ("source", values(&PaymentSource::ALL, PaymentSource::as_str)),
         ];
         for (column, values) in cases {
             let list = values

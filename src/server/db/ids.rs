@@ -8,8 +8,8 @@ use sqlx::{Decode, Encode, Postgres, Type};
 use uuid::Uuid;
 
 use crate::domain::id::{
-    AccountId, ContractId, ExpertId, MailId, NotificationId, ProjectDraftId, ProjectId, ProposalId,
-    StepId, SubmissionId,
+    AccountId, ContractId, ExpertId, InvoiceId, MailId, MissionInvoiceId, NotificationId,
+    ProjectDraftId, ProjectId, ProposalId, StatementId, StatementLineId, StepId, SubmissionId,
 };
 
 macro_rules! stored_id {
@@ -55,6 +55,10 @@ stored_id! {
     ProjectDraftId => Uuid,
     StepId => Uuid,
     ContractId => Uuid,
+    InvoiceId => Uuid,
+    MissionInvoiceId => Uuid,
+    StatementId => Uuid,
+    StatementLineId => i64,
     SubmissionId => i64,
     ProposalId => i64,
     NotificationId => i64,

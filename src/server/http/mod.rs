@@ -77,6 +77,26 @@ pub fn router(state: AppState) -> Router {
             axum::routing::post(crate::server::contract::verify::upload),
         )
         .route(
+            crate::server::billing::routes::INVOICE_PATH,
+            get(crate::server::billing::routes::invoice),
+        )
+        .route(
+            crate::server::billing::routes::STATEMENT_PATH,
+            axum::routing::post(crate::server::billing::routes::statement),
+        )
+        .route(
+            crate::server::billing::mission::UPLOAD_PATH,
+            axum::routing::post(crate::server::billing::mission::upload),
+        )
+        .route(
+            crate::server::billing::mission::FILE_PATH,
+            get(crate::server::billing::mission::file),
+        )
+        .route(
+            crate::server::billing::export::PATH,
+            get(crate::server::billing::export::download),
+        )
+        .route(
             crate::server::live::stream::PATH,
             get(crate::server::live::stream::open),
         )

@@ -19,6 +19,7 @@ pub const CHANNELS: &[&str] = &[
     crate::server::match_sync::CHANNEL,
     worker::CHANNEL,
     crate::server::live::CHANNEL,
+    crate::server::billing::CHANNEL,
 ];
 
 /// What every server process needs before it answers: the shared listener and the
@@ -79,6 +80,11 @@ pub async fn start(state: &AppState) -> Result<()> {
     tokio::spawn(crate::server::project::run_notice_retries(state.clone()));
     tokio::spawn(crate::server::selection::run_reminders(state.clone()));
     tokio::spawn(crate::server::chat::mail::run(state.clone()));
+    tokio::spawn(crate::server::billing::document::run(
+        state.clone(),
+        channels.subscribe(crate::server::billing::CHANNEL),
+    ));
+    tokio::spawn(crate::server::billing::reminders::run(state.clone()));
     tokio::spawn(crate::server::retention::run(
         state.pool.clone(),
         state.storage.clone(),

@@ -82,6 +82,13 @@ pub async fn timelines(
     .await?;
     let quote_moves = crate::server::quote::timeline_entries(pool, projects, expert).await?;
     let contract_moves = crate::server::contract::timeline_entries(pool, projects, expert).await?;
+    let billing_moves = crate::server::billing::read::timeline_entries(
+        pool,
+        projects,
+        expert,
+        reader == Reader::Expert,
+    )
+    .await?;
     let mut entries: Vec<(DateTime<Utc>, ProjectId, ExpertId, TimelineEntry)> = path_events
         .into_iter()
         .map(|r| {
@@ -113,6 +120,7 @@ pub async fn timelines(
         }))
         .chain(quote_moves)
         .chain(contract_moves)
+        .chain(billing_moves)
         .collect();
     // Each entry bears the time it was written (`clock_timestamp()`): one order for both
     // logs, that of the moves, even within one change.

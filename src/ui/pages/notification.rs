@@ -99,6 +99,7 @@ fn link_text(lang: Lang, notice: &Notice) -> &'static str {
         Notice::StepChanged { .. } => tr_in!(lang, steps.mail_action),
         Notice::QuoteChanged { .. } => tr_in!(lang, quote.mail_action),
         Notice::ContractChanged { .. } => tr_in!(lang, signing.mail_action),
+        Notice::BillingChanged { .. } => tr_in!(lang, billing.mail_action),
     }
 }
 
@@ -281,6 +282,17 @@ pub fn texts(lang: Lang, notice: &Notice) -> (String, Body) {
             tr_in!(lang, signing.notice_title).into(),
             Body::quoting(
                 crate::ui::text::contract::news_text(lang, *change, DATA),
+                title,
+            ),
+        ),
+        Notice::BillingChanged {
+            title,
+            change,
+            reference,
+        } => (
+            tr_in!(lang, billing.notice_title).into(),
+            Body::quoting(
+                crate::ui::text::billing::news_text(lang, *change, reference, DATA),
                 title,
             ),
         ),

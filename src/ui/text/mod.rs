@@ -1,5 +1,6 @@
 //! The page's language. Texts live in `locales/` and are read with [`crate::tr!`].
 
+pub mod billing;
 pub mod contract;
 pub mod directory;
 pub mod matching;

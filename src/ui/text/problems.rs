@@ -326,6 +326,21 @@ impl Problem {
             | P::MissionDateFuture
             | P::NoMissionReasonRequired
             | P::NotAPdf => contract::text(self, l),
+            P::ScheduleInvalid
+            | P::ScheduleVersionTaken
+            | P::MissionInvoiceNotExpected
+            | P::MissionInvoiceNumber { .. }
+            | P::MissionInvoiceDuplicate
+            | P::MissionInvoiceDates
+            | P::MissionInvoiceAmount
+            | P::MissionInvoiceFileRequired
+            | P::MissionInvoiceDueDate
+            | P::PaymentDate
+            | P::PaymentAlreadyConfirmed
+            | P::PaymentAmount
+            | P::StatementUnreadable
+            | P::StatementAlreadyImported
+            | P::RefundNotDue => billing::text(self, l),
             P::RequestMalformed => tr_in!(l, problems.request_malformed).into(),
             P::RequestInterrupted => tr_in!(l, problems.request_interrupted).into(),
             P::RequestTooLarge { max_mb } => {
@@ -377,6 +392,7 @@ pub fn attestation(status: AttestationStatus, l: Lang) -> String {
     }
 }
 
+mod billing;
 mod contract;
 mod labels;
 mod quote;

@@ -79,6 +79,16 @@ pub const SERVER_FNS: &[ServerFnRule] = &[
     ServerFnRule::new("contract_no_mission", Access::SignedIn),
     // Anyone holding a PDF may ask what it is; the answer names only what the PDF shows.
     ServerFnRule::new("contract_verify", Access::Public),
+    // The fee simulator is public: the schedule in force is what the pricing page states.
+    ServerFnRule::new("commission_schedule", Access::Public),
+    ServerFnRule::new("commission_schedule_add", Access::Role(Role::Admin)),
+    ServerFnRule::new("billing_expert", Access::Role(Role::Provider)),
+    ServerFnRule::new("billing_client", Access::Role(Role::Client)),
+    ServerFnRule::new("billing_confirm_paid", Access::Role(Role::Client)),
+    ServerFnRule::new("billing_admin", Access::Role(Role::Admin)),
+    ServerFnRule::new("billing_record_payment", Access::Role(Role::Admin)),
+    ServerFnRule::new("billing_record_refund", Access::Role(Role::Admin)),
+    ServerFnRule::new("billing_dismiss_line", Access::Role(Role::Admin)),
     ServerFnRule::new("chat_conversation", Access::SignedIn),
     ServerFnRule::new("chat_post", Access::SignedIn),
     ServerFnRule::new("chat_read", Access::SignedIn),

@@ -4,6 +4,7 @@
 use crate::domain::lang::Lang;
 
 mod account;
+mod billing;
 mod chat;
 mod client;
 mod contract;
@@ -14,6 +15,7 @@ mod steps;
 mod tests;
 
 pub use account::{already_registered, password_reset, verify_email};
+pub use billing::billing_changed;
 pub use chat::{unread_messages, UnreadMessages};
 pub use client::experts_proposed;
 pub use contract::{contract_changed, signature_code};

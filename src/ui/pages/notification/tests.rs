@@ -7,8 +7,13 @@ fn every_notice_reads_in_french_as_before() {
         let (title, body) = texts(Lang::Fr, n);
         (title, body.joined())
     };
-    let [confirmed, _, to_review, approved, changes, _, expiring, matches, proposed, experts, ended, moved, _overdue, step, quote, contract] =
-        <[Notice; 16]>::try_from(one_of_each()).unwrap();
+    let [confirmed, _, to_review, approved, changes, _, expiring, matches, proposed, experts, ended, moved, _overdue, step, quote, contract, billing] =
+        <[Notice; 17]>::try_from(one_of_each()).unwrap();
+    assert_eq!(
+        fr(&billing).1,
+        "Facture d'acompte de la commission émise (FA-2026-000001) — projet « Audit <SI> & \
+         « réseau » »."
+    );
     assert_eq!(
         fr(&quote).1,
         "Le client demande une révision de votre devis (version 2) pour « Audit <SI> & \
