@@ -100,6 +100,9 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/mes-propositions") view={Lazy::<ExpertPathsRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/profil") view={Lazy::<ProfileEditorRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/verifier") view={Lazy::<VerifyRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/tarifs") view={Lazy::<PricingRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/facturation") view={Lazy::<ExpertBillingRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/admin/facturation") view={Lazy::<AdminBillingRoute>::new()} ssr=SsrMode::Async/>
             </Routes>
         </main>
         <SiteFooter/>

@@ -23,7 +23,9 @@ use crate::ui::pages::admin::{
 use crate::ui::pages::auth::{
     ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage,
 };
+use crate::ui::pages::billing::{AdminBillingPage, ExpertBillingPage};
 use crate::ui::pages::notification::NotificationsPage;
+use crate::ui::pages::pricing::PricingPage;
 use crate::ui::pages::profile::ProfileEditorPage;
 use crate::ui::pages::project::{
     ClientProjectPage, ClientProjectsPage, ExpertPathsPage, ExpertProjectsPage, NewProjectPage,
@@ -92,6 +94,11 @@ lazy_chunk!(profile_editor[__preload_profile_editor]: EditorScreen {
     ProfileEditorRoute => Editor => ProfileEditorPage,
 });
 
+// The public fee simulator.
+lazy_chunk!(pricing_screen[__preload_pricing_screen]: PricingScreen {
+    PricingRoute => Pricing => PricingPage,
+});
+
 // The public check of a signed contract.
 lazy_chunk!(verify_screen[__preload_verify_screen]: VerifyScreen {
     VerifyRoute => Verify => VerifyPage,
@@ -107,6 +114,7 @@ lazy_chunk!(project_screens[__preload_project_screens]: ProjectScreen {
     ClientProjectRoute => ClientProject => ClientProjectPage,
     ExpertProjectsRoute => ExpertProjects => ExpertProjectsPage,
     ExpertPathsRoute => ExpertPaths => ExpertPathsPage,
+    ExpertBillingRoute => ExpertBilling => ExpertBillingPage,
 });
 
 lazy_chunk!(admin_screens[__preload_admin_screens]: AdminScreen {
@@ -118,4 +126,5 @@ lazy_chunk!(admin_screens[__preload_admin_screens]: AdminScreen {
     AdminProjectsRoute => Projects => AdminProjectsPage,
     AdminProjectRoute => Project => AdminProjectPage,
     StyleGuideRoute => StyleGuide => StyleGuidePage,
+    AdminBillingRoute => Billing => AdminBillingPage,
 });

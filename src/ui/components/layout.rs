@@ -100,6 +100,7 @@ fn AnonymousNav() -> impl IntoView {
         <a href="/#experts">{tr!(site.nav_experts)}</a>
         <a href="/#entreprises">{tr!(site.nav_companies)}</a>
         <a href="/#fonctionnement">{tr!(site.nav_how)}</a>
+        <a href="/tarifs">{tr!(billing.nav_pricing)}</a>
         <span class="site-nav__sep"></span>
         <a href="/connexion"><Icon icon=Icon::LogIn/>{tr!(account.nav_sign_in)}</a>
         <a href="/inscription" class="button button--small">{tr!(account.nav_sign_up)}</a>
@@ -140,12 +141,14 @@ fn SignedInNav(
                     <a href="/profil" data-testid="nav-profile">{tr!(account.nav_profile)}</a>
                     <a href="/projets" data-testid="nav-projects">{tr!(account.nav_projects)}</a>
                     <a href="/mes-propositions" data-testid="nav-paths">{tr!(selection.paths_title)}{move || messages_badge(messages())}</a>
+                    <a href="/facturation" data-testid="nav-billing">{tr!(billing.nav_billing)}</a>
                 }.into_any(),
                 Role::Admin => view! {
                     <a href="/admin/revues" data-testid="nav-reviews">{tr!(account.nav_reviews)}</a>
                     <a href="/admin/projets" data-testid="nav-admin-projects">{tr!(account.nav_admin_projects)}</a>
                     <a href="/admin/referentiel">{tr!(account.nav_reference)}</a>
                     <a href="/admin/comptes" data-testid="nav-accounts">{tr!(account.nav_accounts)}</a>
+                    <a href="/admin/facturation" data-testid="nav-admin-billing">{tr!(billing.admin_title)}</a>
                     {mailbox.then(|| view! { <a href="/admin/mailbox">{tr!(account.nav_mailbox)}</a> })}
                 }.into_any(),
                 Role::Client => view! { <a href="/mes-projets" data-testid="nav-my-projects">{tr!(account.nav_my_projects)}{move || messages_badge(messages())}</a> }.into_any(),

@@ -1,6 +1,7 @@
 pub mod autosave;
 pub mod dossier;
 pub mod expert_card;
+pub mod fee;
 pub mod form;
 pub mod icon;
 pub mod kit;

@@ -1,10 +1,12 @@
 pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod billing;
 pub mod directory;
 pub mod home;
 pub mod not_found;
 pub mod notification;
+pub mod pricing;
 pub mod profile;
 pub mod project;
 pub mod verify;

@@ -205,9 +205,40 @@ pub fn ClientProjectPage() -> impl IntoView {
         },
         |(id, ..)| project_client_view(id),
     );
+    // The mission invoices follow the same moves (a deposit, a payment confirmed).
+    let missions = Resource::new(
+        move || (params.read().get("id").unwrap_or_default(), moved.get()),
+        |(id, _)| crate::api::billing::billing_client(id),
+    );
     view! {
         <Title text=tr!(projects.my_project_title)/>
-        <RequireUser signed_in=move |_| view! { <ClientProject view_data end fire post steps quotes contracts/> }/>
+        <RequireUser signed_in=move |_| view! {
+            <ClientProject view_data end fire post steps quotes contracts/>
+            <ClientMissions missions/>
+        }/>
+    }
+}
+
+/// The invoices the experts of this project's signed contracts deposited.
+#[component]
+fn ClientMissions(
+    missions: Loaded<Vec<crate::domain::billing::views::MissionBilling>>,
+) -> impl IntoView {
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                match missions.await {
+                    Ok(list) if list.is_empty() => ().into_any(),
+                    Ok(list) => view! {
+                        <section class="container stack" data-testid="client-missions">
+                            <h2>{tr!(billing.client_missions)}</h2>
+                            {list.into_iter().map(|m| view! { <crate::ui::pages::billing::MissionInvoices mission=m expert=false/> }).collect_view()}
+                        </section>
+                    }.into_any(),
+                    Err(err) => view! { <ErrorNotice message=err.to_string()/> }.into_any(),
+                }
+            })}
+        </Transition>
     }
 }
 

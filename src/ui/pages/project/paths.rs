@@ -144,6 +144,13 @@ pub fn Timeline(entries: Vec<TimelineEntry>, for_expert: bool) -> impl IntoView 
                         },
                         view! { <span class="timeline__what">{crate::ui::text::contract::change_label(lang, change, e.party)}</span> }.into_any(),
                     ),
+                    TimelineWhat::Billing { change, reference } => (
+                        change.as_str(),
+                        view! {
+                            <span class="timeline__what">{crate::ui::text::billing::change_label(lang, change)}</span>
+                            <span class="muted">" · " {reference}</span>
+                        }.into_any(),
+                    ),
                     TimelineWhat::Quote { change, version, ttc } => (
                         match change {
                             crate::domain::quote::QuoteChange::Sent => "quote_sent",

@@ -113,12 +113,43 @@ pub fn QuoteEditor(
                         Err(problem) => problem.text(lang),
                     })}
                 </p>
-                <p class="notice" data-testid="quote-fee">{tr!(quote.fee)}</p>
+                <QuoteFee ht=Signal::derive(move || preview.get().and_then(|p| p.ok()).map(|t| t.ht))/>
                 <button type="submit" class="button" data-testid="quote-send">{tr!(quote.send)}</button>
             </ActionForm>
             <Outcome result=Signal::derive(move || action.value().get().map(|r| r.map(|_| ())))
                 done=tr!(quote.sent)/>
         </details>
+    }
+}
+
+/// The platform's commission on the quote's total HT, by the schedule in force, before
+/// the expert sends it.
+#[component]
+fn QuoteFee(ht: Signal<Option<crate::domain::money::Euros>>) -> impl IntoView {
+    let lang = current_lang();
+    let schedule = Resource::new(|| (), |_| crate::api::billing::commission_schedule());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let schedule = schedule.await.ok()?;
+                Some(view! {
+                    <p class="notice" data-testid="quote-fee" role="status">
+                        {move || match ht.get() {
+                            Some(ht) => {
+                                let c = schedule.commission(ht);
+                                tr_in!(lang, billing.quote_fee,
+                                    version = &c.schedule_version,
+                                    ht = euros_in(lang, c.ht),
+                                    ttc = euros_in(lang, c.ttc),
+                                    rate = crate::ui::text::billing::percent_in(lang, c.effective_rate)).to_string()
+                            }
+                            None => tr_in!(lang, billing.quote_fee_pending).to_string(),
+                        }}
+                        " " <a href="/tarifs">{tr!(billing.pricing_title)}</a>
+                    </p>
+                })
+            })}
+        </Suspense>
     }
 }
 
