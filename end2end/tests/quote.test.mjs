@@ -219,11 +219,82 @@ async function fromQuoteToContract(smtp) {
   await path.locator('[data-testid="mission"][data-state="signed"]').waitFor({ timeout: 15_000 });
   await path.getByTestId('timeline').locator('[data-event="mission_signed"]').waitFor({ state: 'attached' });
 
+  // Billing: the advance was invoiced at the signature (3 % of 1 700 € = 51,00 € HT), the
+  // final invoice when the mission contract was declared; the Factur-X PDF was mailed.
+  const billing = await chosen.context.newPage();
+  await billing.goto(`${BASE_URL}/facturation`);
+  await waitForHydration(billing);
+  const advance = billing.locator('[data-testid="invoice"][data-kind="advance"]');
+  await advance.waitFor();
+  await billing.locator('[data-testid="invoice"][data-kind="final"]').waitFor();
+  assert.match(await advance.textContent(), /61,20\s€/);
+  const advanceHref = await advance.getByTestId('invoice-pdf').getAttribute('href');
+  const advancePdf = await (await chosen.context.request.get(`${BASE_URL}${advanceHref}`)).body();
+  const advanceText = words(execFileSync('pdftotext', ['-', '-'], { input: advancePdf }).toString());
+  for (const expected of ["Facture d'acompte", chosen.lastName, '51,00\u00a0€', 'TVA 20\u00a0%', '40 €']) {
+    assert.ok(advanceText.includes(words(expected)), `${expected} not in the invoice:\n${advanceText}`);
+  }
+  const isInvoice = (m) => m.to.includes(chosen.email) && m.mail.attachments.some((a) => a.filename.startsWith('FA-'));
+  await smtp.until((r) => r.some(isInvoice), 'the advance invoice');
+
+  // The expert deposits the invoice sent to the client; due 30 days after the service.
+  const today = new Date().toISOString().slice(0, 10);
+  const due = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+  const deposit = billing.getByTestId('deposit');
+  await deposit.locator('summary').click();
+  await deposit.getByTestId('deposit-number').fill(`F-${stamp}`);
+  await deposit.getByTestId('deposit-issued').fill(today);
+  await deposit.getByTestId('deposit-service').fill(today);
+  await deposit.getByTestId('deposit-ht').fill('1 700');
+  await deposit.getByTestId('deposit-ttc').fill('2 040');
+  await deposit.getByTestId('deposit-file').setInputFiles({ name: 'facture.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await deposit.getByTestId('deposit-submit').click();
+  const deposited = billing.locator('[data-testid="mission-invoice"]');
+  await deposited.waitFor();
+  assert.equal(await deposited.getByTestId('mission-invoice-due').getAttribute('data-due'), due);
+  assert.equal(await deposited.getAttribute('data-state'), 'unpaid');
+  // Once past due, the expert sees the penalties the law gives (the due date moved back
+  // ten days in the database stands for the clock moving on).
+  await shared.db.query(`UPDATE mission_invoices SET due_on = current_date - 10, issued_on = current_date - 40,
+                           service_on = current_date - 40 WHERE number = $1`, [`F-${stamp}`]);
+  await billing.reload();
+  const penalty = billing.getByTestId('penalty');
+  await penalty.waitFor();
+  assert.match(await penalty.textContent(), /\d+ jours.*12,15\s%.*40,00\s€/);
+
+  // The client sees it without reloading, and confirms the payment.
+  const theirs = page.getByTestId('client-missions').locator('[data-testid="mission-invoice"]');
+  await theirs.waitFor({ timeout: 15_000 });
+  await theirs.getByTestId('confirm-paid-on').fill(today);
+  await theirs.getByTestId('confirm-paid').click();
+  await page.locator('[data-testid="mission-invoice"][data-state="paid"]').waitFor({ timeout: 15_000 });
+  // An admin imports the bank statement with the expert's transfer: the advance is paid.
+  const reference = (await advance.getByTestId('payment-reference').textContent()).trim();
+  const admin = await signedIn(`compta.${stamp}@b2bizen.fr`, 'admin');
+  const desk = await admin.newPage();
+  await desk.goto(`${BASE_URL}/admin/facturation`);
+  await waitForHydration(desk);
+  const camt = `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt>
+<GrpHdr><MsgId>E2E-${stamp}</MsgId><CreDtTm>${today}T18:00:00</CreDtTm></GrpHdr>
+<Stmt><Id>${stamp}</Id><Acct><Id><IBAN>FR7630006000011234567890189</IBAN></Id></Acct>
+<Ntry><Amt Ccy="EUR">61.20</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>${today}</Dt></BookgDt>
+<NtryDtls><TxDtls><RmtInf><Strd><CdtrRefInf><Ref>${reference}</Ref></CdtrRefInf></Strd></RmtInf></TxDtls></NtryDtls></Ntry>
+</Stmt></BkToCstmrStmt></Document>`;
+  await desk.getByTestId('statement-file').setInputFiles({ name: 'releve.xml', mimeType: 'application/xml', buffer: Buffer.from(camt) });
+  await desk.getByTestId('statement-submit').click();
+  await desk.getByTestId('import-report').waitFor();
+  await billing.reload();
+  await billing.locator('[data-testid="mission-invoice"][data-state="paid"]').waitFor();
+  await billing.locator('[data-testid="invoice"][data-kind="advance"] [data-state="paid"]').waitFor();
+  await billing.setViewportSize({ width: 390, height: 844 });
+  assert.deepEqual(await layoutFaults(billing), [], billing.url());
+
   // On a phone, the quote, the contract and the mission fit the width on both sides.
   for (const p of [page, mine]) {
     await p.setViewportSize({ width: 390, height: 844 });
     assert.deepEqual(await layoutFaults(p), [], p.url());
   }
-  await Promise.all([client.close(), plain.close(), stranger.close(), visitor.close(),
+  await Promise.all([client.close(), plain.close(), stranger.close(), visitor.close(), admin.close(),
     chosen.context.close(), strangerExpert.context.close()]);
 }

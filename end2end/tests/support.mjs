@@ -110,7 +110,7 @@ export async function quickAccount(db, role, email, { first = 'Eulalie', last = 
   if (role === 'provider') {
     await db.query(`INSERT INTO providers (account_id, kind, first_name, last_name) VALUES ($1, 'consultant', $2, $3)`,
       [account.id, first, last]);
-  } else {
+  } else if (role === 'client') {
     await db.query(`INSERT INTO clients (account_id, company_name, siret, contact_first_name, contact_last_name)
                     VALUES ($1, $2, '44306184100005', $3, $4)`, [account.id, company, first, last]);
   }

@@ -10,7 +10,7 @@ use b2bizen::domain::problem::Problem;
 use b2bizen::error::AppError;
 use serde_json::Value;
 
-async fn send_quote(app: &TestApp, anne: &reqwest::Client, project: &str, expert: &str) {
+pub(crate) async fn send_quote(app: &TestApp, anne: &reqwest::Client, project: &str, expert: &str) {
     let today = app.state.clock.today();
     let start = (today + chrono::Duration::days(10)).to_string();
     let until = (today + chrono::Duration::days(30)).to_string();
@@ -31,7 +31,7 @@ async fn send_quote(app: &TestApp, anne: &reqwest::Client, project: &str, expert
     assert_eq!(app.call_as(anne, "quote_send", &form).await.status(), 200);
 }
 
-async fn accept(
+pub(crate) async fn accept(
     app: &TestApp,
     client: &reqwest::Client,
     project: &str,
@@ -51,7 +51,7 @@ async fn accept(
     app.call_as(client, "quote_answer", &form).await
 }
 
-fn contract_id(contract: &Value) -> String {
+pub(crate) fn contract_id(contract: &Value) -> String {
     contract["pdf"]
         .as_str()
         .unwrap()
@@ -60,7 +60,7 @@ fn contract_id(contract: &Value) -> String {
 }
 
 /// The code in the latest signature mail to `to`.
-async fn code_for(app: &TestApp, to: &str) -> String {
+pub(crate) async fn code_for(app: &TestApp, to: &str) -> String {
     let (subject, body) = app.last_mail_to(to).await;
     assert!(subject.contains("code"), "{subject}");
     let at = body.find(" : ").or_else(|| body.find(": ")).unwrap();
@@ -71,7 +71,11 @@ async fn code_for(app: &TestApp, to: &str) -> String {
         .collect()
 }
 
-async fn download(client: &reqwest::Client, app: &TestApp, url: &str) -> reqwest::Response {
+pub(crate) async fn download(
+    client: &reqwest::Client,
+    app: &TestApp,
+    url: &str,
+) -> reqwest::Response {
     client
         .get(format!("{}{url}", app.base_url))
         .send()
@@ -79,7 +83,11 @@ async fn download(client: &reqwest::Client, app: &TestApp, url: &str) -> reqwest
         .unwrap()
 }
 
-async fn request_code(app: &TestApp, who: &reqwest::Client, id: &str) -> reqwest::Response {
+pub(crate) async fn request_code(
+    app: &TestApp,
+    who: &reqwest::Client,
+    id: &str,
+) -> reqwest::Response {
     app.call_as(
         who,
         "contract_request_code",
@@ -88,7 +96,12 @@ async fn request_code(app: &TestApp, who: &reqwest::Client, id: &str) -> reqwest
     .await
 }
 
-async fn sign(app: &TestApp, who: &reqwest::Client, id: &str, code: &str) -> reqwest::Response {
+pub(crate) async fn sign(
+    app: &TestApp,
+    who: &reqwest::Client,
+    id: &str,
+    code: &str,
+) -> reqwest::Response {
     app.call_as(who, "contract_sign", &[("contract", id), ("code", code)])
         .await
 }

@@ -4,6 +4,7 @@
 //! One test binary rather than one per file: each binary links the whole app, so eleven
 //! of them cost eleven links and as many copies on disk for the same tests.
 
+mod billing;
 mod common;
 mod contracts;
 
