@@ -24,8 +24,9 @@ export function people(shared) {
     const context = await signedIn(email, 'provider', { first: `Expert${i}`, last: lastName });
     const { rows: [{ id }] } = await shared.db.query(
       `INSERT INTO experts (account_id, first_name, last_name, email, departement_code, status, published_at,
-          years_experience, daily_rate, available_from, attestation_issued_on, phone)
-       SELECT id, $2, $3, $1, '69', 'published', now(), 12, 700, current_date, current_date - 10, '06 10 20 30 40'
+          years_experience, daily_rate, available_from, attestation_issued_on, phone, siret)
+       SELECT id, $2, $3, $1, '69', 'published', now(), 12, 700, current_date, current_date - 10, '06 10 20 30 40',
+          '73282932000074'
        FROM accounts WHERE email = $1 RETURNING id`, [email, `Expert${i}`, lastName]);
     await shared.db.query(`INSERT INTO expert_domains SELECT $1, id FROM domains WHERE slug = 'finance'`, [id]);
     await shared.db.query(`INSERT INTO expert_skills SELECT $1, id, 6 FROM skills WHERE slug = 'tresorerie'`, [id]);

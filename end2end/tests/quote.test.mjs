@@ -71,7 +71,7 @@ async function fromQuoteToContract(smtp) {
   const start = new Date(Date.now() + 20 * 86400_000).toISOString().slice(0, 10);
   await editor.getByTestId('quote-start').fill(start);
   await editor.getByTestId('quote-duration').fill('10');
-  assert.match(await editor.getByTestId('quote-fee').textContent(), /Commission/);
+  assert.match(await editor.getByTestId('quote-fee').textContent(), /commission de la plateforme/);
   await editor.getByTestId('quote-send').click();
   await noJs.waitForURL(/mes-propositions/);
   await noJs.locator('[data-testid="quote"][data-state="sent"]').waitFor();
@@ -96,6 +96,8 @@ async function fromQuoteToContract(smtp) {
   await revision.locator('summary').click();
   await revision.getByTestId('quote-line').first().getByTestId('quote-quantity').fill('2');
   await revision.getByTestId('quote-preview').filter({ hasText: '2\u202f040,00' }).waitFor();
+  // The platform's commission on it, as it follows the typing: 3 % of 1 700 € HT.
+  await revision.getByTestId('quote-fee').filter({ hasText: '51,00' }).waitFor();
   await revision.getByTestId('quote-send').click();
   await path.locator('[data-testid="quote"][data-state="sent"]').waitFor();
 
@@ -263,10 +265,10 @@ async function fromQuoteToContract(smtp) {
   assert.match(await penalty.textContent(), /\d+ jours.*12,15\s%.*40,00\s€/);
 
   // The client sees it without reloading, and confirms the payment.
-  const theirs = page.getByTestId('client-missions').locator('[data-testid="mission-invoice"]');
-  await theirs.waitFor({ timeout: 15_000 });
-  await theirs.getByTestId('confirm-paid-on').fill(today);
-  await theirs.getByTestId('confirm-paid').click();
+  const received = page.getByTestId('client-missions').locator('[data-testid="mission-invoice"]');
+  await received.waitFor({ timeout: 15_000 });
+  await received.getByTestId('confirm-paid-on').fill(today);
+  await received.getByTestId('confirm-paid').click();
   await page.locator('[data-testid="mission-invoice"][data-state="paid"]').waitFor({ timeout: 15_000 });
   // An admin imports the bank statement with the expert's transfer: the advance is paid.
   const reference = (await advance.getByTestId('payment-reference').textContent()).trim();

@@ -27,6 +27,7 @@ pub fn FeeFigures(commission: Commission) -> impl IntoView {
             <div><dt>{tr!(billing.fee_refund)}</dt><dd data-testid="fee-refund">{euros(c.refund.ttc)}</dd></div>
         </dl>
         {minimum}
+        <div class="table-scroll">
         <table class="fee-brackets" data-testid="fee-brackets">
             <caption>{tr!(billing.fee_brackets)}</caption>
             <thead>
@@ -55,6 +56,7 @@ pub fn FeeFigures(commission: Commission) -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
+        </div>
         <p class="hint">{tr!(billing.fee_refund_hint, kept = euros(c.refund.kept_ht)).to_string()}</p>
     }
 }

@@ -100,7 +100,6 @@ fn AnonymousNav() -> impl IntoView {
         <a href="/#experts">{tr!(site.nav_experts)}</a>
         <a href="/#entreprises">{tr!(site.nav_companies)}</a>
         <a href="/#fonctionnement">{tr!(site.nav_how)}</a>
-        <a href="/tarifs">{tr!(billing.nav_pricing)}</a>
         <span class="site-nav__sep"></span>
         <a href="/connexion"><Icon icon=Icon::LogIn/>{tr!(account.nav_sign_in)}</a>
         <a href="/inscription" class="button button--small">{tr!(account.nav_sign_up)}</a>
@@ -179,6 +178,7 @@ pub fn SiteFooter() -> impl IntoView {
             <div class="container site-footer__inner">
                 <p>{tr!(site.footer_about)}</p>
                 <p>{tr!(site.footer_portage)}</p>
+                <p><a href="/tarifs" data-testid="footer-pricing">{tr!(billing.nav_pricing)}</a></p>
                 <p class="site-footer__legal">"© B2BiZen. " {tr!(site.footer_rights)}</p>
             </div>
         </footer>

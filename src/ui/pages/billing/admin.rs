@@ -8,6 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::billing::{
     billing_admin, BillingDismissLine, BillingRecordPayment, BillingRecordRefund,
+    CommissionScheduleAdd,
 };
 use crate::domain::billing::events::UnmatchedWhy;
 use crate::domain::billing::invoice::{InvoiceKind, PaymentState};
@@ -59,6 +60,7 @@ pub fn AdminBillingPage() -> impl IntoView {
                     }
                 })}
             </Transition>
+            <ScheduleForm/>
             <form method="post" action="/admin/facturation/releves" enctype="multipart/form-data" class="card stack" data-testid="statement-form">
                 <h2>{tr!(billing.statement_title)}</h2>
                 <p class="hint">{tr!(billing.statement_hint)}</p>
@@ -69,6 +71,28 @@ pub fn AdminBillingPage() -> impl IntoView {
                 <button type="submit" class="button" data-testid="statement-submit">{tr!(billing.statement_submit)}</button>
             </form>
         </section>
+    }
+}
+
+/// A new version of the commission schedule; the versions in force never change.
+#[component]
+fn ScheduleForm() -> impl IntoView {
+    let add = ServerAction::<CommissionScheduleAdd>::new();
+    view! {
+        <details class="card">
+            <summary>{tr!(billing.schedule_title)}</summary>
+            <ActionForm action=add attr:class="stack">
+                <p class="hint">{tr!(billing.schedule_hint)}</p>
+                <div class="field"><label for="schedule-version">{tr!(billing.schedule_version)}</label>
+                    <input id="schedule-version" name="version" required=true maxlength="40"/></div>
+                <div class="field"><label for="schedule-brackets">{tr!(billing.schedule_brackets)}</label>
+                    <textarea id="schedule-brackets" name="brackets" rows="4" required=true>"10000;3\n50000;2\n;1"</textarea></div>
+                <div class="field"><label for="schedule-minimum">{tr!(billing.schedule_minimum)}</label>
+                    <input id="schedule-minimum" name="minimum" inputmode="decimal" value="49" required=true/></div>
+                <button type="submit" class="button">{tr!(billing.schedule_submit)}</button>
+                <Outcome result=Signal::derive(move || add.value().get()) done=tr!(billing.recorded)/>
+            </ActionForm>
+        </details>
     }
 }
 
