@@ -136,6 +136,58 @@ pub(crate) fn refuse(status: StatusCode) -> Response {
     (status, [(header::CACHE_CONTROL, "no-store")]).into_response()
 }
 
+/// The status a file route answers a failure with; strangers learn nothing (404).
+pub(crate) fn status_of(err: &AppError) -> StatusCode {
+    match err {
+        AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+        AppError::NotFound | AppError::Forbidden => StatusCode::NOT_FOUND,
+        AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+        AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+        _ => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+/// A plain form's failure: its status and what went wrong, in the caller's language.
+pub(crate) fn refuse_form(headers: &axum::http::HeaderMap, err: &AppError) -> Response {
+    let lang = crate::server::lang::of_headers(headers);
+    (
+        status_of(err),
+        [(header::CACHE_CONTROL, "no-store")],
+        err.text(lang),
+    )
+        .into_response()
+}
+
+/// A form's file part that must be a PDF: read up to `max` bytes, sniffed; `None` when
+/// the file input was left empty (it still sends an empty part).
+pub(crate) async fn pdf_part(
+    mut field: multer::Field<'_>,
+    max: usize,
+) -> Result<Option<Vec<u8>>, AppError> {
+    let mut bytes = Vec::new();
+    while let Some(chunk) = field
+        .chunk()
+        .await
+        .map_err(|_| AppError::Validation(Problem::RequestInterrupted))?
+    {
+        if bytes.len() + chunk.len() > max {
+            return Err(AppError::TooLarge(Problem::FileTooLarge {
+                max_mb: max / (1024 * 1024),
+            }));
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    if bytes.is_empty() {
+        return Ok(None);
+    }
+    if crate::domain::upload::sniff(&bytes) != Some(FileType::Pdf) {
+        return Err(AppError::Validation(Problem::NotAPdf));
+    }
+    Ok(Some(bytes))
+}
+
 /// How a file is served: the public photo shows in place; any other file is a download
 /// (`slot` names it), so that a browser never renders it as a page of this site,
 /// whatever it contains.
@@ -277,13 +329,7 @@ pub async fn published_photo(
         Ok(None) => return refuse(StatusCode::NOT_FOUND),
         Err(_) => return refuse(StatusCode::INTERNAL_SERVER_ERROR),
     };
-    let Some((slot, id)) = key.split_once('/') else {
-        return refuse(StatusCode::NOT_FOUND);
-    };
-    let Ok(key) = Uuid::parse_str(id)
-        .map_err(|_| ())
-        .and_then(|id| Key::new(slot, id).map_err(|_| ()))
-    else {
+    let Some(key) = Key::parse(&key) else {
         return refuse(StatusCode::NOT_FOUND);
     };
     match read(&state, &key).await {

@@ -39,10 +39,7 @@ pub async fn purge_unreferenced_files(
     .fetch_all(pool)
     .await?;
     for stored in &keys {
-        let key = stored
-            .split_once('/')
-            .and_then(|(slot, id)| Key::new(slot, uuid::Uuid::parse_str(id).ok()?).ok());
-        let Some(key) = key else {
+        let Some(key) = Key::parse(stored) else {
             tracing::error!(key = %stored, "unexpected stored file key");
             continue;
         };

@@ -24,6 +24,12 @@ impl Key {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// A key as stored in a row (`slot/uuid`); `None` for anything else.
+    pub fn parse(stored: &str) -> Option<Self> {
+        let (slot, id) = stored.split_once('/')?;
+        Self::new(slot, uuid::Uuid::parse_str(id).ok()?).ok()
+    }
 }
 
 pub trait Storage: Send + Sync {

@@ -28,12 +28,6 @@ pub fn file_name(number: &str) -> String {
     format!("{number}.pdf")
 }
 
-fn key_of(stored: &str) -> Result<Key, AppError> {
-    let (slot, id) = stored.split_once('/').ok_or(AppError::Internal)?;
-    let id = Uuid::parse_str(id).map_err(|_| AppError::Internal)?;
-    Key::new(slot, id).map_err(|_| AppError::Internal)
-}
-
 /// The invoice's Factur-X PDF: the stored one, or drawn now (once: the row is locked
 /// while it is drawn, and a second caller waits and reads the stored file).
 pub async fn pdf(state: &AppState, id: InvoiceId) -> Result<(String, Vec<u8>), AppError> {
@@ -54,7 +48,7 @@ pub async fn pdf(state: &AppState, id: InvoiceId) -> Result<(String, Vec<u8>), A
         tx.commit().await?;
         let bytes = state
             .storage
-            .get(&key_of(&stored)?)
+            .get(&Key::parse(&stored).ok_or(AppError::Internal)?)
             .await
             .map_err(|err| {
                 tracing::error!(error = %err, "reading an invoice failed");

@@ -4,7 +4,7 @@
 
 use axum::body::Body;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
@@ -19,10 +19,9 @@ use crate::domain::parse::parse_date;
 use crate::domain::quote::{PaymentTerms, TermsBasis};
 use crate::domain::selection::Party;
 use crate::domain::session::CurrentUser;
-use crate::domain::upload::{sniff, FileType};
 use crate::error::{AppError, Problem};
 use crate::server::auth::session;
-use crate::server::files::{refuse, send, Disposition};
+use crate::server::files::{pdf_part, refuse, refuse_form, send, status_of, Disposition};
 use crate::server::selection::sides::sides;
 use crate::server::state::AppState;
 use crate::server::storage::{Key, Storage};
@@ -208,17 +207,6 @@ pub async fn confirm_paid(
     Ok(())
 }
 
-fn status(err: &AppError) -> StatusCode {
-    match err {
-        AppError::Unauthorized => StatusCode::UNAUTHORIZED,
-        AppError::NotFound | AppError::Forbidden => StatusCode::NOT_FOUND,
-        AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-        AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
-        AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
-        _ => StatusCode::INTERNAL_SERVER_ERROR,
-    }
-}
-
 /// `POST /facturation/missions/{contract}`: the form's fields and its `file`; back to
 /// the billing page.
 pub async fn upload(
@@ -239,15 +227,7 @@ pub async fn upload(
     .await;
     match result {
         Ok(_) => Redirect::to("/facturation").into_response(),
-        Err(err) => {
-            let lang = crate::server::lang::of_headers(&headers);
-            (
-                status(&err),
-                [(header::CACHE_CONTROL, "no-store")],
-                err.text(lang),
-            )
-                .into_response()
-        }
+        Err(err) => refuse_form(&headers, &err),
     }
 }
 
@@ -264,24 +244,10 @@ async fn read_form(
     let interrupted = |_| AppError::Validation(Problem::RequestInterrupted);
     let mut form = MissionInvoiceForm::default();
     let mut file = None;
-    while let Some(mut field) = parts.next_field().await.map_err(interrupted)? {
+    while let Some(field) = parts.next_field().await.map_err(interrupted)? {
         let name = field.name().unwrap_or_default().to_string();
         if name == "file" {
-            let mut bytes = Vec::new();
-            while let Some(chunk) = field.chunk().await.map_err(interrupted)? {
-                if bytes.len() + chunk.len() > MAX_BYTES {
-                    return Err(AppError::TooLarge(Problem::FileTooLarge {
-                        max_mb: MAX_BYTES / (1024 * 1024),
-                    }));
-                }
-                bytes.extend_from_slice(&chunk);
-            }
-            if !bytes.is_empty() {
-                if sniff(&bytes) != Some(FileType::Pdf) {
-                    return Err(AppError::Validation(Problem::NotAPdf));
-                }
-                file = Some(bytes);
-            }
+            file = pdf_part(field, MAX_BYTES).await?;
             continue;
         }
         // Small text fields only: anything longer is not a field of this form.
@@ -325,8 +291,7 @@ pub async fn file(
         .ok_or(AppError::NotFound)?;
         mission(&mut tx, &user, r.contract).await?;
         tx.commit().await?;
-        let key = Key::new("mission_invoices", id.get()).map_err(|_| AppError::Internal)?;
-        debug_assert_eq!(key.as_str(), r.file_key);
+        let key = Key::parse(&r.file_key).ok_or(AppError::Internal)?;
         let bytes = state
             .storage
             .get(&key)
@@ -342,6 +307,6 @@ pub async fn file(
             "application/pdf",
             Disposition::Download { name: &number },
         ),
-        Err(err) => refuse(status(&err)),
+        Err(err) => refuse(status_of(&err)),
     }
 }

@@ -3,7 +3,7 @@
 
 use axum::body::Body;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
@@ -11,22 +11,11 @@ use crate::domain::account::Role;
 use crate::domain::id::{AccountId, InvoiceId};
 use crate::error::{AppError, Problem};
 use crate::server::auth::session;
-use crate::server::files::{refuse, send, Disposition};
+use crate::server::files::{refuse, refuse_form, send, status_of, Disposition};
 use crate::server::state::AppState;
 
 pub const INVOICE_PATH: &str = "/factures/{id}";
 pub const STATEMENT_PATH: &str = "/admin/facturation/releves";
-
-fn status(err: &AppError) -> StatusCode {
-    match err {
-        AppError::Unauthorized => StatusCode::UNAUTHORIZED,
-        AppError::NotFound | AppError::Forbidden => StatusCode::NOT_FOUND,
-        AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-        AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
-        AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
-        _ => StatusCode::INTERNAL_SERVER_ERROR,
-    }
-}
 
 /// `GET /factures/{id}`.
 pub async fn invoice(
@@ -59,7 +48,7 @@ pub async fn invoice(
             "application/pdf",
             Disposition::Download { name: &name },
         ),
-        Err(err) => refuse(status(&err)),
+        Err(err) => refuse(status_of(&err)),
     }
 }
 
@@ -110,14 +99,6 @@ pub async fn statement(
             report.matched.len()
         ))
         .into_response(),
-        Err(err) => {
-            let lang = crate::server::lang::of_headers(&headers);
-            (
-                status(&err),
-                [(header::CACHE_CONTROL, "no-store")],
-                err.text(lang),
-            )
-                .into_response()
-        }
+        Err(err) => refuse_form(&headers, &err),
     }
 }

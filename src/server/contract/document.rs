@@ -7,20 +7,18 @@ use std::net::SocketAddr;
 
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Path, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
-use uuid::Uuid;
 
 use crate::domain::id::ContractId;
 
 use crate::domain::account::Role;
 use crate::domain::id::{AccountId, ProjectId};
 use crate::domain::session::CurrentUser;
-use crate::domain::upload::{sniff, FileType};
 use crate::error::{AppError, Problem};
 use crate::server::auth::session;
-use crate::server::files::{refuse, send, Disposition};
+use crate::server::files::{pdf_part, refuse, refuse_form, send, status_of, Disposition};
 use crate::server::state::AppState;
 use crate::server::storage::{Key, Storage};
 
@@ -30,17 +28,6 @@ pub const PATH: &str = "/contrats/{id}";
 pub const COPY_PATH: &str = "/contrats/{id}/copie";
 /// A signed mission contract is a scan or an export: 10 MB is plenty.
 pub const COPY_MAX_BYTES: usize = 10 * 1024 * 1024;
-
-fn status(err: &AppError) -> StatusCode {
-    match err {
-        AppError::Unauthorized => StatusCode::UNAUTHORIZED,
-        AppError::NotFound | AppError::Forbidden => StatusCode::NOT_FOUND,
-        AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
-        AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-        AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
-        _ => StatusCode::INTERNAL_SERVER_ERROR,
-    }
-}
 
 /// The caller, if they are a party to the contract's path or an admin.
 async fn reader(
@@ -81,9 +68,7 @@ struct ContractFiles {
 }
 
 fn key_of(stored: &str) -> Result<Key, AppError> {
-    let (slot, id) = stored.split_once('/').ok_or(AppError::Internal)?;
-    let id = Uuid::parse_str(id).map_err(|_| AppError::Internal)?;
-    Key::new(slot, id).map_err(|_| AppError::Internal)
+    Key::parse(stored).ok_or(AppError::Internal)
 }
 
 async fn read(state: &AppState, key: &Key) -> Result<Vec<u8>, AppError> {
@@ -144,7 +129,7 @@ pub async fn download(
             "application/pdf",
             Disposition::Download { name: &name },
         ),
-        Err(err) => refuse(status(&err)),
+        Err(err) => refuse(status_of(&err)),
     }
 }
 
@@ -171,7 +156,7 @@ pub async fn mission_copy(
                 Disposition::Download { name: &name },
             )
         }
-        Err(err) => refuse(status(&err)),
+        Err(err) => refuse(status_of(&err)),
     }
 }
 
@@ -199,15 +184,7 @@ pub async fn upload_mission_copy(
     .await;
     match result {
         Ok(back) => Redirect::to(&back).into_response(),
-        Err(err) => {
-            let lang = crate::server::lang::of_headers(&headers);
-            (
-                status(&err),
-                [(header::CACHE_CONTROL, "no-store")],
-                err.text(lang),
-            )
-                .into_response()
-        }
+        Err(err) => refuse_form(&headers, &err),
     }
 }
 
@@ -221,27 +198,10 @@ async fn read_form(headers: &HeaderMap, body: Body) -> Result<(String, Option<Ve
     let mut form = multer::Multipart::new(body.into_data_stream(), boundary);
     let interrupted = |_| AppError::Validation(Problem::RequestInterrupted);
     let (mut signed_on, mut copy) = (String::new(), None);
-    while let Some(mut field) = form.next_field().await.map_err(interrupted)? {
+    while let Some(field) = form.next_field().await.map_err(interrupted)? {
         match field.name() {
             Some("signed_on") => signed_on = field.text().await.map_err(interrupted)?,
-            Some("file") => {
-                let mut bytes = Vec::new();
-                while let Some(chunk) = field.chunk().await.map_err(interrupted)? {
-                    if bytes.len() + chunk.len() > COPY_MAX_BYTES {
-                        return Err(AppError::TooLarge(Problem::FileTooLarge {
-                            max_mb: COPY_MAX_BYTES / (1024 * 1024),
-                        }));
-                    }
-                    bytes.extend_from_slice(&chunk);
-                }
-                // A file input left empty still sends an empty part.
-                if !bytes.is_empty() {
-                    if sniff(&bytes) != Some(FileType::Pdf) {
-                        return Err(AppError::Validation(Problem::NotAPdf));
-                    }
-                    copy = Some(bytes);
-                }
-            }
+            Some("file") => copy = pdf_part(field, COPY_MAX_BYTES).await?,
             _ => {}
         }
     }

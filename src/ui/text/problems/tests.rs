@@ -1,5 +1,7 @@
 use super::*;
+use crate::domain::eligibility::AttestationStatus;
 use crate::domain::problem::{Field, NameField, ProjectField, Refusal, Unproposable};
+use crate::domain::profile::FieldId;
 use crate::domain::project::Step;
 
 fn fr(p: Problem) -> String {
